@@ -1,0 +1,9 @@
+//! Legation: diplomatic visits and events, from text and records to a map.
+//!
+//! The layers, each using only those above it: [`model`] (the data and its
+//! format), [`gazetteer`] (offline place lookup), [`extract`] and [`import`]
+//! (text and records into datasets), [`scene`] (what to draw for a time
+//! window), and `ui` (the desktop app).
+
+pub mod gazetteer;
+pub mod model;
