@@ -76,7 +76,10 @@ mod tests {
     #[test]
     fn rejects_unassigned_and_malformed_codes() {
         for bad in ["ZZ", "QQ", "K", "KPR", "", "1A", "ĸP"] {
-            assert!(CountryCode::parse(bad).is_none(), "{bad:?} should be rejected");
+            assert!(
+                CountryCode::parse(bad).is_none(),
+                "{bad:?} should be rejected"
+            );
         }
     }
 
@@ -85,6 +88,9 @@ mod tests {
         let all: Vec<_> = CountryCode::all().collect();
         assert!(all.len() > 240);
         assert!(all.windows(2).all(|pair| pair[0] < pair[1]));
-        assert!(all.iter().all(|code| CountryCode::parse(code.as_str()) == Some(*code)));
+        assert!(
+            all.iter()
+                .all(|code| CountryCode::parse(code.as_str()) == Some(*code))
+        );
     }
 }

@@ -1,8 +1,22 @@
 //! The data Legation shows: sources, visits, events, places and fuzzy dates,
-//! with the `legation/1` JSON format and its validation.
+//! with the `legation/1` JSON format, its loading and its validation.
+//!
+//! Nothing here knows about places on a map or about the app: resolving
+//! names to coordinates is the gazetteer's job, drawing the ui's.
 
 mod country;
+mod dataset;
+mod date;
+mod load;
 mod place;
+mod validate;
 
 pub use country::CountryCode;
+pub use dataset::{
+    Dataset, Event, EventKind, ExtraFields, FORMAT, FormatTag, Person, Source, SourceRef, Span,
+    Visit,
+};
+pub use date::{DateError, DatePoint, Day, FuzzyDate, Precision, days_in_month, is_leap_year};
+pub use load::{LoadError, Loaded, ParseError, Problem, load_dataset, parse_dataset};
 pub use place::PlaceRef;
+pub use validate::validate;
