@@ -5,5 +5,6 @@
 //! (text and records into datasets), [`scene`] (what to draw for a time
 //! window), and `ui` (the desktop app).
 
+pub mod extract;
 pub mod gazetteer;
 pub mod model;

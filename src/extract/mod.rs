@@ -1,0 +1,3 @@
+//! Article text to visits and events, each tied to the sentence it came from.
+
+mod text;
