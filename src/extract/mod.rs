@@ -1,3 +1,4 @@
 //! Article text to visits and events, each tied to the sentence it came from.
 
+mod dates;
 mod text;
