@@ -121,6 +121,24 @@ impl LegationApp {
         self.timeline.window()
     }
 
+    /// Whether the basemap has drawn all it will draw for now (for tests and
+    /// screenshots, which wait for it).
+    pub fn basemap_settled(&self) -> bool {
+        self.map.settled()
+    }
+
+    /// Where on screen route `route` of [`Self::view`] was drawn last frame
+    /// (the middle of its arc), for tests and automation.
+    pub fn drawn_route_middle(&self, route: usize) -> Option<egui::Pos2> {
+        self.map.drawn_route_middle(route)
+    }
+
+    /// Where on screen the marker of event `event` (a position in
+    /// `scene.events`) was drawn last frame.
+    pub fn drawn_event_marker(&self, event: usize) -> Option<egui::Pos2> {
+        self.map.drawn_event_marker(event)
+    }
+
     fn handle_input(&mut self, ui: &Ui) {
         let dropped: Vec<PathBuf> = ui.input(|input| {
             input
@@ -204,7 +222,7 @@ impl eframe::App for LegationApp {
                     .ui(ui, &self.scene, &self.view, &mut self.selection);
             });
         if let Some(job) = &mut self.screenshot {
-            job.step(ui.ctx(), self.map.settled(ui.ctx()));
+            job.step(ui.ctx(), self.map.settled());
         }
     }
 

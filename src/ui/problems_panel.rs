@@ -22,7 +22,7 @@ impl ProblemsPanel {
             RichText::new("No problems")
         } else {
             RichText::new(format!(
-                "⚠ {count} problem{}",
+                "{count} problem{}",
                 if count == 1 { "" } else { "s" }
             ))
             .color(ui.visuals().warn_fg_color)

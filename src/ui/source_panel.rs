@@ -144,7 +144,7 @@ fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown) {
                 || "unknown origin".to_owned(),
                 |from| place_name(gazetteer, from),
             );
-            ui.label(format!("{from} → {}", place_name(gazetteer, &visit.to)));
+            ui.label(format!("{from} to {}", place_name(gazetteer, &visit.to)));
             ui.label(visit.date.describe());
             if let Some(purpose) = &visit.purpose {
                 ui.weak(purpose);

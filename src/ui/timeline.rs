@@ -34,7 +34,7 @@ impl Timeline {
     /// the window changed.
     pub fn ui(&mut self, ui: &mut Ui, view: &View) -> bool {
         let (Some(extent), Some(window)) = (self.extent, self.window) else {
-            ui.weak("No dated visits or events: open a dataset (File → Open dataset…, or drop a file here).");
+            ui.weak("No dated visits or events: open a dataset (File, Open dataset…, or drop a file here).");
             return false;
         };
         let mut start = window.start.0;

@@ -102,11 +102,22 @@ impl MapView {
     }
 
     /// Whether the basemap has drawn all it will draw for now.
-    pub fn settled(&self, ctx: &egui::Context) -> bool {
-        let dark = ctx.global_style().visuals.dark_mode;
+    pub fn settled(&self) -> bool {
         self.basemap
             .as_ref()
-            .is_none_or(|basemap| basemap.settled(dark))
+            .is_none_or(|basemap| basemap.settled(self.dark))
+    }
+
+    /// The middle of route `route`'s arc as drawn last frame.
+    pub fn drawn_route_middle(&self, route: usize) -> Option<Pos2> {
+        let arc = self.drawn_arcs.iter().find(|arc| arc.route == route)?;
+        arc.polyline.get(arc.polyline.len() / 2).map(|&point| Pos2::from(point))
+    }
+
+    /// The centre of the marker that drew event `event` last frame.
+    pub fn drawn_event_marker(&self, event: usize) -> Option<Pos2> {
+        let marker = self.drawn_markers.iter().find(|marker| marker.events.contains(&event))?;
+        Some(Pos2::from(marker.center))
     }
 
     /// The basemap switch, and the online status when online tiles are on.
