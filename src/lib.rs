@@ -3,8 +3,12 @@
 //! The layers, each using only those above it: [`model`] (the data and its
 //! format), [`gazetteer`] (offline place lookup), [`extract`] and [`import`]
 //! (text and records into datasets), [`scene`] (what to draw for a time
-//! window), and `ui` (the desktop app).
+//! window), [`workspace`] (the files open at once), and [`ui`] (the desktop
+//! app, the only layer that knows egui).
 
 pub mod extract;
 pub mod gazetteer;
 pub mod model;
+pub mod scene;
+pub mod ui;
+pub mod workspace;

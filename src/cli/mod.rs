@@ -10,17 +10,31 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use legation::model::{Day, FuzzyDate};
+use legation::ui::Startup;
 
 /// Legation: a map of diplomatic visits and events, from news and records.
 ///
 /// With no command, opens the desktop app on FILE... (datasets), or on the
-/// bundled data when none is given.
+/// last session's files, or on the bundled data.
 #[derive(Debug, Parser)]
 #[command(name = "legation", version, args_conflicts_with_subcommands = true)]
 pub struct Args {
     /// Datasets to open in the app (`legation/1` JSON).
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+
+    /// Save a PNG of the app's window once the map is drawn, then quit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+
+    /// Show the data up to this day (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub date: Option<Day>,
+
+    /// The window's size in points, such as 1280x800.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub size: Option<[f32; 2]>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -49,7 +63,7 @@ pub enum Exit {
     Success = 0,
     /// The input was read but is wrong (problems, not found).
     Invalid = 1,
-    /// An input could not be read at all.
+    /// An input could not be read at all (or the window could not open).
     Unreadable = 2,
 }
 
@@ -64,14 +78,41 @@ pub fn run(args: Args) -> ExitCode {
     let exit = match args.command {
         Some(Command::Check(check)) => check::run(&check),
         Some(Command::Geocode(geocode)) => geocode::run(&geocode),
-        None => open_app(&args.files),
+        None => open_app(Startup {
+            files: args.files,
+            screenshot: args.screenshot,
+            date: args.date,
+            size: args.size,
+        }),
     };
     exit.into()
 }
 
-fn open_app(_files: &[PathBuf]) -> Exit {
-    eprintln!(
-        "legation: the desktop app is not built yet; use `legation check`, or `legation --help` for the tools"
-    );
-    Exit::Invalid
+fn open_app(startup: Startup) -> Exit {
+    match legation::ui::run(startup) {
+        Ok(()) => Exit::Success,
+        Err(message) => {
+            eprintln!("legation: {message}");
+            Exit::Unreadable
+        }
+    }
+}
+
+fn parse_day(text: &str) -> Result<Day, String> {
+    let date: FuzzyDate = text.parse().map_err(|err| format!("{err}"))?;
+    if !date.is_exact_day() {
+        return Err(format!("`{text}`: give a day, as YYYY-MM-DD"));
+    }
+    Ok(date.first_day())
+}
+
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let invalid = || format!("`{text}` is not a size: write WIDTHxHEIGHT, such as 1280x800");
+    let (width, height) = text.split_once(['x', 'X']).ok_or_else(invalid)?;
+    let width: f32 = width.trim().parse().map_err(|_| invalid())?;
+    let height: f32 = height.trim().parse().map_err(|_| invalid())?;
+    if !(100.0..=10_000.0).contains(&width) || !(100.0..=10_000.0).contains(&height) {
+        return Err(format!("`{text}`: each side must be between 100 and 10000"));
+    }
+    Ok([width, height])
 }

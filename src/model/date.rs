@@ -10,7 +10,7 @@ use std::str::FromStr;
 ///
 /// Day numbers make windows and sorting cheap: comparing two days is
 /// comparing two integers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(pub i32);
 
 /// The first year a date may name.
@@ -311,6 +311,47 @@ impl FuzzyDate {
     }
 }
 
+const MONTH_NAMES: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl DatePoint {
+    /// The date for people: `25 Jul 2023`, `Jul 2023`, `2023`.
+    pub fn describe(&self) -> String {
+        let month = self
+            .month
+            .and_then(|month| MONTH_NAMES.get(month as usize - 1));
+        match (self.day, month) {
+            (Some(day), Some(month)) => format!("{day} {month} {}", self.year),
+            (None, Some(month)) => format!("{month} {}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+impl Day {
+    /// The day for people: `25 Jul 2023`.
+    pub fn describe(self) -> String {
+        DatePoint::day(self).describe()
+    }
+}
+
+impl FuzzyDate {
+    /// The date for people, saying how precise it is: `25 Jul 2023`,
+    /// `Jul 2023 (month known)`, `17 Jul 2023 – 25 Jul 2023`.
+    pub fn describe(&self) -> String {
+        let precision = match self.precision() {
+            Precision::Day => "",
+            Precision::Month => " (month known)",
+            Precision::Year => " (year known)",
+        };
+        match self.end {
+            Some(end) => format!("{} – {}{precision}", self.start.describe(), end.describe()),
+            None => format!("{}{precision}", self.start.describe()),
+        }
+    }
+}
+
 impl fmt::Display for FuzzyDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.start)?;
@@ -469,6 +510,21 @@ mod tests {
         ] {
             assert!(matches!(err(bad), DateError::Malformed(_)), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn describes_dates_for_people_with_their_precision() {
+        assert_eq!(date("2023-07-25").describe(), "25 Jul 2023");
+        assert_eq!(date("2023-07").describe(), "Jul 2023 (month known)");
+        assert_eq!(date("2019").describe(), "2019 (year known)");
+        assert_eq!(
+            date("2023-07-17/2023-07-25").describe(),
+            "17 Jul 2023 – 25 Jul 2023"
+        );
+        assert_eq!(
+            date("2022/2023-07-25").describe(),
+            "2022 – 25 Jul 2023 (year known)"
+        );
     }
 
     #[test]

@@ -1,0 +1,301 @@
+//! Geometry on the globe and on the screen: great circles, the antimeridian,
+//! and distances for hit-testing.
+//!
+//! Screen-space functions take plain `[f32; 2]` points so that they are
+//! tested here without a window; the ui converts with walkers' projector.
+
+use geo::{Haversine, InterpolatePoint as _, Point};
+
+/// A point on the globe, in degrees.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GeoPoint {
+    /// Latitude, -90 (south) to 90 (north).
+    pub lat: f64,
+    /// Longitude, -180 (west) to 180 (east).
+    pub lon: f64,
+}
+
+impl GeoPoint {
+    /// The point at this latitude and longitude.
+    pub const fn new(lat: f64, lon: f64) -> Self {
+        Self { lat, lon }
+    }
+
+    fn to_geo(self) -> Point<f64> {
+        Point::new(self.lon, self.lat)
+    }
+
+    fn from_geo(point: Point<f64>) -> Self {
+        Self::new(point.y(), point.x())
+    }
+}
+
+/// The great circle from `from` to `to` as `segments + 1` points, ends
+/// included; longitudes stay within -180..=180, so a path that crosses the
+/// antimeridian jumps there (see [`split_at_antimeridian`]).
+pub fn great_circle(from: GeoPoint, to: GeoPoint, segments: usize) -> Vec<GeoPoint> {
+    let segments = segments.max(1);
+    (0..=segments)
+        .map(|step| {
+            let ratio = step as f64 / segments as f64;
+            GeoPoint::from_geo(Haversine.point_at_ratio_between(from.to_geo(), to.to_geo(), ratio))
+        })
+        .collect()
+}
+
+/// Splits a path wherever it crosses the antimeridian, ending one piece at
+/// the crossing on one side (±180°) and starting the next on the other, so
+/// that a flat map draws no line across the whole world.
+pub fn split_at_antimeridian(path: &[GeoPoint]) -> Vec<Vec<GeoPoint>> {
+    let mut pieces = Vec::new();
+    let mut piece: Vec<GeoPoint> = Vec::new();
+    for &point in path {
+        if let Some(&last) = piece.last() {
+            if (point.lon - last.lon).abs() > 180.0 {
+                // Crossing: unwrap the next longitude, find where the segment
+                // meets ±180 and cut there.
+                let edge = if last.lon > 0.0 { 180.0 } else { -180.0 };
+                let unwrapped = point.lon + 2.0 * edge;
+                let ratio = (edge - last.lon) / (unwrapped - last.lon);
+                let lat = last.lat + (point.lat - last.lat) * ratio;
+                piece.push(GeoPoint::new(lat, edge));
+                pieces.push(std::mem::take(&mut piece));
+                piece.push(GeoPoint::new(lat, -edge));
+            }
+        }
+        piece.push(point);
+    }
+    if piece.len() > 1 || (pieces.is_empty() && !piece.is_empty()) {
+        pieces.push(piece);
+    }
+    pieces
+}
+
+/// The distance from `point` to the segment `a`-`b`, in the same units.
+pub fn distance_to_segment(point: [f32; 2], a: [f32; 2], b: [f32; 2]) -> f32 {
+    let (ab_x, ab_y) = (b[0] - a[0], b[1] - a[1]);
+    let (ap_x, ap_y) = (point[0] - a[0], point[1] - a[1]);
+    let length_squared = ab_x * ab_x + ab_y * ab_y;
+    let t = if length_squared > 0.0 {
+        ((ap_x * ab_x + ap_y * ab_y) / length_squared).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (dx, dy) = (ap_x - t * ab_x, ap_y - t * ab_y);
+    (dx * dx + dy * dy).sqrt()
+}
+
+/// The distance from `point` to the nearest segment of `polyline`;
+/// infinite for an empty line.
+pub fn distance_to_polyline(point: [f32; 2], polyline: &[[f32; 2]]) -> f32 {
+    match polyline {
+        [] => f32::INFINITY,
+        [only] => distance_to_segment(point, *only, *only),
+        _ => polyline
+            .windows(2)
+            .map(|pair| distance_to_segment(point, pair[0], pair[1]))
+            .fold(f32::INFINITY, f32::min),
+    }
+}
+
+/// Bends a screen polyline sideways into a gentle bow: each point moves to
+/// the right of the direction of travel by `offset * sin(pi * t)`, `t` being
+/// its position along the line (0 at the start, 1 at the end). Routes in
+/// opposite directions thus bow to opposite sides, and routes given growing
+/// offsets fan out, while their ends stay on their places.
+pub fn bow(polyline: &[[f32; 2]], offset: f32) -> Vec<[f32; 2]> {
+    let (Some(first), Some(last)) = (polyline.first(), polyline.last()) else {
+        return Vec::new();
+    };
+    let (dx, dy) = (last[0] - first[0], last[1] - first[1]);
+    let length = (dx * dx + dy * dy).sqrt();
+    if length == 0.0 || offset == 0.0 {
+        return polyline.to_vec();
+    }
+    // Screen y grows downwards, so (-dy, dx) points right of travel.
+    let normal = [-dy / length, dx / length];
+    let count = polyline.len().saturating_sub(1).max(1) as f32;
+    polyline
+        .iter()
+        .enumerate()
+        .map(|(index, point)| {
+            let shift = offset * (std::f32::consts::PI * index as f32 / count).sin();
+            [point[0] + normal[0] * shift, point[1] + normal[1] * shift]
+        })
+        .collect()
+}
+
+/// Where a point lies on the Web Mercator square, from (0, 0) at the
+/// north-west corner to (1, 1) at the south-east; latitudes are clamped to
+/// the map's ±85.05°.
+pub fn mercator(point: GeoPoint) -> [f64; 2] {
+    let lat = point
+        .lat
+        .clamp(-MAX_MERCATOR_LAT, MAX_MERCATOR_LAT)
+        .to_radians();
+    let x = (point.lon + 180.0) / 360.0;
+    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0;
+    [x, y]
+}
+
+/// The inverse of [`mercator`].
+pub fn from_mercator(xy: [f64; 2]) -> GeoPoint {
+    let lon = xy[0] * 360.0 - 180.0;
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * xy[1]))
+        .sinh()
+        .atan()
+        .to_degrees();
+    GeoPoint::new(lat, lon)
+}
+
+/// The northernmost (and, negated, southernmost) latitude a Web Mercator
+/// map shows.
+pub const MAX_MERCATOR_LAT: f64 = 85.051_128_78;
+
+/// The centre and zoom that show everything between `south_west` and
+/// `north_east` on a map `width` by `height` pixels, leaving `margin` pixels
+/// free at each side; zoom 0 shows the world in 256 pixels, and the zoom is
+/// capped at `max_zoom` so that a single place does not fill the screen.
+pub fn fit_view(
+    south_west: GeoPoint,
+    north_east: GeoPoint,
+    size: [f32; 2],
+    margin: f32,
+    max_zoom: f64,
+) -> (GeoPoint, f64) {
+    let [west, north] = mercator(GeoPoint::new(north_east.lat, south_west.lon));
+    let [east, south] = mercator(GeoPoint::new(south_west.lat, north_east.lon));
+    let center = from_mercator([(west + east) / 2.0, (north + south) / 2.0]);
+    let usable = |pixels: f32| f64::from((pixels - 2.0 * margin).max(1.0));
+    let span_x = (east - west).max(1e-9);
+    let span_y = (south - north).max(1e-9);
+    let zoom = (usable(size[0]) / (256.0 * span_x))
+        .min(usable(size[1]) / (256.0 * span_y))
+        .log2();
+    (center, zoom.clamp(0.0, max_zoom))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOKYO: GeoPoint = GeoPoint::new(35.69, 139.69);
+    const HONOLULU: GeoPoint = GeoPoint::new(21.31, -157.86);
+    const MOSCOW: GeoPoint = GeoPoint::new(55.75, 37.62);
+    const PYONGYANG: GeoPoint = GeoPoint::new(39.03, 125.75);
+
+    #[test]
+    fn a_great_circle_starts_and_ends_on_its_places() {
+        let path = great_circle(MOSCOW, PYONGYANG, 32);
+        assert_eq!(path.len(), 33);
+        let (first, last) = (path[0], path[32]);
+        assert!((first.lat - MOSCOW.lat).abs() < 1e-9 && (first.lon - MOSCOW.lon).abs() < 1e-9);
+        assert!((last.lat - PYONGYANG.lat).abs() < 1e-9 && (last.lon - PYONGYANG.lon).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_great_circle_bows_towards_the_pole() {
+        // Moscow to Pyongyang goes north of the straight line on a flat map.
+        let path = great_circle(MOSCOW, PYONGYANG, 32);
+        let middle = path[16];
+        assert!(
+            middle.lat > (MOSCOW.lat + PYONGYANG.lat) / 2.0 + 3.0,
+            "{middle:?}"
+        );
+    }
+
+    #[test]
+    fn tokyo_to_honolulu_is_split_at_the_antimeridian() {
+        let pieces = split_at_antimeridian(&great_circle(TOKYO, HONOLULU, 64));
+        assert_eq!(pieces.len(), 2);
+        let west = &pieces[0];
+        let east = &pieces[1];
+        assert_eq!(west.last().unwrap().lon, 180.0);
+        assert_eq!(east.first().unwrap().lon, -180.0);
+        assert_eq!(west.last().unwrap().lat, east.first().unwrap().lat);
+        assert!(west.iter().all(|p| p.lon > 0.0));
+        assert!(east.iter().all(|p| p.lon < 0.0));
+        // No segment of either piece spans more than a few degrees.
+        for piece in &pieces {
+            assert!(
+                piece
+                    .windows(2)
+                    .all(|pair| (pair[1].lon - pair[0].lon).abs() < 10.0)
+            );
+        }
+    }
+
+    #[test]
+    fn a_path_that_does_not_cross_stays_whole() {
+        let path = great_circle(MOSCOW, PYONGYANG, 16);
+        assert_eq!(split_at_antimeridian(&path), vec![path]);
+        let crossing_back = [
+            GeoPoint::new(0.0, -170.0),
+            GeoPoint::new(0.0, 170.0),
+            GeoPoint::new(0.0, -170.0),
+        ];
+        assert_eq!(split_at_antimeridian(&crossing_back).len(), 3);
+    }
+
+    #[test]
+    fn measures_distances_to_segments_and_lines() {
+        assert_eq!(
+            distance_to_segment([0.0, 5.0], [-10.0, 0.0], [10.0, 0.0]),
+            5.0
+        );
+        assert_eq!(
+            distance_to_segment([13.0, 4.0], [-10.0, 0.0], [10.0, 0.0]),
+            5.0
+        );
+        assert_eq!(distance_to_segment([3.0, 4.0], [0.0, 0.0], [0.0, 0.0]), 5.0);
+        let line = [[0.0, 0.0], [10.0, 0.0], [10.0, 10.0]];
+        assert_eq!(distance_to_polyline([12.0, 5.0], &line), 2.0);
+        assert_eq!(distance_to_polyline([1.0, 1.0], &[]), f32::INFINITY);
+    }
+
+    #[test]
+    fn bows_to_the_right_of_travel_and_keeps_the_ends() {
+        let east = [[0.0, 0.0], [5.0, 0.0], [10.0, 0.0]];
+        let bowed = bow(&east, 4.0);
+        assert_eq!(bowed[0], [0.0, 0.0]);
+        assert!((bowed[2][0] - 10.0).abs() < 1e-5 && bowed[2][1].abs() < 1e-5);
+        // Travelling east on screen, "right" is down (positive y).
+        assert!((bowed[1][1] - 4.0).abs() < 1e-5);
+        let west: Vec<_> = east.iter().rev().copied().collect();
+        assert!(
+            bow(&west, 4.0)[1][1] < 0.0,
+            "the way back bows the other way"
+        );
+    }
+
+    #[test]
+    fn mercator_round_trips_and_puts_the_origin_in_the_middle() {
+        assert_eq!(mercator(GeoPoint::new(0.0, 0.0)), [0.5, 0.5]);
+        let [x, y] = mercator(PYONGYANG);
+        let back = from_mercator([x, y]);
+        assert!((back.lat - PYONGYANG.lat).abs() < 1e-9 && (back.lon - PYONGYANG.lon).abs() < 1e-9);
+        assert!(
+            mercator(GeoPoint::new(89.0, 0.0))[1] >= 0.0,
+            "the pole is clamped onto the map"
+        );
+    }
+
+    #[test]
+    fn fitting_a_view_shows_both_corners() {
+        let (center, zoom) = fit_view(PYONGYANG, MOSCOW, [1000.0, 600.0], 40.0, 10.0);
+        let scale = 256.0 * 2f64.powf(zoom);
+        let [cx, cy] = mercator(center);
+        for corner in [
+            GeoPoint::new(PYONGYANG.lat, MOSCOW.lon),
+            GeoPoint::new(MOSCOW.lat, PYONGYANG.lon),
+        ] {
+            let [x, y] = mercator(corner);
+            assert!(((x - cx) * scale).abs() <= 460.0 + 1e-6, "{corner:?}");
+            assert!(((y - cy) * scale).abs() <= 260.0 + 1e-6, "{corner:?}");
+        }
+        // One place alone is shown at the capped zoom, centred on it.
+        let (center, zoom) = fit_view(PYONGYANG, PYONGYANG, [1000.0, 600.0], 40.0, 6.0);
+        assert_eq!(zoom, 6.0);
+        assert!((center.lat - PYONGYANG.lat).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,244 @@
+//! The app: its state, and how a frame is laid out.
+
+use std::path::PathBuf;
+
+use egui::{Key, Ui};
+
+use super::map::MapView;
+use super::problems_panel::ProblemsPanel;
+use super::screenshot::{Outcome, ScreenshotJob};
+use super::source_panel::SourcePanel;
+use super::timeline::Timeline;
+use super::{Selection, Startup, fonts};
+use crate::gazetteer::Gazetteer;
+use crate::scene::{Scene, TimeWindow, View};
+use crate::workspace::{Workspace, bundled_data_dir};
+
+/// What is remembered between runs.
+#[derive(Debug, Default, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
+struct Remembered {
+    files: Vec<PathBuf>,
+    map: super::map::RememberedView,
+}
+
+/// The key under which [`Remembered`] is stored.
+const STORAGE_KEY: &str = "legation";
+
+/// The whole app.
+pub struct LegationApp {
+    /// The open files.
+    pub workspace: Workspace,
+    /// Their records, placed.
+    pub scene: Scene,
+    /// What the time window shows.
+    pub view: View,
+    /// What the user clicked.
+    pub selection: Selection,
+    timeline: Timeline,
+    map: MapView,
+    source_panel: SourcePanel,
+    problems_panel: ProblemsPanel,
+    screenshot: Option<ScreenshotJob>,
+}
+
+impl LegationApp {
+    /// Opens what `startup` asks for (or the last session's files, or the
+    /// bundled data).
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup, outcome: Outcome) -> Self {
+        fonts::install(&cc.egui_ctx);
+        let remembered: Remembered = if startup.screenshot.is_some() {
+            Remembered::default()
+        } else {
+            cc.storage
+                .and_then(|storage| eframe::get_value(storage, STORAGE_KEY))
+                .unwrap_or_default()
+        };
+        let mut workspace = Workspace::default();
+        let files = if startup.files.is_empty() {
+            remembered.files.clone()
+        } else {
+            startup.files.clone()
+        };
+        for path in &files {
+            workspace.open(path);
+        }
+        if workspace.files.is_empty() {
+            if let Some(folder) = bundled_data_dir() {
+                // Listing a folder found a moment ago only fails if it vanished.
+                let _ = workspace.open_folder(&folder);
+            }
+        }
+        let keep_view = startup.files.is_empty() && startup.screenshot.is_none();
+        let mut app = Self {
+            workspace,
+            scene: Scene::default(),
+            view: View::default(),
+            selection: Selection::default(),
+            timeline: Timeline::default(),
+            map: MapView::new(&cc.egui_ctx, keep_view.then_some(remembered.map)),
+            source_panel: SourcePanel::default(),
+            problems_panel: ProblemsPanel::default(),
+            screenshot: startup
+                .screenshot
+                .map(|path| ScreenshotJob::new(path, outcome)),
+        };
+        app.rebuild_scene();
+        if let Some(day) = startup.date {
+            app.timeline.show_until(day);
+            app.refresh_view();
+        }
+        app
+    }
+
+    /// Places every record again, after files changed.
+    fn rebuild_scene(&mut self) {
+        self.scene = Scene::build(self.workspace.datasets(), Gazetteer::bundled());
+        self.timeline.set_extent(self.scene.extent());
+        self.map.set_origins(&self.scene);
+        self.selection = Selection::default();
+        self.refresh_view();
+        self.map.fit_on_next_frame();
+    }
+
+    /// Prepares what the current window shows.
+    fn refresh_view(&mut self) {
+        let window = self.timeline.window().unwrap_or_default();
+        self.view = self.scene.view(window);
+        self.selection.retain_visible(&self.scene, &self.view);
+    }
+
+    /// Opens more files and shows them with the rest.
+    pub fn open_files(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
+        for path in paths {
+            self.workspace.open(&path);
+        }
+        self.rebuild_scene();
+    }
+
+    /// The window the map shows.
+    pub fn window(&self) -> Option<TimeWindow> {
+        self.timeline.window()
+    }
+
+    /// Whether the basemap has drawn all it will draw for now (for tests and
+    /// screenshots, which wait for it).
+    pub fn basemap_settled(&self) -> bool {
+        self.map.settled()
+    }
+
+    /// Where on screen route `route` of [`Self::view`] was drawn last frame
+    /// (the middle of its arc), for tests and automation.
+    pub fn drawn_route_middle(&self, route: usize) -> Option<egui::Pos2> {
+        self.map.drawn_route_middle(route)
+    }
+
+    /// Where on screen the marker of event `event` (a position in
+    /// `scene.events`) was drawn last frame.
+    pub fn drawn_event_marker(&self, event: usize) -> Option<egui::Pos2> {
+        self.map.drawn_event_marker(event)
+    }
+
+    fn handle_input(&mut self, ui: &Ui) {
+        let dropped: Vec<PathBuf> = ui.input(|input| {
+            input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_owned())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.open_files(dropped);
+        }
+        if ui.input(|input| input.key_pressed(Key::Escape)) {
+            self.selection = Selection::default();
+        }
+    }
+
+    fn menu_ui(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("Open dataset…").clicked() {
+                    ui.close();
+                    if let Some(paths) = rfd::FileDialog::new()
+                        .add_filter("Legation dataset", &["json"])
+                        .pick_files()
+                    {
+                        self.open_files(paths);
+                    }
+                }
+                if ui.button("Close all").clicked() {
+                    ui.close();
+                    self.workspace = Workspace::default();
+                    self.rebuild_scene();
+                }
+            });
+            if ui
+                .button("Fit to data")
+                .on_hover_text("Show every place in the time window")
+                .clicked()
+            {
+                self.map.fit_on_next_frame();
+            }
+            self.map.basemap_menu_ui(ui);
+            ui.separator();
+            self.problems_panel
+                .toggle_ui(ui, &self.workspace, &self.scene);
+        });
+    }
+}
+
+impl eframe::App for LegationApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.handle_input(ui);
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::bottom("timeline").show(ui, |ui| {
+            if self.timeline.ui(ui, &self.view) {
+                self.refresh_view();
+            }
+        });
+        if self.problems_panel.open {
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .default_size(140.0)
+                .show(ui, |ui| {
+                    self.problems_panel.ui(ui, &self.workspace, &self.scene)
+                });
+        }
+        if !self.selection.is_empty() {
+            egui::Panel::right("source")
+                .resizable(true)
+                .default_size(420.0)
+                .show(ui, |ui| {
+                    self.source_panel
+                        .ui(ui, &self.workspace, &self.scene, &mut self.selection);
+                });
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                self.map
+                    .ui(ui, &self.scene, &self.view, &mut self.selection);
+            });
+        if let Some(job) = &mut self.screenshot {
+            job.step(ui.ctx(), self.map.settled());
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_some() {
+            return;
+        }
+        let remembered = Remembered {
+            files: self
+                .workspace
+                .files
+                .iter()
+                .map(|file| file.path.clone())
+                .collect(),
+            map: self.map.remembered(),
+        };
+        eframe::set_value(storage, STORAGE_KEY, &remembered);
+    }
+}

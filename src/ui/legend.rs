@@ -1,0 +1,106 @@
+//! The legend: what the colours and symbols on the map mean, with counts for
+//! the current time window.
+
+use egui::{Align2, Color32, Rect, Sense, Stroke, Ui, vec2};
+
+use super::palette;
+use crate::gazetteer::Gazetteer;
+use crate::model::{CountryCode, EventKind};
+use crate::scene::{Scene, View};
+
+/// How many origins the legend lists before summing up the rest.
+const MAX_ORIGINS: usize = 8;
+
+/// Shows the legend in the bottom-left corner of `map_rect`.
+pub fn ui(
+    ui: &mut Ui,
+    map_rect: Rect,
+    scene: &Scene,
+    view: &View,
+    origin_color: &dyn Fn(Option<CountryCode>) -> Color32,
+) {
+    let origins = origin_counts(view);
+    let kinds = kind_counts(scene, view);
+    if origins.is_empty() && kinds.iter().all(|&(_, count)| count == 0) {
+        return;
+    }
+    egui::Area::new(egui::Id::unique("legend"))
+        .fixed_pos(map_rect.left_bottom() + vec2(8.0, -8.0))
+        .pivot(Align2::LEFT_BOTTOM)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(240.0);
+                if !origins.is_empty() {
+                    ui.strong("Delegations from");
+                    let gazetteer = Gazetteer::bundled();
+                    for &(origin, count) in origins.iter().take(MAX_ORIGINS) {
+                        let name = origin
+                            .and_then(|code| gazetteer.country(code))
+                            .map_or("Unknown", |country| country.name);
+                        ui.horizontal(|ui| {
+                            swatch_line(ui, origin_color(origin));
+                            ui.label(format!("{name} ({count})"));
+                        });
+                    }
+                    let rest: usize = origins.iter().skip(MAX_ORIGINS).map(|&(_, count)| count).sum();
+                    if rest > 0 {
+                        ui.weak(format!("and {rest} more visits"));
+                    }
+                }
+                if kinds.iter().any(|&(_, count)| count > 0) {
+                    ui.add_space(4.0);
+                    ui.strong("Events");
+                    for &(kind, count) in kinds.iter().filter(|&&(_, count)| count > 0) {
+                        ui.horizontal(|ui| {
+                            let (rect, _) = ui.allocate_exact_size(vec2(18.0, 14.0), Sense::hover());
+                            let (symbol, color) = palette::event_style(kind);
+                            palette::paint_symbol(ui.painter(), rect.center(), 6.0, symbol, color);
+                            ui.label(format!("{} ({count})", kind.label()));
+                        });
+                    }
+                }
+                ui.add_space(4.0);
+                ui.weak("Dashed or faint: date known only to the month or year.\nHollow ring: place known only by country.");
+            });
+        });
+}
+
+fn swatch_line(ui: &mut Ui, color: Color32) {
+    let (rect, _) = ui.allocate_exact_size(vec2(18.0, 14.0), Sense::hover());
+    ui.painter().line_segment(
+        [rect.left_center(), rect.right_center()],
+        Stroke::new(3.0, color),
+    );
+}
+
+/// Visits per origin in the window, most first.
+fn origin_counts(view: &View) -> Vec<(Option<CountryCode>, usize)> {
+    let mut counts: Vec<(Option<CountryCode>, usize)> = Vec::new();
+    for route in &view.routes {
+        match counts
+            .iter_mut()
+            .find(|(origin, _)| *origin == route.origin)
+        {
+            Some((_, count)) => *count += route.count(),
+            None => counts.push((route.origin, route.count())),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts
+}
+
+/// Events per kind in the window, in legend order.
+fn kind_counts(scene: &Scene, view: &View) -> Vec<(EventKind, usize)> {
+    EventKind::ALL
+        .iter()
+        .map(|&kind| {
+            let count = view
+                .events
+                .iter()
+                .filter(|&&event| scene.events[event].kind == kind)
+                .count();
+            (kind, count)
+        })
+        .collect()
+}

@@ -1,0 +1,366 @@
+//! The map: basemap, arcs and markers, and what a click or hover on them
+//! means.
+
+mod arcs;
+mod basemap;
+mod markers;
+mod projection;
+
+use egui::{Color32, Key, Pos2, Rect, RichText, Ui};
+use walkers::{Map, MapMemory, lat_lon};
+
+use self::arcs::{ArcsLayer, DrawnArc};
+use self::basemap::{Basemap, BasemapChoice, OFFLINE_ATTRIBUTION, OnlineStatus};
+use self::markers::{DrawnMarker, MarkersLayer};
+use super::{Selection, legend, palette};
+use crate::gazetteer::Gazetteer;
+use crate::model::CountryCode;
+use crate::scene::{GeoPoint, HitTarget, Scene, View, fit_view, nearest_hit};
+
+/// The view remembered between runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
+pub struct RememberedView {
+    /// Centre latitude, longitude and zoom; `None` to fit to the data.
+    pub center_zoom: Option<(f64, f64, f64)>,
+    /// The basemap chosen.
+    pub basemap: BasemapChoice,
+}
+
+/// Where the map is looking, and what it drew last frame.
+pub struct MapView {
+    memory: MapMemory,
+    basemap: Option<Basemap>,
+    basemap_error: Option<String>,
+    choice: BasemapChoice,
+    fit_pending: bool,
+    origins: Vec<CountryCode>,
+    drawn_arcs: Vec<DrawnArc>,
+    drawn_markers: Vec<DrawnMarker>,
+    dark: bool,
+}
+
+/// Zoom steps of the + and - keys.
+const KEY_ZOOM_STEP: f64 = 1.0;
+/// The deepest zoom "fit to data" goes to, so a single place keeps context.
+const FIT_MAX_ZOOM: f64 = 6.0;
+
+impl MapView {
+    /// A map on the bundled basemap, at `remembered`'s view if given.
+    pub fn new(ctx: &egui::Context, remembered: Option<RememberedView>) -> Self {
+        let (basemap, basemap_error) = match Basemap::new(ctx) {
+            Ok(basemap) => (Some(basemap), None),
+            Err(err) => (
+                None,
+                Some(format!("the offline basemap could not be unpacked: {err}")),
+            ),
+        };
+        let mut memory = MapMemory::default();
+        let mut fit_pending = true;
+        let remembered = remembered.unwrap_or_default();
+        if let Some((lat, lon, zoom)) = remembered.center_zoom {
+            memory.center_at(lat_lon(lat, lon));
+            fit_pending = memory.set_zoom(zoom).is_err();
+        }
+        Self {
+            memory,
+            basemap,
+            basemap_error,
+            choice: remembered.basemap,
+            fit_pending,
+            origins: Vec::new(),
+            drawn_arcs: Vec::new(),
+            drawn_markers: Vec::new(),
+            dark: false,
+        }
+    }
+
+    /// What to remember of this view.
+    pub fn remembered(&self) -> RememberedView {
+        let center = self.memory.detached();
+        RememberedView {
+            center_zoom: center.map(|position| (position.y(), position.x(), self.memory.zoom())),
+            basemap: self.choice,
+        }
+    }
+
+    /// Fits the view to the data when next drawn.
+    pub fn fit_on_next_frame(&mut self) {
+        self.fit_pending = true;
+    }
+
+    /// Takes the order in which delegations' countries get colours.
+    pub fn set_origins(&mut self, scene: &Scene) {
+        self.origins = scene.origins_by_activity();
+    }
+
+    /// The colour of a delegation's country.
+    fn origin_color(&self, origin: Option<CountryCode>) -> Color32 {
+        palette::origin_color(
+            origin.and_then(|origin| self.origins.iter().position(|&o| o == origin)),
+        )
+    }
+
+    /// Whether the basemap has drawn all it will draw for now.
+    pub fn settled(&self) -> bool {
+        self.basemap
+            .as_ref()
+            .is_none_or(|basemap| basemap.settled(self.dark))
+    }
+
+    /// The middle of route `route`'s arc as drawn last frame.
+    pub fn drawn_route_middle(&self, route: usize) -> Option<Pos2> {
+        let arc = self.drawn_arcs.iter().find(|arc| arc.route == route)?;
+        arc.polyline.get(arc.polyline.len() / 2).map(|&point| Pos2::from(point))
+    }
+
+    /// The centre of the marker that drew event `event` last frame.
+    pub fn drawn_event_marker(&self, event: usize) -> Option<Pos2> {
+        let marker = self.drawn_markers.iter().find(|marker| marker.events.contains(&event))?;
+        Some(Pos2::from(marker.center))
+    }
+
+    /// The basemap switch, and the online status when online tiles are on.
+    pub fn basemap_menu_ui(&mut self, ui: &mut Ui) {
+        ui.menu_button("Basemap", |ui| {
+            ui.radio_value(
+                &mut self.choice,
+                BasemapChoice::Offline,
+                "Offline (bundled)",
+            );
+            ui.radio_value(
+                &mut self.choice,
+                BasemapChoice::OpenStreetMap,
+                "OpenStreetMap (online)",
+            );
+        });
+        if self.choice == BasemapChoice::OpenStreetMap {
+            let status = self
+                .basemap
+                .as_ref()
+                .map_or(OnlineStatus::Off, Basemap::online_status);
+            match status {
+                OnlineStatus::Offline => {
+                    ui.label(RichText::new("offline").color(ui.visuals().warn_fg_color))
+                        .on_hover_text(
+                            "OpenStreetMap tiles do not arrive; the offline basemap stays",
+                        );
+                }
+                OnlineStatus::Waiting => {
+                    ui.label("loading tiles…");
+                }
+                OnlineStatus::Online | OnlineStatus::Off => {}
+            }
+        }
+    }
+
+    /// Draws the map and handles clicks, hovers and keys on it.
+    pub fn ui(&mut self, ui: &mut Ui, scene: &Scene, view: &View, selection: &mut Selection) {
+        self.dark = ui.visuals().dark_mode;
+        let rect = ui.available_rect_before_wrap();
+        if self.fit_pending {
+            self.fit(scene, view, rect);
+        }
+        self.zoom_keys(ui);
+        let colors: Vec<Color32> = view
+            .routes
+            .iter()
+            .map(|route| self.origin_color(route.origin))
+            .collect();
+        let selected_routes = selection.routes_in(scene, view);
+        let selected_events = selection.events_in(scene, view);
+        let mut drawn_arcs = std::mem::take(&mut self.drawn_arcs);
+        let mut drawn_markers = std::mem::take(&mut self.drawn_markers);
+        let center = lat_lon(20.0, 60.0);
+        let online = self.choice == BasemapChoice::OpenStreetMap;
+        let response = {
+            let (offline, online) = match &mut self.basemap {
+                Some(basemap) => {
+                    let (offline, online) = basemap.layers(self.dark, online);
+                    (Some(offline), online)
+                }
+                None => (None, None),
+            };
+            let mut map = Map::new(
+                offline.map(|tiles| tiles as &mut dyn walkers::Tiles),
+                &mut self.memory,
+                center,
+            )
+            .double_click_to_zoom(true)
+            .zoom_with_ctrl(false);
+            if let Some(online) = online {
+                map = map.with_layer(online, 1.0);
+            }
+            map = map
+                .with_plugin(ArcsLayer {
+                    view,
+                    colors: &colors,
+                    selected: &selected_routes,
+                    drawn: &mut drawn_arcs,
+                })
+                .with_plugin(MarkersLayer {
+                    scene,
+                    view,
+                    selected: &selected_events,
+                    drawn: &mut drawn_markers,
+                });
+            ui.add(map)
+        };
+        self.drawn_arcs = drawn_arcs;
+        self.drawn_markers = drawn_markers;
+
+        let hovered = response.hover_pos().and_then(|pos| self.hit(pos));
+        if response.clicked() {
+            let clicked = response
+                .interact_pointer_pos()
+                .and_then(|pos| self.hit(pos));
+            *selection = match clicked {
+                Some(Target::Route(route)) => Selection::of_route(scene, view, route),
+                Some(Target::Marker(marker)) => {
+                    Selection::of_events(scene, &self.drawn_markers[marker].events)
+                }
+                None => Selection::default(),
+            };
+        }
+        if let Some(target) = hovered {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            response.on_hover_ui_at_pointer(|ui| self.tooltip_ui(ui, scene, view, target));
+        }
+        legend::ui(ui, rect, scene, view, &|origin| self.origin_color(origin));
+        self.attribution_ui(ui, rect);
+    }
+
+    /// What is under `pos`: markers first, as they are drawn on top.
+    fn hit(&self, pos: Pos2) -> Option<Target> {
+        let markers = self.drawn_markers.iter().map(|marker| HitTarget::Marker {
+            center: marker.center,
+            radius: marker.radius,
+        });
+        let arcs = self.drawn_arcs.iter().map(|arc| HitTarget::Arc {
+            polyline: &arc.polyline,
+            half_width: arc.half_width,
+        });
+        let hit = nearest_hit(pos.into(), markers.chain(arcs), 4.0)?;
+        Some(match hit.0.checked_sub(self.drawn_markers.len()) {
+            None => Target::Marker(hit.0),
+            Some(arc) => Target::Route(self.drawn_arcs[arc].route),
+        })
+    }
+
+    fn tooltip_ui(&self, ui: &mut Ui, scene: &Scene, view: &View, target: Target) {
+        let gazetteer = Gazetteer::bundled();
+        match target {
+            Target::Route(route) => {
+                let route = &view.routes[route];
+                let origin = route
+                    .origin
+                    .and_then(|code| gazetteer.country(code))
+                    .map_or("Unknown origin", |country| country.name);
+                let count = route.count();
+                ui.strong(format!(
+                    "{origin}: {count} visit{}",
+                    if count == 1 { "" } else { "s" }
+                ));
+                if let Some(&first) = route.visits.first() {
+                    let visit = &scene.visits[first];
+                    ui.label(format!(
+                        "{} – {}",
+                        visit.first_day.describe(),
+                        visit.last_day.describe()
+                    ));
+                }
+                ui.weak("Click for the source text");
+            }
+            Target::Marker(marker) => {
+                let events = &self.drawn_markers[marker].events;
+                ui.strong(format!(
+                    "{} event{}",
+                    events.len(),
+                    if events.len() == 1 { "" } else { "s" }
+                ));
+                for &event in events.iter().take(5) {
+                    let event = &scene.events[event];
+                    ui.label(format!(
+                        "{} · {}",
+                        event.kind.label(),
+                        event.first_day.describe()
+                    ));
+                }
+                ui.weak("Click for the source text");
+            }
+        }
+    }
+
+    fn attribution_ui(&self, ui: &mut Ui, rect: Rect) {
+        let mut text = OFFLINE_ATTRIBUTION.to_owned();
+        if self.choice == BasemapChoice::OpenStreetMap {
+            text.push_str(" · © OpenStreetMap contributors");
+        }
+        if let Some(error) = &self.basemap_error {
+            text = error.clone();
+        }
+        let pos = rect.right_bottom() - egui::vec2(4.0, 2.0);
+        let painter = ui.painter_at(rect);
+        let galley = painter.layout_no_wrap(
+            text,
+            egui::FontId::proportional(11.0),
+            ui.visuals().text_color(),
+        );
+        let background = Rect::from_min_size(
+            pos - galley.size() - egui::vec2(6.0, 2.0),
+            galley.size() + egui::vec2(8.0, 4.0),
+        );
+        painter.rect_filled(
+            background,
+            2.0,
+            ui.visuals().panel_fill.gamma_multiply(0.85),
+        );
+        painter.galley(
+            background.min + egui::vec2(4.0, 2.0),
+            galley,
+            Color32::PLACEHOLDER,
+        );
+    }
+
+    fn zoom_keys(&mut self, ui: &Ui) {
+        if ui.memory(|memory| memory.focused().is_some()) {
+            return;
+        }
+        let (zoom_in, zoom_out) = ui.input(|input| {
+            (
+                input.key_pressed(Key::Plus) || input.key_pressed(Key::Equals),
+                input.key_pressed(Key::Minus),
+            )
+        });
+        let zoom = self.memory.zoom();
+        if zoom_in {
+            let _ = self.memory.set_zoom(zoom + KEY_ZOOM_STEP);
+        }
+        if zoom_out {
+            let _ = self.memory.set_zoom((zoom - KEY_ZOOM_STEP).max(0.0));
+        }
+    }
+
+    fn fit(&mut self, scene: &Scene, view: &View, rect: Rect) {
+        self.fit_pending = false;
+        let Some((south_west, north_east)) = scene.bounds(&view.window) else {
+            return;
+        };
+        let (center, zoom): (GeoPoint, f64) = fit_view(
+            south_west,
+            north_east,
+            rect.size().into(),
+            60.0,
+            FIT_MAX_ZOOM,
+        );
+        self.memory.center_at(lat_lon(center.lat, center.lon));
+        let _ = self.memory.set_zoom(zoom);
+    }
+}
+
+/// What a pointer is over.
+#[derive(Clone, Copy, Debug)]
+enum Target {
+    Route(usize),
+    Marker(usize),
+}

@@ -1,0 +1,78 @@
+//! The desktop app: the map with its layers, the timeline, and the panels.
+//!
+//! The only module that knows egui, eframe and walkers. Each panel and each
+//! map layer has a file of its own; the data they draw comes ready-made
+//! from [`crate::scene`].
+
+mod app;
+mod fonts;
+mod legend;
+mod map;
+mod palette;
+mod problems_panel;
+mod screenshot;
+mod selection;
+mod source_panel;
+mod timeline;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+pub use app::LegationApp;
+pub use selection::Selection;
+
+use crate::model::Day;
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct Startup {
+    /// Datasets to open; none opens the last session's, or the bundled data.
+    pub files: Vec<PathBuf>,
+    /// Save a PNG of the window here once everything is drawn, then quit.
+    pub screenshot: Option<PathBuf>,
+    /// Show the data up to this day.
+    pub date: Option<Day>,
+    /// The window's inner size, in points.
+    pub size: Option<[f32; 2]>,
+}
+
+/// Opens the app's window and runs it until it closes.
+///
+/// # Errors
+/// When no window can be opened, or a requested screenshot could not be
+/// taken or saved.
+pub fn run(startup: Startup) -> Result<(), String> {
+    let size = startup.size.unwrap_or([1280.0, 800.0]);
+    let screenshot_outcome: screenshot::Outcome = Arc::new(Mutex::new(None));
+    let taking_screenshot = startup.screenshot.is_some();
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Legation")
+            .with_inner_size(size)
+            .with_min_inner_size([480.0, 320.0])
+            .with_drag_and_drop(true),
+        // A screenshot shows what the arguments ask for, not the last session.
+        persist_window: !taking_screenshot,
+        ..eframe::NativeOptions::default()
+    };
+    let outcome = Arc::clone(&screenshot_outcome);
+    eframe::run_native(
+        "Legation",
+        options,
+        Box::new(move |cc| {
+            walkers::install_renderer(cc.wgpu_render_state.as_ref());
+            Ok(Box::new(LegationApp::new(cc, startup, outcome)))
+        }),
+    )
+    .map_err(|err| format!("cannot open the window: {err}"))?;
+    if taking_screenshot {
+        let taken = screenshot_outcome
+            .lock()
+            .map_err(|_| "the screenshot was lost".to_owned())?
+            .take();
+        taken.unwrap_or_else(|| {
+            Err("the window closed before the screenshot was taken".to_owned())
+        })?;
+    }
+    Ok(())
+}

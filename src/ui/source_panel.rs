@@ -1,0 +1,274 @@
+//! The source panel: the selected visits and events, and the text each came
+//! from with its passage highlighted and scrolled into view.
+
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{Align, FontId, RichText, ScrollArea, Sense, Ui};
+
+use super::{Selection, palette};
+use crate::gazetteer::Gazetteer;
+use crate::model::{Dataset, PlaceRef, Source, SourceRef};
+use crate::scene::{ItemRef, Scene};
+use crate::workspace::Workspace;
+
+/// What the panel remembers between frames.
+#[derive(Debug, Default)]
+pub struct SourcePanel {
+    /// The item whose passage was last scrolled to; a new one scrolls again.
+    scrolled_to: Option<Shown>,
+}
+
+/// An item shown in the panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shown {
+    Visit(ItemRef),
+    Event(ItemRef),
+}
+
+/// How many selected items are listed; the rest are counted.
+const MAX_LISTED: usize = 200;
+
+impl SourcePanel {
+    /// Shows the selection and the focused item's source.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        workspace: &Workspace,
+        _scene: &Scene,
+        selection: &mut Selection,
+    ) {
+        ui.horizontal(|ui| {
+            ui.heading(match selection.len() {
+                1 => "1 item".to_owned(),
+                count => format!("{count} items"),
+            });
+            if ui.small_button("Clear").on_hover_text("Escape").clicked() {
+                *selection = Selection::default();
+            }
+        });
+        if selection.is_empty() {
+            return;
+        }
+        let items: Vec<Shown> = selection
+            .visits
+            .iter()
+            .map(|&item| Shown::Visit(item))
+            .chain(selection.events.iter().map(|&item| Shown::Event(item)))
+            .collect();
+        ScrollArea::vertical()
+            .id_salt("selected items")
+            .max_height(ui.available_height() * 0.35)
+            .show(ui, |ui| {
+                for (index, &item) in items.iter().enumerate().take(MAX_LISTED) {
+                    let focused = index == selection.focus;
+                    let response = egui::Frame::group(ui.style())
+                        .fill(if focused {
+                            ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+                        } else {
+                            ui.visuals().panel_fill
+                        })
+                        .show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            item_ui(ui, workspace, item);
+                        })
+                        .response
+                        .interact(Sense::click());
+                    if response.clicked() {
+                        selection.focus = index;
+                    }
+                }
+                if items.len() > MAX_LISTED {
+                    ui.weak(format!("and {} more", items.len() - MAX_LISTED));
+                }
+            });
+        ui.separator();
+        let Some(&focused) = items.get(selection.focus) else {
+            return;
+        };
+        let Some((dataset, citation)) = citation_of(workspace, focused) else {
+            ui.weak("No source is cited for this item.");
+            return;
+        };
+        let Some(source) = dataset.source(&citation.id) else {
+            ui.weak(format!(
+                "The cited source `{}` is not in the file.",
+                citation.id
+            ));
+            return;
+        };
+        let scroll = self.scrolled_to != Some(focused);
+        self.scrolled_to = Some(focused);
+        source_ui(ui, source, citation, scroll);
+    }
+}
+
+/// The dataset and citation of an item.
+fn citation_of(workspace: &Workspace, item: Shown) -> Option<(&Dataset, &SourceRef)> {
+    match item {
+        Shown::Visit(item) => {
+            let dataset = &workspace.files.get(item.dataset)?.dataset;
+            Some((dataset, dataset.visits.get(item.index)?.source.as_ref()?))
+        }
+        Shown::Event(item) => {
+            let dataset = &workspace.files.get(item.dataset)?.dataset;
+            Some((dataset, dataset.events.get(item.index)?.source.as_ref()?))
+        }
+    }
+}
+
+/// One selected visit or event, in words.
+fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown) {
+    let gazetteer = Gazetteer::bundled();
+    match item {
+        Shown::Visit(item) => {
+            let Some(visit) = workspace
+                .files
+                .get(item.dataset)
+                .and_then(|file| file.dataset.visits.get(item.index))
+            else {
+                return;
+            };
+            let who = visit.leader.as_ref().map_or_else(
+                || {
+                    visit
+                        .delegation
+                        .clone()
+                        .unwrap_or_else(|| "A delegation".to_owned())
+                },
+                |leader| match &leader.title {
+                    Some(title) => format!("{}, {title}", leader.name),
+                    None => leader.name.clone(),
+                },
+            );
+            ui.strong(who);
+            let from = visit.from.as_ref().map_or_else(
+                || "unknown origin".to_owned(),
+                |from| place_name(gazetteer, from),
+            );
+            ui.label(format!("{from} to {}", place_name(gazetteer, &visit.to)));
+            ui.label(visit.date.describe());
+            if let Some(purpose) = &visit.purpose {
+                ui.weak(purpose);
+            }
+        }
+        Shown::Event(item) => {
+            let Some(event) = workspace
+                .files
+                .get(item.dataset)
+                .and_then(|file| file.dataset.events.get(item.index))
+            else {
+                return;
+            };
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), Sense::hover());
+                let (symbol, color) = palette::event_style(event.kind);
+                palette::paint_symbol(ui.painter(), rect.center(), 6.0, symbol, color);
+                ui.strong(event.kind.label());
+            });
+            if let Some(title) = &event.title {
+                ui.label(title);
+            }
+            ui.label(format!(
+                "{} · {}",
+                place_name(gazetteer, &event.place),
+                event.date.describe()
+            ));
+        }
+    }
+}
+
+/// A place in words: "Pyongyang, North Korea", or "North Korea (country only)".
+fn place_name(gazetteer: &Gazetteer, place: &PlaceRef) -> String {
+    let country = place
+        .country
+        .and_then(|code| gazetteer.country(code))
+        .map(|country| country.name);
+    match (&place.place, country) {
+        (Some(name), Some(country)) => format!("{name}, {country}"),
+        (Some(name), None) => name.clone(),
+        (None, Some(country)) => format!("{country} (country only)"),
+        (None, None) => "somewhere".to_owned(),
+    }
+}
+
+/// The source's details and its text, the cited passage highlighted.
+fn source_ui(ui: &mut Ui, source: &Source, citation: &SourceRef, scroll: bool) {
+    if let Some(title) = &source.title {
+        ui.label(RichText::new(title).strong());
+    }
+    let details: Vec<String> = [
+        source.publisher.clone(),
+        source.published.map(|date| date.describe()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !details.is_empty() {
+        ui.weak(details.join(" · "));
+    }
+    if let Some(url) = &source.url {
+        url_ui(ui, url);
+    }
+    let span = citation
+        .span
+        .filter(|span| span.slice(&source.text).is_some());
+    if let Some(passage) = span.and_then(|span| span.slice(&source.text)) {
+        ui.add_space(4.0);
+        ui.label(RichText::new("Cited passage").small().weak());
+        egui::Frame::group(ui.style())
+            .fill(palette::highlight(ui.visuals().dark_mode).gamma_multiply(0.5))
+            .show(ui, |ui| {
+                ui.add(egui::Label::new(passage).wrap());
+            });
+    }
+    ui.add_space(4.0);
+    ScrollArea::vertical()
+        .id_salt("source text")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let width = ui.available_width();
+            let (before, cited, after) = match span {
+                Some(span) => (
+                    &source.text[..span.start],
+                    &source.text[span.start..span.end],
+                    &source.text[span.end..],
+                ),
+                None => (source.text.as_str(), "", ""),
+            };
+            let text_color = ui.visuals().text_color();
+            let plain = TextFormat::simple(FontId::proportional(14.0), text_color);
+            let marked = TextFormat {
+                background: palette::highlight(ui.visuals().dark_mode),
+                ..plain.clone()
+            };
+            let mut job = LayoutJob::default();
+            job.wrap.max_width = width;
+            // Source text is shown as plain text, never interpreted.
+            job.append(before, 0.0, plain.clone());
+            job.append(cited, 0.0, marked);
+            job.append(after, 0.0, plain);
+            let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+            let (rect, _) = ui.allocate_exact_size(galley.size(), Sense::hover());
+            if scroll && !cited.is_empty() {
+                let start = galley.pos_from_cursor(CCursor::new(before.chars().count()));
+                let end = galley
+                    .pos_from_cursor(CCursor::new(before.chars().count() + cited.chars().count()));
+                let passage = start.union(end).translate(rect.min.to_vec2());
+                ui.scroll_to_rect(passage, Some(Align::Center));
+            }
+            ui.painter().galley(rect.min, galley, text_color);
+        });
+}
+
+/// A link that opens in the browser on an explicit click, and only for
+/// http(s) addresses; anything else is shown as plain text.
+fn url_ui(ui: &mut Ui, url: &str) {
+    let lower = url.trim().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        if ui.link(url).on_hover_text("Open in the browser").clicked() {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(url.trim()));
+        }
+    } else {
+        ui.weak(url)
+            .on_hover_text("Not an http(s) address: not opened");
+    }
+}

@@ -1,0 +1,168 @@
+//! The datasets open at once: which files, what loaded from each, and what
+//! went wrong, kept together so that one bad file never hides the others.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{Dataset, Problem, load_dataset};
+
+/// One opened file.
+#[derive(Clone, Debug)]
+pub struct OpenFile {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// Everything that loaded (empty when the file failed as a whole).
+    pub dataset: Dataset,
+    /// Problems inside the file, by JSON path.
+    pub problems: Vec<Problem>,
+    /// Why the file could not be loaded at all, if it could not.
+    pub failure: Option<String>,
+}
+
+impl OpenFile {
+    /// How many things went wrong in this file.
+    pub fn problem_count(&self) -> usize {
+        self.problems.len() + usize::from(self.failure.is_some())
+    }
+}
+
+/// The open files, in the order they were opened.
+#[derive(Clone, Debug, Default)]
+pub struct Workspace {
+    /// The files.
+    pub files: Vec<OpenFile>,
+}
+
+impl Workspace {
+    /// Loads `path`, replacing it if it was open already. A file that
+    /// cannot be loaded is kept in the list with its failure, so that the
+    /// user sees why.
+    pub fn open(&mut self, path: &Path) {
+        let file = match load_dataset(path) {
+            Ok(loaded) => OpenFile {
+                path: path.to_owned(),
+                dataset: loaded.dataset,
+                problems: loaded.problems,
+                failure: None,
+            },
+            Err(error) => OpenFile {
+                path: path.to_owned(),
+                dataset: Dataset::default(),
+                problems: Vec::new(),
+                failure: Some(error.to_string()),
+            },
+        };
+        match self.files.iter_mut().find(|open| open.path == path) {
+            Some(open) => *open = file,
+            None => self.files.push(file),
+        }
+    }
+
+    /// Opens every `.json` file directly in `folder`, in name order.
+    ///
+    /// # Errors
+    /// When the folder cannot be listed.
+    pub fn open_folder(&mut self, folder: &Path) -> std::io::Result<()> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)?
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| {
+                path.extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+            })
+            .collect();
+        paths.sort();
+        for path in paths {
+            self.open(&path);
+        }
+        Ok(())
+    }
+
+    /// Closes the file at `index`.
+    pub fn close(&mut self, index: usize) {
+        if index < self.files.len() {
+            self.files.remove(index);
+        }
+    }
+
+    /// The datasets, in file order.
+    pub fn datasets(&self) -> impl Iterator<Item = &Dataset> {
+        self.files.iter().map(|file| &file.dataset)
+    }
+
+    /// How many things went wrong across all files.
+    pub fn problem_count(&self) -> usize {
+        self.files.iter().map(OpenFile::problem_count).sum()
+    }
+}
+
+/// The folder of data that comes with Legation: `data/` in the working
+/// directory, beside the executable, or in the source tree it was built from.
+pub fn bundled_data_dir() -> Option<PathBuf> {
+    let beside_exe = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("data")));
+    [
+        Some(PathBuf::from("data")),
+        beside_exe,
+        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("data")),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|dir| dir.join("shoigu-pyongyang.json").is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name)
+    }
+
+    #[test]
+    fn a_broken_file_stays_listed_with_its_failure_beside_the_good_ones() {
+        let mut workspace = Workspace::default();
+        workspace.open(&fixture("valid-minimal.json"));
+        workspace.open(&fixture("invalid/truncated.json"));
+        workspace.open(&fixture("invalid/several-problems.json"));
+        assert_eq!(workspace.files.len(), 3);
+        assert!(
+            workspace.files[1]
+                .failure
+                .as_ref()
+                .unwrap()
+                .contains("truncated.json:")
+        );
+        assert_eq!(workspace.files[0].dataset.visits.len(), 1);
+        assert!(
+            !workspace.files[2].dataset.visits.is_empty(),
+            "sound records still load"
+        );
+        assert!(workspace.problem_count() > 5);
+    }
+
+    #[test]
+    fn opening_a_file_again_replaces_it() {
+        let mut workspace = Workspace::default();
+        workspace.open(&fixture("valid-minimal.json"));
+        workspace.open(&fixture("valid-minimal.json"));
+        assert_eq!(workspace.files.len(), 1);
+        workspace.close(0);
+        assert!(workspace.files.is_empty());
+    }
+
+    #[test]
+    fn finds_the_bundled_data() {
+        let dir = bundled_data_dir().expect("the source tree has data/");
+        let mut workspace = Workspace::default();
+        workspace.open_folder(&dir).unwrap();
+        assert!(
+            workspace
+                .datasets()
+                .any(|dataset| dataset.visits.len() >= 2)
+        );
+        assert_eq!(workspace.problem_count(), 0);
+    }
+}

@@ -1,0 +1,66 @@
+//! The one way UI tests start the app: as eframe would, headless, on wgpu,
+//! with the basemap loaded before the test looks.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use legation::ui::{LegationApp, Startup};
+
+/// A path in the source tree.
+pub fn repo_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// The app on `files`, in a light theme, `size` points large, with its
+/// basemap drawn.
+pub fn app(files: &[&str], size: [f32; 2]) -> Harness<'static, LegationApp> {
+    let startup = Startup {
+        files: files.iter().map(|file| repo_path(file)).collect(),
+        ..Startup::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_theme(egui::Theme::Light)
+        .wgpu()
+        .build_eframe(move |cc| {
+            walkers::install_renderer(cc.wgpu_render_state.as_ref());
+            LegationApp::new(cc, startup, Arc::new(Mutex::new(None)))
+        });
+    wait_for_basemap(&mut harness);
+    harness
+}
+
+/// Steps until the basemap has settled for a few frames in a row.
+pub fn wait_for_basemap(harness: &mut Harness<'static, LegationApp>) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut settled_frames = 0;
+    while settled_frames < 4 {
+        assert!(Instant::now() < deadline, "the basemap did not load within 30 s");
+        harness.step();
+        settled_frames = if harness.state().basemap_settled() { settled_frames + 1 } else { 0 };
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A left click at `pos`, as a user makes one: move there, press, release.
+pub fn click_at(harness: &mut Harness<'static, LegationApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.step();
+    press(harness, pos, true);
+    harness.step();
+    press(harness, pos, false);
+    harness.run_steps(3);
+}
+
+/// Presses or releases the left button at `pos`.
+pub fn press(harness: &Harness<'static, LegationApp>, pos: Pos2, pressed: bool) {
+    harness.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    });
+}
