@@ -44,6 +44,14 @@ impl Flags {
     pub const NEGATION: Self = Self(1 << 13);
     /// "former", "late": a title that no longer holds.
     pub const FORMER: Self = Self(1 << 14);
+    /// "UN", "AP", "EU": an organisation only when written in capitals.
+    pub const ACRONYM: Self = Self(1 << 15);
+
+    /// These flags without those of `other`.
+    #[must_use]
+    pub fn without(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
 
     /// Whether every bit of `other` is set.
     pub fn has(self, other: Self) -> bool {
@@ -148,8 +156,8 @@ const GROUP_NOUNS: &[&str] = &[
 
 const PLACE_NOUNS: &[&str] = &[
     "capital", "city", "town", "port", "region", "province", "island", "resort", "territory",
-    "soil", "village", "frontier", "border", "coast", "state", "enclave", "metropolis",
-    "far", "east", "north", "south", "west", "side", "mainland", "peninsula", "hub", "outpost",
+    "soil", "village", "frontier", "border", "coast", "enclave", "metropolis", "far", "east",
+    "mainland", "peninsula", "hub", "outpost",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -171,12 +179,12 @@ const HYPOTHETICAL: &[&str] = &[
     "poised", "hopes", "hoped", "hope", "wants", "wanted", "want", "intends", "intended",
     "intend", "aims", "aimed", "considering", "considers", "consider", "mulling", "invited",
     "invites", "invitation", "offered", "offers", "if", "whether", "unless", "rumoured",
-    "rumored", "speculation", "speculated", "future", "next", "prepare", "prepares",
+    "rumored", "speculation", "speculated", "future", "prepare", "prepares",
     "preparing", "preparations", "ahead", "seeking", "seeks", "sought", "asked", "requested",
-    "urged", "likely", "unlikely", "reportedly", "trying", "tried", "attempt", "attempted",
+    "urged", "likely", "unlikely", "trying", "tried", "attempt", "attempted",
     "eventual", "prospective", "mooted", "floated", "agreed", "promised", "pledged", "vowed",
-    "threatened", "suggested", "proposal", "idea", "talk", "talks", "rumours", "rumors",
-    "reports", "denied", "denies", "rejected", "refused", "declined",
+    "threatened", "suggested", "proposal", "idea", "rumours", "rumors", "denied", "denies",
+    "rejected", "refused", "declined",
 ];
 
 const CANCELLED: &[&str] = &[
@@ -209,10 +217,15 @@ const CHAIN_WORDS: &[&str] = &[
 
 const FORMER: &[&str] = &["former", "late", "ex", "then"];
 
+const ACRONYMS: &[&str] = &[
+    "un", "eu", "ap", "afp", "kcna", "nato", "asean", "brics", "opec", "imf", "wto", "iaea",
+    "bbc", "cnn", "tass", "ria", "g7", "g20", "g-7", "g-20", "tv", "co",
+];
+
 fn table() -> &'static HashMap<&'static str, Flags> {
     static TABLE: OnceLock<HashMap<&'static str, Flags>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let lists: [(&[&str], Flags); 15] = [
+        let lists: [(&[&str], Flags); 16] = [
             (FUNCTION_WORDS, Flags::FUNCTION),
             (ORG_WORDS, Flags::ORG),
             (TITLE_HEADS, Flags::TITLE_HEAD),
@@ -228,6 +241,7 @@ fn table() -> &'static HashMap<&'static str, Flags> {
             (CHAIN_WORDS, Flags::CHAIN),
             (NEGATIONS, Flags::NEGATION),
             (FORMER, Flags::FORMER),
+            (ACRONYMS, Flags::ACRONYM),
         ];
         let mut table: HashMap<&'static str, Flags> = HashMap::new();
         for (words, flag) in lists {

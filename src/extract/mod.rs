@@ -1,5 +1,430 @@
-//! Article text to visits and events, each tied to the sentence it came from.
+//! Article text to `legation/1` visits and events, each tied to the byte
+//! span of the sentence it came from.
+//!
+//! Deterministic, explainable rules over the gazetteer, in one linear pass
+//! per step: sentences and dates ([`text`], [`dates`]), the publication
+//! date ([`published`]), places, names and delegations ([`places`],
+//! [`people`], [`story`]), then the travel patterns ([`visits`]) and the
+//! event patterns ([`events`]). Nothing is downloaded, nothing is guessed
+//! that the text does not say: without a publication date, relative dates
+//! ("on Tuesday") stay unresolved and the records that need them are left
+//! out, with a note.
 
 mod dates;
+mod doc;
+mod events;
+mod lexicon;
+mod people;
+mod places;
 mod published;
+mod story;
 mod text;
+mod visits;
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::gazetteer::Gazetteer;
+use crate::model::{
+    Dataset, Day, Event, FuzzyDate, Person, Source, SourceRef, Span, Visit,
+};
+use doc::{Doc, Sent};
+use people::{Cast, NameMention, name_parts};
+use places::Places;
+use story::{Actor, Parsed, Story, StoryPlace, assign_dates, find_groups};
+
+/// What is known about an article besides its text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleOptions {
+    /// The source id; made from the title when absent.
+    pub id: Option<String>,
+    /// The headline; the first line of the text when absent.
+    pub title: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// Who published it.
+    pub publisher: Option<String>,
+    /// When it was published; found in the text when absent.
+    pub published: Option<Day>,
+}
+
+/// Something a user should know about an extraction: where the
+/// publication date came from, or why records were left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// The passage it is about, if any.
+    pub span: Option<Span>,
+    /// What to know, in one sentence.
+    pub message: String,
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.span {
+            Some(span) => write!(f, "bytes {}-{}: {}", span.start, span.end, self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// What one article gave: its source record, the visits and events found
+/// in it (ids `v1`, `e1`, ... citing the source), and notes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extraction {
+    /// The article as a source, with its whole text.
+    pub source: Source,
+    /// The visits, in order of first mention.
+    pub visits: Vec<Visit>,
+    /// The events, in order of first mention.
+    pub events: Vec<Event>,
+    /// What to know about them.
+    pub notes: Vec<Note>,
+}
+
+/// Reads one article: its publication date, then its visits and events.
+///
+/// Never fails and never panics: any text gives an extraction, perhaps an
+/// empty one. Linear in the length of the text.
+pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazetteer) -> Extraction {
+    let doc = Doc::new(text);
+    let mut notes = Vec::new();
+    let found = published::find_published(&doc.tokens, &doc.sentences, &doc.dates);
+    let published = match (options.published, &found) {
+        (Some(day), _) => {
+            notes.push(Note {
+                span: None,
+                message: format!("publication date {day} as given"),
+            });
+            Some(day)
+        }
+        (None, Some(found)) => {
+            notes.push(Note {
+                span: Some(found.span),
+                message: found.describe(text),
+            });
+            Some(found.day)
+        }
+        (None, None) => {
+            notes.push(Note {
+                span: None,
+                message: "no publication date found in the text: relative dates (\"on Tuesday\", \"last week\") are left unresolved and what only they date is left out; give the date (--date YYYY-MM-DD)".to_owned(),
+            });
+            None
+        }
+    };
+
+    let (places, names) = read_sentences(&doc, gazetteer);
+    let mut story = Story {
+        cast: cast(&doc, &places, &names),
+        published,
+        dateline: dateline(&doc, gazetteer),
+        ..Story::default()
+    };
+    let (visit_mentions, event_mentions) = read_story(&doc, places, names, &mut story, gazetteer);
+
+    let source_id = options
+        .id
+        .clone()
+        .unwrap_or_else(|| slug(options.title.as_deref().unwrap_or_else(|| first_line(text))));
+    let cite = |span: Span| SourceRef {
+        id: source_id.clone(),
+        span: Some(span),
+        ..SourceRef::default()
+    };
+    let visits = visits::merge(visit_mentions, &story)
+        .iter()
+        .enumerate()
+        .filter_map(|(index, merged)| {
+            let best = merged.best();
+            let leader = story.cast.people.get(story.leader_of(best.actor)?)?;
+            let delegation = merged.mentions.iter().find_map(|m| match m.actor {
+                Actor::Group(group) => story.groups.get(group).map(|g| g.label.clone()),
+                Actor::Person(_) => None,
+            });
+            Some(Visit {
+                id: format!("v{}", index + 1),
+                leader: Some(Person {
+                    name: leader.name.clone(),
+                    title: leader.title.clone(),
+                    ..Person::default()
+                }),
+                delegation,
+                from: merged.from(),
+                to: merged.to(),
+                date: merged.date(),
+                purpose: merged.purpose(),
+                source: Some(cite(merged.span())),
+                extra: serde_json::Map::new(),
+            })
+        })
+        .collect();
+    let events = events::merge(event_mentions)
+        .into_iter()
+        .enumerate()
+        .map(|(index, event)| Event {
+            id: format!("e{}", index + 1),
+            kind: event.kind,
+            title: Some(event.title),
+            place: event.place.to_place_ref(),
+            date: event.date,
+            actors: event.actors,
+            source: Some(cite(event.span)),
+            extra: serde_json::Map::new(),
+        })
+        .collect();
+
+    let mut extra = serde_json::Map::new();
+    if let Some(note) = notes.first() {
+        extra.insert("published_from".to_owned(), Value::String(note.message.clone()));
+    }
+    let source = Source {
+        id: source_id,
+        title: Some(
+            options
+                .title
+                .clone()
+                .unwrap_or_else(|| first_line(text).to_owned()),
+        ),
+        publisher: options.publisher.clone(),
+        url: options.url.clone(),
+        published: published.map(FuzzyDate::day),
+        text: text.to_owned(),
+        extra,
+    };
+    Extraction {
+        source,
+        visits,
+        events,
+        notes,
+    }
+}
+
+/// Each sentence's places and names.
+fn read_sentences(doc: &Doc<'_>, gazetteer: &Gazetteer) -> (Vec<Places>, Vec<Vec<NameMention>>) {
+    let dateline = published::find_dateline(&doc.tokens, &doc.sentences);
+    doc.sentences
+        .iter()
+        .enumerate()
+        .map(|(index, sentence)| {
+            let sent = doc.sentence(index);
+            let in_sentence = dateline
+                .as_ref()
+                .filter(|range| sentence.tokens.contains(&range.start))
+                .map(|range| range.start - sentence.tokens.start..range.end - sentence.tokens.start);
+            let places = places::find_places(&sent, doc.text, in_sentence, gazetteer);
+            let names = people::find_names(&sent, doc.text, &places);
+            (places, names)
+        })
+        .unzip()
+}
+
+/// The article's people, with every country the article gives for them
+/// anywhere ("Xi" in the headline is the "Chinese President Xi Jinping" of
+/// the third paragraph).
+fn cast(doc: &Doc<'_>, places: &[Places], names: &[Vec<NameMention>]) -> Cast {
+    let mut cast = Cast::default();
+    for (index, (places, names)) in places.iter().zip(names).enumerate() {
+        let sent = doc.sentence(index);
+        for name in names {
+            let core = sent.text(doc.text, name.core.clone());
+            let parts = name_parts(core);
+            let worth = name.titled || parts.len() >= 2 || people::is_known_word(&parts[0]);
+            if worth {
+                cast.add(core, name.title.as_deref(), name.country);
+            }
+        }
+        // "A Chinese delegation headed by Zhao Leji": Zhao is Chinese.
+        for group in find_groups(&sent, doc.text, places, names) {
+            if let (Some(leader), Some(country)) = (group.leader, group.country) {
+                let name = &names[leader];
+                let core = sent.text(doc.text, name.core.clone());
+                cast.add(core, name.title.as_deref(), Some(country));
+            }
+        }
+    }
+    cast.fill_countries();
+    cast
+}
+
+/// The dateline's place ("BEIJING (Reuters) -"), when the gazetteer knows it.
+fn dateline(doc: &Doc<'_>, gazetteer: &Gazetteer) -> Option<StoryPlace> {
+    let range = published::find_dateline(&doc.tokens, &doc.sentences)?;
+    let first = doc.tokens.get(range.start)?;
+    let last = doc.tokens.get(range.end.checked_sub(1)?)?;
+    let name = doc.text.get(first.start..last.end())?;
+    let found = gazetteer.lookup(name, None)?;
+    let city = (found.kind != crate::gazetteer::PlaceKind::Country).then(|| found.name.to_owned());
+    Some(StoryPlace {
+        country: found.country,
+        city,
+    })
+}
+
+/// Reads the sentences in order, carrying the story along; returns every
+/// visit and event mention.
+fn read_story(
+    doc: &Doc<'_>,
+    places: Vec<Places>,
+    names: Vec<Vec<NameMention>>,
+    story: &mut Story,
+    gazetteer: &Gazetteer,
+) -> (Vec<visits::VisitMention>, Vec<events::EventMention>) {
+    let mut legs = visits::Legs::default();
+    let mut visit_mentions = Vec::new();
+    let mut event_mentions = Vec::new();
+    let mut here: Option<(StoryPlace, usize)> = None;
+    for (index, (places, names)) in places.into_iter().zip(names).enumerate() {
+        let sent = doc.sentence(index);
+        let groups = find_groups(&sent, doc.text, &places, &names);
+        let actors = story.actors(&sent, doc.text, &names, &groups);
+        let parsed = Parsed {
+            sent,
+            text: doc.text,
+            places,
+            names,
+            groups,
+            actors,
+            caption: doc.captions[index],
+        };
+        let visit_triggers = visits::triggers(&parsed);
+        let event_triggers = events::triggers(&parsed);
+        let positions: Vec<usize> = visit_triggers
+            .iter()
+            .map(|t| t.at)
+            .chain(event_triggers.iter().map(|t| t.at))
+            .collect();
+        let assigned = assign_dates(&parsed.sent, &positions);
+        let (visit_dates, event_dates) = assigned.split_at(visit_triggers.len());
+        let found = visits::visits(&parsed, story, &visit_triggers, visit_dates, &mut legs);
+        if let Some(last) = found.last() {
+            here = Some((last.to.clone(), index));
+        }
+        let near_here = here
+            .as_ref()
+            .filter(|(_, at)| index - at <= 3)
+            .map(|(place, _)| place.clone());
+        let events = events::events(
+            &parsed,
+            story,
+            &event_triggers,
+            event_dates,
+            near_here.as_ref(),
+            gazetteer,
+        );
+        remember(story, &parsed.sent, &found, &events);
+        update_focus(story, &parsed, &found);
+        story.note_dates(&parsed.sent, doc.text);
+        visit_mentions.extend(found);
+        event_mentions.extend(events);
+    }
+    (visit_mentions, event_mentions)
+}
+
+/// Keeps the words and dates of what a sentence told, for "the same day
+/// as X".
+fn remember(
+    story: &mut Story,
+    sent: &Sent<'_, '_>,
+    visits: &[visits::VisitMention],
+    events: &[events::EventMention],
+) {
+    let _ = sent;
+    for visit in visits {
+        let mut words = vec!["visit".to_owned(), "arrival".to_owned(), "trip".to_owned()];
+        if let Some(person) = story.leader_of(visit.actor).and_then(|id| story.cast.people.get(id)) {
+            words.extend(person.parts.iter().cloned());
+        }
+        story.dated.push((words, visit.date));
+    }
+    for event in events.iter().filter(|e| e.explicit_date) {
+        let mut words = name_parts(&event.title);
+        words.push(event.kind.as_str().to_owned());
+        story.dated.push((words, event.date));
+    }
+}
+
+/// The person in focus after a sentence: the last traveller, else the
+/// sentence's first named subject.
+fn update_focus(story: &mut Story, parsed: &Parsed<'_, '_>, visits: &[visits::VisitMention]) {
+    if let Some(visit) = visits.last() {
+        story.focus = Some(visit.actor);
+        return;
+    }
+    let named_subject = parsed.actors.iter().find(|m| {
+        !m.object
+            && !m.relative
+            && !parsed.sent.has(m.tokens.start, lexicon::Flags::PRONOUN)
+            && m.actors.len() == 1
+    });
+    if let Some(mention) = named_subject
+        && let Some(actor) = mention.actors.first()
+    {
+        story.focus = Some(*actor);
+    }
+}
+
+/// The first non-empty line of a text, trimmed.
+fn first_line(text: &str) -> &str {
+    text.lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())
+        .unwrap_or("")
+}
+
+/// An id made from a title: lowercase ASCII words joined by hyphens.
+fn slug(title: &str) -> String {
+    let mut slug = String::new();
+    for word in title.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if slug.len() + word.len() > 48 {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word.to_ascii_lowercase());
+    }
+    if slug.is_empty() {
+        "article".to_owned()
+    } else {
+        slug
+    }
+}
+
+/// Puts several extractions into one dataset: sources keep their ids (made
+/// unique with a numeric suffix when two collide), visits and events are
+/// numbered `v1`, `e1`, ... across all of them.
+pub fn merge(extractions: impl IntoIterator<Item = Extraction>) -> Dataset {
+    let mut dataset = Dataset::default();
+    let mut used = HashSet::new();
+    for extraction in extractions {
+        let mut source = extraction.source;
+        let base = source.id.clone();
+        let mut suffix = 1;
+        while !used.insert(source.id.clone()) {
+            suffix += 1;
+            source.id = format!("{base}-{suffix}");
+        }
+        let cite = |citation: &mut Option<SourceRef>| {
+            if let Some(citation) = citation {
+                citation.id.clone_from(&source.id);
+            }
+        };
+        for mut visit in extraction.visits {
+            visit.id = format!("v{}", dataset.visits.len() + 1);
+            cite(&mut visit.source);
+            dataset.visits.push(visit);
+        }
+        for mut event in extraction.events {
+            event.id = format!("e{}", dataset.events.len() + 1);
+            cite(&mut event.source);
+            dataset.events.push(event);
+        }
+        dataset.sources.push(source);
+    }
+    dataset
+}

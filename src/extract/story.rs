@@ -1,0 +1,512 @@
+//! Reading an article sentence by sentence: who each sentence speaks of
+//! ("He", "the delegation", "Kim"), which date each rule's words go with,
+//! and what the story carries from one sentence to the next (the person in
+//! focus, the delegations so far, the date last spoken of).
+
+use std::ops::Range;
+
+use super::dates::{Anchor, DateExpr, is_future, resolve};
+use super::doc::Sent;
+use super::lexicon::Flags;
+use super::people::{Cast, NameMention, PersonId, is_known_word, name_parts};
+use super::places::Places;
+use crate::model::{CountryCode, Day, FuzzyDate, Precision};
+
+/// Someone who travels or acts: a person, or a delegation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Actor {
+    /// A person of the cast.
+    Person(PersonId),
+    /// A delegation, by its index in [`Story::groups`].
+    Group(usize),
+}
+
+/// A delegation or group of officials.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Group {
+    /// As written: "Russian delegation", "Chinese Communist Party group".
+    pub label: String,
+    /// Whose delegation it is.
+    pub country: Option<CountryCode>,
+    /// Who leads it.
+    pub leader: Option<PersonId>,
+}
+
+/// A delegation named in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct GroupMention {
+    /// From its determiner to its noun, and on to its leader's name when
+    /// "led by" follows.
+    pub tokens: Range<usize>,
+    /// The label: nationality to noun.
+    pub label: String,
+    /// The nationality it is written with.
+    pub country: Option<CountryCode>,
+    /// Its leader, as an index into the sentence's names.
+    pub leader: Option<usize>,
+    /// "the delegation": the one spoken of before.
+    pub anaphoric: bool,
+    /// "the two delegations", "both delegations": all of them so far.
+    pub all: bool,
+}
+
+/// Finds the delegations of one sentence.
+pub(crate) fn find_groups(
+    sent: &Sent<'_, '_>,
+    text: &str,
+    places: &Places,
+    names: &[NameMention],
+) -> Vec<GroupMention> {
+    let mut groups = Vec::new();
+    for noun in 0..sent.len() {
+        if !sent.has(noun, Flags::GROUP) || sent.capitalized(noun) && noun > 0 {
+            continue;
+        }
+        if sent.is(noun, "party") || sent.is(noun, "guests") {
+            continue;
+        }
+        // Leftwards over modifiers to a determiner or a nationality.
+        let mut start = noun;
+        let mut country = None;
+        let mut label_start = noun;
+        while start > 0 && noun - start < 5 {
+            let prev = start - 1;
+            if let Some(nationality) = places.nationality_at(prev) {
+                country = Some(nationality.country);
+                start = nationality.tokens.start;
+                label_start = start;
+                continue;
+            }
+            if let Some(place) = places.place_at(prev)
+                && place.possessive
+            {
+                country = Some(place.country);
+                start = place.tokens.start;
+                label_start = start;
+                continue;
+            }
+            let modifier = sent.tokens[prev].kind == super::text::Kind::Word
+                && !sent.has(prev, Flags::FUNCTION)
+                && !sent.has(prev, Flags::PREPOSITION)
+                && names.iter().all(|name| !name.tokens.contains(&prev));
+            if modifier || sent.tokens[prev].kind == super::text::Kind::Possessive {
+                start = prev;
+                if country.is_none() {
+                    label_start = prev;
+                }
+                continue;
+            }
+            break;
+        }
+        let determiner = start > 0 && sent.is_any(start - 1, &["a", "an", "the", "two", "both"]);
+        let definite = start > 0 && sent.is_any(start - 1, &["the", "two", "both"]);
+        let all = start > 0
+            && (sent.is_any(start - 1, &["two", "both"]) || sent.is(noun, "delegations"));
+        if determiner {
+            start -= 1;
+            if start > 0 && sent.is(start - 1, "the") {
+                start -= 1;
+            }
+        }
+        // "led by X", "headed by X", ", led by X,".
+        let mut after = noun + 1;
+        if sent.punct(after, ',') {
+            after += 1;
+        }
+        let leader = (sent.is_any(after, &["led", "headed", "lead"]) && sent.is(after + 1, "by"))
+            .then(|| names.iter().position(|name| name.tokens.start == after + 2))
+            .flatten();
+        let end = leader.map_or(noun + 1, |index| names[index].tokens.end);
+        let label = sent.text(text, label_start..noun + 1).to_owned();
+        let anaphoric = definite && country.is_none() && leader.is_none();
+        if country.is_none() && leader.is_none() && !anaphoric {
+            continue;
+        }
+        groups.push(GroupMention {
+            tokens: start..end,
+            label,
+            country,
+            leader,
+            anaphoric,
+            all,
+        });
+    }
+    groups
+}
+
+/// An actor named in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ActorMention {
+    /// Its tokens.
+    pub tokens: Range<usize>,
+    /// Who.
+    pub actors: Vec<Actor>,
+    /// Whether a preposition or a verb comes right before it ("with Xi",
+    /// "met Putin"): then it is no subject.
+    pub object: bool,
+    /// Whether it is the relative "who".
+    pub relative: bool,
+}
+
+/// One sentence read: its places, names, delegations and actors.
+pub(crate) struct Parsed<'d, 't> {
+    /// The sentence.
+    pub sent: Sent<'d, 't>,
+    /// The article's whole text.
+    pub text: &'t str,
+    /// Its places.
+    pub places: Places,
+    /// Its names.
+    pub names: Vec<NameMention>,
+    /// Its delegations.
+    pub groups: Vec<GroupMention>,
+    /// Its actors (names, delegations, pronouns), left to right.
+    pub actors: Vec<ActorMention>,
+    /// Whether it is a photo caption.
+    pub caption: bool,
+}
+
+impl Parsed<'_, '_> {
+    /// The widest actor mention covering token `at`.
+    pub fn actor_at(&self, at: usize) -> Option<&ActorMention> {
+        self.actors
+            .iter()
+            .filter(|m| m.tokens.contains(&at))
+            .max_by_key(|m| m.tokens.len())
+    }
+
+    /// The actor mention starting within `window` tokens after `at`
+    /// (skipping articles), if any.
+    pub fn actor_after(&self, at: usize, window: usize) -> Option<&ActorMention> {
+        self.actors
+            .iter()
+            .filter(|m| m.tokens.start > at && m.tokens.start <= at + window && !m.relative)
+            .min_by_key(|m| m.tokens.start)
+    }
+}
+
+/// The place a story is at, for rules that need a fallback.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct StoryPlace {
+    /// The country.
+    pub country: CountryCode,
+    /// The city, when known.
+    pub city: Option<String>,
+}
+
+/// What the story carries from sentence to sentence.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Story {
+    /// The people.
+    pub cast: Cast,
+    /// The delegations, in order of first mention.
+    pub groups: Vec<Group>,
+    /// The publication date.
+    pub published: Option<Day>,
+    /// The dateline's place.
+    pub dateline: Option<StoryPlace>,
+    /// The person (or group) the story is about just now: "he", "they".
+    pub focus: Option<Actor>,
+    /// The latest delegation: "the delegation".
+    pub last_group: Option<usize>,
+    /// The last day-precise date the text spoke of.
+    pub discourse: Option<FuzzyDate>,
+    /// Dated things, for "the same day as X": their words and dates.
+    pub dated: Vec<(Vec<String>, FuzzyDate)>,
+    /// The latest event told as still to come: its date, place and
+    /// sentence ("the celebration ... on Thursday in Pyongyang").
+    pub upcoming: Option<(FuzzyDate, StoryPlace, usize)>,
+}
+
+impl Story {
+    /// The country an actor belongs to.
+    pub fn country_of(&self, actor: Actor) -> Option<CountryCode> {
+        match actor {
+            Actor::Person(id) => self.cast.people.get(id)?.country,
+            Actor::Group(index) => {
+                let group = self.groups.get(index)?;
+                group.country.or_else(|| self.country_of(Actor::Person(group.leader?)))
+            }
+        }
+    }
+
+    /// The person who leads an actor: the person, or the group's leader.
+    pub fn leader_of(&self, actor: Actor) -> Option<PersonId> {
+        match actor {
+            Actor::Person(id) => Some(id),
+            Actor::Group(index) => self.groups.get(index)?.leader,
+        }
+    }
+
+    /// The actors a sentence names, resolving names to the cast, pronouns
+    /// to the focus and "the delegation" to the latest one.
+    pub fn actors(
+        &mut self,
+        sent: &Sent<'_, '_>,
+        text: &str,
+        names: &[NameMention],
+        groups: &[GroupMention],
+    ) -> Vec<ActorMention> {
+        let mut found = Vec::new();
+        let mut person_of = vec![None; names.len()];
+        for (index, name) in names.iter().enumerate() {
+            let core = sent.text(text, name.core.clone());
+            let parts = name_parts(core);
+            let known = self.cast.find(&parts);
+            let id = match known {
+                Some(id) => Some(id),
+                None if name.titled || parts.len() >= 2 || is_known_word(&parts[0]) => {
+                    let id = self.cast.add(core, name.title.as_deref(), name.country);
+                    self.cast.fill_countries();
+                    Some(id)
+                }
+                None => None,
+            };
+            person_of[index] = id;
+        }
+        for group in groups {
+            let actors = if group.all {
+                (0..self.groups.len()).map(Actor::Group).collect()
+            } else if group.anaphoric {
+                self.last_group.map(Actor::Group).into_iter().collect()
+            } else {
+                let leader = group.leader.and_then(|index| person_of[index]);
+                let index = self
+                    .groups
+                    .iter()
+                    .position(|g| leader.is_some() && g.leader == leader)
+                    .unwrap_or_else(|| {
+                        self.groups.push(Group {
+                            label: group.label.clone(),
+                            country: group.country,
+                            leader,
+                        });
+                        self.groups.len() - 1
+                    });
+                self.last_group = Some(index);
+                vec![Actor::Group(index)]
+            };
+            if !actors.is_empty() {
+                found.push(ActorMention {
+                    tokens: group.tokens.clone(),
+                    actors,
+                    object: is_object(sent, group.tokens.start),
+                    relative: false,
+                });
+            }
+        }
+        for (name, id) in names.iter().zip(person_of) {
+            let Some(id) = id else { continue };
+            if found.iter().any(|m| m.tokens.contains(&name.core.start)) {
+                continue;
+            }
+            found.push(ActorMention {
+                tokens: name.tokens.clone(),
+                actors: vec![Actor::Person(id)],
+                object: is_object(sent, name.tokens.start),
+                relative: false,
+            });
+        }
+        for at in 0..sent.len() {
+            if !sent.has(at, Flags::PRONOUN) || found.iter().any(|m| m.tokens.contains(&at)) {
+                continue;
+            }
+            let (actors, relative) = match sent.word(at) {
+                "who" => (Vec::new(), true),
+                "he" | "she" | "his" | "her" | "him" => (self.focus.into_iter().collect(), false),
+                _ => (
+                    self.last_group
+                        .map(Actor::Group)
+                        .or(self.focus)
+                        .into_iter()
+                        .collect(),
+                    false,
+                ),
+            };
+            if actors.is_empty() && !relative {
+                continue;
+            }
+            found.push(ActorMention {
+                tokens: at..at + 1,
+                actors,
+                object: sent.is_any(at, &["him", "her"]) || is_object(sent, at),
+                relative,
+            });
+        }
+        found.sort_by_key(|m| m.tokens.start);
+        found
+    }
+
+    /// The anchor for dates in the clause around token `at`.
+    pub fn anchor(&self, sent: &Sent<'_, '_>, at: usize) -> Anchor {
+        let clause = clause_around(sent, at);
+        Anchor {
+            published: self.published,
+            future: is_future(&sent.tokens[clause]),
+            discourse: self.discourse,
+        }
+    }
+
+    /// The date mention `index` of a sentence, resolved.
+    pub fn resolve_date(&self, sent: &Sent<'_, '_>, text: &str, index: usize) -> Option<FuzzyDate> {
+        let mention = sent.dates.get(index)?;
+        if let DateExpr::SameDayAs(range) = &mention.expr {
+            let words = name_parts(sent.text(text, range.clone()));
+            return self
+                .dated
+                .iter()
+                .find(|(keys, _)| words.iter().any(|w| w.len() > 3 && keys.contains(w)))
+                .map(|(_, date)| *date);
+        }
+        resolve(&mention.expr, &self.anchor(sent, mention.tokens.start))
+    }
+
+    /// Remembers the last day-precise date a sentence spoke of.
+    pub fn note_dates(&mut self, sent: &Sent<'_, '_>, text: &str) {
+        for index in 0..sent.dates.len() {
+            if let Some(date) = self.resolve_date(sent, text, index)
+                && date.precision() == Precision::Day
+                && !date.is_interval()
+            {
+                self.discourse = Some(date);
+            }
+        }
+    }
+}
+
+/// Whether the token before `at` makes a mention there an object.
+fn is_object(sent: &Sent<'_, '_>, at: usize) -> bool {
+    if at == 0 {
+        return false;
+    }
+    let prev = at - 1;
+    // "led by X" names a leader: a subject for the delegation it heads.
+    let led_by = sent.is(prev, "by") && prev > 0 && sent.is_any(prev - 1, &["led", "headed"]);
+    !led_by && (sent.has(prev, Flags::PREPOSITION) || sent.has(prev, Flags::OBJECT_VERB))
+}
+
+/// The clause around token `at`: between the clause breaks on either side.
+pub(crate) fn clause_around(sent: &Sent<'_, '_>, at: usize) -> Range<usize> {
+    let mut start = at.min(sent.len());
+    while start > 0 && !sent.clause_break(start - 1) {
+        start -= 1;
+    }
+    let mut end = at.min(sent.len());
+    while end < sent.len() && !sent.clause_break(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Assigns the sentence's dates to rule triggers: each trigger takes the
+/// nearest date of its own clause (after it first), else a date opening
+/// the sentence ("On Friday, ..."), else the nearest date no other
+/// trigger's clause holds. Returns a date mention index per trigger.
+pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[usize]) -> Vec<Option<usize>> {
+    let clauses: Vec<Range<usize>> = triggers.iter().map(|&t| clause_around(sent, t)).collect();
+    let mut assigned = vec![None; triggers.len()];
+    let mut claimed = vec![false; sent.dates.len()];
+    for (slot, (&trigger, clause)) in triggers.iter().zip(&clauses).enumerate() {
+        let next_trigger = triggers
+            .iter()
+            .copied()
+            .filter(|&t| t > trigger)
+            .min()
+            .unwrap_or(usize::MAX);
+        let in_clause = |range: &Range<usize>| clause.contains(&range.start);
+        let after = sent
+            .dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| in_clause(&d.tokens) && d.tokens.start > trigger && d.tokens.start < next_trigger)
+            .min_by_key(|(_, d)| d.tokens.start - trigger);
+        let before = || {
+            sent.dates
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| in_clause(&d.tokens) && d.tokens.end <= trigger)
+                .max_by_key(|(_, d)| d.tokens.start)
+        };
+        if let Some((index, _)) = after.or_else(before) {
+            assigned[slot] = Some(index);
+            claimed[index] = true;
+        }
+    }
+    for (slot, &trigger) in triggers.iter().enumerate() {
+        if assigned[slot].is_some() {
+            continue;
+        }
+        let opening = sent
+            .dates
+            .iter()
+            .position(|d| d.tokens.start <= 1 || (d.tokens.start == 2 && sent.is_any(0, &["early", "late"])));
+        let free = || {
+            sent.dates
+                .iter()
+                .enumerate()
+                .filter(|(index, d)| {
+                    !claimed[*index]
+                        && !clauses
+                            .iter()
+                            .enumerate()
+                            .any(|(other, c)| other != slot && c.contains(&d.tokens.start))
+                })
+                .min_by_key(|(_, d)| d.tokens.start.abs_diff(trigger))
+                .map(|(index, _)| index)
+        };
+        assigned[slot] = opening.or_else(free);
+    }
+    assigned
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::doc::Doc;
+    use super::*;
+
+    fn assigned(text: &str, words: &[&str]) -> Vec<Option<String>> {
+        let doc = Doc::new(text);
+        let sent = doc.sentence(0);
+        let triggers: Vec<usize> = words
+            .iter()
+            .map(|w| sent.lower.iter().position(|l| l == w).unwrap())
+            .collect();
+        assign_dates(&sent, &triggers)
+            .into_iter()
+            .map(|index| index.map(|i| sent.text(text, sent.dates[i].tokens.clone()).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn triggers_take_their_clause_dates() {
+        assert_eq!(
+            assigned(
+                "Lula landed in Shanghai on Wednesday, where he attended a swearing-in, before flying to the capital on Thursday.",
+                &["landed", "flying"]
+            ),
+            [Some("Wednesday".to_owned()), Some("Thursday".to_owned())]
+        );
+        assert_eq!(
+            assigned(
+                "North Korea has conducted missile firings since last week, in protest of the US sending vessels to South Korea.",
+                &["firings", "sending"]
+            ),
+            [Some("since last week".to_owned()), None]
+        );
+    }
+
+    #[test]
+    fn opening_and_free_dates_go_to_the_rest() {
+        assert_eq!(
+            assigned("Since the start of 2022, North Korea has test-fired 100 missiles.", &["test-fired"]),
+            [Some("Since the start of 2022".to_owned())]
+        );
+        assert_eq!(
+            assigned(
+                "Shoigu is welcomed at an airport in Pyongyang, North Korea, July 25, 2023, in this image.",
+                &["welcomed"]
+            ),
+            [Some("July 25, 2023".to_owned())]
+        );
+    }
+}

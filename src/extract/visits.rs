@@ -1,0 +1,689 @@
+//! Visits: the travel patterns ("arrived in", "flew on to", "visit to ...
+//! by", "was welcomed at ... in", "X hosted Y", "is joining a group headed
+//! by"), who travelled, from where, to where, when and why; the rules that
+//! keep hypothetical, cancelled and domestic trips out; and the merging of
+//! mentions of one trip into one visit.
+
+use std::collections::HashMap;
+
+use super::lexicon::{Flags, Travel, is_weak_travel, travel};
+use super::places::{PlaceHow, PlaceMention};
+use super::story::{Actor, ActorMention, Parsed, Story, StoryPlace, clause_around};
+use super::text::Kind;
+use crate::model::{CountryCode, FuzzyDate, PlaceRef, Span};
+
+/// How far after a travel word its destination may be, in tokens.
+const DESTINATION_WINDOW: usize = 14;
+/// How far before a travel word its traveller may be, in tokens.
+const SUBJECT_WINDOW: usize = 30;
+
+/// A travel word in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Trigger {
+    /// Its token.
+    pub at: usize,
+    /// What it says.
+    pub travel: Travel,
+}
+
+/// One sentence's account of a trip, before merging.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct VisitMention {
+    /// The sentence it came from.
+    pub sentence: usize,
+    /// That sentence's bytes.
+    pub span: Span,
+    /// Whether that sentence is a photo caption.
+    pub caption: bool,
+    /// Who travelled.
+    pub actor: Actor,
+    /// Where to.
+    pub to: StoryPlace,
+    /// Where from, when known.
+    pub from: Option<StoryPlace>,
+    /// When.
+    pub date: FuzzyDate,
+    /// Whether the sentence gave the date (rather than the publication date
+    /// standing in).
+    pub explicit_date: bool,
+    /// Why, as stated.
+    pub purpose: Option<String>,
+}
+
+/// The travel words of a sentence, with the forms that do not count (a
+/// "visiting delegation", "headed by", an active "met") left out.
+pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<Trigger> {
+    let sent = &parsed.sent;
+    let mut found = Vec::new();
+    for at in 0..sent.len() {
+        let word = sent.word(at);
+        let Some(mut kind) = travel(word) else {
+            // "summit in Singapore", "talks in Beijing".
+            if matches!(word, "summit" | "summits") && place_follows(parsed, at, &["in", "at"], 8) {
+                found.push(Trigger {
+                    at,
+                    travel: Travel::Attend,
+                });
+            }
+            continue;
+        };
+        let next = sent.word(at + 1);
+        let passive = (1..=3).any(|back| {
+            at >= back && sent.is_any(at - back, &["is", "was", "were", "are", "been", "be", "being"])
+        });
+        let keep = match kind {
+            Travel::Arrive => word != "touched" || next == "down",
+            Travel::Go => {
+                let to = (1..=4).any(|k| sent.is_any(at + k, &["to", "into", "for", "toward", "towards"]));
+                let leaving = matches!(word, "left" | "leaves" | "leaving" | "departed" | "departs" | "departing");
+                let heading = matches!(word, "headed" | "heads" | "heading");
+                let crossing = matches!(word, "crossed" | "crosses" | "crossing");
+                if leaving || heading {
+                    (1..=4).any(|k| sent.is_any(at + k, &["for", "to", "toward", "towards"]))
+                        && next != "by"
+                } else if crossing {
+                    (1..=3).any(|k| sent.is(at + k, "into"))
+                } else {
+                    to
+                }
+            }
+            Travel::VisitVerb => {
+                if matches!(word, "visit" | "visits") && is_noun_use(parsed, at) {
+                    kind = Travel::VisitNoun;
+                    true
+                } else {
+                    !(word == "visiting" && !place_follows(parsed, at, &[], 3))
+                }
+            }
+            Travel::VisitNoun => matches!(next, "to" | "of" | "through" | "in"),
+            Travel::Welcomed => {
+                if passive {
+                    true
+                } else if word != "met" && parsed.actor_after(at, 3).is_some_and(|m| !m.object || true) {
+                    kind = Travel::Hosted;
+                    true
+                } else {
+                    false
+                }
+            }
+            Travel::Hosted => !passive && next != "by",
+            Travel::Attend => true,
+            Travel::Join => parsed.actor_after(at, 4).is_some(),
+        };
+        if keep {
+            found.push(Trigger { at, travel: kind });
+        }
+    }
+    found
+}
+
+/// Whether "visit" at `at` is a noun: "a visit", "his visit", "state
+/// visit to", "Xi's visit".
+fn is_noun_use(parsed: &Parsed<'_, '_>, at: usize) -> bool {
+    let sent = &parsed.sent;
+    if sent.is(at + 1, "to") {
+        return true;
+    }
+    at > 0
+        && (sent.is_any(
+            at - 1,
+            &[
+                "a", "an", "the", "his", "her", "their", "its", "this", "that", "state",
+                "official", "working", "first", "surprise", "rare", "landmark", "historic",
+                "ongoing", "recent", "last", "previous", "planned", "possible", "upcoming",
+                "reciprocal", "return", "unannounced", "two-day", "three-day", "four-day",
+                "five-day", "one-day", "week-long", "day-long",
+            ],
+        ) || sent.tokens[at - 1].kind == Kind::Possessive)
+}
+
+/// Whether a place follows within `window` tokens, after one of `words`
+/// when given.
+fn place_follows(parsed: &Parsed<'_, '_>, at: usize, words: &[&str], window: usize) -> bool {
+    (at + 1..=at + window).any(|i| {
+        let preposition_ok = words.is_empty() || (i > 0 && parsed.sent.is_any(i - 1, words));
+        preposition_ok
+            && parsed
+                .places
+                .place_at(i)
+                .is_some_and(|p| p.tokens.start == i)
+    })
+}
+
+/// Where a trip went, and where it came from when the sentence says
+/// ("from Pyongyang").
+struct Destination<'p> {
+    place: &'p PlaceMention,
+    more: Vec<&'p PlaceMention>,
+    origin: Option<&'p PlaceMention>,
+    end: usize,
+}
+
+/// The first place after a travel word, within its clause.
+fn destination<'p>(parsed: &'p Parsed<'_, '_>, trigger: &Trigger) -> Option<Destination<'p>> {
+    let sent = &parsed.sent;
+    let limit = (trigger.at + DESTINATION_WINDOW).min(sent.len());
+    let mut origin = None;
+    let mut at = trigger.at + 1;
+    while at < limit {
+        if sent.clause_break(at) && !sent.punct(at, ',') || sent.punct(at, ',') {
+            break;
+        }
+        if at > trigger.at + 1
+            && travel(sent.word(at)).is_some_and(|k| k != Travel::Welcomed)
+            && !is_weak_travel(sent.word(at))
+        {
+            break;
+        }
+        if let Some(place) = parsed.places.place_at(at).filter(|p| p.tokens.start == at) {
+            let from = at > 0 && sent.is(at - 1, "from")
+                || at > 1 && sent.is(at - 1, "the") && sent.is(at - 2, "from");
+            if from {
+                origin = Some(place);
+                at = place.tokens.end;
+                continue;
+            }
+            let mut more = Vec::new();
+            let mut next = place.tokens.end + usize::from(place.possessive);
+            // "visited Japan and South Korea".
+            while sent.is_any(next, &["and", ","]) {
+                match parsed.places.place_at(next + 1).filter(|p| p.tokens.start == next + 1) {
+                    Some(other) if other.how != PlaceHow::Demonym => {
+                        more.push(other);
+                        next = other.tokens.end;
+                    }
+                    _ => break,
+                }
+            }
+            return Some(Destination {
+                place,
+                more,
+                origin,
+                end: next,
+            });
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The traveller(s) for a trigger: its subject, or for "X hosted Y" and
+/// "X welcomed Y" the object.
+fn travellers(
+    parsed: &Parsed<'_, '_>,
+    story: &Story,
+    trigger: &Trigger,
+    previous: Option<&[Actor]>,
+) -> (Vec<Actor>, usize) {
+    let sent = &parsed.sent;
+    if trigger.travel == Travel::Hosted {
+        return parsed
+            .actor_after(trigger.at, 3)
+            .map_or((Vec::new(), trigger.at), |m| (m.actors.clone(), m.tokens.start));
+    }
+    if trigger.travel == Travel::VisitNoun {
+        // "a visit to Beijing by Lavrov".
+        let by = (trigger.at + 1..(trigger.at + 10).min(sent.len()))
+            .find(|&i| sent.is(i, "by") && !sent.is(i.saturating_sub(1), "hosted"))
+            .and_then(|i| parsed.actor_after(i, 2));
+        if let Some(mention) = by {
+            return (mention.actors.clone(), trigger.at);
+        }
+        // "Xi's visit", "his first visit".
+        let mut at = trigger.at;
+        while at > 0 && trigger.at - at < 5 {
+            at -= 1;
+            if sent.tokens[at].kind == Kind::Possessive && at > 0 {
+                if let Some(mention) = parsed.actor_at(at - 1) {
+                    return (mention.actors.clone(), at);
+                }
+                break;
+            }
+            if sent.is_any(at, &["his", "her", "their"]) {
+                if let Some(mention) = parsed.actor_at(at) {
+                    return (mention.actors.clone(), at + 1);
+                }
+                break;
+            }
+            if sent.has(at, Flags::FUNCTION) && !sent.is_any(at, &["first", "last", "new"]) {
+                break;
+            }
+        }
+    }
+    // "..., before flying to", "and then flew to": the clause before's subject.
+    let continues = trigger.at > 0
+        && (sent.is_any(trigger.at - 1, &["before", "after", "then", "and", "while"])
+            || sent.punct(trigger.at - 1, ','));
+    if continues && let Some(actors) = previous {
+        return (actors.to_vec(), trigger.at);
+    }
+    subject(parsed, story, trigger.at)
+}
+
+/// The subject of the clause a word is in: the nearest actor before it
+/// that is no object, through "who" to its antecedent, with coordinated
+/// ones ("Yoon and Kishida arrived").
+pub(crate) fn subject(parsed: &Parsed<'_, '_>, story: &Story, at: usize) -> (Vec<Actor>, usize) {
+    let sent = &parsed.sent;
+    let floor = at.saturating_sub(SUBJECT_WINDOW);
+    let mut index = at;
+    let mut relative = false;
+    while index > floor {
+        index -= 1;
+        if sent.punct(index, ';') {
+            break;
+        }
+        let Some(mention) = parsed.actor_at(index) else {
+            continue;
+        };
+        if mention.relative {
+            relative = true;
+            index = mention.tokens.start;
+            continue;
+        }
+        if mention.object && !relative {
+            index = mention.tokens.start;
+            continue;
+        }
+        let mut actors = mention.actors.clone();
+        let end = mention.tokens.end;
+        // Coordinated subjects: "Yoon and Japanese Prime Minister Kishida".
+        let mut start = mention.tokens.start;
+        while start >= 2 && sent.is_any(start - 1, &["and", ","]) {
+            match parsed.actor_at(start - 2) {
+                Some(other) if !other.object && !other.relative => {
+                    for actor in &other.actors {
+                        if !actors.contains(actor) {
+                            actors.insert(0, *actor);
+                        }
+                    }
+                    start = other.tokens.start;
+                }
+                _ => break,
+            }
+        }
+        let _ = story;
+        return (actors, end);
+    }
+    (Vec::new(), at)
+}
+
+/// Whether the words around a trigger make the trip hypothetical,
+/// planned, cancelled or denied.
+fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
+    let sent = &parsed.sent;
+    let clause = clause_around(sent, trigger.at);
+    let cue = |i: usize| {
+        if sent.in_date(i) {
+            return false;
+        }
+        let followed_by_to = sent.is(i + 1, "to");
+        match sent.word(i) {
+            "set" | "due" | "going" | "poised" | "slated" => followed_by_to,
+            "ahead" => sent.is(i + 1, "of"),
+            "called" | "calls" => sent.is(i + 1, "off"),
+            "off" => false,
+            _ => {
+                sent.has(i, Flags::HYPOTHETICAL)
+                    || sent.has(i, Flags::CANCELLED)
+                    || sent.has(i, Flags::NEGATION)
+            }
+        }
+    };
+    if (clause.start..trigger.at).any(cue) {
+        return true;
+    }
+    let is_verb = !matches!(trigger.travel, Travel::VisitNoun | Travel::Attend)
+        || !matches!(sent.word(trigger.at), "summit" | "summits");
+    if is_verb && trigger.at > 0 && sent.is(trigger.at - 1, "to") {
+        return true;
+    }
+    // "... was postponed", "... has been called off".
+    (trigger.at + 1..clause.end).any(|i| {
+        sent.is_any(i, &["was", "were", "is", "been", "be"])
+            && (sent.has(i + 1, Flags::CANCELLED) && !sent.is(i + 1, "off")
+                || sent.is(i + 1, "later") && sent.has(i + 2, Flags::CANCELLED))
+    })
+}
+
+/// Whether a trigger continues a journey: "fly on to", "then flew to",
+/// "before flying to", "onward to".
+fn is_chained(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
+    let sent = &parsed.sent;
+    let after_on = sent.is(trigger.at + 1, "on") && sent.is_any(trigger.at + 2, &["to", "for"]);
+    let onward = sent.is_any(trigger.at + 1, &["onward", "onwards"]);
+    let before = (1..=2).any(|back| {
+        trigger.at >= back && sent.is_any(trigger.at - back, &["then", "later", "before", "after", "next", "subsequently"])
+    });
+    after_on || onward || before
+}
+
+/// The purpose after a destination: "to attend the 70th anniversary ...",
+/// "for talks with ...", up to the end of the clause.
+fn purpose(parsed: &Parsed<'_, '_>, from: usize) -> Option<String> {
+    let sent = &parsed.sent;
+    let end = clause_around(sent, from).end.min(from + 30);
+    let mut at = from;
+    while at < end {
+        let start = if sent.is(at, "to") && sent.is_any(at + 1, &["attend", "mark", "celebrate", "commemorate", "join"]) {
+            Some(at + 2)
+        } else if sent.is(at, "to") && sent.is(at + 1, "take") && sent.is(at + 2, "part") && sent.is(at + 3, "in") {
+            Some(at + 4)
+        } else if sent.is(at, "for") && (sent.is_any(at + 1, &["a", "an", "the", "talks"]) || sent.tokens.get(at + 1).is_some_and(|t| t.is_lowercase())) {
+            Some(at + 1)
+        } else {
+            None
+        };
+        if let Some(mut start) = start {
+            while start < end && sent.is_any(start, &["the", "a", "an"]) {
+                start += 1;
+            }
+            let mut stop = end;
+            while stop > start && (sent.tokens[stop - 1].kind == Kind::Punct) {
+                stop -= 1;
+            }
+            let text = sent.text(parsed.text, start..stop);
+            return (!text.is_empty()).then(|| text.to_owned());
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The journeys told so far: each leader's last destination, so that "flew
+/// on to Hanoi" starts where the previous leg ended.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Legs {
+    last: HashMap<Actor, StoryPlace>,
+}
+
+/// The visits of one sentence.
+///
+/// `dates` holds the date mention assigned to each trigger.
+pub(crate) fn visits(
+    parsed: &Parsed<'_, '_>,
+    story: &mut Story,
+    triggers: &[Trigger],
+    dates: &[Option<usize>],
+    legs: &mut Legs,
+) -> Vec<VisitMention> {
+    let mut found: Vec<VisitMention> = Vec::new();
+    let mut previous: Option<Vec<Actor>> = None;
+    for (trigger, date) in triggers.iter().zip(dates) {
+        let (actors, subject_end) = travellers(parsed, story, trigger, previous.as_deref());
+        if actors.is_empty() {
+            continue;
+        }
+        previous = Some(actors.clone());
+        if let Some(actor) = actors.first() {
+            story.focus = Some(*actor);
+        }
+        let _ = subject_end;
+        if trigger.travel == Travel::Join {
+            found.extend(companions(parsed, story, trigger, &actors, &found));
+            continue;
+        }
+        if is_weak_travel(parsed.sent.word(trigger.at)) || is_hypothetical(parsed, trigger) {
+            continue;
+        }
+        let destination = destination(parsed, trigger);
+        let (places, origin, after) = match &destination {
+            Some(found) => {
+                let mut places = vec![story_place(parsed, found.place, trigger.at)];
+                places.extend(found.more.iter().map(|p| story_place(parsed, p, trigger.at)));
+                (places, found.origin.map(|o| story_place(parsed, o, 0)), found.end)
+            }
+            None => match fallback_destination(parsed, story, trigger) {
+                Some(place) => (vec![place], None, trigger.at + 1),
+                None => continue,
+            },
+        };
+        let (date, explicit) = match date.and_then(|index| story.resolve_date(&parsed.sent, parsed.text, index)) {
+            Some(date) => (Some(date), true),
+            None => (story.published.map(FuzzyDate::day), false),
+        };
+        let Some(date) = date else { continue };
+        // A trip after publication has not happened yet; one only "since"
+        // some date dates nothing.
+        if story.published.is_some_and(|day| date.first_day() > day.add_days(1)) || date.is_interval() && explicit && date.first_day() < date.last_day().add_days(-40) {
+            continue;
+        }
+        let purpose = purpose(parsed, after);
+        let chained = is_chained(parsed, trigger);
+        for actor in &actors {
+            if story.leader_of(*actor).is_none() {
+                continue;
+            }
+            for to in &places {
+                let home = story.country_of(*actor);
+                let from = origin.clone().or_else(|| {
+                    if chained {
+                        legs.last.get(actor).cloned()
+                    } else {
+                        None
+                    }
+                });
+                let from = from.or_else(|| home.map(|country| StoryPlace { country, city: None }));
+                let Some(from) = from else { continue };
+                let domestic = from.country == to.country && !chained;
+                if domestic {
+                    continue;
+                }
+                legs.last.insert(*actor, to.clone());
+                found.push(VisitMention {
+                    sentence: parsed.sent.index,
+                    span: parsed.sent.span,
+                    caption: parsed.caption,
+                    actor: *actor,
+                    to: to.clone(),
+                    from: Some(from),
+                    date,
+                    explicit_date: explicit,
+                    purpose: purpose.clone(),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// A place mention as a story place, with a city the sentence names in
+/// that country when the mention is only the country ("visited Russia ...
+/// in Vladivostok").
+fn story_place(parsed: &Parsed<'_, '_>, place: &PlaceMention, after: usize) -> StoryPlace {
+    let city = place.city.clone().or_else(|| {
+        parsed
+            .places
+            .places
+            .iter()
+            .filter(|p| p.tokens.start > after && p.country == place.country)
+            .find_map(|p| p.city.clone())
+    });
+    StoryPlace {
+        country: place.country,
+        city,
+    }
+}
+
+/// Where a trip went when no place follows the travel word: the host's
+/// country ("a summit hosted by US President Joe Biden", "was greeted by
+/// Putin"), or the dateline's place for an arrival.
+fn fallback_destination(parsed: &Parsed<'_, '_>, story: &Story, trigger: &Trigger) -> Option<StoryPlace> {
+    let sent = &parsed.sent;
+    let host = (0..sent.len())
+        .filter(|&i| sent.is(i, "by") && i > 0 && sent.is_any(i - 1, &["hosted", "welcomed", "greeted", "received"]))
+        .filter(|&i| trigger.travel != Travel::Welcomed || i > trigger.at)
+        .find_map(|i| parsed.actor_after(i, 2))
+        .and_then(|mention: &ActorMention| story.country_of(*mention.actors.first()?));
+    if let Some(country) = host {
+        return Some(StoryPlace { country, city: None });
+    }
+    if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed) {
+        return story.dateline.clone();
+    }
+    None
+}
+
+/// "... is joining a Chinese Communist Party group headed by Li
+/// Hongzhong": the joined travel to where the joiner is.
+fn companions(
+    parsed: &Parsed<'_, '_>,
+    story: &Story,
+    trigger: &Trigger,
+    joiners: &[Actor],
+    so_far: &[VisitMention],
+) -> Vec<VisitMention> {
+    let Some(object) = parsed.actor_after(trigger.at, 4) else {
+        return Vec::new();
+    };
+    let Some(base) = so_far.iter().rev().find(|v| joiners.contains(&v.actor)) else {
+        return Vec::new();
+    };
+    object
+        .actors
+        .iter()
+        .filter(|actor| story.leader_of(**actor).is_some() && !joiners.contains(actor))
+        .filter_map(|actor| {
+            let home = story.country_of(*actor)?;
+            (home != base.to.country).then(|| VisitMention {
+                actor: *actor,
+                from: Some(StoryPlace {
+                    country: home,
+                    city: None,
+                }),
+                purpose: None,
+                ..base.clone()
+            })
+        })
+        .collect()
+}
+
+/// Merges the mentions of one trip (same leader, same destination country,
+/// dates that agree) into one visit each, in order of first mention.
+pub(crate) fn merge(mentions: Vec<VisitMention>, story: &Story) -> Vec<Merged> {
+    let mut merged: Vec<Merged> = Vec::new();
+    for mention in mentions {
+        let leader = story.leader_of(mention.actor);
+        let same = merged.iter_mut().find(|visit| {
+            story.leader_of(visit.best().actor) == leader
+                && visit.best().to.country == mention.to.country
+                && visit.mentions.iter().all(|m| dates_agree(m, &mention))
+                && (visit.best().to.city == mention.to.city
+                    || visit.best().to.city.is_none()
+                    || mention.to.city.is_none())
+        });
+        match same {
+            Some(visit) => visit.mentions.push(mention),
+            None => merged.push(Merged {
+                mentions: vec![mention],
+            }),
+        }
+    }
+    merged
+}
+
+/// Whether two mentions may be of one trip: dates within two days, or
+/// one of them only the publication date standing in.
+fn dates_agree(a: &VisitMention, b: &VisitMention) -> bool {
+    if !a.explicit_date || !b.explicit_date {
+        return true;
+    }
+    let overlap = a.date.first_day() <= b.date.last_day().add_days(2)
+        && b.date.first_day() <= a.date.last_day().add_days(2);
+    overlap
+}
+
+/// The mentions of one trip.
+#[derive(Clone, Debug)]
+pub(crate) struct Merged {
+    /// In text order.
+    pub mentions: Vec<VisitMention>,
+}
+
+impl Merged {
+    /// The most informative mention: an explicit date, a city, a purpose,
+    /// outside captions; the first among equals.
+    pub fn best(&self) -> &VisitMention {
+        let score = |m: &VisitMention| {
+            u8::from(!m.caption) * 8
+                + u8::from(m.explicit_date) * 4
+                + u8::from(m.to.city.is_some()) * 2
+                + u8::from(m.purpose.is_some())
+        };
+        let mut best = &self.mentions[0];
+        for mention in &self.mentions[1..] {
+            if score(mention) > score(best) {
+                best = mention;
+            }
+        }
+        best
+    }
+
+    /// The span: the best mention's sentence, with the neighbouring
+    /// sentences that tell of the same trip.
+    pub fn span(&self) -> Span {
+        let best = self.best();
+        let mut sentences: Vec<(usize, Span)> = self
+            .mentions
+            .iter()
+            .filter(|m| m.caption == best.caption)
+            .map(|m| (m.sentence, m.span))
+            .collect();
+        sentences.sort_by_key(|(index, _)| *index);
+        sentences.dedup_by_key(|(index, _)| *index);
+        let at = sentences.iter().position(|(index, _)| *index == best.sentence).unwrap_or(0);
+        let (mut first, mut last) = (at, at);
+        while first > 0 && sentences[first - 1].0 + 1 == sentences[first].0 {
+            first -= 1;
+        }
+        while last + 1 < sentences.len() && sentences[last].0 + 1 == sentences[last + 1].0 {
+            last += 1;
+        }
+        Span {
+            start: sentences[first].1.start,
+            end: sentences[last].1.end,
+        }
+    }
+
+    /// The destination: the best mention's, with a city from any mention.
+    pub fn to(&self) -> PlaceRef {
+        let best = self.best();
+        let city = best
+            .to
+            .city
+            .clone()
+            .or_else(|| self.mentions.iter().find_map(|m| m.to.city.clone()));
+        place_ref(best.to.country, city)
+    }
+
+    /// The date: the best explicit one.
+    pub fn date(&self) -> FuzzyDate {
+        let best = self.best();
+        if best.explicit_date {
+            return best.date;
+        }
+        self.mentions
+            .iter()
+            .find(|m| m.explicit_date)
+            .map_or(best.date, |m| m.date)
+    }
+
+    /// The purpose from any mention.
+    pub fn purpose(&self) -> Option<String> {
+        self.mentions.iter().find_map(|m| m.purpose.clone())
+    }
+
+    /// The origin: the best mention's.
+    pub fn from(&self) -> Option<PlaceRef> {
+        let from = self.best().from.as_ref()?;
+        Some(place_ref(from.country, from.city.clone()))
+    }
+}
+
+/// A place reference from a country and maybe a city.
+pub(crate) fn place_ref(country: CountryCode, city: Option<String>) -> PlaceRef {
+    match city {
+        Some(city) => PlaceRef::named(Some(country), city),
+        None => PlaceRef::country(country),
+    }
+}
