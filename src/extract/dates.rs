@@ -541,14 +541,14 @@ fn parse_relative(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> 
     }
     if token.is_any(&["earlier", "later"]) {
         // "earlier this month", "earlier in the week", "later this year".
-        let (unit, end) = if word(1, &["this"]) {
-            (next(2).and_then(unit_of), at + 3)
-        } else if word(1, &["in"]) && word(2, &["the"]) {
-            (next(3).and_then(unit_of), at + 4)
-        } else if word(1, &["that", "the"]) && word(2, &["day"]) {
+        let (unit, end) = if word(1, &["that", "the"]) && word(2, &["day"]) {
             return Some((DateExpr::Discourse(0), at + 3));
         } else if word(1, &["in"]) && word(2, &["the"]) && word(3, &["day"]) {
             return Some((DateExpr::Discourse(0), at + 4));
+        } else if word(1, &["this"]) {
+            (next(2).and_then(unit_of), at + 3)
+        } else if word(1, &["in"]) && word(2, &["the"]) {
+            (next(3).and_then(unit_of), at + 4)
         } else {
             (None, at)
         };
@@ -848,7 +848,8 @@ mod tests {
 
     #[test]
     fn discourse_dates_follow_the_story() {
-        let tokens = tokenize("the next day, later that day and the same day as the parade");
+        let tokens =
+            tokenize("the next day, later that day, later in the day and the same day as the parade");
         let found = find_dates(&tokens);
         let anchor = Anchor {
             discourse: Some("2019-02-26".parse().unwrap()),
@@ -860,9 +861,14 @@ mod tests {
             .collect();
         assert_eq!(
             resolved,
-            [Some("2019-02-27".to_owned()), Some("2019-02-26".to_owned()), None]
+            [
+                Some("2019-02-27".to_owned()),
+                Some("2019-02-26".to_owned()),
+                Some("2019-02-26".to_owned()),
+                None
+            ]
         );
-        assert!(matches!(found[2].expr, DateExpr::SameDayAs(ref r) if r.len() == 2));
+        assert!(matches!(found[3].expr, DateExpr::SameDayAs(ref r) if r.len() == 2));
     }
 
     #[test]

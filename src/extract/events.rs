@@ -8,9 +8,9 @@
 use super::lexicon::Flags;
 use super::places::PlaceHow;
 use super::story::{Parsed, Story, StoryPlace, clause_around};
-use super::visits::{place_ref, subject};
+use super::visits::{VisitMention, coordinated, place_ref, subject};
 use crate::gazetteer::Gazetteer;
-use crate::model::{CountryCode, DatePoint, EventKind, FuzzyDate, PlaceRef, Span};
+use crate::model::{CountryCode, DatePoint, EventKind, FuzzyDate, PlaceRef, Precision, Span};
 
 /// How far around a trigger its supporting words may be, in tokens.
 const WINDOW: usize = 8;
@@ -67,7 +67,8 @@ const MAYBE: &[&str] = &[
     "could", "would", "might", "may", "possible", "possibly", "potential", "if", "whether",
     "unless", "not", "never", "threatened", "threatens", "agreed", "agree", "plans", "plan",
     "proposed", "hopes", "wants", "considering", "no", "without", "urged", "efforts",
-    "effort", "attempt", "calls", "called",
+    "effort", "attempt", "calls", "called", "cancelled", "canceled", "cancels", "postponed",
+    "postpones", "scrapped", "shelved", "suspended", "planned",
 ];
 /// Words that mark an undated event as still to come.
 const UPCOMING: &[&str] = &["preparing", "prepare", "prepares", "ahead", "upcoming", "will"];
@@ -162,13 +163,16 @@ pub(crate) struct EventMention {
 }
 
 /// The events of one sentence. `dates` holds each trigger's date mention;
-/// `here` is where the story is (the latest visit's destination).
+/// `visits` the sentence's visits and `before` where the story was before
+/// it (the latest visit's destination): an event with no place of its own
+/// happens where the story is.
 pub(crate) fn events(
     parsed: &Parsed<'_, '_>,
     story: &mut Story,
     triggers: &[EventTrigger],
     dates: &[Option<usize>],
-    here: Option<&StoryPlace>,
+    visits: &[VisitMention],
+    before: Option<&StoryPlace>,
     gazetteer: &Gazetteer,
 ) -> Vec<EventMention> {
     let sent = &parsed.sent;
@@ -200,6 +204,12 @@ pub(crate) fn events(
         {
             continue;
         }
+        let here = visits
+            .iter()
+            .filter(|v| v.at < trigger.at && v.date.precision() == Precision::Day)
+            .map(|v| &v.to)
+            .next_back()
+            .or(before);
         let Some(place) = place_of(parsed, gazetteer, trigger, &speakers, here) else {
             continue;
         };
@@ -244,7 +254,7 @@ pub(crate) fn events(
             sentence: sent.index,
             span: sent.span,
             kind: trigger.kind,
-            title: title(parsed, trigger.at),
+            title: title(parsed, trigger),
             place,
             date,
             explicit_date: explicit,
@@ -295,7 +305,10 @@ fn speakers(parsed: &Parsed<'_, '_>, story: &Story, trigger: &EventTrigger) -> V
                 at = mention.tokens.start;
                 continue;
             }
-            return mention.actors.iter().filter_map(|a| story.country_of(*a)).collect();
+            return coordinated(parsed, mention)
+                .iter()
+                .filter_map(|a| story.country_of(*a))
+                .collect();
         }
         if let Some(group) = parsed.places.groups.iter().find(|g| g.tokens.contains(&at)) {
             return group.members.clone();
@@ -314,7 +327,7 @@ fn speakers(parsed: &Parsed<'_, '_>, story: &Story, trigger: &EventTrigger) -> V
             return vec![place.country];
         }
     }
-    let (actors, _) = subject(parsed, story, trigger.at);
+    let (actors, _) = subject(parsed, trigger.at);
     actors.iter().filter_map(|a| story.country_of(*a)).collect()
 }
 
@@ -426,14 +439,49 @@ fn inherited(
     ))
 }
 
-/// The clause an event is told in, as its title.
-fn title(parsed: &Parsed<'_, '_>, at: usize) -> String {
+/// Words after an event that start another thought: the title ends there.
+const TITLE_STOPS: &[&str] = &[
+    "as", "while", "which", "who", "because", "although", "when", "where", "after", "before",
+    "amid", "following",
+];
+
+/// The clause an event is told in, as its title: from its subject (when
+/// the clause holds it) to the end of the clause, or to the destination
+/// of a deployment.
+fn title(parsed: &Parsed<'_, '_>, trigger: &EventTrigger) -> String {
     let sent = &parsed.sent;
-    let mut clause = clause_around(sent, at);
-    while clause.start < at && (sent.has(clause.start, Flags::FUNCTION) && !sent.capitalized(clause.start) || sent.is_any(clause.start, &["and", "but", "as", "apparently"])) {
-        clause.start += 1;
+    let at = trigger.at;
+    let clause = clause_around(sent, at);
+    let subject = (clause.start..at).find(|&i| {
+        parsed.actor_at(i).is_some_and(|m| !m.object && !m.relative)
+            || parsed
+                .places
+                .place_at(i)
+                .is_some_and(|p| p.how == PlaceHow::Country && p.tokens.start == i)
+    });
+    let mut start = match subject {
+        Some(i) if i > 0 && sent.is(i - 1, "the") => i - 1,
+        Some(i) => i,
+        None => clause.start,
+    };
+    while subject.is_none()
+        && start < at
+        && !sent.capitalized(start)
+        && (sent.has(start, Flags::FUNCTION) || sent.is_any(start, &["apparently", "protest"]))
+    {
+        start += 1;
     }
-    let text = sent.text(parsed.text, clause);
+    let mut end = (at + 1..clause.end)
+        .find(|&i| sent.is_any(i, TITLE_STOPS) && !sent.in_date(i))
+        .unwrap_or(clause.end);
+    if trigger.kind == EventKind::Deployment {
+        let destination = (at + 1..(at + 16).min(sent.len()))
+            .find(|&i| sent.is(i, "to") && parsed.places.place_at(i + 1).is_some());
+        if let Some(place) = destination.and_then(|i| parsed.places.place_at(i + 1)) {
+            end = end.max(place.tokens.end);
+        }
+    }
+    let text = sent.text(parsed.text, start..end);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut title: String = text.chars().take(TITLE_CHARS).collect();
     if title.len() < text.len() {
@@ -452,8 +500,12 @@ pub(crate) fn merge(mentions: Vec<EventMention>) -> Vec<EventMention> {
     let mut merged: Vec<EventMention> = Vec::new();
     for mention in mentions {
         let same = merged.iter_mut().find(|event| {
+            let shared_actor = event.actors.is_empty()
+                || mention.actors.is_empty()
+                || event.actors.iter().any(|a| mention.actors.contains(a));
             event.kind == mention.kind
                 && event.place.country == mention.place.country
+                && shared_actor
                 && (event.sentence == mention.sentence && event.date == mention.date
                     || !event.explicit_date && contains(&event.date, &mention.date)
                     || !mention.explicit_date && contains(&mention.date, &event.date))

@@ -157,7 +157,7 @@ const GROUP_NOUNS: &[&str] = &[
 const PLACE_NOUNS: &[&str] = &[
     "capital", "city", "town", "port", "region", "province", "island", "resort", "territory",
     "soil", "village", "frontier", "border", "coast", "enclave", "metropolis", "far", "east",
-    "mainland", "peninsula", "hub", "outpost",
+    "mainland", "peninsula", "hub", "outpost", "spaceport", "cosmodrome", "airport", "airbase",
 ];
 
 const PARTICLES: &[&str] = &[

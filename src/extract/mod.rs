@@ -28,7 +28,7 @@ use serde_json::Value;
 
 use crate::gazetteer::Gazetteer;
 use crate::model::{
-    Dataset, Day, Event, FuzzyDate, Person, Source, SourceRef, Span, Visit,
+    Dataset, Day, Event, FuzzyDate, Person, Precision, Source, SourceRef, Span, Visit,
 };
 use doc::{Doc, Sent};
 use people::{Cast, NameMention, name_parts};
@@ -201,19 +201,29 @@ pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazette
     }
 }
 
-/// Each sentence's places and names.
+/// Each sentence's places and names. A first pass finds the countries
+/// the article names, so that a small town counts only in one of them.
 fn read_sentences(doc: &Doc<'_>, gazetteer: &Gazetteer) -> (Vec<Places>, Vec<Vec<NameMention>>) {
     let dateline = published::find_dateline(&doc.tokens, &doc.sentences);
-    doc.sentences
-        .iter()
-        .enumerate()
-        .map(|(index, sentence)| {
+    let dateline_in = |index: usize| {
+        let sentence = &doc.sentences[index];
+        dateline
+            .as_ref()
+            .filter(|range| sentence.tokens.contains(&range.start))
+            .map(|range| range.start - sentence.tokens.start..range.end - sentence.tokens.start)
+    };
+    let mut named = HashSet::new();
+    for index in 0..doc.sentences.len() {
+        let sent = doc.sentence(index);
+        let places = places::find_places(&sent, doc.text, dateline_in(index), None, gazetteer);
+        named.extend(places.places.iter().map(|p| p.country));
+        named.extend(places.nationalities.iter().map(|n| n.country));
+    }
+    (0..doc.sentences.len())
+        .map(|index| {
             let sent = doc.sentence(index);
-            let in_sentence = dateline
-                .as_ref()
-                .filter(|range| sentence.tokens.contains(&range.start))
-                .map(|range| range.start - sentence.tokens.start..range.end - sentence.tokens.start);
-            let places = places::find_places(&sent, doc.text, in_sentence, gazetteer);
+            let places =
+                places::find_places(&sent, doc.text, dateline_in(index), Some(&named), gazetteer);
             let names = people::find_names(&sent, doc.text, &places);
             (places, names)
         })
@@ -297,22 +307,21 @@ fn read_story(
             .collect();
         let assigned = assign_dates(&parsed.sent, &positions);
         let (visit_dates, event_dates) = assigned.split_at(visit_triggers.len());
-        let found = visits::visits(&parsed, story, &visit_triggers, visit_dates, &mut legs);
-        if let Some(last) = found.last() {
-            here = Some((last.to.clone(), index));
-        }
-        let near_here = here
-            .as_ref()
-            .filter(|(_, at)| index - at <= 3)
-            .map(|(place, _)| place.clone());
+        let found =
+            visits::visits(&parsed, story, &visit_triggers, visit_dates, &mut legs, gazetteer);
         let events = events::events(
             &parsed,
             story,
             &event_triggers,
             event_dates,
-            near_here.as_ref(),
+            &found,
+            here.as_ref().filter(|(_, at)| index - at <= 3).map(|(place, _)| place),
             gazetteer,
         );
+        // Where the story is now: the last trip of the sentence to a day.
+        if let Some(last) = found.iter().rev().find(|v| v.date.precision() == Precision::Day) {
+            here = Some((last.to.clone(), index));
+        }
         remember(story, &parsed.sent, &found, &events);
         update_focus(story, &parsed, &found);
         story.note_dates(&parsed.sent, doc.text);

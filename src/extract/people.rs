@@ -381,7 +381,7 @@ mod tests {
     fn names(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         let doc = Doc::new(text);
         let sent = doc.sentence(0);
-        let places = find_places(&sent, text, None, Gazetteer::bundled());
+        let places = find_places(&sent, text, None, None, Gazetteer::bundled());
         find_names(&sent, text, &places)
             .into_iter()
             .map(|n| {

@@ -4,18 +4,22 @@
 //! demonyms ("Russian") and what they stand for ("the Vietnamese capital"),
 //! landmarks ("the Kremlin") and groups of countries ("the Group of Seven").
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::doc::Sent;
 use super::lexicon::{COUNTRY_GROUPS, Flags, LANDMARKS};
 use super::text::Kind;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::model::CountryCode;
 
 /// The longest capitalised run looked up as one name.
 const MAX_RUN: usize = 6;
 /// Cities this large (or capitals) count as places wherever they appear.
 const BIG_CITY: u64 = 1_000_000;
+/// A city in a country the article never names must be this large (or a
+/// capital) to be taken: "at the Khasan station" is no Hassan, India.
+const FOREIGN_CITY: u64 = 500_000;
 
 /// How a place was named.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,11 +99,14 @@ impl Places {
 }
 
 /// Finds the places of one sentence. `dateline` is the token range of the
-/// article's dateline place when it lies in this sentence.
+/// article's dateline place when it lies in this sentence; `named` holds
+/// the countries the article names anywhere (cities are only looked for
+/// when it is given: a first pass finds the countries).
 pub(crate) fn find_places(
     sent: &Sent<'_, '_>,
     text: &str,
     dateline: Option<Range<usize>>,
+    named: Option<&HashSet<CountryCode>>,
     gazetteer: &Gazetteer,
 ) -> Places {
     let mut found = Places::default();
@@ -116,7 +123,11 @@ pub(crate) fn find_places(
             .or_else(|| demonym(sent, text, at, run, gazetteer, &mut found))
             .or_else(|| {
                 let in_dateline = dateline.as_ref().is_some_and(|d| d.contains(&at));
-                city(sent, text, at, run, in_dateline, gazetteer, &mut found)
+                let context = CityContext {
+                    in_dateline,
+                    named: named?,
+                };
+                city(sent, text, at, run, &context, gazetteer, &mut found)
             });
         at += step.unwrap_or(1);
     }
@@ -274,12 +285,20 @@ fn demonym(
     None
 }
 
+/// What decides whether a name is a city here.
+struct CityContext<'a> {
+    /// The name is the dateline's.
+    in_dateline: bool,
+    /// The countries the article names.
+    named: &'a HashSet<CountryCode>,
+}
+
 fn city(
     sent: &Sent<'_, '_>,
     text: &str,
     at: usize,
     run: usize,
-    in_dateline: bool,
+    context: &CityContext<'_>,
     gazetteer: &Gazetteer,
     found: &mut Places,
 ) -> Option<usize> {
@@ -305,7 +324,9 @@ fn city(
             continue;
         }
         let name = sent.text(text, at..end);
-        let comma_country = sent.punct(end, ',')
+        // "Pyongyang, North Korea": the country after the comma decides.
+        let comma_country = sent
+            .punct(end, ',')
             .then(|| {
                 let next_end = run_end(sent, end + 1);
                 (end + 1 < next_end)
@@ -314,22 +335,37 @@ fn city(
             })
             .flatten()
             .map(|country| country.code);
-        let Some(city) = gazetteer
-            .city(name, comma_country)
-            .or_else(|| gazetteer.city(name, None))
-        else {
+        let candidates = gazetteer.lookup_all(name, comma_country);
+        let cities = || candidates.iter().filter(|m| m.kind != PlaceKind::Country);
+        let known = cities().find(|m| {
+            comma_country == Some(m.country) || context.named.contains(&m.country)
+        });
+        let Some(city) = known.or_else(|| {
+            cities().find(|m| m.kind == PlaceKind::Capital || m.population >= FOREIGN_CITY)
+        }) else {
             continue;
         };
         let whole = end == run;
         let possessive = possessive_after(sent, end);
-        let big = whole && (city.is_capital || city.population >= BIG_CITY);
-        if !(after_preposition || possessive || comma_country.is_some() || in_dateline || big) {
+        let big = whole && (city.kind == PlaceKind::Capital || city.population >= BIG_CITY);
+        if !(after_preposition
+            || possessive
+            || comma_country.is_some()
+            || context.in_dateline
+            || big)
+        {
             continue;
         }
+        // The name as the text writes it, unless shouted in a dateline.
+        let written = if sent.tokens[at].is_all_caps() {
+            city.name
+        } else {
+            name
+        };
         found.places.push(PlaceMention {
             tokens: at..end,
             country: city.country,
-            city: Some(city.name.to_owned()),
+            city: Some(written.to_owned()),
             how: PlaceHow::City,
             possessive,
         });
@@ -347,7 +383,8 @@ mod tests {
     fn places(text: &str) -> Vec<(String, String, Option<String>)> {
         let doc = Doc::new(text);
         let sent = doc.sentence(0);
-        let found = find_places(&sent, text, None, Gazetteer::bundled());
+        let named = HashSet::from([CountryCode::parse("KP").unwrap()]);
+        let found = find_places(&sent, text, None, Some(&named), Gazetteer::bundled());
         found
             .places
             .iter()
@@ -399,6 +436,17 @@ mod tests {
     }
 
     #[test]
+    fn small_towns_need_their_country_named_in_the_article() {
+        // Maryland, Australia and Hassan, India are no places in a story on Korea.
+        assert!(places("The talks at the presidential retreat in Maryland ended.").is_empty());
+        assert!(places("It crossed the border at the Khasan station.").is_empty());
+        assert_eq!(
+            places("The Vietnamese border town of Dong Dang"),
+            [place("Vietnamese border", "VN", None)],
+        );
+    }
+
+    #[test]
     fn knows_landmarks_and_country_groups() {
         let text = "They met at the Great Hall of the People after a letter from the Group of Seven.";
         assert_eq!(
@@ -406,7 +454,7 @@ mod tests {
             [place("Great Hall of the People", "CN", Some("Beijing"))]
         );
         let doc = Doc::new(text);
-        let found = find_places(&doc.sentence(0), text, None, Gazetteer::bundled());
+        let found = find_places(&doc.sentence(0), text, None, None, Gazetteer::bundled());
         assert_eq!(found.groups.len(), 1);
         assert_eq!(found.groups[0].members.len(), 7);
     }
@@ -415,7 +463,7 @@ mod tests {
     fn demonyms_are_nationalities() {
         let text = "Russian Defence Minister Sergei Shoigu met North Korean officials.";
         let doc = Doc::new(text);
-        let found = find_places(&doc.sentence(0), text, None, Gazetteer::bundled());
+        let found = find_places(&doc.sentence(0), text, None, None, Gazetteer::bundled());
         let codes: Vec<_> = found.nationalities.iter().map(|n| n.country.to_string()).collect();
         assert_eq!(codes, ["RU", "KP"]);
     }

@@ -427,7 +427,19 @@ pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[usize]) -> Vec<Optio
                 .filter(|(_, d)| in_clause(&d.tokens) && d.tokens.end <= trigger)
                 .max_by_key(|(_, d)| d.tokens.start)
         };
-        if let Some((index, _)) = after.or_else(before) {
+        // "..., when he met Putin": the time of the clause before.
+        let when = || {
+            sent.is_any(clause.start, &["when", "where"])
+                .then(|| {
+                    sent.dates
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, d)| d.tokens.end <= clause.start)
+                        .max_by_key(|(_, d)| d.tokens.start)
+                })
+                .flatten()
+        };
+        if let Some((index, _)) = after.or_else(before).or_else(when) {
             assigned[slot] = Some(index);
             claimed[index] = true;
         }

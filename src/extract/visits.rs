@@ -6,10 +6,12 @@
 
 use std::collections::HashMap;
 
+use super::dates::DateExpr;
 use super::lexicon::{Flags, Travel, is_weak_travel, travel};
 use super::places::{PlaceHow, PlaceMention};
 use super::story::{Actor, ActorMention, Parsed, Story, StoryPlace, clause_around};
 use super::text::Kind;
+use crate::gazetteer::Gazetteer;
 use crate::model::{CountryCode, FuzzyDate, PlaceRef, Span};
 
 /// How far after a travel word its destination may be, in tokens.
@@ -35,6 +37,8 @@ pub(crate) struct VisitMention {
     pub span: Span,
     /// Whether that sentence is a photo caption.
     pub caption: bool,
+    /// The travel word's token in that sentence.
+    pub at: usize,
     /// Who travelled.
     pub actor: Actor,
     /// Where to.
@@ -90,21 +94,18 @@ pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<Trigger> {
             Travel::VisitVerb => {
                 if matches!(word, "visit" | "visits") && is_noun_use(parsed, at) {
                     kind = Travel::VisitNoun;
-                    true
+                    matches!(next, "to" | "of" | "through" | "in")
                 } else {
                     !(word == "visiting" && !place_follows(parsed, at, &[], 3))
                 }
             }
             Travel::VisitNoun => matches!(next, "to" | "of" | "through" | "in"),
             Travel::Welcomed => {
-                if passive {
-                    true
-                } else if word != "met" && parsed.actor_after(at, 3).is_some_and(|m| !m.object || true) {
+                // Active "Kim welcomed Xi to Pyongyang": Xi is the guest.
+                if !passive && word != "met" && parsed.actor_after(at, 3).is_some() {
                     kind = Travel::Hosted;
-                    true
-                } else {
-                    false
                 }
+                passive || kind == Travel::Hosted
             }
             Travel::Hosted => !passive && next != "by",
             Travel::Attend => true,
@@ -211,7 +212,6 @@ fn destination<'p>(parsed: &'p Parsed<'_, '_>, trigger: &Trigger) -> Option<Dest
 /// "X welcomed Y" the object.
 fn travellers(
     parsed: &Parsed<'_, '_>,
-    story: &Story,
     trigger: &Trigger,
     previous: Option<&[Actor]>,
 ) -> (Vec<Actor>, usize) {
@@ -257,13 +257,13 @@ fn travellers(
     if continues && let Some(actors) = previous {
         return (actors.to_vec(), trigger.at);
     }
-    subject(parsed, story, trigger.at)
+    subject(parsed, trigger.at)
 }
 
 /// The subject of the clause a word is in: the nearest actor before it
 /// that is no object, through "who" to its antecedent, with coordinated
 /// ones ("Yoon and Kishida arrived").
-pub(crate) fn subject(parsed: &Parsed<'_, '_>, story: &Story, at: usize) -> (Vec<Actor>, usize) {
+pub(crate) fn subject(parsed: &Parsed<'_, '_>, at: usize) -> (Vec<Actor>, usize) {
     let sent = &parsed.sent;
     let floor = at.saturating_sub(SUBJECT_WINDOW);
     let mut index = at;
@@ -285,27 +285,31 @@ pub(crate) fn subject(parsed: &Parsed<'_, '_>, story: &Story, at: usize) -> (Vec
             index = mention.tokens.start;
             continue;
         }
-        let mut actors = mention.actors.clone();
-        let end = mention.tokens.end;
-        // Coordinated subjects: "Yoon and Japanese Prime Minister Kishida".
-        let mut start = mention.tokens.start;
-        while start >= 2 && sent.is_any(start - 1, &["and", ","]) {
-            match parsed.actor_at(start - 2) {
-                Some(other) if !other.object && !other.relative => {
-                    for actor in &other.actors {
-                        if !actors.contains(actor) {
-                            actors.insert(0, *actor);
-                        }
-                    }
-                    start = other.tokens.start;
-                }
-                _ => break,
-            }
-        }
-        let _ = story;
-        return (actors, end);
+        return (coordinated(parsed, mention), mention.tokens.end);
     }
     (Vec::new(), at)
+}
+
+/// The actors of a mention with those coordinated before it: "Yoon and
+/// Japanese Prime Minister Kishida", "Xi and Kim".
+pub(crate) fn coordinated(parsed: &Parsed<'_, '_>, mention: &ActorMention) -> Vec<Actor> {
+    let sent = &parsed.sent;
+    let mut actors = mention.actors.clone();
+    let mut start = mention.tokens.start;
+    while start >= 2 && sent.is_any(start - 1, &["and", ","]) {
+        match parsed.actor_at(start - 2) {
+            Some(other) if !other.object && !other.relative => {
+                for actor in other.actors.iter().rev() {
+                    if !actors.contains(actor) {
+                        actors.insert(0, *actor);
+                    }
+                }
+                start = other.tokens.start;
+            }
+            _ => break,
+        }
+    }
+    actors
 }
 
 /// Whether the words around a trigger make the trip hypothetical,
@@ -369,7 +373,7 @@ fn purpose(parsed: &Parsed<'_, '_>, from: usize) -> Option<String> {
             Some(at + 2)
         } else if sent.is(at, "to") && sent.is(at + 1, "take") && sent.is(at + 2, "part") && sent.is(at + 3, "in") {
             Some(at + 4)
-        } else if sent.is(at, "for") && (sent.is_any(at + 1, &["a", "an", "the", "talks"]) || sent.tokens.get(at + 1).is_some_and(|t| t.is_lowercase())) {
+        } else if sent.is(at, "for") && sent.is_any(at + 1, &["a", "an", "the", "talks"]) {
             Some(at + 1)
         } else {
             None
@@ -406,46 +410,51 @@ pub(crate) fn visits(
     triggers: &[Trigger],
     dates: &[Option<usize>],
     legs: &mut Legs,
+    gazetteer: &Gazetteer,
 ) -> Vec<VisitMention> {
     let mut found: Vec<VisitMention> = Vec::new();
     let mut previous: Option<Vec<Actor>> = None;
     for (trigger, date) in triggers.iter().zip(dates) {
-        let (actors, subject_end) = travellers(parsed, story, trigger, previous.as_deref());
+        let (actors, _) = travellers(parsed, trigger, previous.as_deref());
         if actors.is_empty() {
             continue;
         }
         previous = Some(actors.clone());
-        if let Some(actor) = actors.first() {
-            story.focus = Some(*actor);
-        }
-        let _ = subject_end;
+        story.focus = actors.first().copied();
         if trigger.travel == Travel::Join {
-            found.extend(companions(parsed, story, trigger, &actors, &found));
+            found.extend(companions(parsed, story, gazetteer, trigger, &actors, &found));
             continue;
         }
         if is_weak_travel(parsed.sent.word(trigger.at)) || is_hypothetical(parsed, trigger) {
             continue;
         }
-        let destination = destination(parsed, trigger);
-        let (places, origin, after) = match &destination {
+        let (places, origin, after) = match destination(parsed, trigger) {
             Some(found) => {
                 let mut places = vec![story_place(parsed, found.place, trigger.at)];
                 places.extend(found.more.iter().map(|p| story_place(parsed, p, trigger.at)));
-                (places, found.origin.map(|o| story_place(parsed, o, 0)), found.end)
+                let origin = found.origin.map(|o| StoryPlace {
+                    country: o.country,
+                    city: o.city.clone(),
+                });
+                (places, origin, found.end)
             }
             None => match fallback_destination(parsed, story, trigger) {
                 Some(place) => (vec![place], None, trigger.at + 1),
                 None => continue,
             },
         };
-        let (date, explicit) = match date.and_then(|index| story.resolve_date(&parsed.sent, parsed.text, index)) {
-            Some(date) => (Some(date), true),
-            None => (story.published.map(FuzzyDate::day), false),
-        };
-        let Some(date) = date else { continue };
-        // A trip after publication has not happened yet; one only "since"
-        // some date dates nothing.
-        if story.published.is_some_and(|day| date.first_day() > day.add_days(1)) || date.is_interval() && explicit && date.first_day() < date.last_day().add_days(-40) {
+        // "since 2000" dates a state, not a trip ("his first visit since 2000").
+        let date = date.filter(|&index| !matches!(parsed.sent.dates[index].expr, DateExpr::Since(_)));
+        let (date, explicit) =
+            match date.and_then(|index| story.resolve_date(&parsed.sent, parsed.text, index)) {
+                Some(date) => (date, true),
+                None => match story.published {
+                    Some(day) => (FuzzyDate::day(day), false),
+                    None => continue,
+                },
+            };
+        // A trip after publication has not happened yet.
+        if story.published.is_some_and(|day| date.first_day() > day.add_days(1)) {
             continue;
         }
         let purpose = purpose(parsed, after);
@@ -454,19 +463,15 @@ pub(crate) fn visits(
             if story.leader_of(*actor).is_none() {
                 continue;
             }
+            let home = home_of(story, gazetteer, *actor);
             for to in &places {
-                let home = story.country_of(*actor);
-                let from = origin.clone().or_else(|| {
-                    if chained {
-                        legs.last.get(actor).cloned()
-                    } else {
-                        None
-                    }
-                });
-                let from = from.or_else(|| home.map(|country| StoryPlace { country, city: None }));
+                let from = origin
+                    .clone()
+                    .or_else(|| chained.then(|| legs.last.get(actor).cloned()).flatten())
+                    .or_else(|| home.clone());
                 let Some(from) = from else { continue };
-                let domestic = from.country == to.country && !chained;
-                if domestic {
+                // Travel at home is no visit, unless a leg of a journey abroad.
+                if from.country == to.country && !chained {
                     continue;
                 }
                 legs.last.insert(*actor, to.clone());
@@ -474,6 +479,7 @@ pub(crate) fn visits(
                     sentence: parsed.sent.index,
                     span: parsed.sent.span,
                     caption: parsed.caption,
+                    at: trigger.at,
                     actor: *actor,
                     to: to.clone(),
                     from: Some(from),
@@ -485,6 +491,15 @@ pub(crate) fn visits(
         }
     }
     found
+}
+
+/// Where an actor comes from: their country, at its capital.
+fn home_of(story: &Story, gazetteer: &Gazetteer, actor: Actor) -> Option<StoryPlace> {
+    let country = story.country_of(actor)?;
+    Some(StoryPlace {
+        country,
+        city: gazetteer.capital(country).map(|city| city.name.to_owned()),
+    })
 }
 
 /// A place mention as a story place, with a city the sentence names in
@@ -529,6 +544,7 @@ fn fallback_destination(parsed: &Parsed<'_, '_>, story: &Story, trigger: &Trigge
 fn companions(
     parsed: &Parsed<'_, '_>,
     story: &Story,
+    gazetteer: &Gazetteer,
     trigger: &Trigger,
     joiners: &[Actor],
     so_far: &[VisitMention],
@@ -544,13 +560,10 @@ fn companions(
         .iter()
         .filter(|actor| story.leader_of(**actor).is_some() && !joiners.contains(actor))
         .filter_map(|actor| {
-            let home = story.country_of(*actor)?;
-            (home != base.to.country).then(|| VisitMention {
+            let home = home_of(story, gazetteer, *actor)?;
+            (home.country != base.to.country).then(|| VisitMention {
                 actor: *actor,
-                from: Some(StoryPlace {
-                    country: home,
-                    city: None,
-                }),
+                from: Some(home),
                 purpose: None,
                 ..base.clone()
             })
@@ -668,9 +681,12 @@ impl Merged {
             .map_or(best.date, |m| m.date)
     }
 
-    /// The purpose from any mention.
+    /// The purpose: the best mention's, else the first stated.
     pub fn purpose(&self) -> Option<String> {
-        self.mentions.iter().find_map(|m| m.purpose.clone())
+        self.best()
+            .purpose
+            .clone()
+            .or_else(|| self.mentions.iter().find_map(|m| m.purpose.clone()))
     }
 
     /// The origin: the best mention's.
