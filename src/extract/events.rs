@@ -7,7 +7,7 @@
 
 use super::lexicon::Flags;
 use super::places::PlaceHow;
-use super::story::{Parsed, Story, StoryPlace, clause_around};
+use super::story::{Parsed, Story, StoryPlace, clause_around, where_place};
 use super::visits::{VisitMention, coordinated, place_ref, subject};
 use crate::gazetteer::Gazetteer;
 use crate::model::{CountryCode, DatePoint, EventKind, FuzzyDate, PlaceRef, Precision, Span};
@@ -401,6 +401,7 @@ fn place_of(
         EventKind::Deployment => after(true).or_else(|| single_speaker.map(|c| home(c, false))),
         _ => after(false)
             .or_else(before)
+            .or_else(|| where_place(parsed, trigger.at))
             .or_else(|| here.cloned())
             .or_else(|| single_speaker.map(|c| home(c, false))),
     }

@@ -286,7 +286,7 @@ pub(crate) enum Travel {
 pub(crate) fn travel(lower: &str) -> Option<Travel> {
     Some(match lower {
         "arrived" | "arrives" | "arrive" | "arriving" | "landed" | "lands" | "land"
-        | "landing" | "touched" => Travel::Arrive,
+        | "landing" | "touched" | "spent" | "spends" | "spending" => Travel::Arrive,
         "travelled" | "traveled" | "travels" | "travel" | "travelling" | "traveling" | "flew"
         | "flies" | "fly" | "flying" | "flown" | "went" | "goes" | "go" | "going" | "gone"
         | "headed" | "heads" | "heading" | "left" | "leaves" | "leaving" | "departed"

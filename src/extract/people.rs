@@ -197,7 +197,7 @@ fn appositive_title(
     }
     let title_start = at;
     let mut saw_head = false;
-    while at < sent.len() && at - title_start < 14 {
+    while at < sent.len() && at - title_start < 24 {
         if sent.has(at, Flags::TITLE_HEAD) {
             saw_head = true;
         } else if !(sent.has(at, Flags::TITLE_PART)

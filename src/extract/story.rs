@@ -85,8 +85,10 @@ pub(crate) fn find_groups(
                 label_start = start;
                 continue;
             }
+            // "party and government delegation".
+            let glue = sent.is(prev, "and") && start < noun;
             let modifier = sent.tokens[prev].kind == super::text::Kind::Word
-                && !sent.has(prev, Flags::FUNCTION)
+                && (glue || !sent.has(prev, Flags::FUNCTION))
                 && !sent.has(prev, Flags::PREPOSITION)
                 && names.iter().all(|name| !name.tokens.contains(&prev));
             if modifier || sent.tokens[prev].kind == super::text::Kind::Possessive {
@@ -334,15 +336,29 @@ impl Story {
             });
         }
         found.sort_by_key(|m| m.tokens.start);
+        // "with Macron and von der Leyen": both are objects.
+        for index in 1..found.len() {
+            let start = found[index].tokens.start;
+            let joined = start >= 1
+                && sent.is_any(start - 1, &["and", ","])
+                && found[index - 1].tokens.end + 1 == start;
+            if joined && found[index - 1].object {
+                found[index].object = true;
+            }
+        }
         found
     }
 
     /// The anchor for dates in the clause around token `at`.
-    pub fn anchor(&self, sent: &Sent<'_, '_>, at: usize) -> Anchor {
-        let clause = clause_around(sent, at);
+    /// The anchor for a date at tokens `range`: the future counts when the
+    /// clause says so before the date or just after it ("On Friday Putin is
+    /// scheduled to"), not in a later aside ("... during which he will").
+    pub fn anchor(&self, sent: &Sent<'_, '_>, range: Range<usize>) -> Anchor {
+        let clause = clause_around(sent, range.start);
+        let end = (range.end + 4).min(clause.end).max(clause.start);
         Anchor {
             published: self.published,
-            future: is_future(&sent.tokens[clause]),
+            future: is_future(&sent.tokens[clause.start..end]),
             discourse: self.discourse,
         }
     }
@@ -358,7 +374,7 @@ impl Story {
                 .find(|(keys, _)| words.iter().any(|w| w.len() > 3 && keys.contains(w)))
                 .map(|(_, date)| *date);
         }
-        resolve(&mention.expr, &self.anchor(sent, mention.tokens.start))
+        resolve(&mention.expr, &self.anchor(sent, mention.tokens.clone()))
     }
 
     /// Remembers the last day-precise date a sentence spoke of.
@@ -383,6 +399,43 @@ fn is_object(sent: &Sent<'_, '_>, at: usize) -> bool {
     // "led by X" names a leader: a subject for the delegation it heads.
     let led_by = sent.is(prev, "by") && prev > 0 && sent.is_any(prev - 1, &["led", "headed"]);
     !led_by && (sent.has(prev, Flags::PREPOSITION) || sent.has(prev, Flags::OBJECT_VERB))
+}
+
+/// The place named just before a clause that starts with "where"
+/// ("Putin flew in from Pyongyang, where Kim had greeted him").
+pub(crate) fn where_place(parsed: &Parsed<'_, '_>, at: usize) -> Option<StoryPlace> {
+    let sent = &parsed.sent;
+    let clause = clause_around(sent, at);
+    if !sent.is(clause.start, "where") || clause.start < 2 {
+        return None;
+    }
+    let place = parsed
+        .places
+        .places
+        .iter()
+        .rfind(|p| p.tokens.end < clause.start && p.tokens.end + 2 >= clause.start)?;
+    Some(StoryPlace {
+        country: place.country,
+        city: place.city.clone(),
+    })
+}
+
+/// The place a clause opens with ("In the Serbian capital he was
+/// greeted"), when the clause is the sentence's first.
+pub(crate) fn opening_place(parsed: &Parsed<'_, '_>) -> Option<StoryPlace> {
+    let sent = &parsed.sent;
+    if !sent.is_any(0, &["in", "at"]) {
+        return None;
+    }
+    let place = parsed
+        .places
+        .places
+        .iter()
+        .find(|p| p.tokens.start <= 2 && p.how != super::places::PlaceHow::Country || p.tokens.start == 1)?;
+    Some(StoryPlace {
+        country: place.country,
+        city: place.city.clone(),
+    })
 }
 
 /// The clause around token `at`: between the clause breaks on either side.
@@ -439,7 +492,20 @@ pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[usize]) -> Vec<Optio
                 })
                 .flatten()
         };
-        if let Some((index, _)) = after.or_else(before).or_else(when) {
+        // "Xi spent two days in Paris, where he held talks ... on Monday".
+        let following = || {
+            let next = clause.end + 1;
+            sent.is_any(next, &["where", "when"])
+                .then(|| {
+                    let next_clause = clause_around(sent, next);
+                    sent.dates
+                        .iter()
+                        .enumerate()
+                        .find(|(_, d)| next_clause.contains(&d.tokens.start))
+                })
+                .flatten()
+        };
+        if let Some((index, _)) = after.or_else(before).or_else(when).or_else(following) {
             assigned[slot] = Some(index);
             claimed[index] = true;
         }

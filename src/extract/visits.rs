@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use super::dates::DateExpr;
 use super::lexicon::{Flags, Travel, is_weak_travel, travel};
 use super::places::{PlaceHow, PlaceMention};
-use super::story::{Actor, ActorMention, Parsed, Story, StoryPlace, clause_around};
+use super::story::{
+    Actor, ActorMention, Parsed, Story, StoryPlace, clause_around, opening_place, where_place,
+};
 use super::text::Kind;
 use crate::gazetteer::Gazetteer;
 use crate::model::{CountryCode, FuzzyDate, PlaceRef, Span};
@@ -76,7 +78,16 @@ pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<Trigger> {
             at >= back && sent.is_any(at - back, &["is", "was", "were", "are", "been", "be", "being"])
         });
         let keep = match kind {
-            Travel::Arrive => word != "touched" || next == "down",
+            Travel::Arrive => match word {
+                "touched" => next == "down",
+                // "spent two days in Paris".
+                "spent" | "spends" | "spending" => {
+                    (1..=4).any(|k| {
+                        sent.is_any(at + k, &["day", "days", "nights", "night", "hours", "weeks", "week", "weekend"])
+                    }) && place_follows(parsed, at, &["in"], 6)
+                }
+                _ => true,
+            },
             Travel::Go => {
                 let to = (1..=4).any(|k| sent.is_any(at + k, &["to", "into", "for", "toward", "towards"]));
                 let leaving = matches!(word, "left" | "leaves" | "leaving" | "departed" | "departs" | "departing");
@@ -161,11 +172,15 @@ struct Destination<'p> {
 }
 
 /// The first place after a travel word, within its clause.
-fn destination<'p>(parsed: &'p Parsed<'_, '_>, trigger: &Trigger) -> Option<Destination<'p>> {
+fn destination<'p>(
+    parsed: &'p Parsed<'_, '_>,
+    trigger: &Trigger,
+    guest_end: usize,
+) -> Option<Destination<'p>> {
     let sent = &parsed.sent;
     let limit = (trigger.at + DESTINATION_WINDOW).min(sent.len());
     let mut origin = None;
-    let mut at = trigger.at + 1;
+    let mut at = guest_end.max(trigger.at + 1);
     while at < limit {
         if sent.clause_break(at) && !sent.punct(at, ',') || sent.punct(at, ',') {
             break;
@@ -219,7 +234,7 @@ fn travellers(
     if trigger.travel == Travel::Hosted {
         return parsed
             .actor_after(trigger.at, 3)
-            .map_or((Vec::new(), trigger.at), |m| (m.actors.clone(), m.tokens.start));
+            .map_or((Vec::new(), trigger.at), |m| (m.actors.clone(), m.tokens.end));
     }
     if trigger.travel == Travel::VisitNoun {
         // "a visit to Beijing by Lavrov".
@@ -415,7 +430,7 @@ pub(crate) fn visits(
     let mut found: Vec<VisitMention> = Vec::new();
     let mut previous: Option<Vec<Actor>> = None;
     for (trigger, date) in triggers.iter().zip(dates) {
-        let (actors, _) = travellers(parsed, trigger, previous.as_deref());
+        let (actors, guest_end) = travellers(parsed, trigger, previous.as_deref());
         if actors.is_empty() {
             continue;
         }
@@ -428,7 +443,8 @@ pub(crate) fn visits(
         if is_weak_travel(parsed.sent.word(trigger.at)) || is_hypothetical(parsed, trigger) {
             continue;
         }
-        let (places, origin, after) = match destination(parsed, trigger) {
+        let guest_end = if trigger.travel == Travel::Hosted { guest_end } else { 0 };
+        let (places, origin, after) = match destination(parsed, trigger, guest_end) {
             Some(found) => {
                 let mut places = vec![story_place(parsed, found.place, trigger.at)];
                 places.extend(found.more.iter().map(|p| story_place(parsed, p, trigger.at)));
@@ -525,11 +541,40 @@ fn story_place(parsed: &Parsed<'_, '_>, place: &PlaceMention, after: usize) -> S
 /// Putin"), or the dateline's place for an arrival.
 fn fallback_destination(parsed: &Parsed<'_, '_>, story: &Story, trigger: &Trigger) -> Option<StoryPlace> {
     let sent = &parsed.sent;
+    // "Putin flew in from Pyongyang, where Kim had greeted him".
+    if let Some(place) = where_place(parsed, trigger.at) {
+        return Some(place);
+    }
+    let country_of = |mention: &ActorMention| story.country_of(*mention.actors.first()?);
+    if trigger.travel == Travel::Hosted {
+        // "Hanoi hosted Biden", "Kim hosted him": the host's place.
+        let host_place = parsed
+            .places
+            .places
+            .iter()
+            .rfind(|p| p.tokens.end == trigger.at && p.how != PlaceHow::Demonym);
+        if let Some(place) = host_place {
+            return Some(StoryPlace {
+                country: place.country,
+                city: place.city.clone(),
+            });
+        }
+        let (hosts, _) = subject(parsed, trigger.at);
+        let country = hosts.first().and_then(|host| story.country_of(*host))?;
+        return Some(StoryPlace { country, city: None });
+    }
+    // "a summit hosted by US President Joe Biden", "was greeted by Putin".
     let host = (0..sent.len())
         .filter(|&i| sent.is(i, "by") && i > 0 && sent.is_any(i - 1, &["hosted", "welcomed", "greeted", "received"]))
         .filter(|&i| trigger.travel != Travel::Welcomed || i > trigger.at)
         .find_map(|i| parsed.actor_after(i, 2))
-        .and_then(|mention: &ActorMention| story.country_of(*mention.actors.first()?));
+        .and_then(country_of);
+    if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed) {
+        // "In the Serbian capital he was greeted ...".
+        if let Some(place) = opening_place(parsed).filter(|p| host.is_none_or(|c| c == p.country)) {
+            return Some(place);
+        }
+    }
     if let Some(country) = host {
         return Some(StoryPlace { country, city: None });
     }
@@ -595,15 +640,12 @@ pub(crate) fn merge(mentions: Vec<VisitMention>, story: &Story) -> Vec<Merged> {
     merged
 }
 
-/// Whether two mentions may be of one trip: dates within two days, or
-/// one of them only the publication date standing in.
+/// Whether two mentions may be of one trip: dates within two days; a
+/// publication date standing in agrees with any date of the last ten days.
 fn dates_agree(a: &VisitMention, b: &VisitMention) -> bool {
-    if !a.explicit_date || !b.explicit_date {
-        return true;
-    }
-    let overlap = a.date.first_day() <= b.date.last_day().add_days(2)
-        && b.date.first_day() <= a.date.last_day().add_days(2);
-    overlap
+    let slack = if a.explicit_date && b.explicit_date { 2 } else { 10 };
+    a.date.first_day() <= b.date.last_day().add_days(slack)
+        && b.date.first_day() <= a.date.last_day().add_days(slack)
 }
 
 /// The mentions of one trip.
