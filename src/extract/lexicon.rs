@@ -102,7 +102,7 @@ const ORG_WORDS: &[&str] = &[
     "twenty", "eight", "plaza", "avenue", "gate", "base", "port", "harbour", "harbor", "school",
     "college", "academy", "hospital", "club", "council's", "service", "services", "guard",
     "police", "authority", "bureau", "reserve", "exchange", "market", "index", "inc", "ltd",
-    "corp", "co", "times'", "monument", "memorial", "park", "garden", "gardens", "centre's",
+    "corp", "co", "times'", "monument", "memorial", "garden", "gardens", "centre's",
     "north", "south", "central", "western", "eastern", "northern", "southern", "council",
     "security", "communist", "democratic", "liberal", "conservative", "labour", "workers",
     "workers'", "socialist", "national", "international", "global", "world", "european",
@@ -123,7 +123,8 @@ const TITLE_HEADS: &[&str] = &[
     "monarch", "vice-president", "vice-premier", "secretary-general", "president-elect",
     "premier-elect", "dictator", "strongman", "czar", "tsar", "emperor", "empress", "crown",
     "gen.", "adm.", "lt.", "col.", "sen.", "rep.", "gov.", "mr.", "mrs.", "ms.", "dr.", "sir",
-    "dame", "taoiseach", "negotiator", "representative", "mp", "deputy", "successor",
+    "dame", "taoiseach", "negotiator", "representative", "mp", "pm", "fm", "deputy",
+    "successor",
 ];
 
 const TITLE_PARTS: &[&str] = &[
@@ -305,14 +306,12 @@ pub(crate) fn travel(lower: &str) -> Option<Travel> {
 }
 
 /// Verbs of going that do not make a diplomatic visit by themselves:
-/// returning home, driving or rolling on within a country, coming.
+/// driving or rolling on within a country, coming. (Returning is a visit
+/// when it is to another country; going home is no visit anyway.)
 pub(crate) fn is_weak_travel(lower: &str) -> bool {
     matches!(
         lower,
-        "returned"
-            | "returns"
-            | "returning"
-            | "came"
+        "came"
             | "comes"
             | "coming"
             | "drove"
@@ -649,7 +648,7 @@ mod tests {
         assert_eq!(travel("trip"), Some(Travel::VisitNoun));
         assert_eq!(travel("hosted"), Some(Travel::Hosted));
         assert_eq!(travel("said"), None);
-        assert!(is_weak_travel("returned"));
+        assert!(is_weak_travel("driven"));
     }
 
     #[test]

@@ -372,7 +372,7 @@ fn is_chained(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
     let after_on = sent.is(trigger.at + 1, "on") && sent.is_any(trigger.at + 2, &["to", "for"]);
     let onward = sent.is_any(trigger.at + 1, &["onward", "onwards"]);
     let before = (1..=2).any(|back| {
-        trigger.at >= back && sent.is_any(trigger.at - back, &["then", "later", "before", "after", "next", "subsequently"])
+        trigger.at >= back && sent.is_any(trigger.at - back, &["then", "later", "before", "next", "subsequently"])
     });
     after_on || onward || before
 }
