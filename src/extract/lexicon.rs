@@ -123,6 +123,7 @@ const TITLE_HEADS: &[&str] = &[
     "monarch", "vice-president", "vice-premier", "secretary-general", "president-elect",
     "premier-elect", "dictator", "strongman", "czar", "tsar", "emperor", "empress", "crown",
     "gen.", "adm.", "lt.", "col.", "sen.", "rep.", "gov.", "mr.", "mrs.", "ms.", "dr.", "sir",
+    "mr", "mrs", "ms", "dr", "mme", "madam", "messrs",
     "dame", "taoiseach", "negotiator", "representative", "mp", "pm", "fm", "deputy",
     "successor",
 ];
@@ -620,6 +621,7 @@ pub(crate) const KNOWN_SURNAMES: &[(&str, &str)] = &[
     ("Maduro", "VE"),
     ("Bolsonaro", "BR"),
     ("Sisi", "EG"),
+    ("Assad", "SY"),
     ("Tokayev", "KZ"),
     ("Mirziyoyev", "UZ"),
     ("Aliyev", "AZ"),

@@ -69,8 +69,13 @@ fn is_name_word(sent: &Sent<'_, '_>, places: &Places, at: usize) -> bool {
         return false;
     };
     let initial = token.text.len() == 2 && token.text.ends_with('.');
+    // "al-Assad", "el-Sisi": a particle glued to a capitalised name.
+    let glued = token.text.split_once('-').is_some_and(|(particle, rest)| {
+        super::lexicon::flags(&particle.to_lowercase()).has(Flags::PARTICLE)
+            && rest.starts_with(char::is_uppercase)
+    });
     token.kind == Kind::Word
-        && token.is_capitalized()
+        && (token.is_capitalized() || glued)
         && (initial || !token.text.ends_with('.'))
         && !sent.has(at, Flags::FUNCTION)
         && !sent.has(at, Flags::ORG)
@@ -335,10 +340,11 @@ impl Cast {
     }
 }
 
-/// A name's words, lowercase, without dots ("George W. Bush" gives
-/// "george", "w", "bush").
+/// A name's words, lowercase, without dots and split at hyphens ("George
+/// W. Bush" gives "george", "w", "bush"; "Bashar al-Assad" gives
+/// "bashar", "al", "assad", so that "Assad" finds him).
 pub(crate) fn name_parts(name: &str) -> Vec<String> {
-    name.split_whitespace()
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == '‑')
         .map(|part| part.trim_matches('.').to_lowercase())
         .filter(|part| !part.is_empty())
         .collect()

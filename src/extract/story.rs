@@ -523,7 +523,13 @@ pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[usize]) -> Vec<Optio
                 .iter()
                 .enumerate()
                 .filter(|(index, d)| {
+                    // ", who took office in September,": an aside's date.
+                    let aside = sent.is_any(
+                        clause_around(sent, d.tokens.start).start,
+                        &["who", "which", "whose", "whom"],
+                    );
                     !claimed[*index]
+                        && !aside
                         && !clauses
                             .iter()
                             .enumerate()

@@ -365,6 +365,27 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
     })
 }
 
+/// The dates joined to a trip's first one: "in 2019 and again in 2022".
+fn more_dates(parsed: &Parsed<'_, '_>, story: &Story, first: usize) -> Vec<(FuzzyDate, bool)> {
+    let sent = &parsed.sent;
+    let mut found = Vec::new();
+    let mut previous = first;
+    for index in first + 1..sent.dates.len() {
+        let gap = sent.dates[previous].tokens.end..sent.dates[index].tokens.start;
+        let joined = gap.len() <= 3
+            && gap.clone().any(|i| sent.is(i, "and"))
+            && gap.clone().all(|i| sent.is_any(i, &["and", "again", "in", "on", "also", ","]));
+        if !joined {
+            break;
+        }
+        if let Some(date) = story.resolve_date(sent, parsed.text, index) {
+            found.push((date, true));
+        }
+        previous = index;
+    }
+    found
+}
+
 /// Whether a trigger continues a journey: "fly on to", "then flew to",
 /// "before flying to", "onward to".
 fn is_chained(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
@@ -459,8 +480,16 @@ pub(crate) fn visits(
                 None => continue,
             },
         };
-        // "since 2000" dates a state, not a trip ("his first visit since 2000").
-        let date = date.filter(|&index| !matches!(parsed.sent.dates[index].expr, DateExpr::Since(_)));
+        // "since 2000" dates a state, not a trip ("his first visit since
+        // 2000"); "has arrived" is recent unless its own clause says when.
+        let clause = clause_around(&parsed.sent, trigger.at);
+        let perfect = trigger.at > 0 && parsed.sent.is_any(trigger.at - 1, &["has", "have"]);
+        let date = date.filter(|&index| {
+            let mention = &parsed.sent.dates[index];
+            !matches!(mention.expr, DateExpr::Since(_))
+                && (!perfect || clause.contains(&mention.tokens.start))
+        });
+        let date_index = date;
         let (date, explicit) =
             match date.and_then(|index| story.resolve_date(&parsed.sent, parsed.text, index)) {
                 Some(date) => (date, true),
@@ -473,6 +502,11 @@ pub(crate) fn visits(
         if story.published.is_some_and(|day| date.first_day() > day.add_days(1)) {
             continue;
         }
+        // "visited Tehran in 2019 and again in 2022": one trip per date.
+        let mut dates = vec![(date, explicit)];
+        if let Some(first) = date_index {
+            dates.extend(more_dates(parsed, story, first));
+        }
         let purpose = purpose(parsed, after);
         let chained = is_chained(parsed, trigger);
         for actor in &actors {
@@ -480,7 +514,7 @@ pub(crate) fn visits(
                 continue;
             }
             let home = home_of(story, gazetteer, *actor);
-            for to in &places {
+            for (to, (date, explicit)) in places.iter().flat_map(|to| dates.iter().map(move |d| (to, *d))) {
                 let from = origin
                     .clone()
                     .or_else(|| chained.then(|| legs.last.get(actor).cloned()).flatten())
