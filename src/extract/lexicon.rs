@@ -282,6 +282,9 @@ pub(crate) enum Travel {
     Attend,
     /// "is joining a group headed by X": X is where the subject is.
     Join,
+    /// "met Xi in Beijing", "held talks ... in Beijing": the subject was
+    /// there, a visit when it is abroad.
+    Meet,
 }
 
 /// The travel meaning of a lowercase word, if it has one.

@@ -288,7 +288,7 @@ fn read_story(
     for (index, (places, names)) in places.into_iter().zip(names).enumerate() {
         let sent = doc.sentence(index);
         let groups = find_groups(&sent, doc.text, &places, &names);
-        let actors = story.actors(&sent, doc.text, &names, &groups);
+        let actors = story.actors(&sent, doc.text, &places, &names, &groups);
         let parsed = Parsed {
             sent,
             text: doc.text,
@@ -300,10 +300,10 @@ fn read_story(
         };
         let visit_triggers = visits::triggers(&parsed);
         let event_triggers = events::triggers(&parsed);
-        let positions: Vec<usize> = visit_triggers
+        let positions: Vec<(usize, u8)> = visit_triggers
             .iter()
-            .map(|t| t.at)
-            .chain(event_triggers.iter().map(|t| t.at))
+            .map(|t| (t.at, 0))
+            .chain(event_triggers.iter().map(|t| (t.at, 1)))
             .collect();
         let assigned = assign_dates(&parsed.sent, &positions);
         let (visit_dates, event_dates) = assigned.split_at(visit_triggers.len());

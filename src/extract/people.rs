@@ -340,12 +340,13 @@ impl Cast {
     }
 }
 
-/// A name's words, lowercase, without dots and split at hyphens ("George
-/// W. Bush" gives "george", "w", "bush"; "Bashar al-Assad" gives
-/// "bashar", "al", "assad", so that "Assad" finds him).
+/// A name's words, folded (lowercase, no accents, no dots) and split at
+/// hyphens: "George W. Bush" gives "george", "w", "bush"; "Bashar
+/// al-Assad" gives "bashar", "al", "assad", so that "Assad" finds him;
+/// "Erdoğan" is "erdogan".
 pub(crate) fn name_parts(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == '-' || c == '‑')
-        .map(|part| part.trim_matches('.').to_lowercase())
+        .map(crate::gazetteer::fold)
         .filter(|part| !part.is_empty())
         .collect()
 }

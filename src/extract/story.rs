@@ -211,6 +211,9 @@ pub(crate) struct Story {
     pub focus: Option<Actor>,
     /// The latest delegation: "the delegation".
     pub last_group: Option<usize>,
+    /// People by their latest mention, the latest last: "the crown prince"
+    /// is the latest crown prince.
+    pub recent: Vec<PersonId>,
     /// The last day-precise date the text spoke of.
     pub discourse: Option<FuzzyDate>,
     /// Dated things, for "the same day as X": their words and dates.
@@ -246,6 +249,7 @@ impl Story {
         &mut self,
         sent: &Sent<'_, '_>,
         text: &str,
+        places: &Places,
         names: &[NameMention],
         groups: &[GroupMention],
     ) -> Vec<ActorMention> {
@@ -299,6 +303,8 @@ impl Story {
         }
         for (name, id) in names.iter().zip(person_of) {
             let Some(id) = id else { continue };
+            self.recent.retain(|&other| other != id);
+            self.recent.push(id);
             if found.iter().any(|m| m.tokens.contains(&name.core.start)) {
                 continue;
             }
@@ -309,6 +315,7 @@ impl Story {
                 relative: false,
             });
         }
+        found.extend(self.descriptions(sent, places, &found));
         for at in 0..sent.len() {
             if !sent.has(at, Flags::PRONOUN) || found.iter().any(|m| m.tokens.contains(&at)) {
                 continue;
@@ -350,6 +357,56 @@ impl Story {
     }
 
     /// The anchor for dates in the clause around token `at`.
+    /// Definite descriptions of people met before: "the crown prince", "the
+    /// Chinese leader", "the prime minister" are the latest person with
+    /// that title (and nationality).
+    fn descriptions(
+        &self,
+        sent: &Sent<'_, '_>,
+        places: &Places,
+        found: &[ActorMention],
+    ) -> Vec<ActorMention> {
+        let mut described = Vec::new();
+        for start in 0..sent.len() {
+            if !sent.is(start, "the") || found.iter().any(|m| m.tokens.contains(&start)) {
+                continue;
+            }
+            let mut at = start + 1;
+            let nationality = places.nationality_at(at).map(|n| {
+                at = n.tokens.end;
+                n.country
+            });
+            let head_start = at;
+            while sent.has(at, Flags::TITLE_PART) && !sent.has(at, Flags::FUNCTION) && at < start + 5 {
+                at += 1;
+            }
+            if !sent.has(at, Flags::TITLE_HEAD) {
+                continue;
+            }
+            // "the president Xi Jinping" is a name, not a description.
+            if sent.capitalized(at + 1) || found.iter().any(|m| m.tokens.contains(&(at + 1))) {
+                continue;
+            }
+            let words: Vec<&str> = (head_start..=at).map(|i| sent.word(i)).collect();
+            let person = self.recent.iter().rev().copied().find(|&id| {
+                let person = &self.cast.people[id];
+                let title = person.title.as_deref().map(str::to_lowercase).unwrap_or_default();
+                let title_fits = words.iter().all(|w| title.contains(w))
+                    || (nationality.is_some() && matches!(sent.word(at), "leader" | "head"));
+                title_fits && nationality.is_none_or(|c| person.country == Some(c))
+            });
+            if let Some(id) = person {
+                described.push(ActorMention {
+                    tokens: start..at + 1,
+                    actors: vec![Actor::Person(id)],
+                    object: is_object(sent, start),
+                    relative: false,
+                });
+            }
+        }
+        described
+    }
+
     /// The anchor for a date at tokens `range`: the future counts when the
     /// clause says so before the date or just after it ("On Friday Putin is
     /// scheduled to"), not in a later aside ("... during which he will").
@@ -452,18 +509,23 @@ pub(crate) fn clause_around(sent: &Sent<'_, '_>, at: usize) -> Range<usize> {
 }
 
 /// Assigns the sentence's dates to rule triggers: each trigger takes the
-/// nearest date of its own clause (after it first), else a date opening
-/// the sentence ("On Friday, ..."), else the nearest date no other
-/// trigger's clause holds. Returns a date mention index per trigger.
-pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[usize]) -> Vec<Option<usize>> {
+/// nearest date of its own clause (after it first, up to the next trigger
+/// of its family: visits or events), else a date opening the sentence
+/// ("On Friday, ..."), else the nearest date no other trigger's clause
+/// holds. `triggers` are (token, family) pairs; returns a date mention
+/// index per trigger.
+pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[(usize, u8)]) -> Vec<Option<usize>> {
+    let families: Vec<u8> = triggers.iter().map(|&(_, family)| family).collect();
+    let triggers: Vec<usize> = triggers.iter().map(|&(at, _)| at).collect();
     let clauses: Vec<Range<usize>> = triggers.iter().map(|&t| clause_around(sent, t)).collect();
     let mut assigned = vec![None; triggers.len()];
     let mut claimed = vec![false; sent.dates.len()];
     for (slot, (&trigger, clause)) in triggers.iter().zip(&clauses).enumerate() {
         let next_trigger = triggers
             .iter()
-            .copied()
-            .filter(|&t| t > trigger)
+            .zip(&families)
+            .filter(|&(&t, &family)| t > trigger && family == families[slot])
+            .map(|(&t, _)| t)
             .min()
             .unwrap_or(usize::MAX);
         let in_clause = |range: &Range<usize>| clause.contains(&range.start);
@@ -551,9 +613,9 @@ mod tests {
     fn assigned(text: &str, words: &[&str]) -> Vec<Option<String>> {
         let doc = Doc::new(text);
         let sent = doc.sentence(0);
-        let triggers: Vec<usize> = words
+        let triggers: Vec<(usize, u8)> = words
             .iter()
-            .map(|w| sent.lower.iter().position(|l| l == w).unwrap())
+            .map(|w| (sent.lower.iter().position(|l| l == w).unwrap(), 0))
             .collect();
         assign_dates(&sent, &triggers)
             .into_iter()

@@ -41,6 +41,8 @@ pub(crate) struct VisitMention {
     pub caption: bool,
     /// The travel word's token in that sentence.
     pub at: usize,
+    /// How the sentence tells of the trip.
+    pub travel: Travel,
     /// Who travelled.
     pub actor: Actor,
     /// Where to.
@@ -64,11 +66,19 @@ pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<Trigger> {
     for at in 0..sent.len() {
         let word = sent.word(at);
         let Some(mut kind) = travel(word) else {
-            // "summit in Singapore", "talks in Beijing".
+            // "summit in Singapore".
             if matches!(word, "summit" | "summits") && place_follows(parsed, at, &["in", "at"], 8) {
                 found.push(Trigger {
                     at,
                     travel: Travel::Attend,
+                });
+            }
+            // "held talks with Xi in Beijing".
+            let held = at > 0 && sent.is_any(at - 1, &["held", "holds", "hold"]);
+            if word == "talks" && held && meeting_place_follows(parsed, at) {
+                found.push(Trigger {
+                    at,
+                    travel: Travel::Meet,
                 });
             }
             continue;
@@ -112,14 +122,17 @@ pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<Trigger> {
             }
             Travel::VisitNoun => matches!(next, "to" | "of" | "through" | "in"),
             Travel::Welcomed => {
-                // Active "Kim welcomed Xi to Pyongyang": Xi is the guest.
+                // Active "Kim welcomed Xi to Pyongyang": Xi is the guest;
+                // "Lavrov met Wang in Beijing": Lavrov was there.
                 if !passive && word != "met" && parsed.actor_after(at, 3).is_some() {
                     kind = Travel::Hosted;
+                } else if !passive && word == "met" && meeting_place_follows(parsed, at) {
+                    kind = Travel::Meet;
                 }
-                passive || kind == Travel::Hosted
+                passive || kind != Travel::Welcomed
             }
             Travel::Hosted => !passive && next != "by",
-            Travel::Attend => true,
+            Travel::Attend | Travel::Meet => true,
             Travel::Join => parsed.actor_after(at, 4).is_some(),
         };
         if keep {
@@ -147,6 +160,18 @@ fn is_noun_use(parsed: &Parsed<'_, '_>, at: usize) -> bool {
                 "five-day", "one-day", "week-long", "day-long",
             ],
         ) || sent.tokens[at - 1].kind == Kind::Possessive)
+}
+
+/// Whether a city or site follows a meeting word within its clause, after
+/// "in" or "at": "met Xi at the Great Hall in Beijing".
+fn meeting_place_follows(parsed: &Parsed<'_, '_>, at: usize) -> bool {
+    let clause = clause_around(&parsed.sent, at);
+    (at + 1..clause.end.min(at + DESTINATION_WINDOW)).any(|i| {
+        parsed.sent.is_any(i.saturating_sub(1), &["in", "at"])
+            && parsed.places.place_at(i).is_some_and(|p| {
+                p.tokens.start == i && matches!(p.how, PlaceHow::City | PlaceHow::Landmark)
+            })
+    })
 }
 
 /// Whether a place follows within `window` tokens, after one of `words`
@@ -272,7 +297,15 @@ fn travellers(
     if continues && let Some(actors) = previous {
         return (actors.to_vec(), trigger.at);
     }
-    subject(parsed, trigger.at)
+    let (actors, end) = subject(parsed, trigger.at);
+    if actors.is_empty() && trigger.at <= 1 {
+        // "Landing in Chongqing on Sunday, Scholz toured ...".
+        let comma = (trigger.at..parsed.sent.len()).find(|&i| parsed.sent.punct(i, ','));
+        if let Some(mention) = comma.and_then(|i| parsed.actor_after(i, 2)) {
+            return (mention.actors.clone(), trigger.at);
+        }
+    }
+    (actors, end)
 }
 
 /// The subject of the clause a word is in: the nearest actor before it
@@ -498,6 +531,11 @@ pub(crate) fn visits(
                     None => continue,
                 },
             };
+        // "made twelve trips to China": many trips, none dated.
+        let plural = matches!(parsed.sent.word(trigger.at), "trips" | "visits" | "tours");
+        if plural && !explicit {
+            continue;
+        }
         // A trip after publication has not happened yet.
         if story.published.is_some_and(|day| date.first_day() > day.add_days(1)) {
             continue;
@@ -520,8 +558,10 @@ pub(crate) fn visits(
                     .or_else(|| chained.then(|| legs.last.get(actor).cloned()).flatten())
                     .or_else(|| home.clone());
                 let Some(from) = from else { continue };
-                // Travel at home is no visit, unless a leg of a journey abroad.
-                if from.country == to.country && !chained {
+                // Travel at home is no visit, unless a leg of a journey
+                // abroad to a city of its own.
+                let leg_city = to.city.is_some() && to.city != from.city;
+                if from.country == to.country && !(chained && leg_city) {
                     continue;
                 }
                 legs.last.insert(*actor, to.clone());
@@ -530,6 +570,7 @@ pub(crate) fn visits(
                     span: parsed.sent.span,
                     caption: parsed.caption,
                     at: trigger.at,
+                    travel: trigger.travel,
                     actor: *actor,
                     to: to.clone(),
                     from: Some(from),
@@ -656,13 +697,15 @@ pub(crate) fn merge(mentions: Vec<VisitMention>, story: &Story) -> Vec<Merged> {
     let mut merged: Vec<Merged> = Vec::new();
     for mention in mentions {
         let leader = story.leader_of(mention.actor);
+        // One trip to a country may name several of its cities; a leg
+        // within the country ("flew on to Beijing") stays apart.
+        let leg = |m: &VisitMention| m.from.as_ref().is_some_and(|f| f.country == m.to.country);
         let same = merged.iter_mut().find(|visit| {
             story.leader_of(visit.best().actor) == leader
                 && visit.best().to.country == mention.to.country
+                && leg(visit.best()) == leg(&mention)
                 && visit.mentions.iter().all(|m| dates_agree(m, &mention))
-                && (visit.best().to.city == mention.to.city
-                    || visit.best().to.city.is_none()
-                    || mention.to.city.is_none())
+                && (!leg(&mention) || visit.best().to.city == mention.to.city)
         });
         match same {
             Some(visit) => visit.mentions.push(mention),
@@ -690,12 +733,19 @@ pub(crate) struct Merged {
 }
 
 impl Merged {
-    /// The most informative mention: an explicit date, a city, a purpose,
-    /// outside captions; the first among equals.
+    /// The most informative mention: outside captions, with an explicit
+    /// date, telling of the arrival ("arrived in" rather than "met ... in"),
+    /// with a city, with a purpose; the first among equals.
     pub fn best(&self) -> &VisitMention {
         let score = |m: &VisitMention| {
-            u8::from(!m.caption) * 8
-                + u8::from(m.explicit_date) * 4
+            let arrival = match m.travel {
+                Travel::Arrive | Travel::Go | Travel::VisitVerb => 2,
+                Travel::VisitNoun | Travel::Welcomed | Travel::Hosted => 1,
+                Travel::Attend | Travel::Join | Travel::Meet => 0,
+            };
+            u8::from(!m.caption) * 32
+                + u8::from(m.explicit_date) * 16
+                + arrival * 4
                 + u8::from(m.to.city.is_some()) * 2
                 + u8::from(m.purpose.is_some())
         };
