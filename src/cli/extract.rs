@@ -110,5 +110,9 @@ fn source_id(path: &Path) -> String {
         })
         .collect();
     let id = id.trim_matches('-').to_owned();
-    if id.is_empty() { "article".to_owned() } else { id }
+    if id.is_empty() {
+        "article".to_owned()
+    } else {
+        id
+    }
 }

@@ -128,8 +128,28 @@ const WEEKDAYS: [&str; 7] = [
 
 /// Words after which a bare month or year is a date ("in March", "since 2020").
 const DATE_PREPOSITIONS: &[&str] = &[
-    "in", "since", "of", "early", "late", "mid", "until", "till", "by", "from", "during", "before",
-    "after", "through", "between", "and", "to", "last", "next", "this", "year", "around",
+    "in",
+    "since",
+    "of",
+    "early",
+    "late",
+    "mid",
+    "until",
+    "till",
+    "by",
+    "from",
+    "during",
+    "before",
+    "after",
+    "through",
+    "between",
+    "and",
+    "to",
+    "last",
+    "next",
+    "this",
+    "year",
+    "around",
     "throughout",
 ];
 
@@ -188,11 +208,15 @@ fn month_of(token: &Token<'_>) -> Option<u32> {
     }
     let word = token.text.trim_end_matches('.');
     let lower = word.to_ascii_lowercase();
-    MONTHS.iter().position(|month| {
-        *month == lower
-            || (lower.len() >= 3 && month.starts_with(&lower) && (lower.len() == 3 || lower == "sept"))
-    })
-    .map(|index| index as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|month| {
+            *month == lower
+                || (lower.len() >= 3
+                    && month.starts_with(&lower)
+                    && (lower.len() == 3 || lower == "sept"))
+        })
+        .map(|index| index as u32 + 1)
 }
 
 /// The weekday a capitalized word names, Monday being 0.
@@ -201,7 +225,10 @@ fn weekday_of(token: &Token<'_>) -> Option<u32> {
         return None;
     }
     let lower = token.text.to_ascii_lowercase();
-    let lower = lower.strip_suffix('s').filter(|w| w.ends_with("day")).unwrap_or(&lower);
+    let lower = lower
+        .strip_suffix('s')
+        .filter(|w| w.ends_with("day"))
+        .unwrap_or(&lower);
     WEEKDAYS
         .iter()
         .position(|day| *day == lower)
@@ -368,7 +395,9 @@ fn parse_calendar(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> 
     }
     // "mid-July", "mid-2021", "early-2020".
     if let Some((prefix, rest)) = token.text.split_once('-')
-        && ["mid", "early", "late"].iter().any(|p| p.eq_ignore_ascii_case(prefix))
+        && ["mid", "early", "late"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(prefix))
     {
         let inner = Token {
             text: rest,
@@ -564,7 +593,8 @@ fn parse_relative(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> 
         if word(1, &["next", "following"]) && word(2, &["day", "morning"]) {
             return Some((DateExpr::Discourse(1), at + 3));
         }
-        if word(1, &["previous"]) && word(2, &["day"]) || word(1, &["day"]) && word(2, &["before"]) {
+        if word(1, &["previous"]) && word(2, &["day"]) || word(1, &["day"]) && word(2, &["before"])
+        {
             return Some((DateExpr::Discourse(-1), at + 3));
         }
         if word(1, &["same"]) && word(2, &["day"]) {
@@ -848,8 +878,9 @@ mod tests {
 
     #[test]
     fn discourse_dates_follow_the_story() {
-        let tokens =
-            tokenize("the next day, later that day, later in the day and the same day as the parade");
+        let tokens = tokenize(
+            "the next day, later that day, later in the day and the same day as the parade",
+        );
         let found = find_dates(&tokens);
         let anchor = Anchor {
             discourse: Some("2019-02-26".parse().unwrap()),
@@ -876,7 +907,10 @@ mod tests {
         let tokens = tokenize("Kim arrived in Russia on Tuesday, September 12, 2023, by train");
         let found = find_dates(&tokens);
         assert_eq!(found.len(), 1);
-        let words: Vec<_> = tokens[found[0].tokens.clone()].iter().map(|t| t.text).collect();
+        let words: Vec<_> = tokens[found[0].tokens.clone()]
+            .iter()
+            .map(|t| t.text)
+            .collect();
         assert_eq!(words, ["Tuesday", ",", "September", "12", ",", "2023"]);
     }
 }

@@ -74,7 +74,6 @@ impl<'t> Doc<'t> {
             flags: &self.flags[range],
             dates: &self.dates[index],
             span: sentence.span,
-            starts_line: sentence.starts_line,
         }
     }
 
@@ -83,7 +82,10 @@ impl<'t> Doc<'t> {
         let says_image = sent.lower.windows(3).any(|w| {
             w[0] == "in"
                 && w[1] == "this"
-                && matches!(w[2].as_str(), "image" | "photo" | "picture" | "handout" | "file")
+                && matches!(
+                    w[2].as_str(),
+                    "image" | "photo" | "picture" | "handout" | "file"
+                )
         });
         let credit = sent.tokens.last().is_some_and(|t| t.is_punct(']'));
         let repeats = index > 0 && {
@@ -115,8 +117,6 @@ pub(crate) struct Sent<'d, 't> {
     pub dates: &'d [DateMention],
     /// The bytes it covers.
     pub span: Span,
-    /// Whether it starts a line.
-    pub starts_line: bool,
 }
 
 impl Sent<'_, '_> {
@@ -147,7 +147,9 @@ impl Sent<'_, '_> {
 
     /// Whether token `at` is a capitalised word.
     pub fn capitalized(&self, at: usize) -> bool {
-        self.tokens.get(at).is_some_and(super::text::Token::is_capitalized)
+        self.tokens
+            .get(at)
+            .is_some_and(super::text::Token::is_capitalized)
     }
 
     /// Whether token `at` is this punctuation.

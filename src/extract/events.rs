@@ -30,48 +30,212 @@ pub(crate) struct EventTrigger {
 }
 
 const MISSILE_WORDS: &[&str] = &[
-    "missile", "missiles", "rocket", "rockets", "icbm", "icbms", "projectile", "projectiles",
-    "ballistic", "hypersonic",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "icbm",
+    "icbms",
+    "projectile",
+    "projectiles",
+    "ballistic",
+    "hypersonic",
 ];
 const MILITARY_NOUNS: &[&str] = &[
-    "troops", "soldiers", "vessels", "warships", "warship", "ships", "submarine", "submarines",
-    "carrier", "carriers", "destroyer", "destroyers", "bombers", "bomber", "jets", "fighters",
-    "aircraft", "forces", "battalion", "brigade", "thaad", "frigate", "frigates", "troop",
+    "troops",
+    "soldiers",
+    "vessels",
+    "warships",
+    "warship",
+    "ships",
+    "submarine",
+    "submarines",
+    "carrier",
+    "carriers",
+    "destroyer",
+    "destroyers",
+    "bombers",
+    "bomber",
+    "jets",
+    "fighters",
+    "aircraft",
+    "forces",
+    "battalion",
+    "brigade",
+    "thaad",
+    "frigate",
+    "frigates",
+    "troop",
 ];
 const AGREEMENT_NOUNS: &[&str] = &[
-    "agreement", "agreements", "deal", "deals", "treaty", "pact", "accord", "accords",
-    "memorandum", "memorandums", "memoranda", "mou", "mous", "statement", "declaration",
-    "contracts", "contract", "documents", "protocol",
+    "agreement",
+    "agreements",
+    "deal",
+    "deals",
+    "treaty",
+    "pact",
+    "accord",
+    "accords",
+    "memorandum",
+    "memorandums",
+    "memoranda",
+    "mou",
+    "mous",
+    "statement",
+    "declaration",
+    "contracts",
+    "contract",
+    "documents",
+    "protocol",
 ];
 const LIGHT_VERBS: &[&str] = &[
-    "held", "hold", "holds", "holding", "staged", "stage", "stages", "conducted", "conduct",
-    "conducts", "conducting", "carried", "carry", "part", "attend", "attended", "attends",
-    "attending", "preparing", "prepare", "prepares", "prepared", "mark", "marked", "marks",
-    "marking", "celebrate", "celebrated", "watched", "watch", "oversaw", "oversee", "organised",
-    "organized", "hosted", "hosts", "host", "began", "begin", "begins", "launched", "joined",
-    "join", "joins", "kicked", "presided", "inspected", "reviewed", "during", "resumed",
+    "held",
+    "hold",
+    "holds",
+    "holding",
+    "staged",
+    "stage",
+    "stages",
+    "conducted",
+    "conduct",
+    "conducts",
+    "conducting",
+    "carried",
+    "carry",
+    "part",
+    "attend",
+    "attended",
+    "attends",
+    "attending",
+    "preparing",
+    "prepare",
+    "prepares",
+    "prepared",
+    "mark",
+    "marked",
+    "marks",
+    "marking",
+    "celebrate",
+    "celebrated",
+    "watched",
+    "watch",
+    "oversaw",
+    "oversee",
+    "organised",
+    "organized",
+    "hosted",
+    "hosts",
+    "host",
+    "began",
+    "begin",
+    "begins",
+    "launched",
+    "joined",
+    "join",
+    "joins",
+    "kicked",
+    "presided",
+    "inspected",
+    "reviewed",
+    "during",
+    "resumed",
     "completed",
 ];
 const STATEMENT_VERBS: &[&str] = &[
-    "said", "says", "asserted", "asserts", "announced", "announces", "stated", "declared",
-    "warned", "warns", "condemned", "condemns", "denounced", "insisted", "insists", "accused",
-    "accuses", "vowed", "pledged", "urged", "urges", "claimed", "reiterated", "confirmed",
-    "told", "called",
+    "said",
+    "says",
+    "asserted",
+    "asserts",
+    "announced",
+    "announces",
+    "stated",
+    "declared",
+    "warned",
+    "warns",
+    "condemned",
+    "condemns",
+    "denounced",
+    "insisted",
+    "insists",
+    "accused",
+    "accuses",
+    "vowed",
+    "pledged",
+    "urged",
+    "urges",
+    "claimed",
+    "reiterated",
+    "confirmed",
+    "told",
+    "called",
 ];
 const SANCTION_VERBS: &[&str] = &[
-    "imposed", "imposes", "announced", "announces", "slapped", "unveiled", "approved",
-    "adopted", "expanded", "extended", "tightened", "levied", "introduced", "issued",
+    "imposed",
+    "imposes",
+    "announced",
+    "announces",
+    "slapped",
+    "unveiled",
+    "approved",
+    "adopted",
+    "expanded",
+    "extended",
+    "tightened",
+    "levied",
+    "introduced",
+    "issued",
 ];
 /// Words that make an event only a possibility.
 const MAYBE: &[&str] = &[
-    "could", "would", "might", "may", "possible", "possibly", "potential", "if", "whether",
-    "unless", "not", "never", "threatened", "threatens", "agreed", "agree", "plans", "plan",
-    "proposed", "hopes", "wants", "considering", "no", "without", "urged", "efforts",
-    "effort", "attempt", "calls", "called", "cancelled", "canceled", "cancels", "postponed",
-    "postpones", "scrapped", "shelved", "suspended", "planned",
+    "could",
+    "would",
+    "might",
+    "may",
+    "possible",
+    "possibly",
+    "potential",
+    "if",
+    "whether",
+    "unless",
+    "not",
+    "never",
+    "threatened",
+    "threatens",
+    "agreed",
+    "agree",
+    "plans",
+    "plan",
+    "proposed",
+    "hopes",
+    "wants",
+    "considering",
+    "no",
+    "without",
+    "urged",
+    "efforts",
+    "effort",
+    "attempt",
+    "calls",
+    "called",
+    "cancelled",
+    "canceled",
+    "cancels",
+    "postponed",
+    "postpones",
+    "scrapped",
+    "shelved",
+    "suspended",
+    "planned",
 ];
 /// Words that mark an undated event as still to come.
-const UPCOMING: &[&str] = &["preparing", "prepare", "prepares", "ahead", "upcoming", "will"];
+const UPCOMING: &[&str] = &[
+    "preparing",
+    "prepare",
+    "prepares",
+    "ahead",
+    "upcoming",
+    "will",
+];
 
 /// The event words of a sentence.
 pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<EventTrigger> {
@@ -103,9 +267,25 @@ pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<EventTrigger> {
             "ceremony" | "ceremonies" | "celebration" | "celebrations" | "anniversary"
             | "commemoration" | "commemorations" | "inauguration" | "swearing-in" | "funeral"
             | "wreath-laying" => trigger(EventKind::Ceremony, true),
-            "exercises" | "exercise" | "drills" | "drill" | "manoeuvres" | "maneuvers" | "wargames"
-                if near(at, &["military", "joint", "naval", "live-fire", "war", "large-scale", "annual", "air", "combined", "nuclear"], 3, 0)
-                    || matches!(word, "drills" | "manoeuvres" | "maneuvers" | "wargames") =>
+            "exercises" | "exercise" | "drills" | "drill" | "manoeuvres" | "maneuvers"
+            | "wargames"
+                if near(
+                    at,
+                    &[
+                        "military",
+                        "joint",
+                        "naval",
+                        "live-fire",
+                        "war",
+                        "large-scale",
+                        "annual",
+                        "air",
+                        "combined",
+                        "nuclear",
+                    ],
+                    3,
+                    0,
+                ) || matches!(word, "drills" | "manoeuvres" | "maneuvers" | "wargames") =>
             {
                 trigger(EventKind::MilitaryExercise, true)
             }
@@ -191,7 +371,8 @@ pub(crate) fn events(
             || light_verb_before(parsed, trigger.at)
             || sent.is(trigger.at + 1, "from")
             || (sent.is_any(trigger.at + 1, &["hosted", "released", "issued", "sent"]))
-            || trigger.kind == EventKind::Statement && sent.is_any(trigger.at.saturating_sub(1), &["joint"]);
+            || trigger.kind == EventKind::Statement
+                && sent.is_any(trigger.at.saturating_sub(1), &["joint"]);
         if !supported {
             continue;
         }
@@ -220,6 +401,7 @@ pub(crate) fn events(
                 Some((date, place)) => (date, true, place),
                 None => {
                     let Some(published) = story.published else {
+                        story.undated.push(sent.span);
                         continue;
                     };
                     let (year, month, _) = published.ymd();
@@ -236,7 +418,9 @@ pub(crate) fn events(
             EventKind::Statement | EventKind::MissileLaunch | EventKind::Sanctions
         );
         if joins_place {
-            for mention in parsed.actors.iter().filter(|m| m.object && m.tokens.start > trigger.at && m.tokens.start <= trigger.at + WINDOW) {
+            for mention in parsed.actors.iter().filter(|m| {
+                m.object && m.tokens.start > trigger.at && m.tokens.start <= trigger.at + WINDOW
+            }) {
                 actors.extend(mention.actors.iter().filter_map(|a| story.country_of(*a)));
             }
             actors.push(place.country);
@@ -281,10 +465,19 @@ fn speakers(parsed: &Parsed<'_, '_>, story: &Story, trigger: &EventTrigger) -> V
     if sent.is(trigger.at + 1, "from") {
         let mut countries = Vec::new();
         let end = clause_around(sent, trigger.at + 2).end.max(trigger.at + 2);
-        for group in parsed.places.groups.iter().filter(|g| g.tokens.start > trigger.at && g.tokens.start < end + 8) {
+        for group in parsed
+            .places
+            .groups
+            .iter()
+            .filter(|g| g.tokens.start > trigger.at && g.tokens.start < end + 8)
+        {
             countries.extend(group.members.iter().copied());
         }
-        if let Some(place) = parsed.places.place_at(trigger.at + 2).or_else(|| parsed.places.place_at(trigger.at + 3)) {
+        if let Some(place) = parsed
+            .places
+            .place_at(trigger.at + 2)
+            .or_else(|| parsed.places.place_at(trigger.at + 3))
+        {
             countries.push(place.country);
         }
         if !countries.is_empty() {
@@ -318,13 +511,31 @@ fn speakers(parsed: &Parsed<'_, '_>, story: &Story, trigger: &EventTrigger) -> V
         {
             let start = place.tokens.start;
             let locative = start > 0
-                && (sent.is_any(start - 1, &["in", "at", "to", "from", "into", "on", "across", "over", "against"])
-                    || start > 1 && sent.is(start - 1, "the") && sent.is_any(start - 2, &["in", "at", "to", "from", "into", "against"]));
+                && (sent.is_any(
+                    start - 1,
+                    &[
+                        "in", "at", "to", "from", "into", "on", "across", "over", "against",
+                    ],
+                ) || start > 1
+                    && sent.is(start - 1, "the")
+                    && sent.is_any(start - 2, &["in", "at", "to", "from", "into", "against"]));
             if locative {
                 at = start;
                 continue;
             }
-            return vec![place.country];
+            // "The United States and South Korea began ...".
+            let mut countries = vec![place.country];
+            let mut first = start;
+            while first >= 2 && sent.is_any(first - 1, &["and", ","]) {
+                match parsed.places.place_at(first - 2) {
+                    Some(other) if other.how == PlaceHow::Country => {
+                        countries.insert(0, other.country);
+                        first = other.tokens.start;
+                    }
+                    _ => break,
+                }
+            }
+            return countries;
         }
     }
     let (actors, _) = subject(parsed, trigger.at);
@@ -359,7 +570,8 @@ fn place_of(
         };
         let mut at = trigger.at + 1;
         while at < end {
-            if !allow_commas && sent.clause_break(at) || sent.punct(at, ';') || sent.punct(at, '(') {
+            if !allow_commas && sent.clause_break(at) || sent.punct(at, ';') || sent.punct(at, '(')
+            {
                 break;
             }
             if let Some(place) = parsed.places.place_at(at).filter(|p| p.tokens.start == at) {
@@ -442,8 +654,18 @@ fn inherited(
 
 /// Words after an event that start another thought: the title ends there.
 const TITLE_STOPS: &[&str] = &[
-    "as", "while", "which", "who", "because", "although", "when", "where", "after", "before",
-    "amid", "following",
+    "as",
+    "while",
+    "which",
+    "who",
+    "because",
+    "although",
+    "when",
+    "where",
+    "after",
+    "before",
+    "amid",
+    "following",
 ];
 
 /// The clause an event is told in, as its title: from its subject (when

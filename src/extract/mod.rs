@@ -124,6 +124,16 @@ pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazette
     };
     let (visit_mentions, event_mentions) = read_story(&doc, places, names, &mut story, gazetteer);
 
+    story.undated.dedup();
+    if let Some(first) = story.undated.first() {
+        notes.push(Note {
+            span: Some(*first),
+            message: format!(
+                "{} sentence(s) tell of visits or events dated only relative to publication (\"on Tuesday\"); left out",
+                story.undated.len()
+            ),
+        });
+    }
     let source_id = options
         .id
         .clone()
@@ -177,7 +187,10 @@ pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazette
 
     let mut extra = serde_json::Map::new();
     if let Some(note) = notes.first() {
-        extra.insert("published_from".to_owned(), Value::String(note.message.clone()));
+        extra.insert(
+            "published_from".to_owned(),
+            Value::String(note.message.clone()),
+        );
     }
     let source = Source {
         id: source_id,
@@ -293,8 +306,6 @@ fn read_story(
             sent,
             text: doc.text,
             places,
-            names,
-            groups,
             actors,
             caption: doc.captions[index],
         };
@@ -307,19 +318,31 @@ fn read_story(
             .collect();
         let assigned = assign_dates(&parsed.sent, &positions);
         let (visit_dates, event_dates) = assigned.split_at(visit_triggers.len());
-        let found =
-            visits::visits(&parsed, story, &visit_triggers, visit_dates, &mut legs, gazetteer);
+        let found = visits::visits(
+            &parsed,
+            story,
+            &visit_triggers,
+            visit_dates,
+            &mut legs,
+            gazetteer,
+        );
         let events = events::events(
             &parsed,
             story,
             &event_triggers,
             event_dates,
             &found,
-            here.as_ref().filter(|(_, at)| index - at <= 3).map(|(place, _)| place),
+            here.as_ref()
+                .filter(|(_, at)| index - at <= 3)
+                .map(|(place, _)| place),
             gazetteer,
         );
         // Where the story is now: the last trip of the sentence to a day.
-        if let Some(last) = found.iter().rev().find(|v| v.date.precision() == Precision::Day) {
+        if let Some(last) = found
+            .iter()
+            .rev()
+            .find(|v| v.date.precision() == Precision::Day)
+        {
             here = Some((last.to.clone(), index));
         }
         remember(story, &parsed.sent, &found, &events);
@@ -342,7 +365,10 @@ fn remember(
     let _ = sent;
     for visit in visits {
         let mut words = vec!["visit".to_owned(), "arrival".to_owned(), "trip".to_owned()];
-        if let Some(person) = story.leader_of(visit.actor).and_then(|id| story.cast.people.get(id)) {
+        if let Some(person) = story
+            .leader_of(visit.actor)
+            .and_then(|id| story.cast.people.get(id))
+        {
             words.extend(person.parts.iter().cloned());
         }
         story.dated.push((words, visit.date));
@@ -436,4 +462,336 @@ pub fn merge(extractions: impl IntoIterator<Item = Extraction>) -> Dataset {
         dataset.sources.push(source);
     }
     dataset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The visits of `text` published on `published`, as "Leader FROM->TO[
+    /// city] date".
+    fn visits(text: &str, published: &str) -> Vec<String> {
+        let options = ArticleOptions {
+            published: Some(published.parse::<FuzzyDate>().unwrap().first_day()),
+            ..ArticleOptions::default()
+        };
+        let extraction = extract_article(text, &options, Gazetteer::bundled());
+        extraction
+            .visits
+            .iter()
+            .map(|visit| {
+                let code = |place: &crate::model::PlaceRef| {
+                    let country = place.country.map(|c| c.to_string()).unwrap_or_default();
+                    match &place.place {
+                        Some(city) => format!("{country} {city}"),
+                        None => country,
+                    }
+                };
+                format!(
+                    "{} {}->{} {}",
+                    visit.leader.as_ref().map_or("?", |p| p.name.as_str()),
+                    visit
+                        .from
+                        .as_ref()
+                        .and_then(|p| p.country)
+                        .map(|c| c.to_string())
+                        .unwrap_or_default(),
+                    code(&visit.to),
+                    visit.date
+                )
+            })
+            .collect()
+    }
+
+    /// The events of `text`, as "kind COUNTRY[ city] date [actors]".
+    fn events(text: &str, published: &str) -> Vec<String> {
+        let options = ArticleOptions {
+            published: Some(published.parse::<FuzzyDate>().unwrap().first_day()),
+            ..ArticleOptions::default()
+        };
+        let extraction = extract_article(text, &options, Gazetteer::bundled());
+        extraction
+            .events
+            .iter()
+            .map(|event| {
+                let mut line = format!(
+                    "{} {}",
+                    event.kind.as_str(),
+                    event
+                        .place
+                        .country
+                        .map(|c| c.to_string())
+                        .unwrap_or_default()
+                );
+                if let Some(city) = &event.place.place {
+                    line.push(' ');
+                    line.push_str(city);
+                }
+                let actors: Vec<String> = event.actors.iter().map(ToString::to_string).collect();
+                format!("{line} {} [{}]", event.date, actors.join(","))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn travel_verbs_make_visits() {
+        let published = "2024-05-16"; // a Thursday
+        for (text, expected) in [
+            (
+                "Russian President Vladimir Putin arrived in Beijing on Thursday.",
+                "Vladimir Putin RU->CN Beijing 2024-05-16",
+            ),
+            (
+                "Indian Prime Minister Narendra Modi landed at Moscow on Monday.",
+                "Narendra Modi IN->RU Moscow 2024-05-13",
+            ),
+            (
+                "German Chancellor Olaf Scholz travelled to China last month.",
+                "Olaf Scholz DE->CN 2024-04",
+            ),
+            (
+                "Japanese Prime Minister Fumio Kishida traveled to Kyiv in March 2023.",
+                "Fumio Kishida JP->UA Kyiv 2023-03",
+            ),
+            (
+                "Brazilian President Lula flew to Shanghai on Wednesday.",
+                "Lula BR->CN Shanghai 2024-05-15",
+            ),
+            (
+                "Chinese President Xi Jinping visited Moscow in March last year.",
+                "Xi Jinping CN->RU Moscow 2023-03",
+            ),
+            (
+                "French President Emmanuel Macron began a state visit to Germany on Sunday.",
+                "Emmanuel Macron FR->DE 2024-05-12",
+            ),
+            (
+                "It was the first trip to Pyongyang by Russian Foreign Minister Sergei Lavrov in July 2000.",
+                "Sergei Lavrov RU->KP Pyongyang 2000-07",
+            ),
+            (
+                "Chinese President Xi Jinping was welcomed at the airport in Pyongyang on Thursday.",
+                "Xi Jinping CN->KP Pyongyang 2024-05-16",
+            ),
+            (
+                "South Korean President Yoon Suk Yeol was greeted at Tokyo's Haneda airport on Tuesday.",
+                "Yoon Suk Yeol KR->JP Tokyo 2024-05-14",
+            ),
+            (
+                "Turkish Foreign Minister Hakan Fidan reached Tehran on Monday.",
+                "Hakan Fidan TR->IR Tehran 2024-05-13",
+            ),
+        ] {
+            assert_eq!(visits(text, published), [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn delegations_are_led_and_headed() {
+        let text = "A Chinese delegation headed by Zhao Leji, chairman of the Standing Committee of the National People's Congress, arrived in Pyongyang on Tuesday.";
+        assert_eq!(
+            visits(text, "2024-04-12"),
+            ["Zhao Leji CN->KP Pyongyang 2024-04-09"]
+        );
+        let text = "A Russian delegation led by Defence Minister Sergei Shoigu has arrived in North Korea. The delegation arrived in Pyongyang on Tuesday evening.";
+        assert_eq!(
+            visits(text, "2023-07-25"),
+            ["Sergei Shoigu RU->KP Pyongyang 2023-07-25"]
+        );
+    }
+
+    #[test]
+    fn hosts_receive_their_guests() {
+        assert_eq!(
+            visits(
+                "Hungarian Prime Minister Viktor Orban hosted Swedish Prime Minister Ulf Kristersson in Budapest on Friday.",
+                "2024-02-23"
+            ),
+            ["Ulf Kristersson SE->HU Budapest 2024-02-23"]
+        );
+        assert_eq!(
+            visits(
+                "Japanese Prime Minister Fumio Kishida welcomed Indian Prime Minister Narendra Modi on Monday.",
+                "2024-05-16"
+            ),
+            ["Narendra Modi IN->JP 2024-05-13"]
+        );
+        assert_eq!(
+            visits(
+                "South Korean President Yoon Suk Yeol arrived at Camp David on Friday for a summit hosted by US President Joe Biden.",
+                "2023-08-18"
+            ),
+            ["Yoon Suk Yeol KR->US 2023-08-18"]
+        );
+    }
+
+    #[test]
+    fn later_sentences_refer_back() {
+        let text = "Russian Foreign Minister Sergei Lavrov arrived in Hanoi on Sunday. He flew on to Vientiane on Monday. Lavrov visited Jakarta in 2023.";
+        assert_eq!(
+            visits(text, "2024-07-08"),
+            [
+                "Sergei Lavrov RU->VN Hanoi 2024-07-07",
+                "Sergei Lavrov VN->LA Vientiane 2024-07-08",
+                "Sergei Lavrov RU->ID Jakarta 2023"
+            ]
+        );
+        // "the crown prince" is the crown prince named before.
+        let text = "Saudi Crown Prince Mohammed bin Salman met officials. The crown prince visited Ankara in June last year.";
+        assert_eq!(
+            visits(text, "2023-07-17"),
+            ["Mohammed bin Salman SA->TR Ankara 2022-06"]
+        );
+    }
+
+    #[test]
+    fn places_named_in_passing_are_no_visits() {
+        for text in [
+            "Seoul is watching closely as Russia's war on Ukraine drags on.",
+            "The US has accused North Korea of providing arms to Russia.",
+            "Beijing has long been committed to preventing the collapse of North Korea.",
+            "Chinese President Xi Jinping said in Beijing that ties with Russia were strong.",
+            "Russian President Vladimir Putin arrived in Moscow on Monday.",
+        ] {
+            assert!(visits(text, "2024-05-16").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn hypothetical_and_cancelled_trips_are_no_visits() {
+        for text in [
+            "A possible trip by Russian President Vladimir Putin to North Korea is under discussion.",
+            "Russian President Vladimir Putin could visit Turkey next month.",
+            "Russian President Vladimir Putin will travel to Vietnam on Wednesday.",
+            "Chinese President Xi Jinping is expected to visit Paris in May.",
+            "Chinese President Xi Jinping is due to arrive in Paris on Sunday.",
+            "US President Donald Trump cancelled his planned summit with Kim Jong Un in Singapore.",
+            "Turkish President Recep Tayyip Erdogan's visit to Washington has been postponed.",
+            "German Chancellor Olaf Scholz did not travel to Kyiv.",
+            "Indian Prime Minister Narendra Modi has no plans to visit Moscow.",
+            "Chinese Premier Li Qiang wants to visit Canberra.",
+        ] {
+            assert!(visits(text, "2024-05-16").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn purposes_are_kept() {
+        let options = ArticleOptions {
+            published: Day::from_ymd(2023, 7, 25),
+            ..ArticleOptions::default()
+        };
+        let text = "Russian Defence Minister Sergei Shoigu has arrived in North Korea to attend the 70th anniversary of the 1953 armistice, according to reports.";
+        let extraction = extract_article(text, &options, Gazetteer::bundled());
+        assert_eq!(
+            extraction.visits[0].purpose.as_deref(),
+            Some("70th anniversary of the 1953 armistice")
+        );
+        assert_eq!(
+            extraction.visits[0].delegation, None,
+            "no delegation was named"
+        );
+    }
+
+    #[test]
+    fn events_of_every_kind() {
+        let published = "2023-07-25"; // a Tuesday
+        for (text, expected) in [
+            (
+                "North Korea fired two ballistic missiles into the sea on Monday.",
+                "missile_launch KP 2023-07-24 [KP]",
+            ),
+            (
+                "The two countries will hold a military parade in Pyongyang on Thursday.",
+                "parade KP Pyongyang 2023-07-27 [KP]",
+            ),
+            (
+                "Leaders attended a ceremony in Hanoi on Sunday.",
+                "ceremony VN Hanoi 2023-07-23 [VN]",
+            ),
+            (
+                "The United States and South Korea began joint military exercises on Monday.",
+                "military_exercise KR 2023-07-24 [US,KR]",
+            ),
+            (
+                "The US deployed a nuclear-armed submarine to South Korea last week.",
+                "deployment KR 2023-07-17/2023-07-23 [US,KR]",
+            ),
+            (
+                "China said on Monday that it implements UN sanctions.",
+                "statement CN Beijing 2023-07-24 [CN]",
+            ),
+            (
+                "The European Union imposed sanctions on Russia on Friday.",
+                "sanctions RU 2023-07-21 []",
+            ),
+            (
+                "Russia and North Korea signed a treaty in Pyongyang on Sunday.",
+                "agreement KP Pyongyang 2023-07-23 [RU,KP]",
+            ),
+            (
+                "Chinese President Xi Jinping held talks with Russian President Vladimir Putin in Moscow on Monday.",
+                "meeting RU Moscow 2023-07-24 [CN,RU]",
+            ),
+        ] {
+            assert_eq!(
+                events(text, published).first().map(String::as_str),
+                Some(expected),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn generic_mentions_are_no_events() {
+        for text in [
+            "They agreed to share data on North Korean missile launches.",
+            "Russia and China have thwarted US efforts to strengthen sanctions on North Korea.",
+            "Russia's defence ministry said the visit would help ties.",
+        ] {
+            assert!(
+                events(text, "2023-07-25").is_empty(),
+                "{text}: {:?}",
+                events(text, "2023-07-25")
+            );
+        }
+    }
+
+    #[test]
+    fn same_day_as_an_earlier_event() {
+        let text = "North Korea staged a military parade in Pyongyang on Thursday. Russian Defence Minister Sergei Shoigu visited a weapons exhibition in Pyongyang the same day as the parade.";
+        assert_eq!(
+            visits(text, "2023-07-28"),
+            ["Sergei Shoigu RU->KP Pyongyang 2023-07-27"]
+        );
+    }
+
+    #[test]
+    fn no_input_makes_it_panic() {
+        let gazetteer = Gazetteer::bundled();
+        let options = ArticleOptions::default();
+        let nasty = [
+            String::new(),
+            "\u{0}\u{1}\u{7f}\u{feff}".repeat(100),
+            "’s ’s ' ' \" ( ) [ ] — – -".repeat(50),
+            "A".repeat(100_000),
+            "Putin arrived in ".repeat(5_000),
+            "On Tuesday, July 35, 2023 and 99 May 0000 he visited .".to_owned(),
+            "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 مرحبا 你好 Привет arrived in Москва on Monday.".to_owned(),
+        ];
+        for text in &nasty {
+            let extraction = extract_article(text, &options, gazetteer);
+            let dataset = merge([extraction]);
+            assert!(crate::model::validate(&dataset).is_empty());
+        }
+    }
+
+    #[test]
+    fn slugs_make_source_ids() {
+        assert_eq!(
+            slug("Russia’s Shoigu to join Chinese officials"),
+            "russia-s-shoigu-to-join-chinese-officials"
+        );
+        assert_eq!(slug("¿¡"), "article");
+    }
 }

@@ -97,7 +97,8 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
     while at > 0 && core.start - at < MAX_TITLE {
         let prev = at - 1;
         let title_word = sent.has(prev, Flags::TITLE_HEAD)
-            || (sent.has(prev, Flags::TITLE_PART) && !sent.is_any(prev, &["of", "for", "the", "and"]))
+            || (sent.has(prev, Flags::TITLE_PART)
+                && !sent.is_any(prev, &["of", "for", "the", "and"]))
             || (sent.capitalized(prev)
                 && !sent.has(prev, Flags::FUNCTION)
                 && !places.covers(prev)
@@ -162,7 +163,9 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
         title_range = Some(range.clone());
         end = range.end;
     }
-    let title = title_range.as_ref().map(|range| clean_title(sent, text, range.clone()));
+    let title = title_range
+        .as_ref()
+        .map(|range| clean_title(sent, text, range.clone()));
     let titled = title.is_some() || country.is_some();
     NameMention {
         tokens: start..end,
@@ -223,7 +226,8 @@ fn appositive_title(
 /// The title as written, without "former" or a leading article.
 fn clean_title(sent: &Sent<'_, '_>, text: &str, range: Range<usize>) -> String {
     let mut start = range.start;
-    while start < range.end && (sent.has(start, Flags::FORMER) || sent.is_any(start, &["the", "a"])) {
+    while start < range.end && (sent.has(start, Flags::FORMER) || sent.is_any(start, &["the", "a"]))
+    {
         start += 1;
     }
     sent.text(text, start..range.end).to_owned()
@@ -263,18 +267,15 @@ impl Cast {
         let contains = |id: &PersonId| {
             let name = &self.people[*id].parts;
             name.windows(parts.len()).any(|window| window == parts)
-                || parts.windows(name.len()).any(|window| window == name.as_slice())
+                || parts
+                    .windows(name.len())
+                    .any(|window| window == name.as_slice())
         };
         // By the first word, then (for "Sergei Shoigu" when only "Shoigu"
         // is known) by the last.
-        [parts.first()?, parts.last()?].into_iter().find_map(|part| {
-            self.by_part
-                .get(part)?
-                .iter()
-                .rev()
-                .copied()
-                .find(contains)
-        })
+        [parts.first()?, parts.last()?]
+            .into_iter()
+            .find_map(|part| self.by_part.get(part)?.iter().rev().copied().find(contains))
     }
 
     /// Adds a person, or completes the one already known by that name
@@ -356,13 +357,17 @@ pub(crate) fn name_parts(name: &str) -> Vec<String> {
 fn known_country(parts: &[String]) -> Option<CountryCode> {
     let by_name = KNOWN_PEOPLE.iter().find(|(name, _)| {
         let known = name_parts(name);
-        parts.windows(known.len()).any(|window| window == known.as_slice())
+        parts
+            .windows(known.len())
+            .any(|window| window == known.as_slice())
             || (parts.len() >= 2 && known.windows(parts.len()).any(|window| window == parts))
     });
     let by_word = || {
         KNOWN_SURNAMES.iter().find(|(word, _)| {
             let known = name_parts(word);
-            parts.windows(known.len()).any(|window| window == known.as_slice())
+            parts
+                .windows(known.len())
+                .any(|window| window == known.as_slice())
         })
     };
     by_name
@@ -445,7 +450,9 @@ mod tests {
     #[test]
     fn reads_titles_after_names() {
         assert_eq!(
-            names("A delegation headed by Zhao Leji, chairman of the Standing Committee of the National People's Congress, arrived."),
+            names(
+                "A delegation headed by Zhao Leji, chairman of the Standing Committee of the National People's Congress, arrived."
+            ),
             [name(
                 "Zhao Leji",
                 Some("chairman of the Standing Committee of the National People's Congress"),
@@ -458,7 +465,11 @@ mod tests {
         );
         assert_eq!(
             names("They hosted Brazilian President Luiz Inácio Lula da Silva."),
-            [name("Luiz Inácio Lula da Silva", Some("President"), Some("BR"))]
+            [name(
+                "Luiz Inácio Lula da Silva",
+                Some("President"),
+                Some("BR")
+            )]
         );
     }
 

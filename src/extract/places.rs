@@ -157,7 +157,9 @@ fn run_end(sent: &Sent<'_, '_>, at: usize) -> usize {
 
 /// Whether a possessive ending follows token `at`.
 fn possessive_after(sent: &Sent<'_, '_>, at: usize) -> bool {
-    sent.tokens.get(at).is_some_and(|t| t.kind == Kind::Possessive)
+    sent.tokens
+        .get(at)
+        .is_some_and(|t| t.kind == Kind::Possessive)
 }
 
 fn landmark(
@@ -193,7 +195,10 @@ fn country_group(sent: &Sent<'_, '_>, at: usize, run: usize, found: &mut Places)
         };
         found.groups.push(CountryGroup {
             tokens: at..end,
-            members: members.iter().filter_map(|c| CountryCode::parse(c)).collect(),
+            members: members
+                .iter()
+                .filter_map(|c| CountryCode::parse(c))
+                .collect(),
         });
         return Some(end - at);
     }
@@ -220,8 +225,7 @@ fn country(
         };
         // "China Daily", "Korea Herald", "South China Sea": an organisation
         // or a feature named after the country.
-        if sent.capitalized(end) && sent.has(end, Flags::ORG) && !sent.has(end, Flags::TITLE_HEAD)
-        {
+        if sent.capitalized(end) && sent.has(end, Flags::ORG) && !sent.has(end, Flags::TITLE_HEAD) {
             return Some(run - at);
         }
         found.places.push(PlaceMention {
@@ -318,7 +322,9 @@ fn city(
                 "for", "through", "reached", "visited", "visit", "visiting", "left", "reach",
                 "leave", "toured", "across", "around",
             ],
-        ) || (sent.is(before - 1, "of") && before >= 2 && sent.has(before - 2, Flags::PLACE_NOUN)));
+        ) || (sent.is(before - 1, "of")
+            && before >= 2
+            && sent.has(before - 2, Flags::PLACE_NOUN)));
     for end in (at + 1..=run).rev() {
         if (at..end).any(|i| sent.has(i, Flags::ORG) || sent.has(i, Flags::TITLE_HEAD)) {
             continue;
@@ -337,9 +343,8 @@ fn city(
             .map(|country| country.code);
         let candidates = gazetteer.lookup_all(name, comma_country);
         let cities = || candidates.iter().filter(|m| m.kind != PlaceKind::Country);
-        let known = cities().find(|m| {
-            comma_country == Some(m.country) || context.named.contains(&m.country)
-        });
+        let known = cities()
+            .find(|m| comma_country == Some(m.country) || context.named.contains(&m.country));
         let Some(city) = known.or_else(|| {
             cities().find(|m| m.kind == PlaceKind::Capital || m.population >= FOREIGN_CITY)
         }) else {
@@ -399,7 +404,11 @@ mod tests {
     }
 
     fn place(words: &str, country: &str, city: Option<&str>) -> (String, String, Option<String>) {
-        (words.to_owned(), country.to_owned(), city.map(str::to_owned))
+        (
+            words.to_owned(),
+            country.to_owned(),
+            city.map(str::to_owned),
+        )
     }
 
     #[test]
@@ -448,7 +457,8 @@ mod tests {
 
     #[test]
     fn knows_landmarks_and_country_groups() {
-        let text = "They met at the Great Hall of the People after a letter from the Group of Seven.";
+        let text =
+            "They met at the Great Hall of the People after a letter from the Group of Seven.";
         assert_eq!(
             places(text),
             [place("Great Hall of the People", "CN", Some("Beijing"))]
@@ -464,7 +474,11 @@ mod tests {
         let text = "Russian Defence Minister Sergei Shoigu met North Korean officials.";
         let doc = Doc::new(text);
         let found = find_places(&doc.sentence(0), text, None, None, Gazetteer::bundled());
-        let codes: Vec<_> = found.nationalities.iter().map(|n| n.country.to_string()).collect();
+        let codes: Vec<_> = found
+            .nationalities
+            .iter()
+            .map(|n| n.country.to_string())
+            .collect();
         assert_eq!(codes, ["RU", "KP"]);
     }
 }

@@ -127,7 +127,9 @@ pub(crate) fn find_published(
         .zip(dates)
         .take(FALLBACK_SENTENCES)
         .find_map(|(sentence, mentions)| {
-            let mention = mentions.iter().find(|m| matches!(&m.expr, DateExpr::Fixed(date) if date.is_exact_day()))?;
+            let mention = mentions
+                .iter()
+                .find(|m| matches!(&m.expr, DateExpr::Fixed(date) if date.is_exact_day()))?;
             let DateExpr::Fixed(date) = mention.expr else {
                 return None;
             };
@@ -255,13 +257,28 @@ mod tests {
     #[test]
     fn reads_stamps_and_date_lines() {
         for (text, expected) in [
-            ("Headline here\n\nPublished 18 Oct 2023\n\nBody.", "2023-10-18"),
-            ("Headline\n\nPublished On 18 Jun 2023\nUpdated 19 Jun 2023\n", "2023-06-18"),
-            ("Headline\n\nUpdated 19 Jun 2023\nPublished On 18 Jun 2023\n", "2023-06-18"),
+            (
+                "Headline here\n\nPublished 18 Oct 2023\n\nBody.",
+                "2023-10-18",
+            ),
+            (
+                "Headline\n\nPublished On 18 Jun 2023\nUpdated 19 Jun 2023\n",
+                "2023-06-18",
+            ),
+            (
+                "Headline\n\nUpdated 19 Jun 2023\nPublished On 18 Jun 2023\n",
+                "2023-06-18",
+            ),
             ("Headline\n\n19 June 2024\n\nText.", "2024-06-19"),
             ("Headline\n\nSeptember 13, 2023\n\nText.", "2023-09-13"),
-            ("Kim reaches Vietnam\n\nHANOI, February 26, 2019\n\nKim arrived.", "2019-02-26"),
-            ("Headline\n\nPublished on August 18, 2023 at 10:38 AM GMT\n", "2023-08-18"),
+            (
+                "Kim reaches Vietnam\n\nHANOI, February 26, 2019\n\nKim arrived.",
+                "2019-02-26",
+            ),
+            (
+                "Headline\n\nPublished on August 18, 2023 at 10:38 AM GMT\n",
+                "2023-08-18",
+            ),
         ] {
             assert_eq!(published(text).as_deref(), Some(expected), "{text:?}");
         }
@@ -277,7 +294,10 @@ mod tests {
     fn falls_back_to_the_first_full_date_or_nothing() {
         let caption = "Title\n\nShoigu is welcomed in Pyongyang, July 25, 2023, in this image.\n\nHe arrived on Tuesday.";
         assert_eq!(published(caption).as_deref(), Some("2023-07-25"));
-        assert_eq!(published("Kim arrived on Tuesday. Nobody knows when."), None);
+        assert_eq!(
+            published("Kim arrived on Tuesday. Nobody knows when."),
+            None
+        );
     }
 
     #[test]
@@ -293,8 +313,14 @@ mod tests {
         let tokens = tokenize(text);
         let sentences = sentences(&tokens);
         let range = find_dateline(&tokens, &sentences).unwrap();
-        assert_eq!(tokens[range].iter().map(|t| t.text).collect::<Vec<_>>(), ["BEIJING"]);
+        assert_eq!(
+            tokens[range].iter().map(|t| t.text).collect::<Vec<_>>(),
+            ["BEIJING"]
+        );
         let tokens = tokenize("The US said so.");
-        assert_eq!(find_dateline(&tokens, &super::super::text::sentences(&tokens)), None);
+        assert_eq!(
+            find_dateline(&tokens, &super::super::text::sentences(&tokens)),
+            None
+        );
     }
 }

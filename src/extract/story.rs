@@ -102,8 +102,8 @@ pub(crate) fn find_groups(
         }
         let determiner = start > 0 && sent.is_any(start - 1, &["a", "an", "the", "two", "both"]);
         let definite = start > 0 && sent.is_any(start - 1, &["the", "two", "both"]);
-        let all = start > 0
-            && (sent.is_any(start - 1, &["two", "both"]) || sent.is(noun, "delegations"));
+        let all =
+            start > 0 && (sent.is_any(start - 1, &["two", "both"]) || sent.is(noun, "delegations"));
         if determiner {
             start -= 1;
             if start > 0 && sent.is(start - 1, "the") {
@@ -150,7 +150,7 @@ pub(crate) struct ActorMention {
     pub relative: bool,
 }
 
-/// One sentence read: its places, names, delegations and actors.
+/// One sentence read: its places and actors.
 pub(crate) struct Parsed<'d, 't> {
     /// The sentence.
     pub sent: Sent<'d, 't>,
@@ -158,10 +158,6 @@ pub(crate) struct Parsed<'d, 't> {
     pub text: &'t str,
     /// Its places.
     pub places: Places,
-    /// Its names.
-    pub names: Vec<NameMention>,
-    /// Its delegations.
-    pub groups: Vec<GroupMention>,
     /// Its actors (names, delegations, pronouns), left to right.
     pub actors: Vec<ActorMention>,
     /// Whether it is a photo caption.
@@ -218,6 +214,9 @@ pub(crate) struct Story {
     pub discourse: Option<FuzzyDate>,
     /// Dated things, for "the same day as X": their words and dates.
     pub dated: Vec<(Vec<String>, FuzzyDate)>,
+    /// Sentences whose visits or events were left out because only a
+    /// publication date could have dated them.
+    pub undated: Vec<crate::model::Span>,
     /// The latest event told as still to come: its date, place and
     /// sentence ("the celebration ... on Thursday in Pyongyang").
     pub upcoming: Option<(FuzzyDate, StoryPlace, usize)>,
@@ -230,7 +229,9 @@ impl Story {
             Actor::Person(id) => self.cast.people.get(id)?.country,
             Actor::Group(index) => {
                 let group = self.groups.get(index)?;
-                group.country.or_else(|| self.country_of(Actor::Person(group.leader?)))
+                group
+                    .country
+                    .or_else(|| self.country_of(Actor::Person(group.leader?)))
             }
         }
     }
@@ -377,7 +378,10 @@ impl Story {
                 n.country
             });
             let head_start = at;
-            while sent.has(at, Flags::TITLE_PART) && !sent.has(at, Flags::FUNCTION) && at < start + 5 {
+            while sent.has(at, Flags::TITLE_PART)
+                && !sent.has(at, Flags::FUNCTION)
+                && at < start + 5
+            {
                 at += 1;
             }
             if !sent.has(at, Flags::TITLE_HEAD) {
@@ -390,7 +394,11 @@ impl Story {
             let words: Vec<&str> = (head_start..=at).map(|i| sent.word(i)).collect();
             let person = self.recent.iter().rev().copied().find(|&id| {
                 let person = &self.cast.people[id];
-                let title = person.title.as_deref().map(str::to_lowercase).unwrap_or_default();
+                let title = person
+                    .title
+                    .as_deref()
+                    .map(str::to_lowercase)
+                    .unwrap_or_default();
                 let title_fits = words.iter().all(|w| title.contains(w))
                     || (nationality.is_some() && matches!(sent.word(at), "leader" | "head"));
                 title_fits && nationality.is_none_or(|c| person.country == Some(c))
@@ -484,11 +492,9 @@ pub(crate) fn opening_place(parsed: &Parsed<'_, '_>) -> Option<StoryPlace> {
     if !sent.is_any(0, &["in", "at"]) {
         return None;
     }
-    let place = parsed
-        .places
-        .places
-        .iter()
-        .find(|p| p.tokens.start <= 2 && p.how != super::places::PlaceHow::Country || p.tokens.start == 1)?;
+    let place = parsed.places.places.iter().find(|p| {
+        p.tokens.start <= 2 && p.how != super::places::PlaceHow::Country || p.tokens.start == 1
+    })?;
     Some(StoryPlace {
         country: place.country,
         city: place.city.clone(),
@@ -533,7 +539,9 @@ pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[(usize, u8)]) -> Vec
             .dates
             .iter()
             .enumerate()
-            .filter(|(_, d)| in_clause(&d.tokens) && d.tokens.start > trigger && d.tokens.start < next_trigger)
+            .filter(|(_, d)| {
+                in_clause(&d.tokens) && d.tokens.start > trigger && d.tokens.start < next_trigger
+            })
             .min_by_key(|(_, d)| d.tokens.start - trigger);
         let before = || {
             sent.dates
@@ -576,10 +584,9 @@ pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[(usize, u8)]) -> Vec
         if assigned[slot].is_some() {
             continue;
         }
-        let opening = sent
-            .dates
-            .iter()
-            .position(|d| d.tokens.start <= 1 || (d.tokens.start == 2 && sent.is_any(0, &["early", "late"])));
+        let opening = sent.dates.iter().position(|d| {
+            d.tokens.start <= 1 || (d.tokens.start == 2 && sent.is_any(0, &["early", "late"]))
+        });
         let free = || {
             sent.dates
                 .iter()
@@ -644,7 +651,10 @@ mod tests {
     #[test]
     fn opening_and_free_dates_go_to_the_rest() {
         assert_eq!(
-            assigned("Since the start of 2022, North Korea has test-fired 100 missiles.", &["test-fired"]),
+            assigned(
+                "Since the start of 2022, North Korea has test-fired 100 missiles.",
+                &["test-fired"]
+            ),
             [Some("Since the start of 2022".to_owned())]
         );
         assert_eq!(

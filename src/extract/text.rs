@@ -95,9 +95,39 @@ const ABBREVIATIONS: &[&str] = &[
 /// Words that start sentences: after an abbreviation like "U.S." they mean
 /// the dot ended one.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "he", "she", "it", "they", "we", "i", "in", "on", "a", "an", "but", "and", "this",
-    "that", "his", "her", "its", "their", "there", "however", "meanwhile", "after", "before",
-    "when", "while", "as", "at", "last", "earlier", "later", "some", "many",
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "in",
+    "on",
+    "a",
+    "an",
+    "but",
+    "and",
+    "this",
+    "that",
+    "his",
+    "her",
+    "its",
+    "their",
+    "there",
+    "however",
+    "meanwhile",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "at",
+    "last",
+    "earlier",
+    "later",
+    "some",
+    "many",
 ];
 
 /// Splits `text` into tokens, in order, covering every non-space character.
@@ -127,7 +157,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             (end, kind)
         } else if is_apostrophe(c) && possessive_follows(text, pos, &tokens) {
             let after = pos + c.len_utf8();
-            let end = if bytes.get(after).is_some_and(|b| b.eq_ignore_ascii_case(&b's')) {
+            let end = if bytes
+                .get(after)
+                .is_some_and(|b| b.eq_ignore_ascii_case(&b's'))
+            {
                 after + 1
             } else {
                 after
@@ -200,8 +233,8 @@ fn word_end(text: &str, start: usize) -> usize {
                 // "U.S.", "W." and "Gen." keep their dots; other words end.
                 let word = &text[start..at];
                 let last_part = word.rsplit('.').next().unwrap_or(word);
-                let initial = last_part.chars().count() == 1
-                    && last_part.chars().all(char::is_uppercase);
+                let initial =
+                    last_part.chars().count() == 1 && last_part.chars().all(char::is_uppercase);
                 if initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
                     end = at + 1;
                     if next.is_some_and(char::is_alphabetic) && initial {
@@ -338,12 +371,33 @@ mod tests {
     fn splits_words_possessives_and_punctuation() {
         assert_eq!(
             words("Russia’s Shoigu, in Pyongyang's airport."),
-            ["Russia", "’s", "Shoigu", ",", "in", "Pyongyang", "'s", "airport", "."]
+            [
+                "Russia",
+                "’s",
+                "Shoigu",
+                ",",
+                "in",
+                "Pyongyang",
+                "'s",
+                "airport",
+                "."
+            ]
         );
-        assert_eq!(words("the Workers' Party"), ["the", "Workers", "'", "Party"]);
+        assert_eq!(
+            words("the Workers' Party"),
+            ["the", "Workers", "'", "Party"]
+        );
         assert_eq!(
             words("North Korea test-fired 1,000 COVID-19 don't O'Brien"),
-            ["North", "Korea", "test-fired", "1,000", "COVID-19", "don't", "O'Brien"]
+            [
+                "North",
+                "Korea",
+                "test-fired",
+                "1,000",
+                "COVID-19",
+                "don't",
+                "O'Brien"
+            ]
         );
         let tokens = tokenize("Russia’s");
         assert_eq!(tokens[1].kind, Kind::Possessive);
@@ -353,7 +407,18 @@ mod tests {
     fn keeps_abbreviation_dots_and_iso_dates() {
         assert_eq!(
             words("the U.S. and Gen. Smith on 2023-07-25 at 10:38."),
-            ["the", "U.S.", "and", "Gen.", "Smith", "on", "2023-07-25", "at", "10:38", "."]
+            [
+                "the",
+                "U.S.",
+                "and",
+                "Gen.",
+                "Smith",
+                "on",
+                "2023-07-25",
+                "at",
+                "10:38",
+                "."
+            ]
         );
         assert_eq!(words("George W. Bush"), ["George", "W.", "Bush"]);
     }
@@ -405,7 +470,19 @@ mod tests {
 
     #[test]
     fn survives_odd_input() {
-        for text in ["", " ", "’", "'s", "...", "\u{feff}", "a.b.c.", "-", "1,", "U.", "’’’s"] {
+        for text in [
+            "",
+            " ",
+            "’",
+            "'s",
+            "...",
+            "\u{feff}",
+            "a.b.c.",
+            "-",
+            "1,",
+            "U.",
+            "’’’s",
+        ] {
             let tokens = tokenize(text);
             let _ = sentences(&tokens);
         }

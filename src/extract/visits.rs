@@ -85,7 +85,11 @@ pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<Trigger> {
         };
         let next = sent.word(at + 1);
         let passive = (1..=3).any(|back| {
-            at >= back && sent.is_any(at - back, &["is", "was", "were", "are", "been", "be", "being"])
+            at >= back
+                && sent.is_any(
+                    at - back,
+                    &["is", "was", "were", "are", "been", "be", "being"],
+                )
         });
         let keep = match kind {
             Travel::Arrive => match word {
@@ -93,14 +97,24 @@ pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<Trigger> {
                 // "spent two days in Paris".
                 "spent" | "spends" | "spending" => {
                     (1..=4).any(|k| {
-                        sent.is_any(at + k, &["day", "days", "nights", "night", "hours", "weeks", "week", "weekend"])
+                        sent.is_any(
+                            at + k,
+                            &[
+                                "day", "days", "nights", "night", "hours", "weeks", "week",
+                                "weekend",
+                            ],
+                        )
                     }) && place_follows(parsed, at, &["in"], 6)
                 }
                 _ => true,
             },
             Travel::Go => {
-                let to = (1..=4).any(|k| sent.is_any(at + k, &["to", "into", "for", "toward", "towards"]));
-                let leaving = matches!(word, "left" | "leaves" | "leaving" | "departed" | "departs" | "departing");
+                let to = (1..=4)
+                    .any(|k| sent.is_any(at + k, &["to", "into", "for", "toward", "towards"]));
+                let leaving = matches!(
+                    word,
+                    "left" | "leaves" | "leaving" | "departed" | "departs" | "departing"
+                );
                 let heading = matches!(word, "headed" | "heads" | "heading");
                 let crossing = matches!(word, "crossed" | "crosses" | "crossing");
                 if leaving || heading {
@@ -153,11 +167,40 @@ fn is_noun_use(parsed: &Parsed<'_, '_>, at: usize) -> bool {
         && (sent.is_any(
             at - 1,
             &[
-                "a", "an", "the", "his", "her", "their", "its", "this", "that", "state",
-                "official", "working", "first", "surprise", "rare", "landmark", "historic",
-                "ongoing", "recent", "last", "previous", "planned", "possible", "upcoming",
-                "reciprocal", "return", "unannounced", "two-day", "three-day", "four-day",
-                "five-day", "one-day", "week-long", "day-long",
+                "a",
+                "an",
+                "the",
+                "his",
+                "her",
+                "their",
+                "its",
+                "this",
+                "that",
+                "state",
+                "official",
+                "working",
+                "first",
+                "surprise",
+                "rare",
+                "landmark",
+                "historic",
+                "ongoing",
+                "recent",
+                "last",
+                "previous",
+                "planned",
+                "possible",
+                "upcoming",
+                "reciprocal",
+                "return",
+                "unannounced",
+                "two-day",
+                "three-day",
+                "four-day",
+                "five-day",
+                "one-day",
+                "week-long",
+                "day-long",
             ],
         ) || sent.tokens[at - 1].kind == Kind::Possessive)
 }
@@ -228,7 +271,11 @@ fn destination<'p>(
             let mut next = place.tokens.end + usize::from(place.possessive);
             // "visited Japan and South Korea".
             while sent.is_any(next, &["and", ","]) {
-                match parsed.places.place_at(next + 1).filter(|p| p.tokens.start == next + 1) {
+                match parsed
+                    .places
+                    .place_at(next + 1)
+                    .filter(|p| p.tokens.start == next + 1)
+                {
                     Some(other) if other.how != PlaceHow::Demonym => {
                         more.push(other);
                         next = other.tokens.end;
@@ -259,7 +306,9 @@ fn travellers(
     if trigger.travel == Travel::Hosted {
         return parsed
             .actor_after(trigger.at, 3)
-            .map_or((Vec::new(), trigger.at), |m| (m.actors.clone(), m.tokens.end));
+            .map_or((Vec::new(), trigger.at), |m| {
+                (m.actors.clone(), m.tokens.end)
+            });
     }
     if trigger.travel == Travel::VisitNoun {
         // "a visit to Beijing by Lavrov".
@@ -407,7 +456,9 @@ fn more_dates(parsed: &Parsed<'_, '_>, story: &Story, first: usize) -> Vec<(Fuzz
         let gap = sent.dates[previous].tokens.end..sent.dates[index].tokens.start;
         let joined = gap.len() <= 3
             && gap.clone().any(|i| sent.is(i, "and"))
-            && gap.clone().all(|i| sent.is_any(i, &["and", "again", "in", "on", "also", ","]));
+            && gap
+                .clone()
+                .all(|i| sent.is_any(i, &["and", "again", "in", "on", "also", ","]));
         if !joined {
             break;
         }
@@ -426,7 +477,11 @@ fn is_chained(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
     let after_on = sent.is(trigger.at + 1, "on") && sent.is_any(trigger.at + 2, &["to", "for"]);
     let onward = sent.is_any(trigger.at + 1, &["onward", "onwards"]);
     let before = (1..=2).any(|back| {
-        trigger.at >= back && sent.is_any(trigger.at - back, &["then", "later", "before", "next", "subsequently"])
+        trigger.at >= back
+            && sent.is_any(
+                trigger.at - back,
+                &["then", "later", "before", "next", "subsequently"],
+            )
     });
     after_on || onward || before
 }
@@ -438,9 +493,17 @@ fn purpose(parsed: &Parsed<'_, '_>, from: usize) -> Option<String> {
     let end = clause_around(sent, from).end.min(from + 30);
     let mut at = from;
     while at < end {
-        let start = if sent.is(at, "to") && sent.is_any(at + 1, &["attend", "mark", "celebrate", "commemorate", "join"]) {
+        let start = if sent.is(at, "to")
+            && sent.is_any(
+                at + 1,
+                &["attend", "mark", "celebrate", "commemorate", "join"],
+            ) {
             Some(at + 2)
-        } else if sent.is(at, "to") && sent.is(at + 1, "take") && sent.is(at + 2, "part") && sent.is(at + 3, "in") {
+        } else if sent.is(at, "to")
+            && sent.is(at + 1, "take")
+            && sent.is(at + 2, "part")
+            && sent.is(at + 3, "in")
+        {
             Some(at + 4)
         } else if sent.is(at, "for") && sent.is_any(at + 1, &["a", "an", "the", "talks"]) {
             Some(at + 1)
@@ -491,17 +554,28 @@ pub(crate) fn visits(
         previous = Some(actors.clone());
         story.focus = actors.first().copied();
         if trigger.travel == Travel::Join {
-            found.extend(companions(parsed, story, gazetteer, trigger, &actors, &found));
+            found.extend(companions(
+                parsed, story, gazetteer, trigger, &actors, &found,
+            ));
             continue;
         }
         if is_weak_travel(parsed.sent.word(trigger.at)) || is_hypothetical(parsed, trigger) {
             continue;
         }
-        let guest_end = if trigger.travel == Travel::Hosted { guest_end } else { 0 };
+        let guest_end = if trigger.travel == Travel::Hosted {
+            guest_end
+        } else {
+            0
+        };
         let (places, origin, after) = match destination(parsed, trigger, guest_end) {
             Some(found) => {
                 let mut places = vec![story_place(parsed, found.place, trigger.at)];
-                places.extend(found.more.iter().map(|p| story_place(parsed, p, trigger.at)));
+                places.extend(
+                    found
+                        .more
+                        .iter()
+                        .map(|p| story_place(parsed, p, trigger.at)),
+                );
                 let origin = found.origin.map(|o| StoryPlace {
                     country: o.country,
                     city: o.city.clone(),
@@ -528,7 +602,10 @@ pub(crate) fn visits(
                 Some(date) => (date, true),
                 None => match story.published {
                     Some(day) => (FuzzyDate::day(day), false),
-                    None => continue,
+                    None => {
+                        story.undated.push(parsed.sent.span);
+                        continue;
+                    }
                 },
             };
         // "made twelve trips to China": many trips, none dated.
@@ -537,7 +614,10 @@ pub(crate) fn visits(
             continue;
         }
         // A trip after publication has not happened yet.
-        if story.published.is_some_and(|day| date.first_day() > day.add_days(1)) {
+        if story
+            .published
+            .is_some_and(|day| date.first_day() > day.add_days(1))
+        {
             continue;
         }
         // "visited Tehran in 2019 and again in 2022": one trip per date.
@@ -552,7 +632,10 @@ pub(crate) fn visits(
                 continue;
             }
             let home = home_of(story, gazetteer, *actor);
-            for (to, (date, explicit)) in places.iter().flat_map(|to| dates.iter().map(move |d| (to, *d))) {
+            for (to, (date, explicit)) in places
+                .iter()
+                .flat_map(|to| dates.iter().map(move |d| (to, *d)))
+            {
                 let from = origin
                     .clone()
                     .or_else(|| chained.then(|| legs.last.get(actor).cloned()).flatten())
@@ -614,7 +697,11 @@ fn story_place(parsed: &Parsed<'_, '_>, place: &PlaceMention, after: usize) -> S
 /// Where a trip went when no place follows the travel word: the host's
 /// country ("a summit hosted by US President Joe Biden", "was greeted by
 /// Putin"), or the dateline's place for an arrival.
-fn fallback_destination(parsed: &Parsed<'_, '_>, story: &Story, trigger: &Trigger) -> Option<StoryPlace> {
+fn fallback_destination(
+    parsed: &Parsed<'_, '_>,
+    story: &Story,
+    trigger: &Trigger,
+) -> Option<StoryPlace> {
     let sent = &parsed.sent;
     // "Putin flew in from Pyongyang, where Kim had greeted him".
     if let Some(place) = where_place(parsed, trigger.at) {
@@ -636,11 +723,18 @@ fn fallback_destination(parsed: &Parsed<'_, '_>, story: &Story, trigger: &Trigge
         }
         let (hosts, _) = subject(parsed, trigger.at);
         let country = hosts.first().and_then(|host| story.country_of(*host))?;
-        return Some(StoryPlace { country, city: None });
+        return Some(StoryPlace {
+            country,
+            city: None,
+        });
     }
     // "a summit hosted by US President Joe Biden", "was greeted by Putin".
     let host = (0..sent.len())
-        .filter(|&i| sent.is(i, "by") && i > 0 && sent.is_any(i - 1, &["hosted", "welcomed", "greeted", "received"]))
+        .filter(|&i| {
+            sent.is(i, "by")
+                && i > 0
+                && sent.is_any(i - 1, &["hosted", "welcomed", "greeted", "received"])
+        })
         .filter(|&i| trigger.travel != Travel::Welcomed || i > trigger.at)
         .find_map(|i| parsed.actor_after(i, 2))
         .and_then(country_of);
@@ -651,7 +745,10 @@ fn fallback_destination(parsed: &Parsed<'_, '_>, story: &Story, trigger: &Trigge
         }
     }
     if let Some(country) = host {
-        return Some(StoryPlace { country, city: None });
+        return Some(StoryPlace {
+            country,
+            city: None,
+        });
     }
     if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed) {
         return story.dateline.clone();
@@ -720,7 +817,11 @@ pub(crate) fn merge(mentions: Vec<VisitMention>, story: &Story) -> Vec<Merged> {
 /// Whether two mentions may be of one trip: dates within two days; a
 /// publication date standing in agrees with any date of the last ten days.
 fn dates_agree(a: &VisitMention, b: &VisitMention) -> bool {
-    let slack = if a.explicit_date && b.explicit_date { 2 } else { 10 };
+    let slack = if a.explicit_date && b.explicit_date {
+        2
+    } else {
+        10
+    };
     a.date.first_day() <= b.date.last_day().add_days(slack)
         && b.date.first_day() <= a.date.last_day().add_days(slack)
 }
@@ -770,7 +871,10 @@ impl Merged {
             .collect();
         sentences.sort_by_key(|(index, _)| *index);
         sentences.dedup_by_key(|(index, _)| *index);
-        let at = sentences.iter().position(|(index, _)| *index == best.sentence).unwrap_or(0);
+        let at = sentences
+            .iter()
+            .position(|(index, _)| *index == best.sentence)
+            .unwrap_or(0);
         let (mut first, mut last) = (at, at);
         while first > 0 && sentences[first - 1].0 + 1 == sentences[first].0 {
             first -= 1;
