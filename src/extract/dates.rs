@@ -76,6 +76,9 @@ pub(crate) enum DateExpr {
     Since(Box<DateExpr>),
     /// Days from the date the text was just talking about: "the next day".
     Discourse(i32),
+    /// Years from the date the text was just talking about: "the
+    /// following year".
+    DiscourseYears(i32),
     /// "the same day as X": the tokens naming X, relative to the sentence.
     SameDayAs(Range<usize>),
 }
@@ -589,6 +592,14 @@ fn parse_relative(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> 
         };
         return Some((expr, end));
     }
+    if token.is("the") && word(1, &["next", "following", "previous"]) && word(2, &["year"]) {
+        let step = if word(1, &["previous"]) { -1 } else { 1 };
+        return Some((DateExpr::DiscourseYears(step), at + 3));
+    }
+    if token.is("a") && word(1, &["year"]) && word(2, &["later", "earlier"]) {
+        let step = if word(2, &["earlier"]) { -1 } else { 1 };
+        return Some((DateExpr::DiscourseYears(step), at + 3));
+    }
     if token.is("the") {
         if word(1, &["next", "following"]) && word(2, &["day", "morning"]) {
             return Some((DateExpr::Discourse(1), at + 3));
@@ -642,6 +653,10 @@ fn parse_ago(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
 pub(crate) fn resolve(expr: &DateExpr, anchor: &Anchor) -> Option<FuzzyDate> {
     if let DateExpr::Fixed(date) = expr {
         return Some(*date);
+    }
+    if let DateExpr::DiscourseYears(years) = expr {
+        let year = anchor.discourse?.start().first_day().year() + years;
+        return DatePoint::year(year).map(FuzzyDate::point);
     }
     if let DateExpr::Discourse(days) = expr {
         let discourse = anchor.discourse?;
@@ -732,7 +747,10 @@ pub(crate) fn resolve(expr: &DateExpr, anchor: &Anchor) -> Option<FuzzyDate> {
             }
             interval(since.start(), DatePoint::day(published))
         }
-        DateExpr::Fixed(_) | DateExpr::Discourse(_) | DateExpr::SameDayAs(_) => None,
+        DateExpr::Fixed(_)
+        | DateExpr::Discourse(_)
+        | DateExpr::DiscourseYears(_)
+        | DateExpr::SameDayAs(_) => None,
     }
 }
 
@@ -896,7 +914,8 @@ mod tests {
                 Some("2019-02-27".to_owned()),
                 Some("2019-02-26".to_owned()),
                 Some("2019-02-26".to_owned()),
-                None
+                None,
+                Some("2020".to_owned()),
             ]
         );
         assert!(matches!(found[3].expr, DateExpr::SameDayAs(ref r) if r.len() == 2));

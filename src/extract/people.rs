@@ -53,8 +53,15 @@ pub(crate) fn find_names(sent: &Sent<'_, '_>, text: &str, places: &Places) -> Ve
                 break;
             }
         }
-        // "Kim Il Sung Square", "Xi Jinping Thought": a name for something.
-        let names_thing = sent.capitalized(end) && sent.has(end, Flags::ORG);
+        // "Kim Il Sung Square", "Xi Jinping Thought", "USS Ronald Reagan":
+        // a name for something.
+        let ship = sent.is_any(
+            at,
+            &[
+                "uss", "hms", "hmas", "hmcs", "ins", "roks", "rfs", "js", "mv",
+            ],
+        );
+        let names_thing = ship || sent.capitalized(end) && sent.has(end, Flags::ORG);
         if !names_thing {
             names.push(describe(sent, text, places, at..end));
         }
@@ -96,13 +103,16 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
     let mut at = core.start;
     while at > 0 && core.start - at < MAX_TITLE {
         let prev = at - 1;
+        // "Natural Resources Minister": capitalised words of a title.
+        let in_title = sent.has(prev + 1, Flags::TITLE_HEAD)
+            || title_range.as_ref().is_some_and(|r| r.start == prev + 1);
         let title_word = sent.has(prev, Flags::TITLE_HEAD)
             || (sent.has(prev, Flags::TITLE_PART)
                 && !sent.is_any(prev, &["of", "for", "the", "and"]))
             || (sent.capitalized(prev)
                 && !sent.has(prev, Flags::FUNCTION)
                 && !places.covers(prev)
-                && sent.has(prev + 1, Flags::TITLE_HEAD));
+                && in_title);
         let glue = sent.is_any(prev, &["of", "for"])
             && prev > 0
             && sent.has(prev - 1, Flags::TITLE_HEAD)

@@ -10,7 +10,7 @@ use super::doc::Sent;
 use super::lexicon::Flags;
 use super::people::{Cast, NameMention, PersonId, is_known_word, name_parts};
 use super::places::Places;
-use crate::model::{CountryCode, Day, FuzzyDate, Precision};
+use crate::model::{CountryCode, Day, FuzzyDate};
 
 /// Someone who travels or acts: a person, or a delegation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -110,8 +110,28 @@ pub(crate) fn find_groups(
                 start -= 1;
             }
         }
-        // "led by X", "headed by X", ", led by X,".
+        // "a delegation of North Korean officials", "a delegation from Laos".
         let mut after = noun + 1;
+        if sent.is_any(after, &["of", "from"]) && country.is_none() {
+            if let Some(nationality) = places.nationality_at(after + 1) {
+                country = Some(nationality.country);
+                after = nationality.tokens.end;
+                while after < sent.len()
+                    && after < nationality.tokens.end + 2
+                    && sent.tokens[after].is_lowercase()
+                    && !sent.is_any(after, &["led", "headed"])
+                {
+                    after += 1;
+                }
+            } else if let Some(place) = places
+                .place_at(after + 1)
+                .filter(|p| p.how == super::places::PlaceHow::Country)
+            {
+                country = Some(place.country);
+                after = place.tokens.end;
+            }
+        }
+        // "led by X", "headed by X", ", led by X,".
         if sent.punct(after, ',') {
             after += 1;
         }
@@ -323,7 +343,20 @@ impl Story {
             }
             let (actors, relative) = match sent.word(at) {
                 "who" => (Vec::new(), true),
-                "he" | "she" | "his" | "her" | "him" => (self.focus.into_iter().collect(), false),
+                // "Kissinger returned ..., when he met Xi": the sentence's
+                // own subject before the focus of the sentences before.
+                "he" | "she" | "his" => {
+                    let subject = found
+                        .iter()
+                        .rfind(|m| {
+                            m.tokens.end <= at
+                                && !m.object
+                                && matches!(m.actors.as_slice(), [Actor::Person(_)])
+                        })
+                        .map(|m| m.actors[0]);
+                    (subject.or(self.focus).into_iter().collect(), false)
+                }
+                "her" | "him" => (self.focus.into_iter().collect(), false),
                 _ => (
                     self.last_group
                         .map(Actor::Group)
@@ -339,7 +372,8 @@ impl Story {
             found.push(ActorMention {
                 tokens: at..at + 1,
                 actors,
-                object: sent.is_any(at, &["him", "her"]) || is_object(sent, at),
+                object: sent.is_any(at, &["him", "her", "his", "their", "its"])
+                    || is_object(sent, at),
                 relative,
             });
         }
@@ -439,14 +473,24 @@ impl Story {
                 .find(|(keys, _)| words.iter().any(|w| w.len() > 3 && keys.contains(w)))
                 .map(|(_, date)| *date);
         }
-        resolve(&mention.expr, &self.anchor(sent, mention.tokens.clone()))
+        let mut anchor = self.anchor(sent, mention.tokens.clone());
+        // "in July 1971 ... the following year": the date just before.
+        if matches!(
+            mention.expr,
+            DateExpr::Discourse(_) | DateExpr::DiscourseYears(_)
+        ) && let Some(earlier) = index.checked_sub(1)
+            && let Some(date) = self.resolve_date(sent, text, earlier)
+            && !date.is_interval()
+        {
+            anchor.discourse = Some(date);
+        }
+        resolve(&mention.expr, &anchor)
     }
 
-    /// Remembers the last day-precise date a sentence spoke of.
+    /// Remembers the last date a sentence spoke of.
     pub fn note_dates(&mut self, sent: &Sent<'_, '_>, text: &str) {
         for index in 0..sent.dates.len() {
             if let Some(date) = self.resolve_date(sent, text, index)
-                && date.precision() == Precision::Day
                 && !date.is_interval()
             {
                 self.discourse = Some(date);
@@ -575,9 +619,12 @@ pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[(usize, u8)]) -> Vec
                 })
                 .flatten()
         };
-        if let Some((index, _)) = after.or_else(before).or_else(when).or_else(following) {
+        if let Some((index, _)) = after.or_else(before) {
             assigned[slot] = Some(index);
             claimed[index] = true;
+        } else if let Some((index, _)) = when().or_else(following) {
+            // Shared with the clause it leans on, not taken from it.
+            assigned[slot] = Some(index);
         }
     }
     for (slot, &trigger) in triggers.iter().enumerate() {

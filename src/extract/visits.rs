@@ -66,8 +66,32 @@ pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<Trigger> {
     for at in 0..sent.len() {
         let word = sent.word(at);
         let Some(mut kind) = travel(word) else {
-            // "summit in Singapore".
-            if matches!(word, "summit" | "summits") && place_follows(parsed, at, &["in", "at"], 8) {
+            // "attended a summit in Singapore", "at the summit in Bali"; not
+            // "since a summit in California".
+            let window = at.saturating_sub(4)..at;
+            let attended = window.clone().any(|i| {
+                sent.is_any(
+                    i,
+                    &[
+                        "attended",
+                        "attends",
+                        "attending",
+                        "at",
+                        "during",
+                        "for",
+                        "sidelines",
+                        "joined",
+                        "joins",
+                        "joining",
+                    ],
+                )
+            }) && !window
+                .clone()
+                .any(|i| sent.is_any(i, &["since", "after", "before", "ahead", "until"]));
+            if matches!(word, "summit" | "summits")
+                && attended
+                && place_follows(parsed, at, &["in", "at"], 8)
+            {
                 found.push(Trigger {
                     at,
                     travel: Travel::Attend,
@@ -94,6 +118,9 @@ pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<Trigger> {
         let keep = match kind {
             Travel::Arrive => match word {
                 "touched" => next == "down",
+                "gathered" | "gather" | "converged" | "assembled" => {
+                    place_follows(parsed, at, &["in", "at"], 3)
+                }
                 // "spent two days in Paris".
                 "spent" | "spends" | "spending" => {
                     (1..=4).any(|k| {
@@ -133,6 +160,12 @@ pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<Trigger> {
                 } else {
                     !(word == "visiting" && !place_follows(parsed, at, &[], 3))
                 }
+            }
+            // "a brief stop in Pyongyang", "trip to", "tour of".
+            Travel::VisitNoun if word == "stop" => {
+                next == "in"
+                    && at > 0
+                    && sent.is_any(at - 1, &["a", "brief", "short", "first", "final", "last"])
             }
             Travel::VisitNoun => matches!(next, "to" | "of" | "through" | "in"),
             Travel::Welcomed => {
@@ -208,9 +241,15 @@ fn is_noun_use(parsed: &Parsed<'_, '_>, at: usize) -> bool {
 /// Whether a city or site follows a meeting word within its clause, after
 /// "in" or "at": "met Xi at the Great Hall in Beijing".
 fn meeting_place_follows(parsed: &Parsed<'_, '_>, at: usize) -> bool {
-    let clause = clause_around(&parsed.sent, at);
+    let sent = &parsed.sent;
+    let clause = clause_around(sent, at);
     (at + 1..clause.end.min(at + DESTINATION_WINDOW)).any(|i| {
-        parsed.sent.is_any(i.saturating_sub(1), &["in", "at"])
+        let before = if sent.is(i.saturating_sub(1), "the") {
+            i.saturating_sub(2)
+        } else {
+            i.saturating_sub(1)
+        };
+        sent.is_any(before, &["in", "at"])
             && parsed.places.place_at(i).is_some_and(|p| {
                 p.tokens.start == i && matches!(p.how, PlaceHow::City | PlaceHow::Landmark)
             })
