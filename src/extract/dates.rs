@@ -897,7 +897,7 @@ mod tests {
     #[test]
     fn discourse_dates_follow_the_story() {
         let tokens = tokenize(
-            "the next day, later that day, later in the day and the same day as the parade",
+            "the next day, later that day, later in the day and the same day as the parade, the following year",
         );
         let found = find_dates(&tokens);
         let anchor = Anchor {

@@ -5,6 +5,8 @@
 //! happen, a light verb before it ("held talks", "take part in the
 //! celebration") or a date of its own.
 
+use std::collections::HashMap;
+
 use super::lexicon::Flags;
 use super::places::PlaceHow;
 use super::story::{Parsed, Story, StoryPlace, clause_around, where_place};
@@ -12,6 +14,9 @@ use super::visits::{VisitMention, coordinated, place_ref, subject};
 use crate::gazetteer::Gazetteer;
 use crate::model::{CountryCode, DatePoint, EventKind, FuzzyDate, PlaceRef, Precision, Span};
 
+/// How many earlier events of a kind and country a new one is compared
+/// with: merging stays linear in the length of the text.
+const MERGE_WINDOW: usize = 64;
 /// How far around a trigger its supporting words may be, in tokens.
 const WINDOW: usize = 8;
 /// The longest event title, in characters.
@@ -721,22 +726,32 @@ fn title(parsed: &Parsed<'_, '_>, trigger: &EventTrigger) -> String {
 /// agree (a publication-month stand-in agrees with any date in it).
 pub(crate) fn merge(mentions: Vec<EventMention>) -> Vec<EventMention> {
     let mut merged: Vec<EventMention> = Vec::new();
+    let mut by_kind: HashMap<(EventKind, CountryCode), Vec<usize>> = HashMap::new();
     for mention in mentions {
-        let same = merged.iter_mut().find(|event| {
-            let shared_actor = event.actors.is_empty()
-                || mention.actors.is_empty()
-                || event.actors.iter().any(|a| mention.actors.contains(a));
-            event.kind == mention.kind
-                && event.place.country == mention.place.country
-                && shared_actor
-                && (event.sentence == mention.sentence && event.date == mention.date
-                    || !event.explicit_date && contains(&event.date, &mention.date)
-                    || !mention.explicit_date && contains(&mention.date, &event.date))
-        });
-        let Some(event) = same else {
+        let candidates = by_kind
+            .entry((mention.kind, mention.place.country))
+            .or_default();
+        let same = candidates
+            .iter()
+            .rev()
+            .take(MERGE_WINDOW)
+            .copied()
+            .find(|&index| {
+                let event = &merged[index];
+                let shared_actor = event.actors.is_empty()
+                    || mention.actors.is_empty()
+                    || event.actors.iter().any(|a| mention.actors.contains(a));
+                shared_actor
+                    && (event.sentence == mention.sentence && event.date == mention.date
+                        || !event.explicit_date && contains(&event.date, &mention.date)
+                        || !mention.explicit_date && contains(&mention.date, &event.date))
+            });
+        let Some(index) = same else {
+            candidates.push(merged.len());
             merged.push(mention);
             continue;
         };
+        let event = &mut merged[index];
         for actor in &mention.actors {
             if !event.actors.contains(actor) {
                 event.actors.push(*actor);

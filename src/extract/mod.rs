@@ -371,12 +371,15 @@ fn remember(
         {
             words.extend(person.parts.iter().cloned());
         }
-        story.dated.push((words, visit.date));
+        story.dated.push_back((words, visit.date));
     }
     for event in events.iter().filter(|e| e.explicit_date) {
         let mut words = name_parts(&event.title);
         words.push(event.kind.as_str().to_owned());
-        story.dated.push((words, event.date));
+        story.dated.push_back((words, event.date));
+    }
+    while story.dated.len() > story::RECENT_DATED {
+        story.dated.pop_front();
     }
 }
 

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::doc::Sent;
 use super::lexicon::{Flags, KNOWN_PEOPLE, KNOWN_SURNAMES};
@@ -336,18 +337,27 @@ impl Cast {
     /// Gives everyone still without a country the one the list of known
     /// leaders has for them, or the one their title implies.
     pub fn fill_countries(&mut self) {
-        for person in &mut self.people {
-            if person.country.is_some() {
-                continue;
-            }
-            person.country = known_country(&person.parts).or_else(|| {
-                let title = person.title.as_deref()?.to_lowercase();
-                title
-                    .contains("secretary of state")
-                    .then(|| CountryCode::parse("US"))
-                    .flatten()
-            });
+        for id in 0..self.people.len() {
+            self.fill_country(id);
         }
+    }
+
+    /// Gives one person without a country the one the list of known leaders
+    /// has for them, or the one their title implies.
+    pub fn fill_country(&mut self, id: PersonId) {
+        let Some(person) = self.people.get_mut(id) else {
+            return;
+        };
+        if person.country.is_some() {
+            return;
+        }
+        person.country = known_country(&person.parts).or_else(|| {
+            let title = person.title.as_deref()?.to_lowercase();
+            title
+                .contains("secretary of state")
+                .then(|| CountryCode::parse("US"))
+                .flatten()
+        });
     }
 }
 
@@ -362,27 +372,39 @@ pub(crate) fn name_parts(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// The country of a well-known person: by their full name, or by a
-/// distinctive word of it ("Putin").
+/// The list of known people with their names' words, folded once.
+fn known_people() -> &'static [(Vec<String>, CountryCode, bool)] {
+    static KNOWN: OnceLock<Vec<(Vec<String>, CountryCode, bool)>> = OnceLock::new();
+    KNOWN.get_or_init(|| {
+        let full = KNOWN_PEOPLE.iter().map(|entry| (entry, true));
+        let words = KNOWN_SURNAMES.iter().map(|entry| (entry, false));
+        full.chain(words)
+            .filter_map(|((name, code), full)| {
+                Some((name_parts(name), CountryCode::parse(code)?, full))
+            })
+            .collect()
+    })
+}
+
+/// The country of a well-known person: by their full name (or a fuller
+/// one), or by a distinctive word of it ("Putin").
 fn known_country(parts: &[String]) -> Option<CountryCode> {
-    let by_name = KNOWN_PEOPLE.iter().find(|(name, _)| {
-        let known = name_parts(name);
-        parts
-            .windows(known.len())
-            .any(|window| window == known.as_slice())
-            || (parts.len() >= 2 && known.windows(parts.len()).any(|window| window == parts))
-    });
+    let known = known_people();
+    let holds = |known: &[String]| parts.windows(known.len()).any(|window| window == known);
+    let by_name = known
+        .iter()
+        .filter(|(_, _, full)| *full)
+        .find(|(name, _, _)| {
+            holds(name)
+                || (parts.len() >= 2 && name.windows(parts.len()).any(|window| window == parts))
+        });
     let by_word = || {
-        KNOWN_SURNAMES.iter().find(|(word, _)| {
-            let known = name_parts(word);
-            parts
-                .windows(known.len())
-                .any(|window| window == known.as_slice())
-        })
+        known
+            .iter()
+            .filter(|(_, _, full)| !*full)
+            .find(|(name, _, _)| holds(name))
     };
-    by_name
-        .or_else(by_word)
-        .and_then(|(_, code)| CountryCode::parse(code))
+    by_name.or_else(by_word).map(|(_, code, _)| *code)
 }
 
 /// Whether a single word is a known leader's distinctive name.

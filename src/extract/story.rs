@@ -3,6 +3,7 @@
 //! and what the story carries from one sentence to the next (the person in
 //! focus, the delegations so far, the date last spoken of).
 
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
 use super::dates::{Anchor, DateExpr, is_future, resolve};
@@ -11,6 +12,13 @@ use super::lexicon::Flags;
 use super::people::{Cast, NameMention, PersonId, is_known_word, name_parts};
 use super::places::Places;
 use crate::model::{CountryCode, Day, FuzzyDate};
+
+/// How many people "the crown prince" may look back over.
+const RECENT_PEOPLE: usize = 64;
+/// How many delegations "the delegations" may mean.
+const RECENT_GROUPS: usize = 8;
+/// How many dated things "the same day as X" may look back over.
+pub(crate) const RECENT_DATED: usize = 256;
 
 /// Someone who travels or acts: a person, or a delegation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -230,10 +238,13 @@ pub(crate) struct Story {
     /// People by their latest mention, the latest last: "the crown prince"
     /// is the latest crown prince.
     pub recent: Vec<PersonId>,
+    /// The delegation each leader leads.
+    pub group_led_by: HashMap<PersonId, usize>,
     /// The last day-precise date the text spoke of.
     pub discourse: Option<FuzzyDate>,
-    /// Dated things, for "the same day as X": their words and dates.
-    pub dated: Vec<(Vec<String>, FuzzyDate)>,
+    /// Dated things, for "the same day as X": their words and dates, the
+    /// latest [`RECENT_DATED`].
+    pub dated: VecDeque<(Vec<String>, FuzzyDate)>,
     /// Sentences whose visits or events were left out because only a
     /// publication date could have dated them.
     pub undated: Vec<crate::model::Span>,
@@ -284,7 +295,7 @@ impl Story {
                 Some(id) => Some(id),
                 None if name.titled || parts.len() >= 2 || is_known_word(&parts[0]) => {
                     let id = self.cast.add(core, name.title.as_deref(), name.country);
-                    self.cast.fill_countries();
+                    self.cast.fill_country(id);
                     Some(id)
                 }
                 None => None,
@@ -293,23 +304,32 @@ impl Story {
         }
         for group in groups {
             let actors = if group.all {
-                (0..self.groups.len()).map(Actor::Group).collect()
+                // "the two delegations": the latest ones.
+                let count = if sent.is_any(group.tokens.start + 1, &["two", "both"]) {
+                    2
+                } else {
+                    RECENT_GROUPS
+                };
+                (self.groups.len().saturating_sub(count)..self.groups.len())
+                    .map(Actor::Group)
+                    .collect()
             } else if group.anaphoric {
                 self.last_group.map(Actor::Group).into_iter().collect()
             } else {
                 let leader = group.leader.and_then(|index| person_of[index]);
-                let index = self
-                    .groups
-                    .iter()
-                    .position(|g| leader.is_some() && g.leader == leader)
-                    .unwrap_or_else(|| {
-                        self.groups.push(Group {
-                            label: group.label.clone(),
-                            country: group.country,
-                            leader,
-                        });
-                        self.groups.len() - 1
+                let known = leader.and_then(|leader| self.group_led_by.get(&leader).copied());
+                let index = known.unwrap_or_else(|| {
+                    self.groups.push(Group {
+                        label: group.label.clone(),
+                        country: group.country,
+                        leader,
                     });
+                    let index = self.groups.len() - 1;
+                    if let Some(leader) = leader {
+                        self.group_led_by.insert(leader, index);
+                    }
+                    index
+                });
                 self.last_group = Some(index);
                 vec![Actor::Group(index)]
             };
@@ -326,6 +346,9 @@ impl Story {
             let Some(id) = id else { continue };
             self.recent.retain(|&other| other != id);
             self.recent.push(id);
+            if self.recent.len() > RECENT_PEOPLE {
+                self.recent.remove(0);
+            }
             if found.iter().any(|m| m.tokens.contains(&name.core.start)) {
                 continue;
             }

@@ -16,6 +16,9 @@ use super::text::Kind;
 use crate::gazetteer::Gazetteer;
 use crate::model::{CountryCode, FuzzyDate, PlaceRef, Span};
 
+/// How many earlier trips of a leader to a country a new mention is
+/// compared with: merging stays linear in the length of the text.
+const MERGE_WINDOW: usize = 64;
 /// How far after a travel word its destination may be, in tokens.
 const DESTINATION_WINDOW: usize = 14;
 /// How far before a travel word its traveller may be, in tokens.
@@ -831,38 +834,72 @@ fn companions(
 /// dates that agree) into one visit each, in order of first mention.
 pub(crate) fn merge(mentions: Vec<VisitMention>, story: &Story) -> Vec<Merged> {
     let mut merged: Vec<Merged> = Vec::new();
+    // One trip to a country may name several of its cities; a leg within
+    // the country ("flew on to Beijing") stays apart, one per city.
+    let mut trips: HashMap<(Option<usize>, CountryCode, Option<String>), Vec<usize>> =
+        HashMap::new();
     for mention in mentions {
-        let leader = story.leader_of(mention.actor);
-        // One trip to a country may name several of its cities; a leg
-        // within the country ("flew on to Beijing") stays apart.
-        let leg = |m: &VisitMention| m.from.as_ref().is_some_and(|f| f.country == m.to.country);
-        let same = merged.iter_mut().find(|visit| {
-            story.leader_of(visit.best().actor) == leader
-                && visit.best().to.country == mention.to.country
-                && leg(visit.best()) == leg(&mention)
-                && visit.mentions.iter().all(|m| dates_agree(m, &mention))
-                && (!leg(&mention) || visit.best().to.city == mention.to.city)
-        });
+        let leg = mention
+            .from
+            .as_ref()
+            .is_some_and(|from| from.country == mention.to.country);
+        let key = (
+            story.leader_of(mention.actor),
+            mention.to.country,
+            leg.then(|| mention.to.city.clone().unwrap_or_default()),
+        );
+        let candidates = trips.entry(key).or_default();
+        let same = candidates
+            .iter()
+            .rev()
+            .take(MERGE_WINDOW)
+            .copied()
+            .find(|&index| merged[index].bounds.agree(&mention));
         match same {
-            Some(visit) => visit.mentions.push(mention),
-            None => merged.push(Merged {
-                mentions: vec![mention],
-            }),
+            Some(index) => merged[index].push(mention),
+            None => {
+                candidates.push(merged.len());
+                merged.push(Merged::new(mention));
+            }
         }
     }
     merged
 }
 
-/// Whether two mentions may be of one trip: dates within two days; a
-/// publication date standing in agrees with any date of the last ten days.
-fn dates_agree(a: &VisitMention, b: &VisitMention) -> bool {
-    let slack = if a.explicit_date && b.explicit_date {
-        2
-    } else {
-        10
-    };
-    a.date.first_day() <= b.date.last_day().add_days(slack)
-        && b.date.first_day() <= a.date.last_day().add_days(slack)
+/// The dates of a trip's mentions, kept so that a new mention is checked
+/// against all of them at once: dates within two days agree; a
+/// publication date standing in agrees with any date of ten days around.
+#[derive(Clone, Copy, Debug, Default)]
+struct Bounds {
+    /// The latest first day and the earliest last day of explicit dates.
+    explicit: Option<(i32, i32)>,
+    /// The same for stand-in dates.
+    standing_in: Option<(i32, i32)>,
+}
+
+impl Bounds {
+    fn agree(&self, mention: &VisitMention) -> bool {
+        let (first, last) = (mention.date.first_day().0, mention.date.last_day().0);
+        let fits = |bounds: Option<(i32, i32)>, slack: i32| {
+            bounds.is_none_or(|(max_first, min_last)| {
+                max_first <= last + slack && first <= min_last + slack
+            })
+        };
+        let explicit_slack = if mention.explicit_date { 2 } else { 10 };
+        fits(self.explicit, explicit_slack) && fits(self.standing_in, 10)
+    }
+
+    fn add(&mut self, mention: &VisitMention) {
+        let (first, last) = (mention.date.first_day().0, mention.date.last_day().0);
+        let bounds = if mention.explicit_date {
+            &mut self.explicit
+        } else {
+            &mut self.standing_in
+        };
+        *bounds = Some(bounds.map_or((first, last), |(max_first, min_last)| {
+            (max_first.max(first), min_last.min(last))
+        }));
+    }
 }
 
 /// The mentions of one trip.
@@ -870,32 +907,34 @@ fn dates_agree(a: &VisitMention, b: &VisitMention) -> bool {
 pub(crate) struct Merged {
     /// In text order.
     pub mentions: Vec<VisitMention>,
+    /// Their dates.
+    bounds: Bounds,
+    /// The index of the best mention.
+    best: usize,
 }
 
 impl Merged {
-    /// The most informative mention: outside captions, with an explicit
-    /// date, telling of the arrival ("arrived in" rather than "met ... in"),
-    /// with a city, with a purpose; the first among equals.
-    pub fn best(&self) -> &VisitMention {
-        let score = |m: &VisitMention| {
-            let arrival = match m.travel {
-                Travel::Arrive | Travel::Go | Travel::VisitVerb => 2,
-                Travel::VisitNoun | Travel::Welcomed | Travel::Hosted => 1,
-                Travel::Attend | Travel::Join | Travel::Meet => 0,
-            };
-            u8::from(!m.caption) * 32
-                + u8::from(m.explicit_date) * 16
-                + arrival * 4
-                + u8::from(m.to.city.is_some()) * 2
-                + u8::from(m.purpose.is_some())
-        };
-        let mut best = &self.mentions[0];
-        for mention in &self.mentions[1..] {
-            if score(mention) > score(best) {
-                best = mention;
-            }
+    fn new(mention: VisitMention) -> Self {
+        let mut bounds = Bounds::default();
+        bounds.add(&mention);
+        Self {
+            mentions: vec![mention],
+            bounds,
+            best: 0,
         }
-        best
+    }
+
+    fn push(&mut self, mention: VisitMention) {
+        self.bounds.add(&mention);
+        if score(&mention) > score(&self.mentions[self.best]) {
+            self.best = self.mentions.len();
+        }
+        self.mentions.push(mention);
+    }
+
+    /// The most informative mention (see [`score`]); the first among equals.
+    pub fn best(&self) -> &VisitMention {
+        &self.mentions[self.best]
     }
 
     /// The span: the best mention's sentence, with the neighbouring
@@ -963,6 +1002,22 @@ impl Merged {
         let from = self.best().from.as_ref()?;
         Some(place_ref(from.country, from.city.clone()))
     }
+}
+
+/// How informative a mention is: outside captions, with an explicit date,
+/// telling of the arrival ("arrived in" rather than "met ... in"), with a
+/// city, with a purpose.
+fn score(mention: &VisitMention) -> u8 {
+    let arrival = match mention.travel {
+        Travel::Arrive | Travel::Go | Travel::VisitVerb => 2,
+        Travel::VisitNoun | Travel::Welcomed | Travel::Hosted => 1,
+        Travel::Attend | Travel::Join | Travel::Meet => 0,
+    };
+    u8::from(!mention.caption) * 32
+        + u8::from(mention.explicit_date) * 16
+        + arrival * 4
+        + u8::from(mention.to.city.is_some()) * 2
+        + u8::from(mention.purpose.is_some())
 }
 
 /// A place reference from a country and maybe a city.
