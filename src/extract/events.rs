@@ -709,6 +709,10 @@ fn title(parsed: &Parsed<'_, '_>, trigger: &EventTrigger) -> String {
             end = end.max(place.tokens.end);
         }
     }
+    // "... parade with" reads badly: end on a word that ends something.
+    while end > at + 1 && (sent.has(end - 1, Flags::FUNCTION) || sent.tokens[end - 1].is_punct(',')) {
+        end -= 1;
+    }
     let text = sent.text(parsed.text, start..end);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut title: String = text.chars().take(TITLE_CHARS).collect();
