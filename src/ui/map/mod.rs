@@ -111,17 +111,12 @@ impl MapView {
     /// The middle of route `route`'s arc as drawn last frame.
     pub fn drawn_route_middle(&self, route: usize) -> Option<Pos2> {
         let arc = self.drawn_arcs.iter().find(|arc| arc.route == route)?;
-        arc.polyline
-            .get(arc.polyline.len() / 2)
-            .map(|&point| Pos2::from(point))
+        arc.polyline.get(arc.polyline.len() / 2).map(|&point| Pos2::from(point))
     }
 
     /// The centre of the marker that drew event `event` last frame.
     pub fn drawn_event_marker(&self, event: usize) -> Option<Pos2> {
-        let marker = self
-            .drawn_markers
-            .iter()
-            .find(|marker| marker.events.contains(&event))?;
+        let marker = self.drawn_markers.iter().find(|marker| marker.events.contains(&event))?;
         Some(Pos2::from(marker.center))
     }
 
