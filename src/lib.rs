@@ -7,6 +7,7 @@
 //! app, the only layer that knows egui).
 
 pub mod gazetteer;
+pub mod import;
 pub mod model;
 pub mod scene;
 pub mod ui;
