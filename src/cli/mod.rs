@@ -5,6 +5,7 @@
 
 mod check;
 mod geocode;
+mod import;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -54,6 +55,12 @@ pub enum Command {
     /// and accent-insensitively; the best match is the capital, then the
     /// most populous place.
     Geocode(geocode::GeocodeArgs),
+    /// Turn public records or event exports into a dataset.
+    ///
+    /// Writes `legation/1` JSON; what was left out, and why, goes to stderr.
+    /// Exits 0 when every record was usable, 1 when some were not, 2 when
+    /// an input could not be read.
+    Import(import::ImportArgs),
 }
 
 /// How a command ended, as the process exit code.
@@ -78,6 +85,7 @@ pub fn run(args: Args) -> ExitCode {
     let exit = match args.command {
         Some(Command::Check(check)) => check::run(&check),
         Some(Command::Geocode(geocode)) => geocode::run(&geocode),
+        Some(Command::Import(import)) => import::run(&import),
         None => open_app(Startup {
             files: args.files,
             screenshot: args.screenshot,

@@ -11,10 +11,68 @@ use crate::gazetteer::{City, Gazetteer, Match, PlaceKind, Precision, name_varian
 use crate::import::codes::TravelCountry;
 use crate::model::{CountryCode, PlaceRef};
 
-/// Spellings in the records that the gazetteer cannot find, with the name
-/// it knows: misspellings, and names of places since renamed or merged.
-/// Keys are matched against a stop as written, ignoring case.
-const RENAMED: &[(&str, &str)] = &[("Mexico, D.F.", "Mexico City")];
+/// Stops the gazetteer cannot find as the records write them, with the
+/// name of the city it knows them by. Matched ignoring case. Three kinds,
+/// and only these, so that no place is moved to a city it is not in:
+/// misspellings and former names; districts, ports and sites that lie within
+/// a city (Balboa is in Panama City, Goree in Dakar, Yongsan in Seoul); and
+/// islands or municipalities visited through the one town named for or
+/// serving them (Bali through Denpasar, Sal through Espargos, Los Cabos
+/// through San José del Cabo).
+const KNOWN_AS: &[(&str, &str)] = &[
+    // Misspellings and former names.
+    ("Mexico, D.F.", "Mexico City"),
+    ("Al Alamein", "El Alamein"),
+    ("Al-Bireh", "Al Bīrah"),
+    ("Beersheva", "Beersheba"),
+    ("Camau", "Cà Mau"),
+    ("Castel Ventrano", "Castelvetrano"),
+    ("Chelyabinsk-70", "Snezhinsk"),
+    ("Guelin", "Guilin"),
+    ("Hafr al-Batin", "Hafar Al-Batin"),
+    ("Hodinin", "Hodonín"),
+    ("Karmeil", "Karmiel"),
+    ("Kasame", "Kasane"),
+    ("Kishenev", "Chisinau"),
+    ("Palma de Majorca", "Palma"),
+    ("Porto Cabello", "Puerto Cabello"),
+    ("Raratonga", "Avarua"),
+    ("Torrejon", "Torrejón de Ardoz"),
+    ("Vina de Lar", "Viña del Mar"),
+    // Districts, ports and sites within a city.
+    ("Auschwitz-Birkenau", "Oświęcim"),
+    ("Balboa", "Panama City"),
+    ("Chapultepec", "Mexico City"),
+    ("Cristobal", "Colón"),
+    ("Farmleigh", "Dublin"),
+    ("Goree", "Dakar"),
+    ("Goree Island", "Dakar"),
+    ("Hambach Castle", "Neustadt an der Weinstraße"),
+    ("Heiligen-damm", "Bad Doberan"),
+    ("Incirlik", "Adana"),
+    ("Kastrup", "Tårnby"),
+    ("Lajes", "Praia da Vitória"),
+    ("Murray Town", "Freetown"),
+    ("Oggersheim", "Ludwigshafen am Rhein"),
+    ("Oreanda", "Yalta"),
+    ("Savelletri", "Fasano"),
+    ("Wiesbaden-Erbenheim", "Wiesbaden"),
+    ("Yongsan", "Seoul"),
+    // Islands and municipalities, through their town.
+    ("Bali", "Denpasar"),
+    ("Los Cabos", "San José del Cabo"),
+    ("Sal", "Espargos"),
+];
+
+/// Regions the records name, alone or as a qualifier, that lie in another
+/// country than the one the record files them under: "Argentia
+/// (Newfoundland)" under the United Kingdom before 1949, "St. Croix (Virgin
+/// Islands)" under Denmark before 1917.
+const REGIONS: &[(&str, &str)] = &[
+    ("Labrador", "CA"),
+    ("Newfoundland", "CA"),
+    ("Virgin Islands", "VI"),
+];
 
 /// Items of a locale list that qualify the item before them rather than
 /// name a stop ("Martinique, West Indies", "Birch Grove, Sussex").
@@ -41,7 +99,7 @@ pub struct Item {
 /// qualifier. An empty locale has no stops.
 pub fn split_locale(locale: &str) -> Vec<Item> {
     let mut locale = locale.to_owned();
-    for (written, known) in RENAMED.iter().filter(|(written, _)| written.contains(',')) {
+    for (written, known) in KNOWN_AS.iter().filter(|(written, _)| written.contains(',')) {
         if let Some(at) = find_ignore_case(&locale, written) {
             locale.replace_range(at..at + written.len(), known);
         }
@@ -118,13 +176,21 @@ fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
         .find(&needle.to_ascii_lowercase())
 }
 
-/// The name the gazetteer knows for a stop the records misspell or name
-/// by a former name, if there is one.
-fn renamed(name: &str) -> Option<&'static str> {
-    RENAMED
+/// The name the gazetteer knows a stop by, when it does not know the
+/// record's (see [`KNOWN_AS`]).
+fn known_as(name: &str) -> Option<&'static str> {
+    KNOWN_AS
         .iter()
         .find(|(written, _)| written.eq_ignore_ascii_case(name))
         .map(|&(_, known)| known)
+}
+
+/// The country of a region in [`REGIONS`].
+fn region_country(name: &str) -> Option<CountryCode> {
+    REGIONS
+        .iter()
+        .find(|(region, _)| region.eq_ignore_ascii_case(name))
+        .and_then(|(_, code)| CountryCode::parse(code))
 }
 
 /// A stop found (or not) in the gazetteer.
@@ -151,17 +217,35 @@ impl<'g> Geocoder<'g> {
     }
 
     /// The stops of `locale` in a record filed under `country`, consecutive
-    /// repeats removed; one country-level stop when the locale is empty.
+    /// repeats removed; without a locale, the country alone (or the capital
+    /// of a city-state: the Holy See's trips are to Vatican City).
     pub fn itinerary(&self, locale: &str, country: &TravelCountry) -> Vec<Stop> {
+        let items = split_locale(locale);
+        let found: Vec<Option<Found<'g>>> = items
+            .iter()
+            .map(|item| self.find(item, country))
+            .collect();
         let mut stops: Vec<Stop> = Vec::new();
-        for item in split_locale(locale) {
-            let stop = self.stop(&item, country);
-            if stops.last().is_none_or(|last| last.place != stop.place) {
-                stops.push(stop);
+        for (index, item) in items.iter().enumerate() {
+            let place = match &found[index] {
+                Some(found) => self.write(found),
+                None => PlaceRef::named(
+                    Some(self.unknown_stop_country(item, country, &found, index)),
+                    item.name.clone(),
+                ),
+            };
+            if stops.last().is_some_and(|last| last.place == place) {
+                continue;
             }
+            let precision = self.gazetteer.resolve(&place).precision;
+            stops.push(Stop {
+                written: item.written.clone(),
+                place,
+                precision,
+            });
         }
         if stops.is_empty() {
-            let place = PlaceRef::country(country.code);
+            let place = self.without_locale(country.code);
             let precision = self.gazetteer.resolve(&place).precision;
             stops.push(Stop {
                 written: String::new(),
@@ -172,19 +256,50 @@ impl<'g> Geocoder<'g> {
         stops
     }
 
-    /// One stop: the best place the gazetteer has for it, or the name as
-    /// written in the record's country.
-    pub fn stop(&self, item: &Item, country: &TravelCountry) -> Stop {
-        let place = match self.find(item, country) {
-            Some(found) => self.write(&found),
-            None => PlaceRef::named(Some(country.code), item.name.clone()),
-        };
-        let precision = self.gazetteer.resolve(&place).precision;
-        Stop {
-            written: item.written.clone(),
-            place,
-            precision,
+    /// Where a trip without a locale went: the country, or the capital of a
+    /// city-state (a capital holding most of its country's people).
+    fn without_locale(&self, code: CountryCode) -> PlaceRef {
+        let gazetteer = self.gazetteer;
+        let city_state = gazetteer.capital(code).filter(|capital| {
+            gazetteer
+                .country(code)
+                .is_some_and(|country| capital.population * 5 >= country.population * 4)
+        });
+        city_state.map_or_else(
+            || PlaceRef::country(code),
+            |capital| PlaceRef::named(Some(capital.country), capital.name),
+        )
+    }
+
+    /// The country of a stop the gazetteer does not know: the region it
+    /// names or is qualified by ("Argentia (Newfoundland)"), else the
+    /// country of the nearest stop found when that is a successor or a
+    /// territory of the record's ("Pula, Brioni" under Yugoslavia), else the
+    /// record's.
+    fn unknown_stop_country(
+        &self,
+        item: &Item,
+        country: &TravelCountry,
+        found: &[Option<Found<'g>>],
+        index: usize,
+    ) -> CountryCode {
+        let named = std::iter::once(item.name.as_str())
+            .chain(item.qualifier.as_deref())
+            .find_map(region_country);
+        if let Some(code) = named {
+            return code;
         }
+        let before = found[..index].iter().rev().flatten();
+        let after = found[index + 1..].iter().flatten();
+        before
+            .chain(after)
+            .map(|found| found.country)
+            .find(|&code| {
+                code != country.code
+                    && (country.also.contains(&code)
+                        || self.gazetteer.is_within(code, country.code))
+            })
+            .unwrap_or(country.code)
     }
 
     /// The place a stop names: a city in the countries it may lie in, else
@@ -193,11 +308,13 @@ impl<'g> Geocoder<'g> {
     fn find(&self, item: &Item, country: &TravelCountry) -> Option<Found<'g>> {
         let gazetteer = self.gazetteer;
         let countries = self.countries(item, country);
-        let mut names: Vec<String> = renamed(&item.name)
-            .into_iter()
+        let variants = name_variants(&item.name);
+        let mut names: Vec<String> = variants
+            .iter()
+            .filter_map(|variant| known_as(variant))
             .map(str::to_owned)
             .collect();
-        names.extend(name_variants(&item.name));
+        names.extend(variants);
         // "Mumbai (Bombay)": the bracket may be another name of the place.
         if let Some(qualifier) = &item.qualifier {
             names.push(qualifier.clone());
@@ -240,11 +357,10 @@ impl<'g> Geocoder<'g> {
     /// qualifier names ("Kingston (Jamaica)"), the record's, then the
     /// successors of a former state.
     fn countries(&self, item: &Item, country: &TravelCountry) -> Vec<CountryCode> {
-        let named = item
-            .qualifier
-            .as_deref()
-            .and_then(|qualifier| self.gazetteer.country_by_name(qualifier))
-            .map(|found| found.code);
+        let named = item.qualifier.as_deref().and_then(|qualifier| {
+            region_country(qualifier)
+                .or_else(|| self.gazetteer.country_by_name(qualifier).map(|found| found.code))
+        });
         let mut countries: Vec<CountryCode> = named.into_iter().collect();
         for &code in std::iter::once(&country.code).chain(&country.also) {
             if !countries.contains(&code) {

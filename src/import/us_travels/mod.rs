@@ -58,6 +58,36 @@ pub fn import_dir(dir: &Path, gazetteer: &Gazetteer) -> Result<Imported, ImportE
     import_files(&files, gazetteer)
 }
 
+/// Imports directories (as [`import_dir`]) and trips files together.
+///
+/// # Errors
+/// When no path holds a readable trips file; the problems of the others
+/// come back in [`Report::problems`].
+pub fn import_paths<P: AsRef<Path>>(
+    paths: &[P],
+    gazetteer: &Gazetteer,
+) -> Result<Imported, ImportError> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        let path = path.as_ref();
+        if path.is_dir() {
+            match trip_files(path) {
+                Ok(found) => files.extend(found),
+                Err(error) => errors.push(error),
+            }
+        } else {
+            files.push(path.to_owned());
+        }
+    }
+    if files.is_empty() && !errors.is_empty() {
+        return Err(errors.swap_remove(0));
+    }
+    let mut imported = import_files(&files, gazetteer)?;
+    imported.report.problems.extend(errors);
+    Ok(imported)
+}
+
 /// Imports trips files (`<trips>` XML), in order, into one dataset.
 ///
 /// # Errors
@@ -256,7 +286,7 @@ impl Trip {
                 also: Vec::new(),
             })
         });
-        let Some(country) = country else {
+        let Some(mut country) = country else {
             return fail(
                 reasons::COUNTRY,
                 format!(
@@ -265,6 +295,17 @@ impl Trip {
                 ),
             );
         };
+        // "Denmark (Greenland)": the places are in the territory named.
+        let territory = record
+            .country
+            .split_once('(')
+            .and_then(|(_, inside)| gazetteer.country_by_name(inside.trim_end_matches(')')))
+            .map(|found| found.code)
+            .filter(|&code| code != country.code && gazetteer.is_within(code, country.code));
+        if let Some(territory) = territory {
+            country.also.insert(0, country.code);
+            country.code = territory;
+        }
         Ok(Self {
             record,
             start,
