@@ -91,7 +91,12 @@ fn each_row_has_a_source_with_its_url_and_a_text_to_cite() {
     assert_eq!(source.published.unwrap().to_string(), "2016-07-28");
     assert!(source.text.contains("Germany"), "{}", source.text);
     assert!(source.text.contains("make a visit"), "{}", source.text);
-    let span = visit(&dataset, "564160576").source.as_ref().unwrap().span.unwrap();
+    let span = visit(&dataset, "564160576")
+        .source
+        .as_ref()
+        .unwrap()
+        .span
+        .unwrap();
     assert_eq!((span.start, span.end), (0, source.text.len()));
     assert_eq!(validate(&dataset), vec![]);
 }
@@ -103,7 +108,11 @@ fn meetings_always_and_other_codes_only_with_events() {
     let meeting = &dataset.events[0];
     assert_eq!(meeting.id, "gdelt-564160176");
     assert_eq!(meeting.kind, EventKind::Meeting);
-    assert_eq!(country(Some(&meeting.place)), Some("TM"), "FIPS TX is ISO TM");
+    assert_eq!(
+        country(Some(&meeting.place)),
+        Some("TM"),
+        "FIPS TX is ISO TM"
+    );
     assert_eq!(meeting.actors.len(), 1);
     assert_eq!(meeting.actors[0].as_str(), "AZ");
     assert_eq!(report.skipped.get(reasons::NOT_A_VISIT), Some(&4));
@@ -129,7 +138,11 @@ fn meetings_always_and_other_codes_only_with_events() {
         .unwrap();
     let actors: Vec<&str> = sanctions.actors.iter().map(|c| c.as_str()).collect();
     assert_eq!(actors, ["US", "RU"]);
-    assert_eq!(country(Some(&sanctions.place)), Some("RU"), "FIPS RS is ISO RU");
+    assert_eq!(
+        country(Some(&sanctions.place)),
+        Some("RU"),
+        "FIPS RS is ISO RU"
+    );
     assert_eq!(validate(&dataset), vec![]);
 }
 
@@ -207,10 +220,18 @@ fn bad_rows_are_counted_by_reason_with_their_lines() {
         (reasons::DATE, 1),
         (reasons::CODE, 1),
     ] {
-        assert_eq!(report.rejected.get(reason), Some(&count), "{reason}: {report:#?}");
+        assert_eq!(
+            report.rejected.get(reason),
+            Some(&count),
+            "{reason}: {report:#?}"
+        );
     }
     for reason in [reasons::HEADER, reasons::DUPLICATE, reasons::NO_LOCATION] {
-        assert_eq!(report.skipped.get(reason), Some(&1), "{reason}: {report:#?}");
+        assert_eq!(
+            report.skipped.get(reason),
+            Some(&1),
+            "{reason}: {report:#?}"
+        );
     }
     let problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
     for (line, words) in [
@@ -253,7 +274,10 @@ fn empty_and_missing_files_are_named() {
 #[test]
 fn detect_tells_exports_apart() {
     assert_eq!(detect(&fixture("gdelt/v1-daily.tsv")), Some(Format::Gdelt));
-    assert_eq!(detect(&fixture("gdelt/v1-backfile.tsv")), Some(Format::Gdelt));
+    assert_eq!(
+        detect(&fixture("gdelt/v1-backfile.tsv")),
+        Some(Format::Gdelt)
+    );
     assert_eq!(detect(&fixture("gdelt/v2-15min.CSV")), Some(Format::Gdelt));
     assert_eq!(detect(&fixture("valid-minimal.json")), None);
 }

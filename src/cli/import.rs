@@ -1,8 +1,10 @@
 //! `legation import`: public records and event exports into a `legation/1`
 //! dataset, with an account on stderr of every record left out and why.
 
-use std::fs;
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{self, BufWriter};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use clap::Subcommand;
 use legation::gazetteer::Gazetteer;
@@ -65,6 +67,7 @@ struct GdeltArgs {
 
 /// Runs `legation import`.
 pub fn run(args: &ImportArgs) -> Exit {
+    let started = Instant::now();
     let (imported, output) = match &args.format {
         Format::UsTravels(args) => (
             us_travels::import_paths(&args.paths, Gazetteer::bundled()),
@@ -92,31 +95,33 @@ pub fn run(args: &ImportArgs) -> Exit {
         }
     };
     let Imported { dataset, report } = imported;
-    print_report(&report);
+    let import_secs = started.elapsed().as_secs_f64();
+    print_report(&report, import_secs);
     let invalid = validate(&dataset);
     for problem in &invalid {
         eprintln!("legation import: the imported dataset is inconsistent (a bug): {problem}");
     }
-    let json = dataset.to_json_pretty();
-    match output {
+    let written = match output {
         Some(path) => {
-            if let Err(error) = fs::write(path, json + "\n") {
-                eprintln!(
-                    "legation import: {}: cannot write it: {error}; check that its directory exists and is writable",
-                    path.display()
-                );
-                return Exit::Unreadable;
-            }
-            eprintln!(
-                "wrote {}: {} visits, {} events, {} sources",
-                path.display(),
-                dataset.visits.len(),
-                dataset.events.len(),
-                dataset.sources.len()
-            );
+            File::create(path).and_then(|file| write_json(BufWriter::new(file), &dataset))
         }
-        None => println!("{json}"),
+        None => write_json(io::stdout().lock(), &dataset),
+    };
+    let shown = output.as_deref().unwrap_or(Path::new("stdout"));
+    if let Err(error) = written {
+        eprintln!(
+            "legation import: {}: cannot write it: {error}; check that its directory exists and is writable",
+            shown.display()
+        );
+        return Exit::Unreadable;
     }
+    eprintln!(
+        "wrote {}: {} visits, {} events, {} sources",
+        shown.display(),
+        dataset.visits.len(),
+        dataset.events.len(),
+        dataset.sources.len()
+    );
     if report.problems.iter().any(ImportError::is_unreadable) {
         Exit::Unreadable
     } else if report.is_clean() && invalid.is_empty() {
@@ -126,12 +131,20 @@ pub fn run(args: &ImportArgs) -> Exit {
     }
 }
 
+/// Writes `dataset` as pretty-printed `legation/1` JSON, streaming.
+fn write_json(mut out: impl io::Write, dataset: &legation::model::Dataset) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, dataset)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
 /// Writes the report on stderr: counts, reasons, notes, then problems.
-fn print_report(report: &Report) {
+fn print_report(report: &Report, secs: f64) {
     eprintln!(
-        "read {} records from {} files; skipped {}, rejected {}",
+        "read {} records from {} files in {secs:.2} s ({:.0} records/s); skipped {}, rejected {}",
         report.records,
         report.files,
+        report.records as f64 / secs.max(1e-9),
         report.skipped_total(),
         report.rejected_total()
     );

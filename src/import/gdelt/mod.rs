@@ -4,7 +4,7 @@
 //!
 //! Reads GDELT 1.0 daily files (58 columns) and backfiles (57), and 2.0
 //! 15-minute files (61), plain or zipped (`.CSV.zip`), a line at a time;
-//! every row left out is counted by reason in the [`Report`].
+//! every row left out is counted by reason in the [`Report`](super::Report).
 
 pub mod cameo;
 pub mod columns;
@@ -21,7 +21,7 @@ use self::columns::{Actor, Columns};
 use super::codes::{cameo_country, fips_country};
 use super::{ImportError, Imported};
 use crate::model::{
-    CountryCode, Day, Event, ExtraFields, FuzzyDate, PlaceRef, Source, SourceRef, Span,
+    CountryCode, Day, Event, EventKind, ExtraFields, FuzzyDate, PlaceRef, Source, SourceRef, Span,
     Visit,
 };
 
@@ -33,8 +33,8 @@ pub struct Options {
     pub events: bool,
 }
 
-/// Why rows were left out: the keys of [`Report::skipped`] and
-/// [`Report::rejected`].
+/// Why rows were left out: the keys of [`Report::skipped`](super::Report::skipped) and
+/// [`Report::rejected`](super::Report::rejected).
 pub mod reasons {
     /// Skipped: a code other than `042`-`044`, without [`super::Options::events`].
     pub const NOT_A_VISIT: &str = "not a visit or meeting (CAMEO 042-044; --events keeps it)";
@@ -64,8 +64,11 @@ pub mod reasons {
 ///
 /// # Errors
 /// Only when no file could be read at all; a file that cannot be read among
-/// others that can is reported in [`Report::problems`].
-pub fn import_files<P: AsRef<Path>>(paths: &[P], options: Options) -> Result<Imported, ImportError> {
+/// others that can is reported in [`Report::problems`](super::Report::problems).
+pub fn import_files<P: AsRef<Path>>(
+    paths: &[P],
+    options: Options,
+) -> Result<Imported, ImportError> {
     let mut importer = Importer::new(options);
     let mut unreadable = Vec::new();
     for path in paths {
@@ -78,7 +81,10 @@ pub fn import_files<P: AsRef<Path>>(paths: &[P], options: Options) -> Result<Imp
             }
         }
     }
-    if importer.imported.report.files == 0 && !unreadable.is_empty() && unreadable.len() == paths.len() {
+    if importer.imported.report.files == 0
+        && !unreadable.is_empty()
+        && unreadable.len() == paths.len()
+    {
         return Err(unreadable.swap_remove(0));
     }
     importer.imported.report.problems.extend(unreadable);
@@ -130,7 +136,10 @@ pub fn zip_holds_export(path: &Path) -> bool {
 struct Importer {
     options: Options,
     imported: Imported,
-    seen: HashSet<String>,
+    /// The ids imported so far: numbers, as GDELT's are.
+    seen: HashSet<u64>,
+    /// Ids that are not numbers, should a file have them.
+    seen_other: HashSet<String>,
 }
 
 impl Importer {
@@ -139,6 +148,7 @@ impl Importer {
             options,
             imported: Imported::default(),
             seen: HashSet::new(),
+            seen_other: HashSet::new(),
         }
     }
 
@@ -275,7 +285,11 @@ impl Importer {
         }
         if id.is_empty() {
             report.reject(reasons::NO_ID, || {
-                ImportError::at(path, line, "the row has no GLOBALEVENTID (column 1); it was left out")
+                ImportError::at(
+                    path,
+                    line,
+                    "the row has no GLOBALEVENTID (column 1); it was left out",
+                )
             });
             return;
         }
@@ -295,9 +309,11 @@ impl Importer {
         let date_text = row.get(columns.date);
         let Some(date) = parse_day(date_text) else {
             report.reject(reasons::DATE, || {
-                ImportError::at(path, line, format!(
-                    "SQLDATE `{date_text}` is not a YYYYMMDD date; the row was left out"
-                ))
+                ImportError::at(
+                    path,
+                    line,
+                    format!("SQLDATE `{date_text}` is not a YYYYMMDD date; the row was left out"),
+                )
             });
             return;
         };
@@ -314,7 +330,11 @@ impl Importer {
                 return;
             }
         };
-        if !self.seen.insert(id.to_owned()) {
+        let new = match id.parse::<u64>() {
+            Ok(number) => self.seen.insert(number),
+            Err(_) => self.seen_other.insert(id.to_owned()),
+        };
+        if !new {
             report.skip(reasons::DUPLICATE);
             return;
         }
@@ -322,32 +342,37 @@ impl Importer {
     }
 
     /// Adds the record of a usable row, with its source.
-    fn add(&mut self, row: &Row<'_>, id: &str, code: &str, coded: Coded, date: FuzzyDate, place: PlaceRef) {
+    fn add(
+        &mut self,
+        row: &Row<'_>,
+        id: &str,
+        code: &str,
+        coded: Coded,
+        date: FuzzyDate,
+        place: PlaceRef,
+    ) {
         let columns = row.columns;
         let record_id = format!("gdelt-{id}");
         let actor1 = row.actor(columns.actor1);
         let actor2 = row.actor(columns.actor2);
         let label = cameo::label(code);
-        let place_name = place
-            .place
-            .clone()
-            .or_else(|| place.country.map(|country| country.to_string()))
-            .unwrap_or_default();
-        let text = format!(
-            "{} - {label} - {}, at {place_name}, on {date} (GDELT event {id}, CAMEO {code}{}{}).",
-            actor1.display(),
-            actor2.display(),
-            row.goldstein()
-                .map(|g| format!(", Goldstein scale {g}"))
-                .unwrap_or_default(),
-            row.mentions()
-                .map(|m| format!(", {m} mentions"))
-                .unwrap_or_default(),
+        let goldstein = row.goldstein();
+        let mentions = row.mentions();
+        let text = describe(
+            &actor1, &actor2, label, &place, date, id, code, goldstein, mentions,
         );
         let url = columns
             .source_url
             .map(|index| row.get(index))
             .filter(|url| url.starts_with("http://") || url.starts_with("https://"));
+        let citation = SourceRef {
+            id: record_id.clone(),
+            span: Some(Span {
+                start: 0,
+                end: text.len(),
+            }),
+            extra: ExtraFields::new(),
+        };
         let source = Source {
             id: record_id.clone(),
             title: Some(format!("GDELT event {id}: {label} ({code})")),
@@ -358,20 +383,12 @@ impl Importer {
             text,
             extra: ExtraFields::new(),
         };
-        let citation = SourceRef {
-            id: record_id.clone(),
-            span: Some(Span {
-                start: 0,
-                end: source.text.len(),
-            }),
-            extra: ExtraFields::new(),
-        };
         let mut extra = ExtraFields::new();
         extra.insert("cameo".to_owned(), Value::from(code));
-        if let Some(goldstein) = row.goldstein().and_then(Number::from_f64) {
+        if let Some(goldstein) = goldstein.and_then(Number::from_f64) {
             extra.insert("goldstein".to_owned(), Value::Number(goldstein));
         }
-        if let Some(mentions) = row.mentions() {
+        if let Some(mentions) = mentions {
             extra.insert("mentions".to_owned(), Value::from(mentions));
         }
         let dataset = &mut self.imported.dataset;
@@ -382,13 +399,13 @@ impl Importer {
                 } else {
                     (actor2, actor1)
                 };
-                if let Some(name) = host.name() {
+                if let Some(name) = host.name {
                     extra.insert("host".to_owned(), Value::from(name));
                 }
                 dataset.visits.push(Visit {
                     id: record_id,
                     leader: None,
-                    delegation: visitor.name(),
+                    delegation: visitor.name,
                     from: visitor.country.map(PlaceRef::country),
                     to: place,
                     date,
@@ -400,7 +417,7 @@ impl Importer {
             Coded::MeetElsewhere | Coded::Event(_) => {
                 let kind = match coded {
                     Coded::Event(kind) => kind,
-                    _ => crate::model::EventKind::Meeting,
+                    _ => EventKind::Meeting,
                 };
                 let mut actors: Vec<CountryCode> = Vec::with_capacity(2);
                 for country in [actor1.country, actor2.country].into_iter().flatten() {
@@ -408,11 +425,10 @@ impl Importer {
                         actors.push(country);
                     }
                 }
-                let names: Vec<String> = [actor1.name(), actor2.name()].into_iter().flatten().collect();
-                let title = if names.is_empty() {
-                    capitalize(label)
-                } else {
-                    format!("{}: {label}", names.join(", "))
+                let title = match (actor1.name, actor2.name) {
+                    (Some(one), Some(two)) => format!("{one}, {two}: {label}"),
+                    (Some(one), None) | (None, Some(one)) => format!("{one}: {label}"),
+                    (None, None) => capitalize(label),
                 };
                 dataset.events.push(Event {
                     id: record_id,
@@ -430,6 +446,45 @@ impl Importer {
     }
 }
 
+/// The text of a row's source: what GDELT coded, in one sentence, so that
+/// a visit or event has a passage to cite.
+#[allow(clippy::too_many_arguments)]
+fn describe(
+    actor1: &ActorFields,
+    actor2: &ActorFields,
+    label: &str,
+    place: &PlaceRef,
+    date: FuzzyDate,
+    id: &str,
+    code: &str,
+    goldstein: Option<f64>,
+    mentions: Option<u64>,
+) -> String {
+    use std::fmt::Write as _;
+    let unnamed = "an actor not coded";
+    let mut text = String::with_capacity(160);
+    let _ = write!(
+        text,
+        "{} - {label} - {}, at ",
+        actor1.name.as_deref().unwrap_or(unnamed),
+        actor2.name.as_deref().unwrap_or(unnamed),
+    );
+    match (&place.place, place.country) {
+        (Some(name), _) => text.push_str(name),
+        (None, Some(country)) => text.push_str(country.as_str()),
+        (None, None) => text.push_str("an unnamed place"),
+    }
+    let _ = write!(text, ", on {date} (GDELT event {id}, CAMEO {code}");
+    if let Some(goldstein) = goldstein {
+        let _ = write!(text, ", Goldstein scale {goldstein}");
+    }
+    if let Some(mentions) = mentions {
+        let _ = write!(text, ", {mentions} mentions");
+    }
+    text.push_str(").");
+    text
+}
+
 /// The widest row any layout has.
 const MAX_WIDTH: usize = 61;
 
@@ -440,26 +495,12 @@ struct Row<'r> {
 }
 
 /// One actor of a row.
-#[derive(Clone, Copy)]
-struct ActorFields<'r> {
-    code: &'r str,
-    name: &'r str,
+struct ActorFields {
+    /// The name for people (`United States`), or the actor code when GDELT
+    /// gives no name; `None` when the actor is not coded.
+    name: Option<String>,
+    /// The actor's country, when coded.
     country: Option<CountryCode>,
-}
-
-impl ActorFields<'_> {
-    /// The name for people: `United States`, or `None` when not coded.
-    fn name(&self) -> Option<String> {
-        if self.name.is_empty() {
-            (!self.code.is_empty()).then(|| self.code.to_owned())
-        } else {
-            Some(title_case(self.name))
-        }
-    }
-
-    fn display(&self) -> String {
-        self.name().unwrap_or_else(|| "an actor not coded".to_owned())
-    }
 }
 
 impl<'r> Row<'r> {
@@ -467,10 +508,15 @@ impl<'r> Row<'r> {
         self.fields.get(index).map_or("", |field| field.trim())
     }
 
-    fn actor(&self, columns: Actor) -> ActorFields<'r> {
+    fn actor(&self, columns: Actor) -> ActorFields {
+        let name = self.get(columns.name);
+        let code = self.get(columns.code);
         ActorFields {
-            code: self.get(columns.code),
-            name: self.get(columns.name),
+            name: if name.is_empty() {
+                (!code.is_empty()).then(|| code.to_owned())
+            } else {
+                Some(title_case(name))
+            },
             country: cameo_country(self.get(columns.country)),
         }
     }
@@ -589,7 +635,10 @@ mod tests {
     fn names_and_hosts_are_tidied() {
         assert_eq!(title_case("UNITED STATES"), "United States");
         assert_eq!(title_case("CÔTE D'IVOIRE"), "Côte D'ivoire");
-        assert_eq!(host("https://www.bbc.co.uk/news/x?y"), Some("www.bbc.co.uk"));
+        assert_eq!(
+            host("https://www.bbc.co.uk/news/x?y"),
+            Some("www.bbc.co.uk")
+        );
         assert_eq!(host("http://user@example.org:8080/"), Some("example.org"));
         assert_eq!(host("nonsense"), None);
         assert_eq!(capitalize("make a visit"), "Make a visit");

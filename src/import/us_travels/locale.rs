@@ -221,10 +221,8 @@ impl<'g> Geocoder<'g> {
     /// of a city-state: the Holy See's trips are to Vatican City).
     pub fn itinerary(&self, locale: &str, country: &TravelCountry) -> Vec<Stop> {
         let items = split_locale(locale);
-        let found: Vec<Option<Found<'g>>> = items
-            .iter()
-            .map(|item| self.find(item, country))
-            .collect();
+        let found: Vec<Option<Found<'g>>> =
+            items.iter().map(|item| self.find(item, country)).collect();
         let mut stops: Vec<Stop> = Vec::new();
         for (index, item) in items.iter().enumerate() {
             let place = match &found[index] {
@@ -348,7 +346,9 @@ impl<'g> Geocoder<'g> {
         country_level.or_else(|| {
             names.iter().find_map(|name| {
                 let found = gazetteer.country_by_name(name)?;
-                gazetteer.lookup(found.name, Some(found.code)).map(Found::from)
+                gazetteer
+                    .lookup(found.name, Some(found.code))
+                    .map(Found::from)
             })
         })
     }
@@ -358,8 +358,11 @@ impl<'g> Geocoder<'g> {
     /// successors of a former state.
     fn countries(&self, item: &Item, country: &TravelCountry) -> Vec<CountryCode> {
         let named = item.qualifier.as_deref().and_then(|qualifier| {
-            region_country(qualifier)
-                .or_else(|| self.gazetteer.country_by_name(qualifier).map(|found| found.code))
+            region_country(qualifier).or_else(|| {
+                self.gazetteer
+                    .country_by_name(qualifier)
+                    .map(|found| found.code)
+            })
         });
         let mut countries: Vec<CountryCode> = named.into_iter().collect();
         for &code in std::iter::once(&country.code).chain(&country.also) {
@@ -424,6 +427,7 @@ impl<'g> From<&'g City> for Found<'g> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::Gazetteer;
 
     fn names(locale: &str) -> Vec<(String, Option<String>)> {
         split_locale(locale)
@@ -433,17 +437,26 @@ mod tests {
     }
 
     fn plain(items: &[&str]) -> Vec<(String, Option<String>)> {
-        items.iter().map(|name| ((*name).to_owned(), None)).collect()
+        items
+            .iter()
+            .map(|name| ((*name).to_owned(), None))
+            .collect()
     }
 
     #[test]
     fn lists_split_into_stops_in_order() {
-        assert_eq!(names("Tel Aviv, Jerusalem"), plain(&["Tel Aviv", "Jerusalem"]));
+        assert_eq!(
+            names("Tel Aviv, Jerusalem"),
+            plain(&["Tel Aviv", "Jerusalem"])
+        );
         assert_eq!(
             names("Paris, Colleville, Arromanches, Caen"),
             plain(&["Paris", "Colleville", "Arromanches", "Caen"])
         );
-        assert_eq!(names("Rome, Anagni , Fiuggi"), plain(&["Rome", "Anagni", "Fiuggi"]));
+        assert_eq!(
+            names("Rome, Anagni , Fiuggi"),
+            plain(&["Rome", "Anagni", "Fiuggi"])
+        );
         assert_eq!(names("Tokyo"), plain(&["Tokyo"]));
         assert!(names("").is_empty());
         assert!(names(" , ").is_empty());
@@ -468,7 +481,10 @@ mod tests {
             names("Sydney (Nova Scotia), Campobello Island (New Brunswick)"),
             vec![
                 ("Sydney".to_owned(), Some("Nova Scotia".to_owned())),
-                ("Campobello Island".to_owned(), Some("New Brunswick".to_owned())),
+                (
+                    "Campobello Island".to_owned(),
+                    Some("New Brunswick".to_owned())
+                ),
             ]
         );
         let item = &split_locale("Mumbai (Bombay)")[0];
@@ -494,6 +510,73 @@ mod tests {
         assert_eq!(items[0].name, "Martinique");
         assert_eq!(items[0].qualifier.as_deref(), Some("West Indies"));
         assert_eq!(items[0].written, "Martinique, West Indies");
+    }
+
+    fn geocode(locale: &str, country_id: &str) -> Vec<String> {
+        let country = crate::import::codes::travel_country(country_id).unwrap();
+        Geocoder::new(Gazetteer::bundled())
+            .itinerary(locale, &country)
+            .into_iter()
+            .map(|stop| {
+                format!(
+                    "{} {} {}",
+                    stop.place
+                        .country
+                        .map(|c| c.to_string())
+                        .unwrap_or_default(),
+                    stop.place.place.unwrap_or_default(),
+                    stop.precision.as_str()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stops_are_found_under_the_gazetteer_names() {
+        assert_eq!(geocode("Peking", "china"), ["CN Beijing city"]);
+        assert_eq!(
+            geocode("Halifax (Nova Scotia)", "canada"),
+            ["CA Halifax city"]
+        );
+        assert_eq!(
+            geocode("Kingston (Jamaica)", "united-kingdom"),
+            ["JM Kingston city"]
+        );
+        assert_eq!(geocode("Luxembourg", "luxembourg"), ["LU Luxembourg city"]);
+    }
+
+    #[test]
+    fn known_names_islands_and_districts_are_cities() {
+        assert_eq!(geocode("Kishenev", "moldova"), ["MD Chisinau city"]);
+        assert_eq!(geocode("Bali", "indonesia"), ["ID Denpasar city"]);
+        assert_eq!(geocode("Seoul, Yongsan", "korea-south"), ["KR Seoul city"]);
+        assert_eq!(geocode("Mexico, D.F.", "mexico"), ["MX Mexico City city"]);
+    }
+
+    #[test]
+    fn unknown_stops_keep_their_name_in_the_likeliest_country() {
+        // Not a Canadian city called Cornwall: the county, in Britain.
+        assert_eq!(
+            geocode("London, Cornwall", "united-kingdom"),
+            ["GB London city", "GB Cornwall country"]
+        );
+        // Brioni is off Pula, in today's Croatia.
+        assert_eq!(
+            geocode("Pula, Brioni", "yugoslavia"),
+            ["HR Pula city", "HR Brioni country"]
+        );
+        // Newfoundland was British until 1949.
+        assert_eq!(
+            geocode("Argentia (Newfoundland)", "united-kingdom"),
+            ["CA Argentia country"]
+        );
+        assert_eq!(geocode("", "japan"), ["JP  country"]);
+        assert_eq!(geocode("", "holy-see"), ["VA Vatican City city"]);
+    }
+
+    #[test]
+    fn repeated_stops_are_one() {
+        assert_eq!(geocode("Peking, Beijing", "china"), ["CN Beijing city"]);
     }
 
     #[test]

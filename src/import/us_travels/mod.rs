@@ -425,12 +425,10 @@ struct Builder<'g> {
 impl<'g> Builder<'g> {
     fn new(gazetteer: &'g Gazetteer) -> Self {
         let us = CountryCode::parse("US");
-        let home = us
-            .and_then(|us| gazetteer.capital(us))
-            .map_or_else(
-                || PlaceRef::named(us, "Washington"),
-                |capital| PlaceRef::named(Some(capital.country), capital.name),
-            );
+        let home = us.and_then(|us| gazetteer.capital(us)).map_or_else(
+            || PlaceRef::named(us, "Washington"),
+            |capital| PlaceRef::named(Some(capital.country), capital.name),
+        );
         Self {
             geocoder: Geocoder::new(gazetteer),
             gazetteer,
@@ -500,7 +498,9 @@ impl<'g> Builder<'g> {
         let mut from = self.home.clone();
         for (index, stop) in stops.into_iter().enumerate() {
             let mut extra = ExtraFields::new();
-            if !record.locale.is_empty() {
+            // The locale as written, where the place does not say it already.
+            let said = legs == 1 && stop.place.place.as_deref() == Some(record.locale.as_str());
+            if !record.locale.is_empty() && !said {
                 extra.insert("locale".to_owned(), Value::from(record.locale.as_str()));
             }
             let id = if legs > 1 {
@@ -635,7 +635,11 @@ mod tests {
             "Secretary Blinken"
         );
         assert_eq!(
-            traveller(&record("1", "president", "Henry A. (Heinz Alfred) Kissinger")),
+            traveller(&record(
+                "1",
+                "president",
+                "Henry A. (Heinz Alfred) Kissinger"
+            )),
             "President Kissinger"
         );
         assert_eq!(
@@ -657,7 +661,9 @@ mod tests {
 
     #[test]
     fn trips_files_are_recognised_by_their_root() {
-        assert!(looks_like_trips(b"<?xml version=\"1.0\"?>\n<!-- x -->\n<trips>\n<trip>"));
+        assert!(looks_like_trips(
+            b"<?xml version=\"1.0\"?>\n<!-- x -->\n<trips>\n<trip>"
+        ));
         assert!(looks_like_trips(b"<trips/>"));
         assert!(!looks_like_trips(b"<?xml version=\"1.0\"?><presidents>"));
         assert!(!looks_like_trips(b"<tripsheet>"));

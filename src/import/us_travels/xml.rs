@@ -9,9 +9,9 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use quick_xml::{Reader, XmlVersion};
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
 
 use crate::import::ImportError;
 
@@ -323,7 +323,11 @@ impl<'b> TripsParser<'b> {
                         Some(why) => {
                             let message = format!(
                                 "trip {}: {why}; this trip was left out",
-                                if trip.id.is_empty() { "without <id>" } else { &trip.id }
+                                if trip.id.is_empty() {
+                                    "without <id>"
+                                } else {
+                                    &trip.id
+                                }
                             );
                             self.problem(trip.line, message);
                         }
@@ -495,7 +499,10 @@ mod tests {
         assert_eq!(parsed.trips.len(), 1);
         assert_eq!(parsed.problems.len(), 1);
         let message = parsed.problems[0].to_string();
-        assert!(message.starts_with("test.xml:3: malformed XML"), "{message}");
+        assert!(
+            message.starts_with("test.xml:3: malformed XML"),
+            "{message}"
+        );
     }
 
     #[test]
