@@ -14,7 +14,7 @@ use std::io::Write as _;
 
 use legation::import::gdelt::{self, Options, reasons};
 use legation::import::{Format, ImportError, Imported, detect};
-use legation::model::{Dataset, EventKind, Visit, validate};
+use legation::model::{CountryCode, Dataset, EventKind, PlaceRef, Visit, validate};
 use serde_json::Value;
 
 use import_support::{fixture, legation, temp_path};
@@ -23,7 +23,7 @@ const VISITS_ONLY: Options = Options { events: false };
 const WITH_EVENTS: Options = Options { events: true };
 
 fn import(name: &str, options: Options) -> Imported {
-    gdelt::import_files(&[fixture(name)], options).unwrap()
+    gdelt::import_files(&[fixture(name)], options).expect("the fixture imports")
 }
 
 fn visit<'d>(dataset: &'d Dataset, id: &str) -> &'d Visit {
@@ -35,8 +35,8 @@ fn visit<'d>(dataset: &'d Dataset, id: &str) -> &'d Visit {
         .unwrap_or_else(|| panic!("no visit {id} in {:#?}", dataset.visits))
 }
 
-fn country(place: Option<&legation::model::PlaceRef>) -> Option<&str> {
-    place?.country.as_ref().map(|code| code.as_str())
+fn country(place: Option<&PlaceRef>) -> Option<&str> {
+    place?.country.as_ref().map(CountryCode::as_str)
 }
 
 #[test]
@@ -52,7 +52,7 @@ fn make_and_host_a_visit_go_from_the_visitor_to_the_action() {
     assert_eq!(made.delegation.as_deref(), Some("Germany"));
     assert_eq!(made.extra["host"], "France");
     assert_eq!(country(Some(&made.to)), Some("GB"), "FIPS UK is ISO GB");
-    assert_eq!(made.to.coordinates(), Some((51.5, -0.116667)));
+    assert_eq!(made.to.coordinates(), Some((51.5, -0.116_667)));
     assert_eq!(
         made.to.place.as_deref(),
         Some("London, London, City of, United Kingdom")
@@ -136,7 +136,7 @@ fn meetings_always_and_other_codes_only_with_events() {
         .iter()
         .find(|event| event.id == "gdelt-564443032")
         .unwrap();
-    let actors: Vec<&str> = sanctions.actors.iter().map(|c| c.as_str()).collect();
+    let actors: Vec<&str> = sanctions.actors.iter().map(CountryCode::as_str).collect();
     assert_eq!(actors, ["US", "RU"]);
     assert_eq!(
         country(Some(&sanctions.place)),

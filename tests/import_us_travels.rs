@@ -18,7 +18,8 @@ use serde_json::Value;
 use import_support::{fixture, legation, temp_path};
 
 fn import() -> Imported {
-    us_travels::import_dir(&fixture("us-travels"), Gazetteer::bundled()).unwrap()
+    us_travels::import_dir(&fixture("us-travels"), Gazetteer::bundled())
+        .expect("the fixtures import")
 }
 
 /// The visits citing record `id`, in leg order.

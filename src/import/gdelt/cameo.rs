@@ -51,12 +51,12 @@ fn kind(root: u8, base: &str) -> EventKind {
     match (root, base) {
         // Sign formal agreement.
         (_, "057") => EventKind::Agreement,
-        // Consult, mediate, negotiate: people meet. Not by telephone (041).
-        (_, "041") => EventKind::Statement,
+        // Make public statement, appeal, express intent, discuss by
+        // telephone, the verbal kinds of diplomatic cooperation, demand,
+        // disapprove, reject, threaten.
+        (_, "041") | (1..=3 | 5 | 10..=13, _) => EventKind::Statement,
+        // Consult, mediate, negotiate: people meet.
         (4, _) => EventKind::Meeting,
-        // Make public statement, appeal, express intent, the verbal kinds
-        // of diplomatic cooperation, demand, disapprove, reject, threaten.
-        (1..=3 | 5 | 10..=13, _) => EventKind::Statement,
         // Exhibit force posture: mobilizing armed forces is a deployment,
         // the rest (demonstrations of power, alerts) an exercise.
         (_, "154") => EventKind::Deployment,

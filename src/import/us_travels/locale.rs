@@ -205,7 +205,7 @@ pub struct Stop {
 }
 
 /// Finds the stops of locales in a gazetteer.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Geocoder<'g> {
     gazetteer: &'g Gazetteer,
 }

@@ -151,9 +151,7 @@ pub fn import_records(
 pub fn is_travels_dir(dir: &Path) -> bool {
     trip_files(dir).is_ok_and(|files| {
         files.iter().any(|file| {
-            fs::read(file)
-                .map(|bytes| looks_like_trips(&bytes[..bytes.len().min(16 * 1024)]))
-                .unwrap_or(false)
+            fs::read(file).is_ok_and(|bytes| looks_like_trips(&bytes[..bytes.len().min(16 * 1024)]))
         })
     })
 }

@@ -245,15 +245,14 @@ impl<'b> TripsParser<'b> {
                             .and_then(|name| resolve_predefined_entity(&name))
                             .map(Cow::Borrowed)
                     };
-                    match resolved {
-                        Some(text) => self.push_text(Ok(text)),
-                        None => {
-                            let name = String::from_utf8_lossy(&reference).into_owned();
-                            self.break_trip(format!(
-                                "unknown entity `&{name};` in {}; write the character itself",
-                                self.field_tag()
-                            ));
-                        }
+                    if let Some(text) = resolved {
+                        self.push_text(Ok(text));
+                    } else {
+                        let name = String::from_utf8_lossy(&reference).into_owned();
+                        self.break_trip(format!(
+                            "unknown entity `&{name};` in {}; write the character itself",
+                            self.field_tag()
+                        ));
                     }
                 }
                 Event::Eof => {
@@ -350,15 +349,14 @@ impl<'b> TripsParser<'b> {
         if self.field.is_none() {
             return;
         }
-        match text {
-            Ok(text) => self.text.push_str(&text),
-            Err(()) => {
-                let why = format!(
-                    "{} is not UTF-8 text; save the file as UTF-8",
-                    self.field_tag()
-                );
-                self.break_trip(why);
-            }
+        if let Ok(text) = text {
+            self.text.push_str(&text);
+        } else {
+            let why = format!(
+                "{} is not UTF-8 text; save the file as UTF-8",
+                self.field_tag()
+            );
+            self.break_trip(why);
         }
     }
 
@@ -420,6 +418,8 @@ struct LineCounter {
 }
 
 impl LineCounter {
+    // Counting newlines of a few files once: no crate needed for speed.
+    #[allow(clippy::naive_bytecount)]
     fn line_at(&mut self, bytes: &[u8], offset: usize) -> usize {
         let offset = offset.min(bytes.len());
         if offset < self.offset {
