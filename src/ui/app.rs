@@ -63,11 +63,11 @@ impl LegationApp {
         for path in &files {
             workspace.open(path);
         }
-        if workspace.files.is_empty() {
-            if let Some(folder) = bundled_data_dir() {
-                // Listing a folder found a moment ago only fails if it vanished.
-                let _ = workspace.open_folder(&folder);
-            }
+        if workspace.files.is_empty()
+            && let Some(folder) = bundled_data_dir()
+        {
+            // Listing a folder found a moment ago only fails if it vanished.
+            let _ = workspace.open_folder(&folder);
         }
         let keep_view = startup.files.is_empty() && startup.screenshot.is_none();
         let mut app = Self {
@@ -203,7 +203,7 @@ impl eframe::App for LegationApp {
                 .resizable(true)
                 .default_size(140.0)
                 .show(ui, |ui| {
-                    self.problems_panel.ui(ui, &self.workspace, &self.scene)
+                    self.problems_panel.ui(ui, &self.workspace, &self.scene);
                 });
         }
         if !self.selection.is_empty() {

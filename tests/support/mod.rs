@@ -38,9 +38,16 @@ pub fn wait_for_basemap(harness: &mut Harness<'static, LegationApp>) {
     let deadline = Instant::now() + Duration::from_secs(30);
     let mut settled_frames = 0;
     while settled_frames < 4 {
-        assert!(Instant::now() < deadline, "the basemap did not load within 30 s");
+        assert!(
+            Instant::now() < deadline,
+            "the basemap did not load within 30 s"
+        );
         harness.step();
-        settled_frames = if harness.state().basemap_settled() { settled_frames + 1 } else { 0 };
+        settled_frames = if harness.state().basemap_settled() {
+            settled_frames + 1
+        } else {
+            0
+        };
         std::thread::sleep(Duration::from_millis(20));
     }
 }

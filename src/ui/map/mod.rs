@@ -111,12 +111,17 @@ impl MapView {
     /// The middle of route `route`'s arc as drawn last frame.
     pub fn drawn_route_middle(&self, route: usize) -> Option<Pos2> {
         let arc = self.drawn_arcs.iter().find(|arc| arc.route == route)?;
-        arc.polyline.get(arc.polyline.len() / 2).map(|&point| Pos2::from(point))
+        arc.polyline
+            .get(arc.polyline.len() / 2)
+            .map(|&point| Pos2::from(point))
     }
 
     /// The centre of the marker that drew event `event` last frame.
     pub fn drawn_event_marker(&self, event: usize) -> Option<Pos2> {
-        let marker = self.drawn_markers.iter().find(|marker| marker.events.contains(&event))?;
+        let marker = self
+            .drawn_markers
+            .iter()
+            .find(|marker| marker.events.contains(&event))?;
         Some(Pos2::from(marker.center))
     }
 
@@ -297,7 +302,7 @@ impl MapView {
             text.push_str(" · © OpenStreetMap contributors");
         }
         if let Some(error) = &self.basemap_error {
-            text = error.clone();
+            text.clone_from(error);
         }
         let pos = rect.right_bottom() - egui::vec2(4.0, 2.0);
         let painter = ui.painter_at(rect);
