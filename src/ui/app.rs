@@ -181,11 +181,33 @@ impl LegationApp {
             {
                 self.map.fit_on_next_frame();
             }
-            self.map.basemap_menu_ui(ui);
+            ui.menu_button("View", |ui| {
+                self.map.basemap_choice_ui(ui);
+                ui.separator();
+                theme_ui(ui);
+            });
+            self.map.online_status_ui(ui);
             ui.separator();
             self.problems_panel
                 .toggle_ui(ui, &self.workspace, &self.scene);
         });
+    }
+}
+
+/// Light, dark, or as the system says; the basemap follows.
+fn theme_ui(ui: &mut Ui) {
+    let mut preference = ui.ctx().options(|options| options.theme_preference);
+    let before = preference;
+    ui.label("Theme");
+    ui.radio_value(
+        &mut preference,
+        egui::ThemePreference::System,
+        "As the system",
+    );
+    ui.radio_value(&mut preference, egui::ThemePreference::Light, "Light");
+    ui.radio_value(&mut preference, egui::ThemePreference::Dark, "Dark");
+    if preference != before {
+        ui.ctx().set_theme(preference);
     }
 }
 
@@ -218,8 +240,13 @@ impl eframe::App for LegationApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                self.map
-                    .ui(ui, &self.scene, &self.view, &mut self.selection);
+                self.map.ui(
+                    ui,
+                    &self.workspace,
+                    &self.scene,
+                    &self.view,
+                    &mut self.selection,
+                );
             });
         if let Some(job) = &mut self.screenshot {
             job.step(ui.ctx(), self.map.settled());

@@ -5,6 +5,7 @@
 //! from [`crate::scene`].
 
 mod app;
+mod describe;
 mod fonts;
 mod legend;
 mod map;

@@ -65,21 +65,17 @@ impl Timeline {
         });
         let describe =
             |value: f64, _: std::ops::RangeInclusive<usize>| Day(value as i32).describe();
+        let range = extent.start.0..=extent.end.0;
         ui.horizontal(|ui| {
-            ui.spacing_mut().slider_width = (ui.available_width() / 2.0 - 60.0).max(80.0);
+            // Each slider leaves room for its label and its date.
+            ui.spacing_mut().slider_width = ((ui.available_width() - 300.0) / 2.0).max(60.0);
+            ui.label("From");
             changed |= ui
-                .add(
-                    egui::Slider::new(&mut start, extent.start.0..=extent.end.0)
-                        .custom_formatter(describe)
-                        .text("from"),
-                )
+                .add(egui::Slider::new(&mut start, range.clone()).custom_formatter(describe))
                 .changed();
+            ui.label("to");
             changed |= ui
-                .add(
-                    egui::Slider::new(&mut end, extent.start.0..=extent.end.0)
-                        .custom_formatter(describe)
-                        .text("to"),
-                )
+                .add(egui::Slider::new(&mut end, range).custom_formatter(describe))
                 .changed();
         });
         if changed {
