@@ -69,13 +69,19 @@ impl Timeline {
         ui.horizontal(|ui| {
             // Each slider leaves room for its label and its date.
             ui.spacing_mut().slider_width = ((ui.available_width() - 300.0) / 2.0).max(60.0);
-            ui.label("From");
             changed |= ui
-                .add(egui::Slider::new(&mut start, range.clone()).custom_formatter(describe))
+                .add(
+                    egui::Slider::new(&mut start, range.clone())
+                        .custom_formatter(describe)
+                        .text("from"),
+                )
                 .changed();
-            ui.label("to");
             changed |= ui
-                .add(egui::Slider::new(&mut end, range).custom_formatter(describe))
+                .add(
+                    egui::Slider::new(&mut end, range)
+                        .custom_formatter(describe)
+                        .text("to"),
+                )
                 .changed();
         });
         if changed {
