@@ -9,6 +9,7 @@ mod geometry;
 mod hit;
 mod routes;
 mod time;
+mod time_index;
 
 pub use cluster::{Cluster, cluster};
 pub use geometry::{
@@ -17,7 +18,8 @@ pub use geometry::{
 };
 pub use hit::{Hit, HitTarget, nearest_hit};
 pub use routes::{Route, aggregate_routes};
-pub use time::TimeWindow;
+pub use time::{BinSize, TimeWindow, WindowSpec};
+pub use time_index::TimeIndex;
 
 use std::collections::HashMap;
 
@@ -98,6 +100,11 @@ pub struct Scene {
     pub events: Vec<PlacedEvent>,
     /// What could not be placed, for the problems list.
     pub unplaced: Vec<Unplaced>,
+    visit_times: TimeIndex,
+    event_times: TimeIndex,
+    /// One index per event kind (in [`EventKind::ALL`] order), for the
+    /// histogram's stacks.
+    kind_times: Vec<TimeIndex>,
 }
 
 impl Scene {
@@ -110,7 +117,50 @@ impl Scene {
         for (dataset_index, dataset) in datasets.into_iter().enumerate() {
             scene.add_dataset(dataset_index, dataset, gazetteer);
         }
+        scene.index_times();
         scene
+    }
+
+    fn index_times(&mut self) {
+        self.visit_times = TimeIndex::new(
+            self.visits
+                .iter()
+                .map(|visit| (visit.first_day, visit.last_day)),
+        );
+        self.event_times = TimeIndex::new(
+            self.events
+                .iter()
+                .map(|event| (event.first_day, event.last_day)),
+        );
+        self.kind_times = EventKind::ALL
+            .iter()
+            .map(|&kind| {
+                TimeIndex::new(
+                    self.events
+                        .iter()
+                        .filter(|event| event.kind == kind)
+                        .map(|event| (event.first_day, event.last_day)),
+                )
+            })
+            .collect();
+    }
+
+    /// How many visits, and events of each kind (in [`EventKind::ALL`]
+    /// order), start in each bin between consecutive `edges`.
+    pub fn histogram(&self, edges: &[Day]) -> Vec<HistogramBin> {
+        edges
+            .windows(2)
+            .map(|pair| HistogramBin {
+                start: pair[0],
+                end: pair[1],
+                visits: self.visit_times.count_starting(pair[0], pair[1]),
+                events: self
+                    .kind_times
+                    .iter()
+                    .map(|index| index.count_starting(pair[0], pair[1]))
+                    .collect(),
+            })
+            .collect()
     }
 
     fn add_dataset(&mut self, dataset_index: usize, dataset: &Dataset, gazetteer: &Gazetteer) {
@@ -215,32 +265,28 @@ impl Scene {
     }
 
     /// The visits `window` shows.
-    pub fn visits_in<'s>(
-        &'s self,
-        window: &'s TimeWindow,
-    ) -> impl Iterator<Item = &'s PlacedVisit> {
-        self.visits
-            .iter()
-            .filter(|visit| window.overlaps(visit.first_day, visit.last_day))
+    pub fn visits_in(&self, window: &TimeWindow) -> impl Iterator<Item = &PlacedVisit> {
+        self.visit_times
+            .items_in(window)
+            .into_iter()
+            .map(|visit| &self.visits[visit])
     }
 
     /// The events `window` shows.
-    pub fn events_in<'s>(
-        &'s self,
-        window: &'s TimeWindow,
-    ) -> impl Iterator<Item = &'s PlacedEvent> {
-        self.events
-            .iter()
-            .filter(|event| window.overlaps(event.first_day, event.last_day))
+    pub fn events_in(&self, window: &TimeWindow) -> impl Iterator<Item = &PlacedEvent> {
+        self.event_times
+            .items_in(window)
+            .into_iter()
+            .map(|event| &self.events[event])
     }
 
     /// The routes `window` shows: its visits, one route per way travelled.
     pub fn routes(&self, window: &TimeWindow) -> Vec<Route> {
         let shown = self
-            .visits
-            .iter()
-            .enumerate()
-            .filter(|(_, visit)| window.overlaps(visit.first_day, visit.last_day));
+            .visit_times
+            .items_in(window)
+            .into_iter()
+            .map(|visit| (visit, &self.visits[visit]));
         aggregate_routes(shown)
     }
 
@@ -268,13 +314,7 @@ impl Scene {
                 })
             })
             .collect();
-        let events = self
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, event)| window.overlaps(event.first_day, event.last_day))
-            .map(|(position, _)| position)
-            .collect();
+        let events = self.event_times.items_in(&window);
         View {
             window,
             routes,
@@ -282,6 +322,19 @@ impl Scene {
             events,
         }
     }
+}
+
+/// How many records start in one bin of the timeline's histogram.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HistogramBin {
+    /// The bin's first day.
+    pub start: Day,
+    /// The day after its last.
+    pub end: Day,
+    /// Visits starting in it.
+    pub visits: usize,
+    /// Events starting in it, per kind in [`EventKind::ALL`] order.
+    pub events: Vec<usize>,
 }
 
 /// How many straight pieces draw one great-circle arc.
