@@ -317,12 +317,19 @@ const MONTH_NAMES: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// The English abbreviation of a month (1-12): `Jul`.
+pub fn month_abbreviation(month: u32) -> &'static str {
+    month
+        .checked_sub(1)
+        .and_then(|index| MONTH_NAMES.get(index as usize))
+        .copied()
+        .unwrap_or("?")
+}
+
 impl DatePoint {
     /// The date for people: `25 Jul 2023`, `Jul 2023`, `2023`.
     pub fn describe(&self) -> String {
-        let month = self
-            .month
-            .and_then(|month| MONTH_NAMES.get(month as usize - 1));
+        let month = self.month.map(month_abbreviation);
         match (self.day, month) {
             (Some(day), Some(month)) => format!("{day} {month} {}", self.year),
             (None, Some(month)) => format!("{month} {}", self.year),

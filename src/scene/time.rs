@@ -92,7 +92,7 @@ impl BinSize {
         let first = |year: i32, month: u32| Day::from_ymd(year, month, 1).unwrap_or(day);
         match self {
             Self::Day => day,
-            Self::Week => day.add_days(-(day.weekday() as i32)),
+            Self::Week => day.add_days(-i32::try_from(day.weekday()).unwrap_or(0)),
             Self::Month => first(year, month),
             Self::Year => first(year, 1),
             Self::Decade => first(year - year.rem_euclid(10), 1),
@@ -104,7 +104,7 @@ impl BinSize {
     pub fn step(self, day: Day, count: i32) -> Day {
         let months = |months: i32| {
             let (year, month, day_of_month) = day.ymd();
-            let total = year * 12 + month as i32 - 1 + months;
+            let total = year * 12 + i32::try_from(month).unwrap_or(1) - 1 + months;
             let (year, month) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
             let day_of_month = day_of_month.min(days_in_month(year, month));
             Day::from_ymd(year, month, day_of_month).unwrap_or(day)

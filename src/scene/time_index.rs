@@ -40,8 +40,10 @@ impl TimeIndex {
             .map(|(item, (first, last))| (first, last.max(first), item as u32))
             .collect();
         sorted.sort_unstable();
-        let mut index = Self::default();
-        index.starts = sorted.iter().map(|&(first, _, _)| first).collect();
+        let mut index = Self {
+            starts: sorted.iter().map(|&(first, _, _)| first).collect(),
+            ..Self::default()
+        };
         for (first, last, item) in sorted {
             let span = last.0 - first.0 + 1;
             let class = CLASS_LIMITS
@@ -113,7 +115,7 @@ mod tests {
     }
 
     /// The same query done the slow way.
-    fn scan(spans: &[(Day, Day)], window: &TimeWindow) -> Vec<usize> {
+    fn scan(spans: &[(Day, Day)], window: TimeWindow) -> Vec<usize> {
         (0..spans.len())
             .filter(|&item| window.overlaps(spans[item].0, spans[item].1))
             .collect()
@@ -197,7 +199,7 @@ mod tests {
         for start in (18_500..21_500).step_by(97) {
             for length in [0, 6, 30, 400] {
                 let query = window(Day(start), Day(start + length));
-                assert_eq!(index.items_in(&query), scan(&spans, &query), "{query:?}");
+                assert_eq!(index.items_in(&query), scan(&spans, query), "{query:?}");
             }
         }
     }

@@ -84,9 +84,10 @@ impl LegationApp {
                 .map(|path| ScreenshotJob::new(path, outcome)),
         };
         app.rebuild_scene();
-        if let Some(day) = startup.date {
-            app.timeline.show_until(day);
+        if startup.date.is_some() || startup.window.is_some() {
+            app.timeline.apply(startup.date, startup.window);
             app.refresh_view();
+            app.map.fit_on_next_frame();
         }
         app
     }
@@ -119,6 +120,12 @@ impl LegationApp {
     /// The window the map shows.
     pub fn window(&self) -> Option<TimeWindow> {
         self.timeline.window()
+    }
+
+    /// Where the timeline's window handles (start, end) were drawn last
+    /// frame, for tests and automation.
+    pub fn timeline_handles(&self) -> Option<(egui::Pos2, egui::Pos2)> {
+        self.timeline.handles()
     }
 
     /// Whether the basemap has drawn all it will draw for now (for tests and
@@ -216,7 +223,7 @@ impl eframe::App for LegationApp {
         self.handle_input(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("timeline").show(ui, |ui| {
-            if self.timeline.ui(ui, &self.view) {
+            if self.timeline.ui(ui, &self.scene, &self.view) {
                 self.refresh_view();
             }
         });

@@ -1,6 +1,9 @@
 //! The one way UI tests start the app: as eframe would, headless, on wgpu,
 //! with the basemap loaded before the test looks.
 
+// Each test file uses its own part of this module.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -17,10 +20,18 @@ pub fn repo_path(relative: &str) -> PathBuf {
 /// The app on `files`, in a light theme, `size` points large, with its
 /// basemap drawn.
 pub fn app(files: &[&str], size: [f32; 2]) -> Harness<'static, LegationApp> {
-    let startup = Startup {
-        files: files.iter().map(|file| repo_path(file)).collect(),
-        ..Startup::default()
-    };
+    app_with(
+        Startup {
+            files: files.iter().map(|file| repo_path(file)).collect(),
+            ..Startup::default()
+        },
+        size,
+    )
+}
+
+/// The app as `startup` asks, in a light theme, `size` points large, with
+/// its basemap drawn.
+pub fn app_with(startup: Startup, size: [f32; 2]) -> Harness<'static, LegationApp> {
     let mut harness = Harness::builder()
         .with_size(size)
         .with_theme(egui::Theme::Light)
