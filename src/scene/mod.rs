@@ -17,7 +17,7 @@ pub use geometry::{
     from_mercator, great_circle, mercator, split_at_antimeridian,
 };
 pub use hit::{Hit, HitTarget, nearest_hit};
-pub use routes::{Route, aggregate_routes};
+pub use routes::{PlaceKey, Route, RouteKey, aggregate_routes};
 pub use time::{BinSize, TimeWindow, WindowSpec};
 pub use time_index::TimeIndex;
 

@@ -3,6 +3,7 @@
 
 mod arcs;
 mod basemap;
+mod fade;
 mod markers;
 mod projection;
 
@@ -11,11 +12,13 @@ use walkers::{Map, MapMemory, lat_lon};
 
 use self::arcs::{ArcsLayer, DrawnArc};
 use self::basemap::{Basemap, BasemapChoice, OFFLINE_ATTRIBUTION, OnlineStatus};
+use self::fade::FadeIn;
 use self::markers::{DrawnMarker, MarkersLayer};
 use super::{Selection, describe, legend, palette};
 use crate::model::CountryCode;
 use crate::scene::{
-    GeoPoint, HitTarget, Scene, View, fit_view, from_mercator, mercator, nearest_hit,
+    GeoPoint, HitTarget, Route, RouteKey, Scene, View, fit_view, from_mercator, mercator,
+    nearest_hit,
 };
 use crate::workspace::Workspace;
 
@@ -40,6 +43,9 @@ pub struct MapView {
     drawn_arcs: Vec<DrawnArc>,
     drawn_markers: Vec<DrawnMarker>,
     dark: bool,
+    route_fade: FadeIn<RouteKey>,
+    event_fade: FadeIn<usize>,
+    fading: bool,
 }
 
 /// Zoom steps of the + and - keys.
@@ -79,6 +85,9 @@ impl MapView {
             drawn_arcs: Vec::new(),
             drawn_markers: Vec::new(),
             dark: false,
+            route_fade: FadeIn::default(),
+            event_fade: FadeIn::default(),
+            fading: false,
         }
     }
 
@@ -108,11 +117,14 @@ impl MapView {
         )
     }
 
-    /// Whether the basemap has drawn all it will draw for now.
+    /// Whether the basemap has drawn all it will draw for now and nothing
+    /// is fading in.
     pub fn settled(&self) -> bool {
-        self.basemap
-            .as_ref()
-            .is_none_or(|basemap| basemap.settled(self.dark))
+        !self.fading
+            && self
+                .basemap
+                .as_ref()
+                .is_none_or(|basemap| basemap.settled(self.dark))
     }
 
     /// The middle of route `route`'s arc as drawn last frame.
@@ -183,10 +195,23 @@ impl MapView {
             self.fit(scene, view, rect);
         }
         self.zoom_keys(ui);
+        let now = ui.input(|input| input.time);
+        let route_opacity = self
+            .route_fade
+            .update(view.routes.iter().map(Route::key), now);
+        let event_opacity = self.event_fade.update(view.events.iter().copied(), now);
+        self.fading = route_opacity
+            .iter()
+            .chain(&event_opacity)
+            .any(|&opacity| opacity < 1.0);
+        if self.fading {
+            ui.ctx().request_repaint();
+        }
         let colors: Vec<Color32> = view
             .routes
             .iter()
-            .map(|route| self.origin_color(route.origin))
+            .zip(&route_opacity)
+            .map(|(route, &opacity)| self.origin_color(route.origin).gamma_multiply(opacity))
             .collect();
         let selected_routes = selection.routes_in(scene, view);
         let selected_events = selection.events_in(scene, view);
@@ -222,6 +247,7 @@ impl MapView {
                 .with_plugin(MarkersLayer {
                     scene,
                     view,
+                    opacity: &event_opacity,
                     selected: &selected_events,
                     drawn: &mut drawn_markers,
                 });
