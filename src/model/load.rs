@@ -194,6 +194,7 @@ impl Reader {
                 format!("missing; add \"format\": \"{FORMAT}\" at the top"),
             ),
         }
+        let window = self.optional_date(&mut root, "$", "window");
         let (sources, origins) = self.records(root.remove("sources"), "$.sources", Self::source);
         self.origins.sources = origins;
         let (visits, origins) = self.records(root.remove("visits"), "$.visits", Self::visit);
@@ -202,6 +203,7 @@ impl Reader {
         self.origins.events = origins;
         Dataset {
             format: FormatTag,
+            window,
             sources,
             visits,
             events,

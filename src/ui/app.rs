@@ -11,7 +11,7 @@ use super::source_panel::SourcePanel;
 use super::timeline::Timeline;
 use super::{Selection, Startup, fonts};
 use crate::gazetteer::Gazetteer;
-use crate::scene::{Scene, TimeWindow, View};
+use crate::scene::{Scene, TimeWindow, View, WindowSpec};
 use crate::workspace::{Workspace, bundled_data_dir};
 
 /// What is remembered between runs.
@@ -96,6 +96,11 @@ impl LegationApp {
     fn rebuild_scene(&mut self) {
         self.scene = Scene::build(self.workspace.datasets(), Gazetteer::bundled());
         self.timeline.set_extent(self.scene.extent());
+        // A dataset may name the days its story is about; open on those.
+        if let Some(window) = self.workspace.datasets().find_map(|dataset| dataset.window) {
+            let days = TimeWindow::new(window.first_day(), window.last_day());
+            self.timeline.apply(None, Some(WindowSpec::Range(days)));
+        }
         self.map.set_origins(&self.scene);
         self.selection = Selection::default();
         self.refresh_view();
