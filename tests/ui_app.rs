@@ -7,7 +7,7 @@ mod support;
 use egui::{Key, Pos2};
 use egui_kittest::kittest::Queryable as _;
 use legation::scene::ItemRef;
-use support::{app, click_at, press};
+use support::{app, click_at, drag};
 
 const SEED: &str = "data/shoigu-pyongyang.json";
 const SIZE: [f32; 2] = [1280.0, 800.0];
@@ -93,17 +93,7 @@ fn a_click_at_the_end_of_a_pan_selects_nothing() {
     let mut harness = app(&[SEED], SIZE);
     let route = route_of_visit(&harness, 0);
     let on_arc = harness.state().drawn_route_middle(route).unwrap();
-    let start = on_arc + egui::vec2(-150.0, 120.0);
-    harness.hover_at(start);
-    harness.step();
-    press(&harness, start, true);
-    harness.step();
-    for step in 1..=10 {
-        harness.hover_at(start + (on_arc - start) * (step as f32 / 10.0));
-        harness.step();
-    }
-    press(&harness, on_arc, false);
-    harness.run_steps(3);
+    drag(&mut harness, on_arc + egui::vec2(-150.0, 120.0), on_arc);
     assert!(
         harness.state().selection.is_empty(),
         "a pan ending on an arc is not a click on it"

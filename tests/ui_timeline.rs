@@ -9,7 +9,7 @@ use egui_kittest::kittest::{By, Queryable as _};
 use legation::model::Day;
 use legation::scene::{TimeWindow, WindowSpec};
 use legation::ui::Startup;
-use support::{app_with, press, repo_path};
+use support::{app_with, drag, repo_path};
 
 const SIZE: [f32; 2] = [1280.0, 800.0];
 
@@ -91,17 +91,7 @@ fn dragging_the_end_handle_widens_the_window_and_the_map_counts_more() {
         .state()
         .timeline_handles()
         .expect("the handles are drawn");
-    let target = end + egui::vec2(30.0, 0.0);
-    harness.hover_at(end);
-    harness.step();
-    press(&harness, end, true);
-    harness.step();
-    for step in 1..=10 {
-        harness.hover_at(end + (target - end) * (step as f32 / 10.0));
-        harness.step();
-    }
-    press(&harness, target, false);
-    harness.run_steps(3);
+    drag(&mut harness, end, end + egui::vec2(30.0, 0.0));
     let app = harness.state();
     let window = app.window().unwrap();
     assert_eq!(window.start, day(2023, 7, 18), "the other end stays");

@@ -91,6 +91,19 @@ pub struct Unplaced {
     pub message: String,
 }
 
+impl Unplaced {
+    fn new(dataset: usize, path: String, place: &PlaceRef) -> Self {
+        Self {
+            dataset,
+            path,
+            message: format!(
+                "cannot place {}: not in the gazetteer; add \"lat\" and \"lon\" or a known place",
+                describe(place)
+            ),
+        }
+    }
+}
+
 /// Everything placeable of some datasets.
 #[derive(Clone, Debug, Default)]
 pub struct Scene {
@@ -170,14 +183,9 @@ impl Scene {
                 index,
             };
             let Some(to) = place(gazetteer, &visit.to) else {
-                self.unplaced.push(Unplaced {
-                    dataset: dataset_index,
-                    path: format!("$.visits[{index}].to"),
-                    message: format!(
-                        "cannot place {}: not in the gazetteer; add \"lat\" and \"lon\" or a known place",
-                        describe(&visit.to)
-                    ),
-                });
+                let path = format!("$.visits[{index}].to");
+                self.unplaced
+                    .push(Unplaced::new(dataset_index, path, &visit.to));
                 continue;
             };
             let from = visit.from.as_ref().and_then(|from| place(gazetteer, from));
@@ -199,14 +207,9 @@ impl Scene {
         }
         for (index, event) in dataset.events.iter().enumerate() {
             let Some(place) = place(gazetteer, &event.place) else {
-                self.unplaced.push(Unplaced {
-                    dataset: dataset_index,
-                    path: format!("$.events[{index}].place"),
-                    message: format!(
-                        "cannot place {}: not in the gazetteer; add \"lat\" and \"lon\" or a known place",
-                        describe(&event.place)
-                    ),
-                });
+                let path = format!("$.events[{index}].place");
+                self.unplaced
+                    .push(Unplaced::new(dataset_index, path, &event.place));
                 continue;
             };
             self.events.push(PlacedEvent {

@@ -73,6 +73,20 @@ pub fn click_at(harness: &mut Harness<'static, LegationApp>, pos: Pos2) {
     harness.run_steps(3);
 }
 
+/// A drag with the left button from `from` to `to`, in small moves.
+pub fn drag(harness: &mut Harness<'static, LegationApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    press(harness, from, true);
+    harness.step();
+    for step in 1..=10 {
+        harness.hover_at(from + (to - from) * (step as f32 / 10.0));
+        harness.step();
+    }
+    press(harness, to, false);
+    harness.run_steps(3);
+}
+
 /// Presses or releases the left button at `pos`.
 pub fn press(harness: &Harness<'static, LegationApp>, pos: Pos2, pressed: bool) {
     harness.event(Event::PointerButton {
