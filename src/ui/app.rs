@@ -40,7 +40,15 @@ pub struct LegationApp {
     source_panel: SourcePanel,
     problems_panel: ProblemsPanel,
     screenshot: Option<ScreenshotJob>,
+    /// A message for the user, shown until dismissed.
+    notice: Option<String>,
 }
+
+/// A file dialog that returns sooner than this never opened.
+const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// What to say when no file dialog could open.
+const NO_DIALOG: &str = "No file dialog is available here (it needs xdg-desktop-portal): drop files on the window, or name them on the command line";
 
 impl LegationApp {
     /// Opens what `startup` asks for (or the last session's files, or the
@@ -82,6 +90,7 @@ impl LegationApp {
             screenshot: startup
                 .screenshot
                 .map(|path| ScreenshotJob::new(path, outcome)),
+            notice: None,
         };
         app.rebuild_scene();
         if startup.date.is_some() || startup.window.is_some() {
@@ -173,11 +182,17 @@ impl LegationApp {
             ui.menu_button("File", |ui| {
                 if ui.button("Open dataset…").clicked() {
                     ui.close();
-                    if let Some(paths) = rfd::FileDialog::new()
+                    let asked = std::time::Instant::now();
+                    match rfd::FileDialog::new()
                         .add_filter("Legation dataset", &["json"])
                         .pick_files()
                     {
-                        self.open_files(paths);
+                        Some(paths) => self.open_files(paths),
+                        // No person cancels a dialog this fast: there was none.
+                        None if asked.elapsed() < NO_DIALOG_WITHIN => {
+                            self.notice = Some(NO_DIALOG.to_owned());
+                        }
+                        None => {}
                     }
                 }
                 if ui.button("Close all").clicked() {
@@ -202,6 +217,13 @@ impl LegationApp {
             ui.separator();
             self.problems_panel
                 .toggle_ui(ui, &self.workspace, &self.scene);
+            if let Some(notice) = &self.notice {
+                ui.separator();
+                ui.colored_label(ui.visuals().warn_fg_color, notice);
+                if ui.small_button("OK").clicked() {
+                    self.notice = None;
+                }
+            }
         });
     }
 }
