@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use legation::model::{Day, FuzzyDate};
+use legation::scene::WindowSpec;
 use legation::ui::Startup;
 
 /// Legation: a map of diplomatic visits and events, from news and records.
@@ -29,9 +30,15 @@ pub struct Args {
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
 
-    /// Show the data up to this day (YYYY-MM-DD).
+    /// Show the data up to this day (YYYY-MM-DD); with --window, the
+    /// window ends on it.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub date: Option<Day>,
+
+    /// The time window: a length ending at --date (7d, 2w, 1m, 1y) or
+    /// START/END (2023-07-18/2023-07-27, 1866/2026).
+    #[arg(long, value_name = "7d|1m|1y|START/END")]
+    pub window: Option<WindowSpec>,
 
     /// The window's size in points, such as 1280x800.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
@@ -90,6 +97,7 @@ pub fn run(args: Args) -> ExitCode {
             files: args.files,
             screenshot: args.screenshot,
             date: args.date,
+            window: args.window,
             size: args.size,
         }),
     };
