@@ -74,6 +74,10 @@ pub struct Person {
     /// The office: "Defence Minister", "Secretary of State".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The country the person serves, and so their delegation's: it
+    /// colours every leg of a trip the same, wherever the leg starts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<CountryCode>,
     /// Unknown fields.
     #[serde(flatten)]
     pub extra: ExtraFields,

@@ -357,9 +357,14 @@ impl Reader {
             }),
             Value::Object(mut person) => {
                 let name = self.required_string(&mut person, &path, "name")?;
+                let title = self.optional_string(&mut person, &path, "title");
+                let country = person
+                    .remove("country")
+                    .and_then(|code| self.country_code(code, &format!("{path}.country")));
                 Some(Person {
                     name,
-                    title: self.optional_string(&mut person, &path, "title"),
+                    title,
+                    country,
                     extra: person,
                 })
             }

@@ -24,7 +24,7 @@ pub use time_index::TimeIndex;
 use std::collections::HashMap;
 
 use crate::gazetteer::{Gazetteer, Precision as PlacePrecision};
-use crate::model::{CountryCode, Dataset, Day, EventKind, PlaceRef};
+use crate::model::{CountryCode, Dataset, Day, EventKind, PlaceRef, Precision};
 
 /// Which record of which loaded dataset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -189,12 +189,18 @@ impl Scene {
                 continue;
             };
             let from = visit.from.as_ref().and_then(|from| place(gazetteer, from));
-            let origin = visit.from.as_ref().and_then(|from| {
-                from.country.or_else(|| {
-                    let name = from.place.as_deref()?;
-                    Some(gazetteer.lookup(name, None)?.country)
-                })
-            });
+            // The delegation's country: its leader's, else where it set out.
+            let origin = visit
+                .leader
+                .as_ref()
+                .and_then(|leader| leader.country)
+                .or_else(|| {
+                    let from = visit.from.as_ref()?;
+                    from.country.or_else(|| {
+                        let name = from.place.as_deref()?;
+                        Some(gazetteer.lookup(name, None)?.country)
+                    })
+                });
             self.visits.push(PlacedVisit {
                 item,
                 from,
@@ -202,7 +208,7 @@ impl Scene {
                 origin,
                 first_day: visit.date.first_day(),
                 last_day: visit.date.last_day(),
-                exact: visit.date.is_exact_day(),
+                exact: visit.date.precision() == Precision::Day,
             });
         }
         for (index, event) in dataset.events.iter().enumerate() {
@@ -221,7 +227,7 @@ impl Scene {
                 kind: event.kind,
                 first_day: event.date.first_day(),
                 last_day: event.date.last_day(),
-                exact: event.date.is_exact_day(),
+                exact: event.date.precision() == Precision::Day,
             });
         }
     }

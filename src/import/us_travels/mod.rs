@@ -490,6 +490,7 @@ impl<'g> Builder<'g> {
                 record.name.clone()
             },
             title: office(&record.role).map(str::to_owned),
+            country: self.home.country,
             extra: ExtraFields::new(),
         };
         let legs = stops.len();
