@@ -78,13 +78,16 @@ impl LegationApp {
             let _ = workspace.open_folder(&folder);
         }
         let keep_view = startup.files.is_empty() && startup.screenshot.is_none();
+        let mut map = MapView::new(&cc.egui_ctx, keep_view.then_some(remembered.map));
+        // A screenshot shows the data, not whatever the pointer happens to hover.
+        map.tooltips = startup.screenshot.is_none();
         let mut app = Self {
             workspace,
             scene: Scene::default(),
             view: View::default(),
             selection: Selection::default(),
             timeline: Timeline::default(),
-            map: MapView::new(&cc.egui_ctx, keep_view.then_some(remembered.map)),
+            map,
             source_panel: SourcePanel::default(),
             problems_panel: ProblemsPanel::default(),
             screenshot: startup

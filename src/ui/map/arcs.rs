@@ -77,7 +77,7 @@ impl Plugin for ArcsLayer<'_> {
 
 /// The stroke width of a route of `count` visits.
 fn width(count: usize) -> f32 {
-    (2.0 + 2.2 * (count as f32).ln()).min(12.0)
+    (1.5 + 1.4 * (count as f32).ln()).min(8.0)
 }
 
 fn draw_arc(

@@ -33,6 +33,7 @@ pub struct RememberedView {
 }
 
 /// Where the map is looking, and what it drew last frame.
+#[allow(clippy::struct_excessive_bools)] // independent switches, not a state machine
 pub struct MapView {
     memory: MapMemory,
     basemap: Option<Basemap>,
@@ -43,6 +44,8 @@ pub struct MapView {
     drawn_arcs: Vec<DrawnArc>,
     drawn_markers: Vec<DrawnMarker>,
     dark: bool,
+    /// Whether hovering shows tooltips (not in screenshots).
+    pub tooltips: bool,
     route_fade: FadeIn<RouteKey>,
     event_fade: FadeIn<usize>,
     fading: bool,
@@ -52,6 +55,8 @@ pub struct MapView {
 const KEY_ZOOM_STEP: f64 = 1.0;
 /// The deepest zoom "fit to data" goes to, so a single place keeps context.
 const FIT_MAX_ZOOM: f64 = 6.0;
+/// How many routes a view shows before they are drawn lighter.
+const DENSE_ROUTES: f32 = 60.0;
 /// Room left around the data when fitting, in points.
 const FIT_MARGIN: f32 = 70.0;
 /// The width the legend takes on the left of the map, kept free of data
@@ -85,6 +90,7 @@ impl MapView {
             drawn_arcs: Vec::new(),
             drawn_markers: Vec::new(),
             dark: false,
+            tooltips: true,
             route_fade: FadeIn::default(),
             event_fade: FadeIn::default(),
             fading: false,
@@ -207,11 +213,19 @@ impl MapView {
         if self.fading {
             ui.ctx().request_repaint();
         }
+        // Many arcs at once are drawn lighter, so that where they overlap
+        // reads as more, not as a solid block.
+        let density = (DENSE_ROUTES / view.routes.len().max(1) as f32)
+            .sqrt()
+            .clamp(0.3, 1.0);
         let colors: Vec<Color32> = view
             .routes
             .iter()
             .zip(&route_opacity)
-            .map(|(route, &opacity)| self.origin_color(route.origin).gamma_multiply(opacity))
+            .map(|(route, &opacity)| {
+                self.origin_color(route.origin)
+                    .gamma_multiply(opacity * density)
+            })
             .collect();
         let selected_routes = selection.routes_in(scene, view);
         let selected_events = selection.events_in(scene, view);
@@ -269,7 +283,7 @@ impl MapView {
                 None => Selection::default(),
             };
         }
-        if let Some(target) = hovered {
+        if let Some(target) = hovered.filter(|_| self.tooltips) {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             response
                 .on_hover_ui_at_pointer(|ui| self.tooltip_ui(ui, workspace, scene, view, target));
@@ -420,6 +434,8 @@ impl MapView {
             rect.height(),
         ];
         let (center, zoom) = fit_view(south_west, north_east, free, FIT_MARGIN, FIT_MAX_ZOOM);
+        // Never so far out that the world is narrower than the map.
+        let zoom = zoom.max(f64::from(rect.width() / 256.0).log2());
         let shift_x = f64::from(rect.width() - free[0]) / 2.0 / (256.0 * 2f64.powf(zoom));
         let [x, y] = mercator(center);
         let center: GeoPoint = from_mercator([x - shift_x, y]);
