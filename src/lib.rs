@@ -8,6 +8,7 @@
 
 pub mod extract;
 pub mod gazetteer;
+pub mod import;
 pub mod model;
 pub mod scene;
 pub mod ui;

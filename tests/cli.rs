@@ -109,7 +109,7 @@ fn geocode(args: &[&str]) -> Value {
         "{args:?}: {}",
         stderr(&output)
     );
-    serde_json::from_str(stdout(&output).trim()).unwrap()
+    serde_json::from_str(stdout(&output).trim()).expect("geocode --json prints JSON")
 }
 
 #[test]

@@ -265,3 +265,13 @@ fn an_unreadable_file_is_named() {
         "{err}"
     );
 }
+
+#[test]
+fn a_dataset_may_name_the_window_it_opens_on() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/shoigu-pyongyang.json");
+    let dataset = load_dataset(&path).unwrap().dataset;
+    assert_eq!(dataset.window.unwrap().to_string(), "2023-07");
+    let bad = parse_dataset(br#"{"format": "legation/1", "window": "July"}"#).unwrap();
+    assert_eq!(bad.problems.len(), 1);
+    assert_eq!(bad.problems[0].path, "$.window");
+}

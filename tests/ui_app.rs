@@ -7,19 +7,27 @@ mod support;
 use egui::{Key, Pos2};
 use egui_kittest::kittest::Queryable as _;
 use legation::scene::ItemRef;
-use support::{app, click_at, press};
+use support::{app, click_at, drag};
 
 const SEED: &str = "data/shoigu-pyongyang.json";
 const SIZE: [f32; 2] = [1280.0, 800.0];
 
 /// The route of the visit at `index` of the first file.
-fn route_of_visit(harness: &egui_kittest::Harness<'static, legation::ui::LegationApp>, index: usize) -> usize {
+fn route_of_visit(
+    harness: &egui_kittest::Harness<'static, legation::ui::LegationApp>,
+    index: usize,
+) -> usize {
     let app = harness.state();
     let target = ItemRef { dataset: 0, index };
     app.view
         .routes
         .iter()
-        .position(|route| route.visits.iter().any(|&visit| app.scene.visits[visit].item == target))
+        .position(|route| {
+            route
+                .visits
+                .iter()
+                .any(|&visit| app.scene.visits[visit].item == target)
+        })
         .expect("the visit is shown")
 }
 
@@ -27,12 +35,20 @@ fn route_of_visit(harness: &egui_kittest::Harness<'static, legation::ui::Legatio
 fn clicking_the_shoigu_arc_shows_his_sentence_highlighted_and_escape_clears_it() {
     let mut harness = app(&[SEED], SIZE);
     let route = route_of_visit(&harness, 0);
-    let on_arc = harness.state().drawn_route_middle(route).expect("the arc is drawn");
+    let on_arc = harness
+        .state()
+        .drawn_route_middle(route)
+        .expect("the arc is drawn");
     click_at(&mut harness, on_arc);
 
-    assert_eq!(harness.state().selection.visits, vec![ItemRef { dataset: 0, index: 0 }]);
-    harness
-        .get_by_label_contains("A Russian delegation led by Defence Minister Sergei Shoigu");
+    assert_eq!(
+        harness.state().selection.visits,
+        vec![ItemRef {
+            dataset: 0,
+            index: 0
+        }]
+    );
+    harness.get_by_label_contains("A Russian delegation led by Defence Minister Sergei Shoigu");
     harness.get_by_label_contains("Sergei Shoigu, Defence Minister");
 
     harness.key_press(Key::Escape);
@@ -50,13 +66,25 @@ fn clicking_a_marker_selects_its_events_and_shows_their_source() {
         app.scene
             .events
             .iter()
-            .position(|event| event.item == ItemRef { dataset: 0, index: 5 })
+            .position(|event| {
+                event.item
+                    == ItemRef {
+                        dataset: 0,
+                        index: 5,
+                    }
+            })
             .unwrap()
     };
-    let marker = harness.state().drawn_event_marker(statement).expect("the marker is drawn");
+    let marker = harness
+        .state()
+        .drawn_event_marker(statement)
+        .expect("the marker is drawn");
     click_at(&mut harness, marker);
 
-    assert!(harness.state().selection.events.contains(&ItemRef { dataset: 0, index: 5 }));
+    assert!(harness.state().selection.events.contains(&ItemRef {
+        dataset: 0,
+        index: 5
+    }));
     harness.get_by_label_contains("China asserted on Monday");
 }
 
@@ -65,18 +93,11 @@ fn a_click_at_the_end_of_a_pan_selects_nothing() {
     let mut harness = app(&[SEED], SIZE);
     let route = route_of_visit(&harness, 0);
     let on_arc = harness.state().drawn_route_middle(route).unwrap();
-    let start = on_arc + egui::vec2(-150.0, 120.0);
-    harness.hover_at(start);
-    harness.step();
-    press(&harness, start, true);
-    harness.step();
-    for step in 1..=10 {
-        harness.hover_at(start + (on_arc - start) * (step as f32 / 10.0));
-        harness.step();
-    }
-    press(&harness, on_arc, false);
-    harness.run_steps(3);
-    assert!(harness.state().selection.is_empty(), "a pan ending on an arc is not a click on it");
+    drag(&mut harness, on_arc + egui::vec2(-150.0, 120.0), on_arc);
+    assert!(
+        harness.state().selection.is_empty(),
+        "a pan ending on an arc is not a click on it"
+    );
 }
 
 #[test]
@@ -89,7 +110,10 @@ fn problems_are_listed_by_file_and_path_while_valid_items_still_draw() {
         ],
         SIZE,
     );
-    assert!(harness.state().view.visit_count() >= 3, "valid visits of every file draw");
+    assert!(
+        harness.state().view.visit_count() >= 3,
+        "valid visits of every file draw"
+    );
     harness.get_by_label_contains("problems").click();
     harness.run_steps(3);
     harness.get_by_label_contains("several-problems.json: $.visits[0].to.country: `ZZ`");
@@ -99,9 +123,17 @@ fn problems_are_listed_by_file_and_path_while_valid_items_still_draw() {
         .view
         .routes
         .iter()
-        .filter(|route| route.visits.iter().any(|&visit| app.scene.visits[visit].item.dataset == 2))
+        .filter(|route| {
+            route
+                .visits
+                .iter()
+                .any(|&visit| app.scene.visits[visit].item.dataset == 2)
+        })
         .count();
-    assert_eq!(seed_routes, 2, "the good file's arcs still draw beside the bad ones");
+    assert_eq!(
+        seed_routes, 2,
+        "the good file's arcs still draw beside the bad ones"
+    );
 }
 
 #[test]
@@ -112,9 +144,15 @@ fn fit_to_data_shows_every_place() {
     let app = harness.state();
     let on_screen = |pos: Pos2| pos.x > 0.0 && pos.x < SIZE[0] && pos.y > 0.0 && pos.y < SIZE[1];
     for route in 0..app.view.routes.len() {
-        assert!(on_screen(app.drawn_route_middle(route).unwrap()), "route {route}");
+        assert!(
+            on_screen(app.drawn_route_middle(route).unwrap()),
+            "route {route}"
+        );
     }
     for &event in &app.view.events {
-        assert!(on_screen(app.drawn_event_marker(event).unwrap()), "event {event}");
+        assert!(
+            on_screen(app.drawn_event_marker(event).unwrap()),
+            "event {event}"
+        );
     }
 }

@@ -23,10 +23,13 @@ fn the_source_panel_with_the_cited_sentence() {
             .routes
             .iter()
             .position(|route| {
-                route
-                    .visits
-                    .iter()
-                    .any(|&visit| app.scene.visits[visit].item == ItemRef { dataset: 0, index: 0 })
+                route.visits.iter().any(|&visit| {
+                    app.scene.visits[visit].item
+                        == ItemRef {
+                            dataset: 0,
+                            index: 0,
+                        }
+                })
             })
             .unwrap()
     };

@@ -6,12 +6,14 @@
 mod check;
 mod extract;
 mod geocode;
+mod import;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use legation::model::{Day, FuzzyDate};
+use legation::scene::WindowSpec;
 use legation::ui::Startup;
 
 /// Legation: a map of diplomatic visits and events, from news and records.
@@ -29,9 +31,15 @@ pub struct Args {
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
 
-    /// Show the data up to this day (YYYY-MM-DD).
+    /// Show the data up to this day (YYYY-MM-DD); with --window, the
+    /// window ends on it.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub date: Option<Day>,
+
+    /// The time window: a length ending at --date (7d, 2w, 1m, 1y) or
+    /// START/END (2023-07-18/2023-07-27, 1866/2026).
+    #[arg(long, value_name = "7d|1m|1y|START/END")]
+    pub window: Option<WindowSpec>,
 
     /// The window's size in points, such as 1280x800.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
@@ -60,6 +68,12 @@ pub enum Command {
     ///
     /// Exits 0 even when nothing is found; 2 when an article cannot be read.
     Extract(extract::ExtractArgs),
+    /// Turn public records or event exports into a dataset.
+    ///
+    /// Writes `legation/1` JSON; what was left out, and why, goes to stderr.
+    /// Exits 0 when every record was usable, 1 when some were not, 2 when
+    /// an input could not be read.
+    Import(import::ImportArgs),
 }
 
 /// How a command ended, as the process exit code.
@@ -85,10 +99,12 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Check(check)) => check::run(&check),
         Some(Command::Geocode(geocode)) => geocode::run(&geocode),
         Some(Command::Extract(extract)) => extract::run(&extract),
+        Some(Command::Import(import)) => import::run(&import),
         None => open_app(Startup {
             files: args.files,
             screenshot: args.screenshot,
             date: args.date,
+            window: args.window,
             size: args.size,
         }),
     };

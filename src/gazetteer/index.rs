@@ -90,11 +90,13 @@ pub(super) fn is_acronym(name: &str) -> bool {
 }
 
 /// How good a candidate is, smaller first: a tier (countries before
-/// cities), then a score (a weighted population), larger first.
-pub(super) fn rank(tier: u64, score: u64) -> u64 {
-    const SCORE_BITS: u32 = 60;
-    const MAX_SCORE: u64 = (1 << SCORE_BITS) - 1;
-    (tier << SCORE_BITS) | (MAX_SCORE - score.min(MAX_SCORE))
+/// cities, 0 or 1), then a score (a weighted population), larger first.
+///
+/// The score is kept as an `f32`, whose bits sort like its value: 24 bits
+/// of precision are plenty to order populations.
+pub(super) fn rank(tier: u32, score: u64) -> u32 {
+    let bits = (score as f32).to_bits() & 0x7fff_ffff;
+    ((tier & 1) << 31) | (0x7fff_ffff - bits)
 }
 
 /// The 64-bit hash of a folded name: eight bytes at a time, multiplied and
@@ -167,13 +169,21 @@ impl NameIndex {
     }
 }
 
-/// Collects names with their targets and ranks, then sorts them into a
-/// [`NameIndex`].
+/// An index entry while building: the name's hash, then its rank (high
+/// half) and target (low half), so that entries sort best first.
+type Entry = (u64, u64);
+
+/// Collects names with their targets and ranks, to be sorted into a
+/// [`NameIndex`]; several builders can work on parts of the data at once.
 #[derive(Debug, Default)]
 pub(super) struct IndexBuilder {
-    entries: Vec<(u64, u64, Target)>,
+    entries: Vec<Entry>,
     key: String,
 }
+
+/// The entries of one [`IndexBuilder`], sorted.
+#[derive(Debug, Default)]
+pub(super) struct SortedNames(Vec<Entry>);
 
 impl IndexBuilder {
     /// A builder with room for `capacity` names.
@@ -184,65 +194,109 @@ impl IndexBuilder {
         }
     }
 
+    /// Makes room for `additional` more names.
+    pub(super) fn reserve(&mut self, additional: usize) {
+        self.entries.reserve(additional);
+    }
+
     /// Indexes `name` (folded) as leading to `target` with `rank` (see [`rank`]).
-    pub(super) fn add(&mut self, name: &str, rank: u64, target: Target) {
+    pub(super) fn add(&mut self, name: &str, rank: u32, target: Target) {
         fold_into(name, &mut self.key);
         if !self.key.is_empty() {
-            self.entries.push((hash_key(&self.key), rank, target));
+            let order = (u64::from(rank) << 32) | u64::from(target.0);
+            self.entries.push((hash_key(&self.key), order));
         }
     }
 
-    /// Adds the names of `other`, whose cities come `city_offset` places on.
-    pub(super) fn append(&mut self, other: Self, city_offset: usize) {
-        self.entries.extend(
-            other
-                .entries
-                .into_iter()
-                .map(|(hash, rank, target)| (hash, rank, target.shifted(city_offset))),
-        );
-    }
-
-    /// Sorts the names, dropping a target's second entry under one name.
-    pub(super) fn finish(self) -> NameIndex {
-        // A counting sort by bucket, then a sort of each (small) bucket.
+    /// The entries sorted: by bucket (a counting sort), then within each
+    /// bucket.
+    pub(super) fn sorted(self) -> SortedNames {
         let bucket_count = 1 << BUCKET_BITS;
         let mut bounds = vec![0_usize; bucket_count + 1];
-        for &(hash, _, _) in &self.entries {
+        for &(hash, _) in &self.entries {
             bounds[bucket_of(hash) + 1] += 1;
         }
         for bucket in 0..bucket_count {
             bounds[bucket + 1] += bounds[bucket];
         }
         let mut next = bounds.clone();
-        let mut sorted = vec![(0, 0, Target(0)); self.entries.len()];
+        let mut sorted = vec![(0, 0); self.entries.len()];
         for entry in self.entries {
             let slot = &mut next[bucket_of(entry.0)];
             sorted[*slot] = entry;
             *slot += 1;
         }
-        let mut index = NameIndex {
-            hashes: Vec::with_capacity(sorted.len()),
-            targets: Vec::with_capacity(sorted.len()),
-            buckets: Vec::with_capacity(bucket_count + 1),
-        };
         for bucket in 0..bucket_count {
-            index.buckets.push(index.hashes.len() as u32);
-            let entries = &mut sorted[bounds[bucket]..bounds[bucket + 1]];
-            entries.sort_unstable();
-            let mut run_start = index.hashes.len();
-            for &(hash, _, target) in &*entries {
-                if index.hashes.last() != Some(&hash) {
-                    run_start = index.hashes.len();
-                }
-                if !index.targets[run_start..].contains(&target) {
-                    index.hashes.push(hash);
-                    index.targets.push(target);
-                }
+            sorted[bounds[bucket]..bounds[bucket + 1]].sort_unstable();
+        }
+        SortedNames(sorted)
+    }
+}
+
+impl SortedNames {
+    /// Moves every city target `offset` places on, for entries built from
+    /// a later part of the cities.
+    pub(super) fn shift_cities(&mut self, offset: usize) {
+        for (_, order) in &mut self.0 {
+            let target = Target(*order as u32).shifted(offset);
+            *order = (*order & !u64::from(u32::MAX)) | u64::from(target.0);
+        }
+    }
+
+    /// The index of all `parts`' names, dropping a target's second entry
+    /// under one name.
+    pub(super) fn merge(parts: Vec<Self>) -> NameIndex {
+        let merged = parts
+            .into_iter()
+            .map(|part| part.0)
+            .reduce(merge_sorted)
+            .unwrap_or_default();
+        let mut index = NameIndex {
+            hashes: Vec::with_capacity(merged.len()),
+            targets: Vec::with_capacity(merged.len()),
+            buckets: Vec::with_capacity((1 << BUCKET_BITS) + 1),
+        };
+        let mut run_start = 0;
+        for (hash, order) in merged {
+            let target = Target(order as u32);
+            if index.hashes.last() != Some(&hash) {
+                run_start = index.hashes.len();
+            }
+            if !index.targets[run_start..].contains(&target) {
+                index.hashes.push(hash);
+                index.targets.push(target);
             }
         }
-        index.buckets.push(index.hashes.len() as u32);
+        let mut next = 0;
+        for bucket in 0..=(1 << BUCKET_BITS) {
+            while index
+                .hashes
+                .get(next)
+                .is_some_and(|&hash| bucket_of(hash) < bucket)
+            {
+                next += 1;
+            }
+            index.buckets.push(next as u32);
+        }
         index
     }
+}
+
+/// Two sorted vectors merged into one.
+fn merge_sorted(first: Vec<Entry>, second: Vec<Entry>) -> Vec<Entry> {
+    let mut merged = Vec::with_capacity(first.len() + second.len());
+    let mut first = first.into_iter().peekable();
+    let mut second = second.into_iter().peekable();
+    loop {
+        let entry = match (first.peek(), second.peek()) {
+            (Some(a), Some(b)) if a <= b => first.next(),
+            (_, Some(_)) => second.next(),
+            (Some(_), None) => first.next(),
+            (None, None) => break,
+        };
+        merged.extend(entry);
+    }
+    merged
 }
 
 /// The bucket of a hash: its leading [`BUCKET_BITS`] bits.
@@ -281,6 +335,29 @@ mod tests {
     }
 
     #[test]
+    fn parts_merge_with_their_cities_shifted() {
+        let mut first = IndexBuilder::default();
+        first.add("France", rank(0, 66_000_000), Target::country(0));
+        first.add("Paris", rank(1, 2_000_000), Target::city(0));
+        first.add("Lyon", rank(1, 500_000), Target::city(1));
+        let mut second = IndexBuilder::default();
+        second.add("Paris", rank(1, 25_000), Target::city(0));
+        second.add("Paris", rank(1, 9_000_000), Target::city(1));
+        second.add("Lyon", rank(1, 500_000), Target::city(1));
+        let mut second = second.sorted();
+        second.shift_cities(2);
+        let index = SortedNames::merge(vec![first.sorted(), second]);
+        assert_eq!(index.get("france"), [Target::country(0)]);
+        let paris = [Target::city(3), Target::city(0), Target::city(2)];
+        assert_eq!(index.get("paris"), paris);
+        assert_eq!(index.get("lyon"), [Target::city(1), Target::city(3)]);
+        assert_eq!(
+            merge_sorted(vec![(1, 1), (3, 0)], vec![(2, 0), (3, 1)]),
+            [(1, 1), (2, 0), (3, 0), (3, 1)]
+        );
+    }
+
+    #[test]
     fn hashes_differ_for_nearby_keys() {
         let keys = [
             "",
@@ -300,8 +377,12 @@ mod tests {
     #[test]
     fn ranks_order_tiers_then_scores() {
         assert!(rank(0, 1) < rank(1, 1_000_000));
+        assert!(rank(0, 0) < rank(1, u64::MAX));
         assert!(rank(1, 10) < rank(1, 9));
-        assert!(rank(1, u64::MAX) <= rank(1, 0));
+        assert!(rank(1, 1_411_778_724) < rank(1, 1_411_778_000));
+        assert!(rank(1, 141_177_872_400) < rank(1, 1_411_778_724));
+        assert!(rank(1, u64::MAX) < rank(1, 0));
+        assert!(rank(1, 1) < rank(1, 0));
     }
 
     #[test]
@@ -312,7 +393,7 @@ mod tests {
         builder.add("PARÍS", rank(1, 2_000_000), Target::city(0));
         builder.add("Lutetia", rank(1, 200_000), Target::city(0));
         builder.add(" - ", rank(1, 1), Target::city(2));
-        let index = builder.finish();
+        let index = SortedNames::merge(vec![builder.sorted()]);
         assert_eq!(index.len(), 3);
         assert_eq!(index.get("paris"), [Target::city(0), Target::city(1)]);
         assert_eq!(index.get("lutetia"), [Target::city(0)]);

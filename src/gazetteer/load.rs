@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use crate::model::CountryCode;
 
-use super::index::{IndexBuilder, NameIndex, Target, is_acronym, rank};
+use super::index::{IndexBuilder, NameIndex, SortedNames, Target, is_acronym, rank};
 use super::places::{City, CityId, Country};
 use super::{Gazetteer, LoadProblem};
 
@@ -22,9 +22,9 @@ const CAPITAL_WEIGHT: u64 = 100;
 const ALT_NAME_DIVISOR: u64 = 10;
 
 /// Tier of country names in the name index: before any city.
-const COUNTRY_TIER: u64 = 0;
+const COUNTRY_TIER: u32 = 0;
 /// Tier of city names in the name index.
-const CITY_TIER: u64 = 1;
+const CITY_TIER: u32 = 1;
 
 /// Reads both files; see [`Gazetteer::from_tsv`].
 ///
@@ -51,34 +51,48 @@ pub(super) fn from_tsv(
         }
     }
 
+    // Country names go in with the first half of the cities.
+    let mut country_names = IndexBuilder::with_capacity(countries.len() * 8);
+    add_country_names(&mut country_names, &countries);
+
     let (first_half, second_half) = halves(cities_tsv);
     let lines_before_second = first_half.bytes().filter(|&b| b == b'\n').count();
     let (first, second) = std::thread::scope(|scope| {
         let second = std::thread::Builder::new()
             .name("gazetteer".to_owned())
             .spawn_scoped(scope, || {
-                read_cities(second_half, lines_before_second, &codes)
+                read_cities(
+                    second_half,
+                    lines_before_second,
+                    &codes,
+                    IndexBuilder::default(),
+                )
             });
-        let first = read_cities(first_half, 0, &codes);
+        let first = read_cities(first_half, 0, &codes, country_names);
         let second = match second {
             Ok(thread) => thread
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             // No thread to be had: read it here.
-            Err(_) => read_cities(second_half, lines_before_second, &codes),
+            Err(_) => read_cities(
+                second_half,
+                lines_before_second,
+                &codes,
+                IndexBuilder::default(),
+            ),
         };
         (first, second)
     });
 
     let mut cities = first.cities;
-    let mut names = first.names;
-    names.append(second.names, cities.len());
+    let mut second_names = second.names;
+    second_names.shift_cities(cities.len());
+    let names = SortedNames::merge(vec![first.names, second_names]);
     cities.extend(second.cities);
     problems.extend(first.problems);
     problems.extend(second.problems);
 
     link_capitals(&mut countries, &capitals, &cities, &mut problems);
-    add_country_names(&mut names, &countries);
 
     let mut by_code = HashMap::with_capacity(countries.len());
     for (index, country) in countries.iter().enumerate() {
@@ -86,7 +100,7 @@ pub(super) fn from_tsv(
     }
 
     let gazetteer = Gazetteer {
-        names: names.finish(),
+        names,
         demonyms: demonym_index(&countries),
         countries,
         by_code,
@@ -109,33 +123,40 @@ fn halves(text: &'static str) -> (&'static str, &'static str) {
 /// their position in this part.
 struct CityPart {
     cities: Vec<City>,
-    names: IndexBuilder,
+    names: SortedNames,
     problems: Vec<LoadProblem>,
 }
 
 /// Reads the cities in `text`, which starts after `lines_before` lines of
-/// the file.
-fn read_cities(text: &'static str, lines_before: usize, codes: &Codes) -> CityPart {
+/// the file, adding their names to `names`.
+fn read_cities(
+    text: &'static str,
+    lines_before: usize,
+    codes: &Codes,
+    mut names: IndexBuilder,
+) -> CityPart {
     // About one city per 60 bytes, and one name per 20.
-    let mut part = CityPart {
-        cities: Vec::with_capacity(text.len() / 48),
-        names: IndexBuilder::with_capacity(text.len() / 16),
-        problems: Vec::new(),
-    };
+    let mut cities = Vec::with_capacity(text.len() / 48);
+    names.reserve(text.len() / 16);
+    let mut problems = Vec::new();
     for (line, text) in records(text, lines_before) {
         match parse_city(text, codes) {
             Ok(city) => {
-                add_city_names(&mut part.names, &city, part.cities.len());
-                part.cities.push(city);
+                add_city_names(&mut names, &city, cities.len());
+                cities.push(city);
             }
-            Err(message) => part.problems.push(LoadProblem {
+            Err(message) => problems.push(LoadProblem {
                 file: "cities.tsv",
                 line,
                 message,
             }),
         }
     }
-    part
+    CityPart {
+        cities,
+        names: names.sorted(),
+        problems,
+    }
 }
 
 /// The records of a TSV text with their 1-based line numbers (counting
@@ -148,17 +169,31 @@ fn records(text: &'static str, lines_before: usize) -> impl Iterator<Item = (usi
 }
 
 /// The `N` tab-separated fields of `line`.
+///
+/// One pass over the bytes: the fields are short, and searching each one
+/// with `split` costs more than the search.
 fn fields<const N: usize>(line: &'static str) -> Result<[&'static str; N], String> {
     let mut fields = [""; N];
-    let mut parts = line.split('\t');
-    for field in &mut fields {
-        *field = parts.next().unwrap_or("\0");
+    let mut count = 0;
+    let mut start = 0;
+    for (at, &byte) in line.as_bytes().iter().enumerate() {
+        if byte == b'\t' {
+            if let Some(field) = fields.get_mut(count) {
+                *field = line.get(start..at).unwrap_or_default();
+            }
+            count += 1;
+            start = at + 1;
+        }
     }
-    if fields[N - 1] == "\0" || parts.next().is_some() {
-        let found = line.split('\t').count();
-        return Err(format!("expected {N} fields, found {found}"));
+    if let Some(field) = fields.get_mut(count) {
+        *field = line.get(start..).unwrap_or_default();
     }
-    Ok(fields)
+    count += 1;
+    if count == N {
+        Ok(fields)
+    } else {
+        Err(format!("expected {N} fields, found {count}"))
+    }
 }
 
 /// Every assigned country code by its two letters: parsing each code anew
@@ -330,7 +365,7 @@ fn demonym_index(countries: &[Country]) -> NameIndex {
             builder.add(demonym, rank, target);
         }
     }
-    builder.finish()
+    SortedNames::merge(vec![builder.sorted()])
 }
 
 /// A `|`-separated list, without empty entries.

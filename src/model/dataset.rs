@@ -17,6 +17,10 @@ pub type ExtraFields = Map<String, Value>;
 pub struct Dataset {
     /// Always [`FORMAT`] when written.
     pub format: FormatTag,
+    /// The time window an app opens this dataset on (the story's days),
+    /// when the whole extent would say less.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<FuzzyDate>,
     /// The texts visits and events cite.
     pub sources: Vec<Source>,
     /// Who travelled where, when.
@@ -70,6 +74,10 @@ pub struct Person {
     /// The office: "Defence Minister", "Secretary of State".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The country the person serves, and so their delegation's: it
+    /// colours every leg of a trip the same, wherever the leg starts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<CountryCode>,
     /// Unknown fields.
     #[serde(flatten)]
     pub extra: ExtraFields,

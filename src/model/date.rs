@@ -84,7 +84,8 @@ fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
     let year_of_era = year.rem_euclid(400);
     let month_from_march = (month + 9) % 12;
     let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year as i32;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100
+        + i32::try_from(day_of_year).unwrap_or(0);
     era * 146_097 + day_of_era - 719_468
 }
 
@@ -195,7 +196,8 @@ impl DatePoint {
         if parts.next().is_some() {
             return Err(malformed());
         }
-        let year = year as i32;
+        // Four digits always fit.
+        let year = i32::try_from(year).unwrap_or(0);
         if year < MIN_YEAR {
             return Err(DateError::YearOutOfRange(text.to_owned()));
         }
@@ -315,12 +317,19 @@ const MONTH_NAMES: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// The English abbreviation of a month (1-12): `Jul`.
+pub fn month_abbreviation(month: u32) -> &'static str {
+    month
+        .checked_sub(1)
+        .and_then(|index| MONTH_NAMES.get(index as usize))
+        .copied()
+        .unwrap_or("?")
+}
+
 impl DatePoint {
     /// The date for people: `25 Jul 2023`, `Jul 2023`, `2023`.
     pub fn describe(&self) -> String {
-        let month = self
-            .month
-            .and_then(|month| MONTH_NAMES.get(month as usize - 1));
+        let month = self.month.map(month_abbreviation);
         match (self.day, month) {
             (Some(day), Some(month)) => format!("{day} {month} {}", self.year),
             (None, Some(month)) => format!("{month} {}", self.year),

@@ -135,7 +135,7 @@ pub fn parse_dataset(json: &[u8]) -> Result<Loaded, ParseError> {
     Ok(Loaded { dataset, problems })
 }
 
-/// serde_json's message without its trailing " at line L column C".
+/// `serde_json`'s message without its trailing " at line L column C".
 fn syntax_message(err: &serde_json::Error) -> String {
     let text = err.to_string();
     match text.rfind(" at line ") {
@@ -194,6 +194,7 @@ impl Reader {
                 format!("missing; add \"format\": \"{FORMAT}\" at the top"),
             ),
         }
+        let window = self.optional_date(&mut root, "$", "window");
         let (sources, origins) = self.records(root.remove("sources"), "$.sources", Self::source);
         self.origins.sources = origins;
         let (visits, origins) = self.records(root.remove("visits"), "$.visits", Self::visit);
@@ -202,6 +203,7 @@ impl Reader {
         self.origins.events = origins;
         Dataset {
             format: FormatTag,
+            window,
             sources,
             visits,
             events,
@@ -249,9 +251,11 @@ impl Reader {
             .unwrap_or_else(|| path.trim_start_matches("$.").to_owned())
     }
 
+    // One signature for every record reader, though a source always loads.
+    #[allow(clippy::unnecessary_wraps)]
     fn source(&mut self, mut fields: Map<String, Value>, path: &str) -> Option<Source> {
         let id = self.id(&mut fields, path);
-        Some(Source {
+        let source = Source {
             id,
             title: self.optional_string(&mut fields, path, "title"),
             publisher: self.optional_string(&mut fields, path, "publisher"),
@@ -261,7 +265,8 @@ impl Reader {
                 .optional_string(&mut fields, path, "text")
                 .unwrap_or_default(),
             extra: fields,
-        })
+        };
+        Some(source)
     }
 
     fn visit(&mut self, mut fields: Map<String, Value>, path: &str) -> Option<Visit> {
@@ -352,9 +357,14 @@ impl Reader {
             }),
             Value::Object(mut person) => {
                 let name = self.required_string(&mut person, &path, "name")?;
+                let title = self.optional_string(&mut person, &path, "title");
+                let country = person
+                    .remove("country")
+                    .and_then(|code| self.country_code(code, &format!("{path}.country")));
                 Some(Person {
                     name,
-                    title: self.optional_string(&mut person, &path, "title"),
+                    title,
+                    country,
                     extra: person,
                 })
             }

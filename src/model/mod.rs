@@ -16,7 +16,10 @@ pub use dataset::{
     Dataset, Event, EventKind, ExtraFields, FORMAT, FormatTag, Person, Source, SourceRef, Span,
     Visit,
 };
-pub use date::{DateError, DatePoint, Day, FuzzyDate, Precision, days_in_month, is_leap_year};
+pub use date::{
+    DateError, DatePoint, Day, FuzzyDate, Precision, days_in_month, is_leap_year,
+    month_abbreviation,
+};
 pub use load::{LoadError, Loaded, ParseError, Problem, load_dataset, parse_dataset};
 pub use place::PlaceRef;
 pub use validate::validate;

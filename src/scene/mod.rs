@@ -9,6 +9,7 @@ mod geometry;
 mod hit;
 mod routes;
 mod time;
+mod time_index;
 
 pub use cluster::{Cluster, cluster};
 pub use geometry::{
@@ -16,13 +17,14 @@ pub use geometry::{
     from_mercator, great_circle, mercator, split_at_antimeridian,
 };
 pub use hit::{Hit, HitTarget, nearest_hit};
-pub use routes::{Route, aggregate_routes};
-pub use time::TimeWindow;
+pub use routes::{PlaceKey, Route, RouteKey, aggregate_routes};
+pub use time::{BinSize, TimeWindow, WindowSpec};
+pub use time_index::TimeIndex;
 
 use std::collections::HashMap;
 
 use crate::gazetteer::{Gazetteer, Precision as PlacePrecision};
-use crate::model::{CountryCode, Dataset, Day, EventKind, PlaceRef};
+use crate::model::{CountryCode, Dataset, Day, EventKind, PlaceRef, Precision};
 
 /// Which record of which loaded dataset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -89,6 +91,19 @@ pub struct Unplaced {
     pub message: String,
 }
 
+impl Unplaced {
+    fn new(dataset: usize, path: String, place: &PlaceRef) -> Self {
+        Self {
+            dataset,
+            path,
+            message: format!(
+                "cannot place {}: not in the gazetteer; add \"lat\" and \"lon\" or a known place",
+                describe(place)
+            ),
+        }
+    }
+}
+
 /// Everything placeable of some datasets.
 #[derive(Clone, Debug, Default)]
 pub struct Scene {
@@ -98,6 +113,11 @@ pub struct Scene {
     pub events: Vec<PlacedEvent>,
     /// What could not be placed, for the problems list.
     pub unplaced: Vec<Unplaced>,
+    visit_times: TimeIndex,
+    event_times: TimeIndex,
+    /// One index per event kind (in [`EventKind::ALL`] order), for the
+    /// histogram's stacks.
+    kind_times: Vec<TimeIndex>,
 }
 
 impl Scene {
@@ -110,7 +130,50 @@ impl Scene {
         for (dataset_index, dataset) in datasets.into_iter().enumerate() {
             scene.add_dataset(dataset_index, dataset, gazetteer);
         }
+        scene.index_times();
         scene
+    }
+
+    fn index_times(&mut self) {
+        self.visit_times = TimeIndex::new(
+            self.visits
+                .iter()
+                .map(|visit| (visit.first_day, visit.last_day)),
+        );
+        self.event_times = TimeIndex::new(
+            self.events
+                .iter()
+                .map(|event| (event.first_day, event.last_day)),
+        );
+        self.kind_times = EventKind::ALL
+            .iter()
+            .map(|&kind| {
+                TimeIndex::new(
+                    self.events
+                        .iter()
+                        .filter(|event| event.kind == kind)
+                        .map(|event| (event.first_day, event.last_day)),
+                )
+            })
+            .collect();
+    }
+
+    /// How many visits, and events of each kind (in [`EventKind::ALL`]
+    /// order), start in each bin between consecutive `edges`.
+    pub fn histogram(&self, edges: &[Day]) -> Vec<HistogramBin> {
+        edges
+            .windows(2)
+            .map(|pair| HistogramBin {
+                start: pair[0],
+                end: pair[1],
+                visits: self.visit_times.count_starting(pair[0], pair[1]),
+                events: self
+                    .kind_times
+                    .iter()
+                    .map(|index| index.count_starting(pair[0], pair[1]))
+                    .collect(),
+            })
+            .collect()
     }
 
     fn add_dataset(&mut self, dataset_index: usize, dataset: &Dataset, gazetteer: &Gazetteer) {
@@ -120,23 +183,24 @@ impl Scene {
                 index,
             };
             let Some(to) = place(gazetteer, &visit.to) else {
-                self.unplaced.push(Unplaced {
-                    dataset: dataset_index,
-                    path: format!("$.visits[{index}].to"),
-                    message: format!(
-                        "cannot place {}: not in the gazetteer; add \"lat\" and \"lon\" or a known place",
-                        describe(&visit.to)
-                    ),
-                });
+                let path = format!("$.visits[{index}].to");
+                self.unplaced
+                    .push(Unplaced::new(dataset_index, path, &visit.to));
                 continue;
             };
             let from = visit.from.as_ref().and_then(|from| place(gazetteer, from));
-            let origin = visit.from.as_ref().and_then(|from| {
-                from.country.or_else(|| {
-                    let name = from.place.as_deref()?;
-                    Some(gazetteer.lookup(name, None)?.country)
-                })
-            });
+            // The delegation's country: its leader's, else where it set out.
+            let origin = visit
+                .leader
+                .as_ref()
+                .and_then(|leader| leader.country)
+                .or_else(|| {
+                    let from = visit.from.as_ref()?;
+                    from.country.or_else(|| {
+                        let name = from.place.as_deref()?;
+                        Some(gazetteer.lookup(name, None)?.country)
+                    })
+                });
             self.visits.push(PlacedVisit {
                 item,
                 from,
@@ -144,19 +208,14 @@ impl Scene {
                 origin,
                 first_day: visit.date.first_day(),
                 last_day: visit.date.last_day(),
-                exact: visit.date.is_exact_day(),
+                exact: visit.date.precision() == Precision::Day,
             });
         }
         for (index, event) in dataset.events.iter().enumerate() {
             let Some(place) = place(gazetteer, &event.place) else {
-                self.unplaced.push(Unplaced {
-                    dataset: dataset_index,
-                    path: format!("$.events[{index}].place"),
-                    message: format!(
-                        "cannot place {}: not in the gazetteer; add \"lat\" and \"lon\" or a known place",
-                        describe(&event.place)
-                    ),
-                });
+                let path = format!("$.events[{index}].place");
+                self.unplaced
+                    .push(Unplaced::new(dataset_index, path, &event.place));
                 continue;
             };
             self.events.push(PlacedEvent {
@@ -168,7 +227,7 @@ impl Scene {
                 kind: event.kind,
                 first_day: event.date.first_day(),
                 last_day: event.date.last_day(),
-                exact: event.date.is_exact_day(),
+                exact: event.date.precision() == Precision::Day,
             });
         }
     }
@@ -215,32 +274,28 @@ impl Scene {
     }
 
     /// The visits `window` shows.
-    pub fn visits_in<'s>(
-        &'s self,
-        window: &'s TimeWindow,
-    ) -> impl Iterator<Item = &'s PlacedVisit> {
-        self.visits
-            .iter()
-            .filter(|visit| window.overlaps(visit.first_day, visit.last_day))
+    pub fn visits_in(&self, window: &TimeWindow) -> impl Iterator<Item = &PlacedVisit> {
+        self.visit_times
+            .items_in(window)
+            .into_iter()
+            .map(|visit| &self.visits[visit])
     }
 
     /// The events `window` shows.
-    pub fn events_in<'s>(
-        &'s self,
-        window: &'s TimeWindow,
-    ) -> impl Iterator<Item = &'s PlacedEvent> {
-        self.events
-            .iter()
-            .filter(|event| window.overlaps(event.first_day, event.last_day))
+    pub fn events_in(&self, window: &TimeWindow) -> impl Iterator<Item = &PlacedEvent> {
+        self.event_times
+            .items_in(window)
+            .into_iter()
+            .map(|event| &self.events[event])
     }
 
     /// The routes `window` shows: its visits, one route per way travelled.
     pub fn routes(&self, window: &TimeWindow) -> Vec<Route> {
         let shown = self
-            .visits
-            .iter()
-            .enumerate()
-            .filter(|(_, visit)| window.overlaps(visit.first_day, visit.last_day));
+            .visit_times
+            .items_in(window)
+            .into_iter()
+            .map(|visit| (visit, &self.visits[visit]));
         aggregate_routes(shown)
     }
 
@@ -268,13 +323,7 @@ impl Scene {
                 })
             })
             .collect();
-        let events = self
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, event)| window.overlaps(event.first_day, event.last_day))
-            .map(|(position, _)| position)
-            .collect();
+        let events = self.event_times.items_in(&window);
         View {
             window,
             routes,
@@ -282,6 +331,19 @@ impl Scene {
             events,
         }
     }
+}
+
+/// How many records start in one bin of the timeline's histogram.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HistogramBin {
+    /// The bin's first day.
+    pub start: Day,
+    /// The day after its last.
+    pub end: Day,
+    /// Visits starting in it.
+    pub visits: usize,
+    /// Events starting in it, per kind in [`EventKind::ALL`] order.
+    pub events: Vec<usize>,
 }
 
 /// How many straight pieces draw one great-circle arc.

@@ -35,6 +35,12 @@ impl Route {
         self.visits.len()
     }
 
+    /// What identifies the route across windows: its ends and its
+    /// delegations' country.
+    pub fn key(&self) -> RouteKey {
+        (self.from.as_ref().map(key), key(&self.to), self.origin)
+    }
+
     /// Whether either end is known only by country.
     pub fn approximate(&self) -> bool {
         self.to.approximate || self.from.is_some_and(|from| from.approximate)
@@ -42,7 +48,10 @@ impl Route {
 }
 
 /// A place as a hashable key: a ten-thousandth of a degree is about 11 m.
-type PlaceKey = (i64, i64);
+pub type PlaceKey = (i64, i64);
+
+/// What identifies a route: where from (if known), where to, whose.
+pub type RouteKey = (Option<PlaceKey>, PlaceKey, Option<CountryCode>);
 
 fn key(placed: &Placed) -> PlaceKey {
     (
@@ -55,8 +64,7 @@ fn key(placed: &Placed) -> PlaceKey {
 /// the order each route is first met.
 pub fn aggregate_routes<'v>(visits: impl Iterator<Item = (usize, &'v PlacedVisit)>) -> Vec<Route> {
     let mut routes: Vec<Route> = Vec::new();
-    let mut by_key: HashMap<(Option<PlaceKey>, PlaceKey, Option<CountryCode>), usize> =
-        HashMap::new();
+    let mut by_key: HashMap<RouteKey, usize> = HashMap::new();
     for (position, visit) in visits {
         let route_key = (visit.from.as_ref().map(key), key(&visit.to), visit.origin);
         let index = *by_key.entry(route_key).or_insert_with(|| {

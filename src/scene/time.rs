@@ -1,6 +1,9 @@
-//! Time windows: which items a span of days shows.
+//! Time windows: which items a span of days shows, how a window is written
+//! on the command line, and the calendar units the timeline counts in.
 
-use crate::model::Day;
+use std::str::FromStr;
+
+use crate::model::{Day, FuzzyDate, days_in_month};
 
 /// A span of days, both ends included.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -33,6 +36,159 @@ impl TimeWindow {
     }
 }
 
+/// A calendar unit: a histogram bin, a playback step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BinSize {
+    /// One day.
+    Day,
+    /// Seven days, from Monday.
+    Week,
+    /// A calendar month.
+    Month,
+    /// A calendar year.
+    Year,
+    /// Ten calendar years, from a year ending in 0.
+    Decade,
+}
+
+impl BinSize {
+    /// Every unit, finest first.
+    pub const ALL: [Self; 5] = [Self::Day, Self::Week, Self::Month, Self::Year, Self::Decade];
+
+    /// About how many days the unit lasts.
+    pub fn typical_days(self) -> f64 {
+        match self {
+            Self::Day => 1.0,
+            Self::Week => 7.0,
+            Self::Month => 30.44,
+            Self::Year => 365.25,
+            Self::Decade => 3652.5,
+        }
+    }
+
+    /// The unit in words: "day", "week"...
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Day => "day",
+            Self::Week => "week",
+            Self::Month => "month",
+            Self::Year => "year",
+            Self::Decade => "decade",
+        }
+    }
+
+    /// The finest unit that is at least `min_points` wide when one point
+    /// spans `days_per_point` days.
+    pub fn fitting(days_per_point: f64, min_points: f64) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|unit| unit.typical_days() / days_per_point >= min_points)
+            .unwrap_or(Self::Decade)
+    }
+
+    /// The first day of the unit that contains `day`.
+    pub fn floor(self, day: Day) -> Day {
+        let (year, month, _) = day.ymd();
+        let first = |year: i32, month: u32| Day::from_ymd(year, month, 1).unwrap_or(day);
+        match self {
+            Self::Day => day,
+            Self::Week => day.add_days(-i32::try_from(day.weekday()).unwrap_or(0)),
+            Self::Month => first(year, month),
+            Self::Year => first(year, 1),
+            Self::Decade => first(year - year.rem_euclid(10), 1),
+        }
+    }
+
+    /// The day `count` units after `day` (before it when negative); a month
+    /// step from the 31st lands on the last day of a shorter month.
+    pub fn step(self, day: Day, count: i32) -> Day {
+        let months = |months: i32| {
+            let (year, month, day_of_month) = day.ymd();
+            let total = year * 12 + i32::try_from(month).unwrap_or(1) - 1 + months;
+            let (year, month) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+            let day_of_month = day_of_month.min(days_in_month(year, month));
+            Day::from_ymd(year, month, day_of_month).unwrap_or(day)
+        };
+        match self {
+            Self::Day => day.add_days(count),
+            Self::Week => day.add_days(7 * count),
+            Self::Month => months(count),
+            Self::Year => months(12 * count),
+            Self::Decade => months(120 * count),
+        }
+    }
+
+    /// The unit boundaries from the one at or before `from` to the first
+    /// after `to`: bins `[edges[i], edges[i + 1])` that cover both.
+    pub fn edges(self, from: Day, to: Day) -> Vec<Day> {
+        let mut edges = vec![self.floor(from)];
+        while let Some(&last) = edges.last() {
+            if last > to {
+                break;
+            }
+            edges.push(self.step(last, 1));
+        }
+        edges
+    }
+}
+
+/// A window as the command line gives it: a length ending at a day, or
+/// explicit ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowSpec {
+    /// `7d`, `2w`, `1m`, `1y`: so many units, ending at the cursor.
+    Length(u32, BinSize),
+    /// `2023-07-18/2023-07-27`, `1866/2026`, `2023-07`: these days.
+    Range(TimeWindow),
+}
+
+impl WindowSpec {
+    /// The window this spec gives when it ends on `end` (for lengths).
+    pub fn ending_at(self, end: Day) -> TimeWindow {
+        match self {
+            Self::Length(count, unit) => {
+                let count = i32::try_from(count).unwrap_or(i32::MAX / 400);
+                TimeWindow::new(unit.step(end, -count).add_days(1), end)
+            }
+            Self::Range(window) => window,
+        }
+    }
+}
+
+impl FromStr for WindowSpec {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        let unit = match text.chars().last() {
+            Some('d') => Some(BinSize::Day),
+            Some('w') => Some(BinSize::Week),
+            Some('m') => Some(BinSize::Month),
+            Some('y') => Some(BinSize::Year),
+            _ => None,
+        };
+        if let Some(unit) = unit {
+            let count: u32 = text[..text.len() - 1].parse().map_err(|_| {
+                format!("`{text}` is not a window: write a length such as 7d, 2w, 1m or 1y, or START/END")
+            })?;
+            if count == 0 {
+                return Err(format!(
+                    "`{text}`: a window is at least one {} long",
+                    unit.name()
+                ));
+            }
+            return Ok(Self::Length(count, unit));
+        }
+        let date: FuzzyDate = text
+            .parse()
+            .map_err(|err| format!("{err}; or give a length such as 7d, 2w, 1m or 1y"))?;
+        Ok(Self::Range(TimeWindow::new(
+            date.first_day(),
+            date.last_day(),
+        )))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +218,61 @@ mod tests {
     fn orders_its_ends() {
         let window = TimeWindow::new(day(2023, 7, 25), day(2023, 7, 18));
         assert_eq!(window.start, day(2023, 7, 18));
+    }
+
+    #[test]
+    fn bins_follow_the_calendar() {
+        let edges = BinSize::Month.edges(day(2023, 7, 18), day(2023, 9, 2));
+        assert_eq!(
+            edges,
+            vec![
+                day(2023, 7, 1),
+                day(2023, 8, 1),
+                day(2023, 9, 1),
+                day(2023, 10, 1)
+            ]
+        );
+        // 17 July 2023 was a Monday.
+        assert_eq!(BinSize::Week.floor(day(2023, 7, 20)), day(2023, 7, 17));
+        assert_eq!(BinSize::Decade.floor(day(1987, 5, 5)), day(1980, 1, 1));
+        assert_eq!(
+            BinSize::Year.edges(day(2020, 1, 1), day(2020, 1, 1)).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn month_steps_land_on_real_days() {
+        assert_eq!(BinSize::Month.step(day(2023, 1, 31), 1), day(2023, 2, 28));
+        assert_eq!(BinSize::Month.step(day(2024, 3, 31), -1), day(2024, 2, 29));
+        assert_eq!(BinSize::Year.step(day(2023, 7, 25), -3), day(2020, 7, 25));
+        assert_eq!(BinSize::Week.step(day(2023, 7, 25), 1), day(2023, 8, 1));
+    }
+
+    #[test]
+    fn picks_the_finest_bin_that_is_wide_enough() {
+        assert_eq!(BinSize::fitting(0.1, 4.0), BinSize::Day);
+        assert_eq!(BinSize::fitting(1.0, 4.0), BinSize::Week);
+        assert_eq!(BinSize::fitting(30.0, 4.0), BinSize::Year);
+        assert_eq!(BinSize::fitting(10_000.0, 4.0), BinSize::Decade);
+    }
+
+    #[test]
+    fn reads_windows_from_the_command_line() {
+        let end = day(2023, 7, 27);
+        let week: WindowSpec = "7d".parse().unwrap();
+        assert_eq!(week.ending_at(end), TimeWindow::new(day(2023, 7, 21), end));
+        let month: WindowSpec = "1m".parse().unwrap();
+        assert_eq!(month.ending_at(end).start, day(2023, 6, 28));
+        let range: WindowSpec = "1866/2026".parse().unwrap();
+        assert_eq!(
+            range.ending_at(end),
+            TimeWindow::new(day(1866, 1, 1), day(2026, 12, 31))
+        );
+        let july: WindowSpec = "2023-07".parse().unwrap();
+        assert_eq!(july.ending_at(end).days(), 31);
+        for bad in ["0d", "7x", "d", "2023-13", "soon"] {
+            assert!(bad.parse::<WindowSpec>().is_err(), "{bad}");
+        }
     }
 }

@@ -11,7 +11,7 @@ use super::source_panel::SourcePanel;
 use super::timeline::Timeline;
 use super::{Selection, Startup, fonts};
 use crate::gazetteer::Gazetteer;
-use crate::scene::{Scene, TimeWindow, View};
+use crate::scene::{Scene, TimeWindow, View, WindowSpec};
 use crate::workspace::{Workspace, bundled_data_dir};
 
 /// What is remembered between runs.
@@ -40,7 +40,15 @@ pub struct LegationApp {
     source_panel: SourcePanel,
     problems_panel: ProblemsPanel,
     screenshot: Option<ScreenshotJob>,
+    /// A message for the user, shown until dismissed.
+    notice: Option<String>,
 }
+
+/// A file dialog that returns sooner than this never opened.
+const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// What to say when no file dialog could open.
+const NO_DIALOG: &str = "No file dialog is available here (it needs xdg-desktop-portal): drop files on the window, or name them on the command line";
 
 impl LegationApp {
     /// Opens what `startup` asks for (or the last session's files, or the
@@ -63,30 +71,35 @@ impl LegationApp {
         for path in &files {
             workspace.open(path);
         }
-        if workspace.files.is_empty() {
-            if let Some(folder) = bundled_data_dir() {
-                // Listing a folder found a moment ago only fails if it vanished.
-                let _ = workspace.open_folder(&folder);
-            }
+        if workspace.files.is_empty()
+            && let Some(folder) = bundled_data_dir()
+        {
+            // Listing a folder found a moment ago only fails if it vanished.
+            let _ = workspace.open_folder(&folder);
         }
         let keep_view = startup.files.is_empty() && startup.screenshot.is_none();
+        let mut map = MapView::new(&cc.egui_ctx, keep_view.then_some(remembered.map));
+        // A screenshot shows the data, not whatever the pointer happens to hover.
+        map.tooltips = startup.screenshot.is_none();
         let mut app = Self {
             workspace,
             scene: Scene::default(),
             view: View::default(),
             selection: Selection::default(),
             timeline: Timeline::default(),
-            map: MapView::new(&cc.egui_ctx, keep_view.then_some(remembered.map)),
+            map,
             source_panel: SourcePanel::default(),
             problems_panel: ProblemsPanel::default(),
             screenshot: startup
                 .screenshot
                 .map(|path| ScreenshotJob::new(path, outcome)),
+            notice: None,
         };
         app.rebuild_scene();
-        if let Some(day) = startup.date {
-            app.timeline.show_until(day);
+        if startup.date.is_some() || startup.window.is_some() {
+            app.timeline.apply(startup.date, startup.window);
             app.refresh_view();
+            app.map.fit_on_next_frame();
         }
         app
     }
@@ -95,6 +108,11 @@ impl LegationApp {
     fn rebuild_scene(&mut self) {
         self.scene = Scene::build(self.workspace.datasets(), Gazetteer::bundled());
         self.timeline.set_extent(self.scene.extent());
+        // A dataset may name the days its story is about; open on those.
+        if let Some(window) = self.workspace.datasets().find_map(|dataset| dataset.window) {
+            let days = TimeWindow::new(window.first_day(), window.last_day());
+            self.timeline.apply(None, Some(WindowSpec::Range(days)));
+        }
         self.map.set_origins(&self.scene);
         self.selection = Selection::default();
         self.refresh_view();
@@ -119,6 +137,12 @@ impl LegationApp {
     /// The window the map shows.
     pub fn window(&self) -> Option<TimeWindow> {
         self.timeline.window()
+    }
+
+    /// Where the timeline's window handles (start, end) were drawn last
+    /// frame, for tests and automation.
+    pub fn timeline_handles(&self) -> Option<(egui::Pos2, egui::Pos2)> {
+        self.timeline.handles()
     }
 
     /// Whether the basemap has drawn all it will draw for now (for tests and
@@ -161,11 +185,17 @@ impl LegationApp {
             ui.menu_button("File", |ui| {
                 if ui.button("Open dataset…").clicked() {
                     ui.close();
-                    if let Some(paths) = rfd::FileDialog::new()
+                    let asked = std::time::Instant::now();
+                    match rfd::FileDialog::new()
                         .add_filter("Legation dataset", &["json"])
                         .pick_files()
                     {
-                        self.open_files(paths);
+                        Some(paths) => self.open_files(paths),
+                        // No person cancels a dialog this fast: there was none.
+                        None if asked.elapsed() < NO_DIALOG_WITHIN => {
+                            self.notice = Some(NO_DIALOG.to_owned());
+                        }
+                        None => {}
                     }
                 }
                 if ui.button("Close all").clicked() {
@@ -181,11 +211,40 @@ impl LegationApp {
             {
                 self.map.fit_on_next_frame();
             }
-            self.map.basemap_menu_ui(ui);
+            ui.menu_button("View", |ui| {
+                self.map.basemap_choice_ui(ui);
+                ui.separator();
+                theme_ui(ui);
+            });
+            self.map.online_status_ui(ui);
             ui.separator();
             self.problems_panel
                 .toggle_ui(ui, &self.workspace, &self.scene);
+            if let Some(notice) = &self.notice {
+                ui.separator();
+                ui.colored_label(ui.visuals().warn_fg_color, notice);
+                if ui.small_button("OK").clicked() {
+                    self.notice = None;
+                }
+            }
         });
+    }
+}
+
+/// Light, dark, or as the system says; the basemap follows.
+fn theme_ui(ui: &mut Ui) {
+    let mut preference = ui.ctx().options(|options| options.theme_preference);
+    let before = preference;
+    ui.label("Theme");
+    ui.radio_value(
+        &mut preference,
+        egui::ThemePreference::System,
+        "As the system",
+    );
+    ui.radio_value(&mut preference, egui::ThemePreference::Light, "Light");
+    ui.radio_value(&mut preference, egui::ThemePreference::Dark, "Dark");
+    if preference != before {
+        ui.ctx().set_theme(preference);
     }
 }
 
@@ -194,7 +253,7 @@ impl eframe::App for LegationApp {
         self.handle_input(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("timeline").show(ui, |ui| {
-            if self.timeline.ui(ui, &self.view) {
+            if self.timeline.ui(ui, &self.scene, &self.view) {
                 self.refresh_view();
             }
         });
@@ -203,7 +262,7 @@ impl eframe::App for LegationApp {
                 .resizable(true)
                 .default_size(140.0)
                 .show(ui, |ui| {
-                    self.problems_panel.ui(ui, &self.workspace, &self.scene)
+                    self.problems_panel.ui(ui, &self.workspace, &self.scene);
                 });
         }
         if !self.selection.is_empty() {
@@ -218,8 +277,13 @@ impl eframe::App for LegationApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                self.map
-                    .ui(ui, &self.scene, &self.view, &mut self.selection);
+                self.map.ui(
+                    ui,
+                    &self.workspace,
+                    &self.scene,
+                    &self.view,
+                    &mut self.selection,
+                );
             });
         if let Some(job) = &mut self.screenshot {
             job.step(ui.ctx(), self.map.settled());

@@ -86,7 +86,7 @@ fn origin_counts(view: &View) -> Vec<(Option<CountryCode>, usize)> {
             None => counts.push((route.origin, route.count())),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
     counts
 }
 

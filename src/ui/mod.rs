@@ -5,6 +5,7 @@
 //! from [`crate::scene`].
 
 mod app;
+mod describe;
 mod fonts;
 mod legend;
 mod map;
@@ -22,6 +23,7 @@ pub use app::LegationApp;
 pub use selection::Selection;
 
 use crate::model::Day;
+use crate::scene::WindowSpec;
 
 /// How the app starts.
 #[derive(Clone, Debug, Default)]
@@ -30,8 +32,10 @@ pub struct Startup {
     pub files: Vec<PathBuf>,
     /// Save a PNG of the window here once everything is drawn, then quit.
     pub screenshot: Option<PathBuf>,
-    /// Show the data up to this day.
+    /// Show the data up to this day (or a window ending on it).
     pub date: Option<Day>,
+    /// The window to show: a length ending at `date`, or explicit days.
+    pub window: Option<WindowSpec>,
     /// The window's inner size, in points.
     pub size: Option<[f32; 2]>,
 }

@@ -4,9 +4,8 @@
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, FontId, RichText, ScrollArea, Sense, Ui};
 
-use super::{Selection, palette};
-use crate::gazetteer::Gazetteer;
-use crate::model::{Dataset, PlaceRef, Source, SourceRef};
+use super::{Selection, describe, palette};
+use crate::model::{Dataset, Source, SourceRef};
 use crate::scene::{ItemRef, Scene};
 use crate::workspace::Workspace;
 
@@ -117,45 +116,24 @@ fn citation_of(workspace: &Workspace, item: Shown) -> Option<(&Dataset, &SourceR
 
 /// One selected visit or event, in words.
 fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown) {
-    let gazetteer = Gazetteer::bundled();
     match item {
         Shown::Visit(item) => {
-            let Some(visit) = workspace
-                .files
-                .get(item.dataset)
-                .and_then(|file| file.dataset.visits.get(item.index))
-            else {
+            let Some(visit) = describe::visit(workspace, item) else {
                 return;
             };
-            let who = visit.leader.as_ref().map_or_else(
-                || {
-                    visit
-                        .delegation
-                        .clone()
-                        .unwrap_or_else(|| "A delegation".to_owned())
-                },
-                |leader| match &leader.title {
-                    Some(title) => format!("{}, {title}", leader.name),
-                    None => leader.name.clone(),
-                },
-            );
-            ui.strong(who);
-            let from = visit.from.as_ref().map_or_else(
-                || "unknown origin".to_owned(),
-                |from| place_name(gazetteer, from),
-            );
-            ui.label(format!("{from} to {}", place_name(gazetteer, &visit.to)));
+            ui.strong(describe::who(visit));
+            let from = visit
+                .from
+                .as_ref()
+                .map_or_else(|| "unknown origin".to_owned(), describe::place);
+            ui.label(format!("{from} to {}", describe::place(&visit.to)));
             ui.label(visit.date.describe());
             if let Some(purpose) = &visit.purpose {
                 ui.weak(purpose);
             }
         }
         Shown::Event(item) => {
-            let Some(event) = workspace
-                .files
-                .get(item.dataset)
-                .and_then(|file| file.dataset.events.get(item.index))
-            else {
+            let Some(event) = describe::event(workspace, item) else {
                 return;
             };
             ui.horizontal(|ui| {
@@ -169,24 +147,10 @@ fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown) {
             }
             ui.label(format!(
                 "{} · {}",
-                place_name(gazetteer, &event.place),
+                describe::place(&event.place),
                 event.date.describe()
             ));
         }
-    }
-}
-
-/// A place in words: "Pyongyang, North Korea", or "North Korea (country only)".
-fn place_name(gazetteer: &Gazetteer, place: &PlaceRef) -> String {
-    let country = place
-        .country
-        .and_then(|code| gazetteer.country(code))
-        .map(|country| country.name);
-    match (&place.place, country) {
-        (Some(name), Some(country)) => format!("{name}, {country}"),
-        (Some(name), None) => name.clone(),
-        (None, Some(country)) => format!("{country} (country only)"),
-        (None, None) => "somewhere".to_owned(),
     }
 }
 

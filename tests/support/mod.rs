@@ -1,6 +1,9 @@
 //! The one way UI tests start the app: as eframe would, headless, on wgpu,
 //! with the basemap loaded before the test looks.
 
+// Each test file uses its own part of this module.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -17,10 +20,18 @@ pub fn repo_path(relative: &str) -> PathBuf {
 /// The app on `files`, in a light theme, `size` points large, with its
 /// basemap drawn.
 pub fn app(files: &[&str], size: [f32; 2]) -> Harness<'static, LegationApp> {
-    let startup = Startup {
-        files: files.iter().map(|file| repo_path(file)).collect(),
-        ..Startup::default()
-    };
+    app_with(
+        Startup {
+            files: files.iter().map(|file| repo_path(file)).collect(),
+            ..Startup::default()
+        },
+        size,
+    )
+}
+
+/// The app as `startup` asks, in a light theme, `size` points large, with
+/// its basemap drawn.
+pub fn app_with(startup: Startup, size: [f32; 2]) -> Harness<'static, LegationApp> {
     let mut harness = Harness::builder()
         .with_size(size)
         .with_theme(egui::Theme::Light)
@@ -38,9 +49,16 @@ pub fn wait_for_basemap(harness: &mut Harness<'static, LegationApp>) {
     let deadline = Instant::now() + Duration::from_secs(30);
     let mut settled_frames = 0;
     while settled_frames < 4 {
-        assert!(Instant::now() < deadline, "the basemap did not load within 30 s");
+        assert!(
+            Instant::now() < deadline,
+            "the basemap did not load within 30 s"
+        );
         harness.step();
-        settled_frames = if harness.state().basemap_settled() { settled_frames + 1 } else { 0 };
+        settled_frames = if harness.state().basemap_settled() {
+            settled_frames + 1
+        } else {
+            0
+        };
         std::thread::sleep(Duration::from_millis(20));
     }
 }
@@ -52,6 +70,20 @@ pub fn click_at(harness: &mut Harness<'static, LegationApp>, pos: Pos2) {
     press(harness, pos, true);
     harness.step();
     press(harness, pos, false);
+    harness.run_steps(3);
+}
+
+/// A drag with the left button from `from` to `to`, in small moves.
+pub fn drag(harness: &mut Harness<'static, LegationApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    press(harness, from, true);
+    harness.step();
+    for step in 1..=10 {
+        harness.hover_at(from + (to - from) * (step as f32 / 10.0));
+        harness.step();
+    }
+    press(harness, to, false);
     harness.run_steps(3);
 }
 

@@ -77,7 +77,7 @@ impl Plugin for ArcsLayer<'_> {
 
 /// The stroke width of a route of `count` visits.
 fn width(count: usize) -> f32 {
-    (2.0 + 2.2 * (count as f32).ln()).min(12.0)
+    (1.5 + 1.4 * (count as f32).ln()).min(8.0)
 }
 
 fn draw_arc(
@@ -126,11 +126,9 @@ fn draw_arc(
             painter.add(Shape::line(points, Stroke::new(width, color)));
         }
     }
-    if let Some(last_piece) = screen.last() {
-        if let [.., behind, tip] = last_piece.as_slice() {
-            let head = palette::arrowhead(Pos2::from(*behind), Pos2::from(*tip), 8.0 + width * 1.5);
-            painter.add(Shape::convex_polygon(head.to_vec(), color, Stroke::NONE));
-        }
+    if let Some([.., behind, tip]) = screen.last().map(Vec::as_slice) {
+        let head = palette::arrowhead(Pos2::from(*behind), Pos2::from(*tip), 8.0 + width * 1.5);
+        painter.add(Shape::convex_polygon(head.to_vec(), color, Stroke::NONE));
     }
     if let (Some(from), Some(first)) = (route.from, screen.first().and_then(|piece| piece.first()))
     {

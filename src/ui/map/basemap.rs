@@ -55,7 +55,7 @@ pub struct Basemap {
     osm: Option<Watched<HttpTiles>>,
     cache_dir: Option<PathBuf>,
     ctx: Context,
-    basemap_file: PathBuf,
+    file: PathBuf,
 }
 
 impl Basemap {
@@ -78,7 +78,7 @@ impl Basemap {
             osm: None,
             cache_dir,
             ctx: ctx.clone(),
-            basemap_file,
+            file: basemap_file,
         })
     }
 
@@ -96,7 +96,7 @@ impl Basemap {
         let offline = if dark {
             self.dark.get_or_insert_with(|| {
                 Overzoom::new(PmTiles::with_style(
-                    &self.basemap_file,
+                    &self.file,
                     Style::protomaps_basemap_dark(),
                     self.ctx.clone(),
                 ))
@@ -105,10 +105,10 @@ impl Basemap {
             &mut self.light
         };
         offline.new_frame();
-        let online = self.osm.as_mut().filter(|_| online).map(|tiles| {
+        let mut online = self.osm.as_mut().filter(|_| online);
+        if let Some(tiles) = online.as_deref_mut() {
             tiles.new_frame();
-            tiles
-        });
+        }
         (offline, online)
     }
 

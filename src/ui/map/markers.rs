@@ -25,6 +25,8 @@ pub struct MarkersLayer<'a> {
     pub scene: &'a Scene,
     /// Which of them to draw.
     pub view: &'a View,
+    /// The opacity of each of the view's events (they fade in).
+    pub opacity: &'a [f32],
     /// The events selected, ringed.
     pub selected: &'a [usize],
     /// Filled with the markers drawn.
@@ -62,11 +64,17 @@ impl Plugin for MarkersLayer<'_> {
             let kind = dominant_kind(events.iter().map(|&event| self.scene.events[event].kind));
             let (symbol, color) = palette::event_style(kind);
             let certain = events.iter().any(|&event| self.scene.events[event].exact);
+            let opacity = group
+                .members
+                .iter()
+                .map(|&member| self.opacity.get(member).copied().unwrap_or(1.0))
+                .fold(0.0, f32::max);
             let color = if certain {
                 color
             } else {
                 color.gamma_multiply(0.55)
-            };
+            }
+            .gamma_multiply(opacity);
             let count = events.len();
             let radius = SYMBOL_RADIUS + if count > 1 { 2.0 } else { 0.0 };
             if events.iter().any(|event| self.selected.contains(event)) {

@@ -3,6 +3,7 @@
 
 mod arcs;
 mod basemap;
+mod fade;
 mod markers;
 mod projection;
 
@@ -11,11 +12,15 @@ use walkers::{Map, MapMemory, lat_lon};
 
 use self::arcs::{ArcsLayer, DrawnArc};
 use self::basemap::{Basemap, BasemapChoice, OFFLINE_ATTRIBUTION, OnlineStatus};
+use self::fade::FadeIn;
 use self::markers::{DrawnMarker, MarkersLayer};
-use super::{Selection, legend, palette};
-use crate::gazetteer::Gazetteer;
+use super::{Selection, describe, legend, palette};
 use crate::model::CountryCode;
-use crate::scene::{GeoPoint, HitTarget, Scene, View, fit_view, nearest_hit};
+use crate::scene::{
+    GeoPoint, HitTarget, Route, RouteKey, Scene, View, fit_view, from_mercator, mercator,
+    nearest_hit,
+};
+use crate::workspace::Workspace;
 
 /// The view remembered between runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
@@ -28,6 +33,7 @@ pub struct RememberedView {
 }
 
 /// Where the map is looking, and what it drew last frame.
+#[allow(clippy::struct_excessive_bools)] // independent switches, not a state machine
 pub struct MapView {
     memory: MapMemory,
     basemap: Option<Basemap>,
@@ -38,12 +44,24 @@ pub struct MapView {
     drawn_arcs: Vec<DrawnArc>,
     drawn_markers: Vec<DrawnMarker>,
     dark: bool,
+    /// Whether hovering shows tooltips (not in screenshots).
+    pub tooltips: bool,
+    route_fade: FadeIn<RouteKey>,
+    event_fade: FadeIn<usize>,
+    fading: bool,
 }
 
 /// Zoom steps of the + and - keys.
 const KEY_ZOOM_STEP: f64 = 1.0;
 /// The deepest zoom "fit to data" goes to, so a single place keeps context.
 const FIT_MAX_ZOOM: f64 = 6.0;
+/// How many routes a view shows before they are drawn lighter.
+const DENSE_ROUTES: f32 = 60.0;
+/// Room left around the data when fitting, in points.
+const FIT_MARGIN: f32 = 70.0;
+/// The width the legend takes on the left of the map, kept free of data
+/// when fitting.
+const LEGEND_ALLOWANCE: f32 = 250.0;
 
 impl MapView {
     /// A map on the bundled basemap, at `remembered`'s view if given.
@@ -72,6 +90,10 @@ impl MapView {
             drawn_arcs: Vec::new(),
             drawn_markers: Vec::new(),
             dark: false,
+            tooltips: true,
+            route_fade: FadeIn::default(),
+            event_fade: FadeIn::default(),
+            fading: false,
         }
     }
 
@@ -101,71 +123,109 @@ impl MapView {
         )
     }
 
-    /// Whether the basemap has drawn all it will draw for now.
+    /// Whether the basemap has drawn all it will draw for now and nothing
+    /// is fading in.
     pub fn settled(&self) -> bool {
-        self.basemap
-            .as_ref()
-            .is_none_or(|basemap| basemap.settled(self.dark))
+        !self.fading
+            && self
+                .basemap
+                .as_ref()
+                .is_none_or(|basemap| basemap.settled(self.dark))
     }
 
     /// The middle of route `route`'s arc as drawn last frame.
     pub fn drawn_route_middle(&self, route: usize) -> Option<Pos2> {
         let arc = self.drawn_arcs.iter().find(|arc| arc.route == route)?;
-        arc.polyline.get(arc.polyline.len() / 2).map(|&point| Pos2::from(point))
+        arc.polyline
+            .get(arc.polyline.len() / 2)
+            .map(|&point| Pos2::from(point))
     }
 
     /// The centre of the marker that drew event `event` last frame.
     pub fn drawn_event_marker(&self, event: usize) -> Option<Pos2> {
-        let marker = self.drawn_markers.iter().find(|marker| marker.events.contains(&event))?;
+        let marker = self
+            .drawn_markers
+            .iter()
+            .find(|marker| marker.events.contains(&event))?;
         Some(Pos2::from(marker.center))
     }
 
-    /// The basemap switch, and the online status when online tiles are on.
-    pub fn basemap_menu_ui(&mut self, ui: &mut Ui) {
-        ui.menu_button("Basemap", |ui| {
-            ui.radio_value(
-                &mut self.choice,
-                BasemapChoice::Offline,
-                "Offline (bundled)",
-            );
-            ui.radio_value(
-                &mut self.choice,
-                BasemapChoice::OpenStreetMap,
-                "OpenStreetMap (online)",
-            );
-        });
-        if self.choice == BasemapChoice::OpenStreetMap {
-            let status = self
-                .basemap
-                .as_ref()
-                .map_or(OnlineStatus::Off, Basemap::online_status);
-            match status {
-                OnlineStatus::Offline => {
-                    ui.label(RichText::new("offline").color(ui.visuals().warn_fg_color))
-                        .on_hover_text(
-                            "OpenStreetMap tiles do not arrive; the offline basemap stays",
-                        );
-                }
-                OnlineStatus::Waiting => {
-                    ui.label("loading tiles…");
-                }
-                OnlineStatus::Online | OnlineStatus::Off => {}
+    /// The basemap switch.
+    pub fn basemap_choice_ui(&mut self, ui: &mut Ui) {
+        ui.label("Basemap");
+        ui.radio_value(
+            &mut self.choice,
+            BasemapChoice::Offline,
+            "Offline (bundled)",
+        );
+        ui.radio_value(
+            &mut self.choice,
+            BasemapChoice::OpenStreetMap,
+            "OpenStreetMap (online)",
+        );
+    }
+
+    /// Whether online tiles arrive, when they are asked for.
+    pub fn online_status_ui(&self, ui: &mut Ui) {
+        if self.choice != BasemapChoice::OpenStreetMap {
+            return;
+        }
+        match self
+            .basemap
+            .as_ref()
+            .map_or(OnlineStatus::Off, Basemap::online_status)
+        {
+            OnlineStatus::Offline => {
+                ui.label(RichText::new("offline").color(ui.visuals().warn_fg_color))
+                    .on_hover_text("OpenStreetMap tiles do not arrive; the offline basemap stays");
             }
+            OnlineStatus::Waiting => {
+                ui.weak("loading tiles…");
+            }
+            OnlineStatus::Online | OnlineStatus::Off => {}
         }
     }
 
     /// Draws the map and handles clicks, hovers and keys on it.
-    pub fn ui(&mut self, ui: &mut Ui, scene: &Scene, view: &View, selection: &mut Selection) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        workspace: &Workspace,
+        scene: &Scene,
+        view: &View,
+        selection: &mut Selection,
+    ) {
         self.dark = ui.visuals().dark_mode;
         let rect = ui.available_rect_before_wrap();
         if self.fit_pending {
             self.fit(scene, view, rect);
         }
         self.zoom_keys(ui);
+        let now = ui.input(|input| input.time);
+        let route_opacity = self
+            .route_fade
+            .update(view.routes.iter().map(Route::key), now);
+        let event_opacity = self.event_fade.update(view.events.iter().copied(), now);
+        self.fading = route_opacity
+            .iter()
+            .chain(&event_opacity)
+            .any(|&opacity| opacity < 1.0);
+        if self.fading {
+            ui.ctx().request_repaint();
+        }
+        // Many arcs at once are drawn lighter, so that where they overlap
+        // reads as more, not as a solid block.
+        let density = (DENSE_ROUTES / view.routes.len().max(1) as f32)
+            .sqrt()
+            .clamp(0.3, 1.0);
         let colors: Vec<Color32> = view
             .routes
             .iter()
-            .map(|route| self.origin_color(route.origin))
+            .zip(&route_opacity)
+            .map(|(route, &opacity)| {
+                self.origin_color(route.origin)
+                    .gamma_multiply(opacity * density)
+            })
             .collect();
         let selected_routes = selection.routes_in(scene, view);
         let selected_events = selection.events_in(scene, view);
@@ -201,6 +261,7 @@ impl MapView {
                 .with_plugin(MarkersLayer {
                     scene,
                     view,
+                    opacity: &event_opacity,
                     selected: &selected_events,
                     drawn: &mut drawn_markers,
                 });
@@ -222,9 +283,10 @@ impl MapView {
                 None => Selection::default(),
             };
         }
-        if let Some(target) = hovered {
+        if let Some(target) = hovered.filter(|_| self.tooltips) {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-            response.on_hover_ui_at_pointer(|ui| self.tooltip_ui(ui, scene, view, target));
+            response
+                .on_hover_ui_at_pointer(|ui| self.tooltip_ui(ui, workspace, scene, view, target));
         }
         legend::ui(ui, rect, scene, view, &|origin| self.origin_color(origin));
         self.attribution_ui(ui, rect);
@@ -247,48 +309,67 @@ impl MapView {
         })
     }
 
-    fn tooltip_ui(&self, ui: &mut Ui, scene: &Scene, view: &View, target: Target) {
-        let gazetteer = Gazetteer::bundled();
-        match target {
+    fn tooltip_ui(
+        &self,
+        ui: &mut Ui,
+        workspace: &Workspace,
+        scene: &Scene,
+        view: &View,
+        target: Target,
+    ) {
+        const LISTED: usize = 6;
+        let (count, noun, lines): (usize, &str, Vec<String>) = match target {
             Target::Route(route) => {
-                let route = &view.routes[route];
-                let origin = route
-                    .origin
-                    .and_then(|code| gazetteer.country(code))
-                    .map_or("Unknown origin", |country| country.name);
-                let count = route.count();
-                ui.strong(format!(
-                    "{origin}: {count} visit{}",
-                    if count == 1 { "" } else { "s" }
-                ));
-                if let Some(&first) = route.visits.first() {
-                    let visit = &scene.visits[first];
-                    ui.label(format!(
-                        "{} – {}",
-                        visit.first_day.describe(),
-                        visit.last_day.describe()
-                    ));
-                }
-                ui.weak("Click for the source text");
+                let visits = &view.routes[route].visits;
+                let lines = visits
+                    .iter()
+                    .take(LISTED)
+                    .filter_map(|&visit| {
+                        let placed = &scene.visits[visit];
+                        let record = describe::visit(workspace, placed.item)?;
+                        Some(format!(
+                            "{} · {} to {} · {}",
+                            describe::who(record),
+                            record
+                                .from
+                                .as_ref()
+                                .map_or_else(|| "unknown origin".to_owned(), describe::place),
+                            describe::place(&record.to),
+                            record.date.describe()
+                        ))
+                    })
+                    .collect();
+                (visits.len(), "visit", lines)
             }
             Target::Marker(marker) => {
                 let events = &self.drawn_markers[marker].events;
-                ui.strong(format!(
-                    "{} event{}",
-                    events.len(),
-                    if events.len() == 1 { "" } else { "s" }
-                ));
-                for &event in events.iter().take(5) {
-                    let event = &scene.events[event];
-                    ui.label(format!(
-                        "{} · {}",
-                        event.kind.label(),
-                        event.first_day.describe()
-                    ));
-                }
-                ui.weak("Click for the source text");
+                let lines = events
+                    .iter()
+                    .take(LISTED)
+                    .filter_map(|&event| {
+                        let record = describe::event(workspace, scene.events[event].item)?;
+                        Some(format!(
+                            "{} · {} · {}",
+                            describe::what(record),
+                            describe::place(&record.place),
+                            record.date.describe()
+                        ))
+                    })
+                    .collect();
+                (events.len(), "event", lines)
             }
+        };
+        ui.strong(format!(
+            "{count} {noun}{}",
+            if count == 1 { "" } else { "s" }
+        ));
+        for line in lines {
+            ui.label(line);
         }
+        if count > LISTED {
+            ui.weak(format!("and {} more", count - LISTED));
+        }
+        ui.weak("Click to read the source text");
     }
 
     fn attribution_ui(&self, ui: &mut Ui, rect: Rect) {
@@ -297,7 +378,7 @@ impl MapView {
             text.push_str(" · © OpenStreetMap contributors");
         }
         if let Some(error) = &self.basemap_error {
-            text = error.clone();
+            text.clone_from(error);
         }
         let pos = rect.right_bottom() - egui::vec2(4.0, 2.0);
         let painter = ui.painter_at(rect);
@@ -346,13 +427,18 @@ impl MapView {
         let Some((south_west, north_east)) = scene.bounds(&view.window) else {
             return;
         };
-        let (center, zoom): (GeoPoint, f64) = fit_view(
-            south_west,
-            north_east,
-            rect.size().into(),
-            60.0,
-            FIT_MAX_ZOOM,
-        );
+        // Fit into the part of the map the legend leaves free, then move
+        // the centre so that part is the one centred on the data.
+        let free = [
+            (rect.width() - LEGEND_ALLOWANCE).max(rect.width() / 2.0),
+            rect.height(),
+        ];
+        let (center, zoom) = fit_view(south_west, north_east, free, FIT_MARGIN, FIT_MAX_ZOOM);
+        // Never so far out that the world is narrower than the map.
+        let zoom = zoom.max(f64::from(rect.width() / 256.0).log2());
+        let shift_x = f64::from(rect.width() - free[0]) / 2.0 / (256.0 * 2f64.powf(zoom));
+        let [x, y] = mercator(center);
+        let center: GeoPoint = from_mercator([x - shift_x, y]);
         self.memory.center_at(lat_lon(center.lat, center.lon));
         let _ = self.memory.set_zoom(zoom);
     }

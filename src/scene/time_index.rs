@@ -1,0 +1,218 @@
+//! The time index: which items a window shows, by binary search instead of
+//! a scan, and how many start in each bin of the histogram.
+//!
+//! Items are kept sorted by their first day in a few classes by length (a
+//! day, a month, a year, longer). An item of a class can start at most the
+//! class's longest span before a window and still reach into it, so a query
+//! looks at `[window.start - longest, window.end]` of each class: O(log n)
+//! to find that run, plus the run itself, which is the visible items and a
+//! thin margin.
+
+use super::TimeWindow;
+use crate::model::Day;
+
+/// The longest span, in days, of each class; the last takes the rest.
+const CLASS_LIMITS: [i32; 3] = [1, 31, 366];
+
+/// One class: items sorted by first day.
+#[derive(Clone, Debug, Default)]
+struct Class {
+    first_days: Vec<Day>,
+    last_days: Vec<Day>,
+    items: Vec<u32>,
+    longest: i32,
+}
+
+/// A sorted index of items' day spans.
+#[derive(Clone, Debug, Default)]
+pub struct TimeIndex {
+    classes: [Class; 4],
+    starts: Vec<Day>,
+}
+
+impl TimeIndex {
+    /// Indexes items given as `(first_day, last_day)`; an item's position
+    /// in `spans` is what queries return.
+    pub fn new(spans: impl IntoIterator<Item = (Day, Day)>) -> Self {
+        let mut sorted: Vec<(Day, Day, u32)> = spans
+            .into_iter()
+            .enumerate()
+            .map(|(item, (first, last))| (first, last.max(first), item as u32))
+            .collect();
+        sorted.sort_unstable();
+        let mut index = Self {
+            starts: sorted.iter().map(|&(first, _, _)| first).collect(),
+            ..Self::default()
+        };
+        for (first, last, item) in sorted {
+            let span = last.0 - first.0 + 1;
+            let class = CLASS_LIMITS
+                .iter()
+                .position(|&limit| span <= limit)
+                .unwrap_or(CLASS_LIMITS.len());
+            let class = &mut index.classes[class];
+            class.first_days.push(first);
+            class.last_days.push(last);
+            class.items.push(item);
+            class.longest = class.longest.max(span);
+        }
+        index
+    }
+
+    /// How many items are indexed.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether no item is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Calls `visit` with every item that has a day inside `window`, class
+    /// by class, each in order of first day.
+    pub fn for_each_in(&self, window: &TimeWindow, mut visit: impl FnMut(usize)) {
+        for class in &self.classes {
+            let earliest = Day(window.start.0.saturating_sub(class.longest));
+            let from = class.first_days.partition_point(|&first| first < earliest);
+            let to = class
+                .first_days
+                .partition_point(|&first| first <= window.end);
+            for position in from..to {
+                if class.last_days[position] >= window.start {
+                    visit(class.items[position] as usize);
+                }
+            }
+        }
+    }
+
+    /// Every item inside `window`, in ascending order.
+    pub fn items_in(&self, window: &TimeWindow) -> Vec<usize> {
+        let mut items = Vec::new();
+        self.for_each_in(window, |item| items.push(item));
+        items.sort_unstable();
+        items
+    }
+
+    /// How many items start on a day in `[from, to)`.
+    pub fn count_starting(&self, from: Day, to: Day) -> usize {
+        let begin = self.starts.partition_point(|&first| first < from);
+        let end = self.starts.partition_point(|&first| first < to);
+        end.saturating_sub(begin)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> Day {
+        Day::from_ymd(y, m, d).unwrap()
+    }
+
+    fn window(from: Day, to: Day) -> TimeWindow {
+        TimeWindow::new(from, to)
+    }
+
+    /// The same query done the slow way.
+    fn scan(spans: &[(Day, Day)], window: TimeWindow) -> Vec<usize> {
+        (0..spans.len())
+            .filter(|&item| window.overlaps(spans[item].0, spans[item].1))
+            .collect()
+    }
+
+    #[test]
+    fn finds_day_month_year_and_interval_items_that_touch_the_window() {
+        let spans = [
+            (day(2023, 7, 25), day(2023, 7, 25)), // a day
+            (day(2023, 7, 1), day(2023, 7, 31)),  // July
+            (day(2023, 1, 1), day(2023, 12, 31)), // 2023
+            (day(2022, 1, 1), day(2023, 7, 25)),  // since the start of 2022
+            (day(2023, 8, 1), day(2023, 8, 1)),   // after
+            (day(2021, 6, 1), day(2021, 6, 30)),  // before
+        ];
+        let index = TimeIndex::new(spans);
+        let mid_july = window(day(2023, 7, 18), day(2023, 7, 20));
+        assert_eq!(index.items_in(&mid_july), vec![1, 2, 3]);
+        let the_day = window(day(2023, 7, 25), day(2023, 7, 25));
+        assert_eq!(index.items_in(&the_day), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn both_edges_are_inclusive() {
+        let index = TimeIndex::new([(day(2023, 7, 25), day(2023, 7, 27))]);
+        assert_eq!(
+            index.items_in(&window(day(2023, 7, 27), day(2023, 7, 30))),
+            vec![0]
+        );
+        assert_eq!(
+            index.items_in(&window(day(2023, 7, 20), day(2023, 7, 25))),
+            vec![0]
+        );
+        assert!(
+            index
+                .items_in(&window(day(2023, 7, 28), day(2023, 7, 30)))
+                .is_empty()
+        );
+        assert!(
+            index
+                .items_in(&window(day(2023, 7, 20), day(2023, 7, 24)))
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_empty_index_and_an_empty_window_find_nothing() {
+        let empty = TimeIndex::new([]);
+        assert!(empty.is_empty());
+        assert!(
+            empty
+                .items_in(&window(day(2023, 1, 1), day(2024, 1, 1)))
+                .is_empty()
+        );
+        let one = TimeIndex::new([(day(2023, 7, 25), day(2023, 7, 25))]);
+        assert_eq!(one.len(), 1);
+        assert!(
+            one.items_in(&window(day(1990, 1, 1), day(1990, 1, 1)))
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn agrees_with_a_scan_on_mixed_data() {
+        // Deterministic pseudo-random spans of every class.
+        let mut state = 42u64;
+        let mut next = move |modulo: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) % modulo
+        };
+        let spans: Vec<(Day, Day)> = (0..2000)
+            .map(|_| {
+                let first = Day(19_000 + next(2000) as i32);
+                let length = [0, 0, 0, 20, 300, 900][next(6) as usize];
+                (first, Day(first.0 + length))
+            })
+            .collect();
+        let index = TimeIndex::new(spans.iter().copied());
+        for start in (18_500..21_500).step_by(97) {
+            for length in [0, 6, 30, 400] {
+                let query = window(Day(start), Day(start + length));
+                assert_eq!(index.items_in(&query), scan(&spans, query), "{query:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn counts_items_starting_in_a_bin() {
+        let index = TimeIndex::new([
+            (day(2023, 7, 25), day(2023, 7, 25)),
+            (day(2023, 7, 1), day(2023, 7, 31)),
+            (day(2023, 8, 1), day(2023, 8, 1)),
+        ]);
+        assert_eq!(index.count_starting(day(2023, 7, 1), day(2023, 8, 1)), 2);
+        assert_eq!(index.count_starting(day(2023, 8, 1), day(2023, 9, 1)), 1);
+        assert_eq!(index.count_starting(day(2023, 9, 1), day(2023, 8, 1)), 0);
+    }
+}
