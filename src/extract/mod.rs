@@ -158,6 +158,7 @@ pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazette
                 leader: Some(Person {
                     name: leader.name.clone(),
                     title: leader.title.clone(),
+                    country: story.country_of(best.actor).or(leader.country),
                     ..Person::default()
                 }),
                 delegation,
