@@ -25,7 +25,7 @@ fn fixtures(folder: &str) -> PathBuf {
 }
 
 fn extract(path: &Path) -> Extraction {
-    let text = std::fs::read_to_string(path).unwrap();
+    let text = std::fs::read_to_string(path).expect("a readable article");
     let options = ArticleOptions {
         id: Some("article".to_owned()),
         ..ArticleOptions::default()
@@ -38,7 +38,7 @@ fn date_fits(gold: &Value, found: &FuzzyDate) -> bool {
     let Some(gold) = gold.as_str() else {
         return true;
     };
-    let gold: FuzzyDate = gold.parse().unwrap();
+    let gold: FuzzyDate = gold.parse().expect("a gold date");
     let start = found.start().first_day();
     match gold.precision() {
         Precision::Day => {
@@ -54,7 +54,7 @@ fn matches(gold: &Value, visit: &Visit) -> bool {
         .as_ref()
         .map(|p| p.name.to_lowercase())
         .unwrap_or_default();
-    let who = gold["who"].as_str().unwrap().to_lowercase();
+    let who = gold["who"].as_str().expect("a gold `who`").to_lowercase();
     let from = visit
         .from
         .as_ref()
@@ -96,7 +96,8 @@ fn check(name: &str, extraction: &Extraction, expected: &Value) -> Vec<String> {
         }
     }
     let mut left: Vec<&Visit> = extraction.visits.iter().collect();
-    for want in expected["required"].as_array().unwrap() {
+    let required = expected["required"].as_array().expect("a `required` list");
+    for want in required {
         match left.iter().position(|visit| matches(want, visit)) {
             Some(index) => {
                 left.remove(index);
@@ -104,7 +105,7 @@ fn check(name: &str, extraction: &Extraction, expected: &Value) -> Vec<String> {
             None => problems.push(format!("{name}: missed {want}")),
         }
     }
-    let optional = expected["optional"].as_array().unwrap();
+    let optional = expected["optional"].as_array().expect("an `optional` list");
     for visit in left {
         if !optional.iter().any(|want| matches(want, visit)) {
             problems.push(format!("{name}: unexpected {}", describe(visit)));

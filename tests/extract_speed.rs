@@ -23,13 +23,13 @@ fn long_article(size: usize, separator: &str) -> String {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
     let mut paragraphs = String::new();
     let mut names: Vec<_> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
+        .expect("the fixture articles are there")
+        .map(|entry| entry.expect("a readable folder entry").path())
         .filter(|path| path.extension().is_some_and(|e| e == "txt"))
         .collect();
     names.sort();
     for path in names {
-        let text = std::fs::read_to_string(path).unwrap();
+        let text = std::fs::read_to_string(path).expect("a readable fixture");
         paragraphs.push_str(&text.replace('\n', separator));
         paragraphs.push_str(separator);
     }

@@ -73,7 +73,7 @@ pub(crate) enum DateExpr {
     /// "later this year": from publication to the unit's end.
     Later(Unit),
     /// "since last week": from the start of the inner date to publication.
-    Since(Box<DateExpr>),
+    Since(Box<Self>),
     /// Days from the date the text was just talking about: "the next day".
     Discourse(i32),
     /// Years from the date the text was just talking about: "the
@@ -280,7 +280,7 @@ fn count_of(token: &Token<'_>) -> Option<i32> {
     WORDS
         .iter()
         .position(|word| token.is(word))
-        .map(|index| index as i32 + 1)
+        .and_then(|index| i32::try_from(index + 1).ok())
 }
 
 fn unit_of(token: &Token<'_>) -> Option<Unit> {
@@ -475,7 +475,7 @@ fn parse_month_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize
         return None;
     }
     if last_or_this {
-        let offset = if tokens[at - 1].is("next") { 1 } else { 0 };
+        let offset = i32::from(tokens[at - 1].is("next"));
         let expr = if tokens[at - 1].is("this") || offset == 1 {
             DateExpr::Month {
                 month,
@@ -651,22 +651,45 @@ fn parse_ago(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
 
 /// The date an expression names, if the anchor allows it.
 pub(crate) fn resolve(expr: &DateExpr, anchor: &Anchor) -> Option<FuzzyDate> {
-    if let DateExpr::Fixed(date) = expr {
-        return Some(*date);
+    match expr {
+        DateExpr::Fixed(date) => Some(*date),
+        DateExpr::DiscourseYears(years) => {
+            let year = anchor.discourse?.start().first_day().year() + years;
+            DatePoint::year(year).map(FuzzyDate::point)
+        }
+        DateExpr::Discourse(days) => {
+            let discourse = anchor.discourse?;
+            match (*days, discourse.is_exact_day()) {
+                (0, _) => Some(discourse),
+                (days, true) => Some(FuzzyDate::day(discourse.first_day().add_days(days))),
+                _ => None,
+            }
+        }
+        DateExpr::SameDayAs(_) => None,
+        DateExpr::Since(inner) => {
+            let published = anchor.published?;
+            let past = Anchor {
+                future: false,
+                ..*anchor
+            };
+            let since = resolve(inner, &past)?;
+            if since.first_day() > published {
+                return Some(since);
+            }
+            interval(since.start(), DatePoint::day(published))
+        }
+        _ => resolve_calendar(expr, anchor.published?, anchor.future),
     }
-    if let DateExpr::DiscourseYears(years) = expr {
-        let year = anchor.discourse?.start().first_day().year() + years;
-        return DatePoint::year(year).map(FuzzyDate::point);
-    }
-    if let DateExpr::Discourse(days) = expr {
-        let discourse = anchor.discourse?;
-        return match (*days, discourse.is_exact_day()) {
-            (0, _) => Some(discourse),
-            (days, true) => Some(FuzzyDate::day(discourse.first_day().add_days(days))),
-            _ => None,
-        };
-    }
-    let published = anchor.published?;
+}
+
+/// Weekday numbers as signed day counts (0-6 fit any integer).
+fn signed(weekday: u32) -> i32 {
+    i32::try_from(weekday).unwrap_or(0)
+}
+
+/// The dates named relative to the publication day, looking ahead when the
+/// sentence speaks of the future.
+fn resolve_calendar(expr: &DateExpr, published: Day, future: bool) -> Option<FuzzyDate> {
     let (year, month, _) = published.ymd();
     let day = |day: Day| Some(FuzzyDate::day(day));
     let days_between = |from: Day, to: Day| interval(DatePoint::day(from), DatePoint::day(to));
@@ -674,9 +697,9 @@ pub(crate) fn resolve(expr: &DateExpr, anchor: &Anchor) -> Option<FuzzyDate> {
         DateExpr::MonthDay { month: m, day: d } => {
             let near = |year: i32| Day::from_ymd(year, *m, *d);
             let candidate = near(year).or_else(|| near(year - 1))?;
-            let resolved = if anchor.future && candidate.0 < published.0 - 1 {
+            let resolved = if future && candidate.0 < published.0 - 1 {
                 near(year + 1)?
-            } else if !anchor.future && candidate.0 > published.0 + 1 {
+            } else if !future && candidate.0 > published.0 + 1 {
                 near(year - 1)?
             } else {
                 candidate
@@ -689,18 +712,18 @@ pub(crate) fn resolve(expr: &DateExpr, anchor: &Anchor) -> Option<FuzzyDate> {
         } => {
             let year = match year_offset {
                 Some(offset) => year + offset,
-                None if anchor.future => year + i32::from(*m < month),
+                None if future => year + i32::from(*m < month),
                 None => year - i32::from(*m > month),
             };
             DatePoint::month(year, *m).map(FuzzyDate::point)
         }
         DateExpr::Weekday { weekday, shift } => {
-            let today = published.weekday() as i32;
-            let target = *weekday as i32;
+            let today = signed(published.weekday());
+            let target = signed(*weekday);
             let back = (today - target).rem_euclid(7);
             let ahead = (target - today).rem_euclid(7);
             let offset = match shift {
-                Shift::Nearest if anchor.future => ahead,
+                Shift::Nearest if future => ahead,
                 Shift::Nearest => -back,
                 Shift::Last => -(if back == 0 { 7 } else { back }),
                 Shift::Next => {
@@ -715,13 +738,13 @@ pub(crate) fn resolve(expr: &DateExpr, anchor: &Anchor) -> Option<FuzzyDate> {
         }
         DateExpr::Days(days) => day(published.add_days(*days)),
         DateExpr::Weeks(weeks) => {
-            let monday = published.add_days(-(published.weekday() as i32) + 7 * weeks);
+            let monday = published.add_days(-signed(published.weekday()) + 7 * weeks);
             days_between(monday, monday.add_days(6))
         }
         DateExpr::Months(months) => {
-            let index = year * 12 + month as i32 - 1 + months;
-            DatePoint::month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
-                .map(FuzzyDate::point)
+            let index = year * 12 + signed(month) - 1 + months;
+            let month = u32::try_from(index.rem_euclid(12)).ok()? + 1;
+            DatePoint::month(index.div_euclid(12), month).map(FuzzyDate::point)
         }
         DateExpr::Years(years) => DatePoint::year(year + years).map(FuzzyDate::point),
         DateExpr::Earlier(unit) => {
@@ -736,21 +759,7 @@ pub(crate) fn resolve(expr: &DateExpr, anchor: &Anchor) -> Option<FuzzyDate> {
             let end = unit_end(published, *unit)?;
             days_between(published, end)
         }
-        DateExpr::Since(inner) => {
-            let past = Anchor {
-                future: false,
-                ..*anchor
-            };
-            let since = resolve(inner, &past)?;
-            if since.first_day() > published {
-                return Some(since);
-            }
-            interval(since.start(), DatePoint::day(published))
-        }
-        DateExpr::Fixed(_)
-        | DateExpr::Discourse(_)
-        | DateExpr::DiscourseYears(_)
-        | DateExpr::SameDayAs(_) => None,
+        _ => None,
     }
 }
 
@@ -765,7 +774,7 @@ fn interval(start: DatePoint, end: DatePoint) -> Option<FuzzyDate> {
 fn unit_start(day: Day, unit: Unit) -> Option<Day> {
     let (year, month, _) = day.ymd();
     match unit {
-        Unit::Week => Some(day.add_days(-(day.weekday() as i32))),
+        Unit::Week => Some(day.add_days(-signed(day.weekday()))),
         Unit::Month => Day::from_ymd(year, month, 1),
         Unit::Year => Day::from_ymd(year, 1, 1),
     }
@@ -774,7 +783,7 @@ fn unit_start(day: Day, unit: Unit) -> Option<Day> {
 fn unit_end(day: Day, unit: Unit) -> Option<Day> {
     let (year, month, _) = day.ymd();
     match unit {
-        Unit::Week => Some(day.add_days(6 - day.weekday() as i32)),
+        Unit::Week => Some(day.add_days(6 - signed(day.weekday()))),
         Unit::Month => Day::from_ymd(year, month, crate::model::days_in_month(year, month)),
         Unit::Year => Day::from_ymd(year, 12, 31),
     }

@@ -402,9 +402,11 @@ pub(crate) fn events(
         let resolved = date_index.and_then(|index| story.resolve_date(sent, parsed.text, index));
         let (date, explicit, place) = match resolved {
             Some(date) => (date, true, place),
-            None => match inherited(parsed, story, trigger, &place) {
-                Some((date, place)) => (date, true, place),
-                None => {
+            None => {
+                if let Some((date, place)) = inherited(parsed, story, trigger, &place) {
+                    (date, true, place)
+                } else {
+                    // The publication month stands in for an undated event.
                     let Some(published) = story.published else {
                         story.undated.push(sent.span);
                         continue;
@@ -415,7 +417,7 @@ pub(crate) fn events(
                     };
                     (FuzzyDate::point(point), false, place)
                 }
-            },
+            }
         };
         let mut actors = speakers;
         let joins_place = !matches!(
@@ -598,10 +600,9 @@ fn place_of(
     let before = || {
         parsed
             .places
-            .places
+            .all
             .iter()
-            .filter(|p| p.tokens.start >= clause.start && p.tokens.end <= trigger.at)
-            .next_back()
+            .rfind(|p| p.tokens.start >= clause.start && p.tokens.end <= trigger.at)
             .map(|p| StoryPlace {
                 country: p.country,
                 city: p.city.clone(),
@@ -710,7 +711,8 @@ fn title(parsed: &Parsed<'_, '_>, trigger: &EventTrigger) -> String {
         }
     }
     // "... parade with" reads badly: end on a word that ends something.
-    while end > at + 1 && (sent.has(end - 1, Flags::FUNCTION) || sent.tokens[end - 1].is_punct(',')) {
+    while end > at + 1 && (sent.has(end - 1, Flags::FUNCTION) || sent.tokens[end - 1].is_punct(','))
+    {
         end -= 1;
     }
     let text = sent.text(parsed.text, start..end);

@@ -89,31 +89,8 @@ pub struct Extraction {
 /// empty one. Linear in the length of the text.
 pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazetteer) -> Extraction {
     let doc = Doc::new(text);
-    let mut notes = Vec::new();
-    let found = published::find_published(&doc.tokens, &doc.sentences, &doc.dates);
-    let published = match (options.published, &found) {
-        (Some(day), _) => {
-            notes.push(Note {
-                span: None,
-                message: format!("publication date {day} as given"),
-            });
-            Some(day)
-        }
-        (None, Some(found)) => {
-            notes.push(Note {
-                span: Some(found.span),
-                message: found.describe(text),
-            });
-            Some(found.day)
-        }
-        (None, None) => {
-            notes.push(Note {
-                span: None,
-                message: "no publication date found in the text: relative dates (\"on Tuesday\", \"last week\") are left unresolved and what only they date is left out; give the date (--date YYYY-MM-DD)".to_owned(),
-            });
-            None
-        }
-    };
+    let (published, published_note) = publication(&doc, options);
+    let mut notes = vec![published_note];
 
     let (places, names) = read_sentences(&doc, gazetteer);
     let mut story = Story {
@@ -146,30 +123,7 @@ pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazette
     let visits = visits::merge(visit_mentions, &story)
         .iter()
         .enumerate()
-        .filter_map(|(index, merged)| {
-            let best = merged.best();
-            let leader = story.cast.people.get(story.leader_of(best.actor)?)?;
-            let delegation = merged.mentions.iter().find_map(|m| match m.actor {
-                Actor::Group(group) => story.groups.get(group).map(|g| g.label.clone()),
-                Actor::Person(_) => None,
-            });
-            Some(Visit {
-                id: format!("v{}", index + 1),
-                leader: Some(Person {
-                    name: leader.name.clone(),
-                    title: leader.title.clone(),
-                    country: story.country_of(best.actor).or(leader.country),
-                    ..Person::default()
-                }),
-                delegation,
-                from: merged.from(),
-                to: merged.to(),
-                date: merged.date(),
-                purpose: merged.purpose(),
-                source: Some(cite(merged.span())),
-                extra: serde_json::Map::new(),
-            })
-        })
+        .filter_map(|(index, merged)| visit_record(&story, merged, index, &cite))
         .collect();
     let events = events::merge(event_mentions)
         .into_iter()
@@ -187,12 +141,10 @@ pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazette
         .collect();
 
     let mut extra = serde_json::Map::new();
-    if let Some(note) = notes.first() {
-        extra.insert(
-            "published_from".to_owned(),
-            Value::String(note.message.clone()),
-        );
-    }
+    extra.insert(
+        "published_from".to_owned(),
+        Value::String(notes[0].message.clone()),
+    );
     let source = Source {
         id: source_id,
         title: Some(
@@ -215,6 +167,62 @@ pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazette
     }
 }
 
+/// The publication date (given, or found in the text) and a note saying
+/// where it came from, or that there is none.
+fn publication(doc: &Doc<'_>, options: &ArticleOptions) -> (Option<Day>, Note) {
+    if let Some(day) = options.published {
+        let note = Note {
+            span: None,
+            message: format!("publication date {day} as given"),
+        };
+        return (Some(day), note);
+    }
+    if let Some(found) = published::find_published(&doc.tokens, &doc.sentences, &doc.dates) {
+        let note = Note {
+            span: Some(found.span),
+            message: found.describe(doc.text),
+        };
+        return (Some(found.day), note);
+    }
+    let note = Note {
+        span: None,
+        message: "no publication date found in the text: relative dates (\"on Tuesday\", \"last week\") are left unresolved and what only they date is left out; give the date (--date YYYY-MM-DD)".to_owned(),
+    };
+    (None, note)
+}
+
+/// The visit record of one merged trip, numbered `v{index + 1}`; none
+/// without a leader.
+fn visit_record(
+    story: &Story,
+    merged: &visits::Merged,
+    index: usize,
+    cite: &impl Fn(Span) -> SourceRef,
+) -> Option<Visit> {
+    let best = merged.best();
+    let leader = story.cast.people.get(story.leader_of(best.actor)?)?;
+    let delegation = merged.mentions.iter().find_map(|m| match m.actor {
+        Actor::Group(group) => story.groups.get(group).map(|g| g.label.clone()),
+        Actor::Person(_) => None,
+    });
+    Some(Visit {
+        id: format!("v{}", index + 1),
+        leader: Some(Person {
+            name: leader.name.clone(),
+            title: leader.title.clone(),
+            country: story.country_of(best.actor).or(leader.country),
+            ..Person::default()
+        }),
+        delegation,
+        from: merged.from(),
+        to: merged.to(),
+        date: merged.date(),
+        purpose: merged.purpose(),
+        source: Some(cite(merged.span())),
+        extra: serde_json::Map::new(),
+    })
+}
+
 /// Each sentence's places and names. A first pass finds the countries
 /// the article names, so that a small town counts only in one of them.
 fn read_sentences(doc: &Doc<'_>, gazetteer: &Gazetteer) -> (Vec<Places>, Vec<Vec<NameMention>>) {
@@ -229,15 +237,26 @@ fn read_sentences(doc: &Doc<'_>, gazetteer: &Gazetteer) -> (Vec<Places>, Vec<Vec
     let mut named = HashSet::new();
     for index in 0..doc.sentences.len() {
         let sent = doc.sentence(index);
-        let places = places::find_places(&sent, doc.text, dateline_in(index), None, gazetteer);
-        named.extend(places.places.iter().map(|p| p.country));
+        let places = places::find_places(
+            &sent,
+            doc.text,
+            dateline_in(index).as_ref(),
+            None,
+            gazetteer,
+        );
+        named.extend(places.all.iter().map(|p| p.country));
         named.extend(places.nationalities.iter().map(|n| n.country));
     }
     (0..doc.sentences.len())
         .map(|index| {
             let sent = doc.sentence(index);
-            let places =
-                places::find_places(&sent, doc.text, dateline_in(index), Some(&named), gazetteer);
+            let places = places::find_places(
+                &sent,
+                doc.text,
+                dateline_in(index).as_ref(),
+                Some(&named),
+                gazetteer,
+            );
             let names = people::find_names(&sent, doc.text, &places);
             (places, names)
         })

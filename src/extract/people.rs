@@ -301,7 +301,7 @@ impl Cast {
         if let Some(id) = self.find(&parts) {
             let person = &mut self.people[id];
             if parts.len() > person.parts.len() {
-                person.name = name.to_owned();
+                name.clone_into(&mut person.name);
                 person.parts.clone_from(&parts);
                 self.index(id, &parts);
             }

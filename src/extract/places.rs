@@ -72,7 +72,7 @@ pub(crate) struct CountryGroup {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Places {
     /// Places, left to right.
-    pub places: Vec<PlaceMention>,
+    pub all: Vec<PlaceMention>,
     /// Demonyms, left to right.
     pub nationalities: Vec<Nationality>,
     /// Groups of countries, left to right.
@@ -82,7 +82,7 @@ pub(crate) struct Places {
 impl Places {
     /// The place mention covering token `at`.
     pub fn place_at(&self, at: usize) -> Option<&PlaceMention> {
-        self.places.iter().find(|p| p.tokens.contains(&at))
+        self.all.iter().find(|p| p.tokens.contains(&at))
     }
 
     /// The nationality covering token `at`.
@@ -105,7 +105,7 @@ impl Places {
 pub(crate) fn find_places(
     sent: &Sent<'_, '_>,
     text: &str,
-    dateline: Option<Range<usize>>,
+    dateline: Option<&Range<usize>>,
     named: Option<&HashSet<CountryCode>>,
     gazetteer: &Gazetteer,
 ) -> Places {
@@ -122,7 +122,7 @@ pub(crate) fn find_places(
             .or_else(|| country(sent, text, at, run, gazetteer, &mut found))
             .or_else(|| demonym(sent, text, at, run, gazetteer, &mut found))
             .or_else(|| {
-                let in_dateline = dateline.as_ref().is_some_and(|d| d.contains(&at));
+                let in_dateline = dateline.is_some_and(|d| d.contains(&at));
                 let context = CityContext {
                     in_dateline,
                     named: named?,
@@ -175,7 +175,7 @@ fn landmark(
             continue;
         };
         let country = CountryCode::parse(landmark.country)?;
-        found.places.push(PlaceMention {
+        found.all.push(PlaceMention {
             tokens: at..end,
             country,
             city: landmark.city.map(str::to_owned),
@@ -228,7 +228,7 @@ fn country(
         if sent.capitalized(end) && sent.has(end, Flags::ORG) && !sent.has(end, Flags::TITLE_HEAD) {
             return Some(run - at);
         }
-        found.places.push(PlaceMention {
+        found.all.push(PlaceMention {
             tokens: at..end,
             country: country.code,
             city: None,
@@ -271,7 +271,7 @@ fn demonym(
             } else {
                 None
             };
-            found.places.push(PlaceMention {
+            found.all.push(PlaceMention {
                 tokens: at..noun + 1,
                 country: code,
                 city,
@@ -367,7 +367,7 @@ fn city(
         } else {
             name
         };
-        found.places.push(PlaceMention {
+        found.all.push(PlaceMention {
             tokens: at..end,
             country: city.country,
             city: Some(written.to_owned()),
@@ -391,7 +391,7 @@ mod tests {
         let named = HashSet::from([CountryCode::parse("KP").unwrap()]);
         let found = find_places(&sent, text, None, Some(&named), Gazetteer::bundled());
         found
-            .places
+            .all
             .iter()
             .map(|p| {
                 (

@@ -2,6 +2,7 @@
 //! lines: "Published On 18 Jun 2023", "19 June 2024", "HANOI, February 26,
 //! 2019", "BEIJING (Reuters) -", or failing those its first full date.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use super::dates::{DateExpr, DateMention};
@@ -71,9 +72,10 @@ impl Published {
         };
         let mut note = format!("publication date {} {place} \"{quoted}\"", self.day);
         if let Some(year) = self.year_from {
-            note.push_str(&format!(
+            let _ = write!(
+                note,
                 " (no year there: {year}, the latest year the text names)"
-            ));
+            );
         }
         note
     }

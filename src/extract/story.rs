@@ -285,63 +285,14 @@ impl Story {
         names: &[NameMention],
         groups: &[GroupMention],
     ) -> Vec<ActorMention> {
-        let mut found = Vec::new();
-        let mut person_of = vec![None; names.len()];
-        for (index, name) in names.iter().enumerate() {
-            let core = sent.text(text, name.core.clone());
-            let parts = name_parts(core);
-            let known = self.cast.find(&parts);
-            let id = match known {
-                Some(id) => Some(id),
-                None if name.titled || parts.len() >= 2 || is_known_word(&parts[0]) => {
-                    let id = self.cast.add(core, name.title.as_deref(), name.country);
-                    self.cast.fill_country(id);
-                    Some(id)
-                }
-                None => None,
-            };
-            person_of[index] = id;
-        }
-        for group in groups {
-            let actors = if group.all {
-                // "the two delegations": the latest ones.
-                let count = if sent.is_any(group.tokens.start + 1, &["two", "both"]) {
-                    2
-                } else {
-                    RECENT_GROUPS
-                };
-                (self.groups.len().saturating_sub(count)..self.groups.len())
-                    .map(Actor::Group)
-                    .collect()
-            } else if group.anaphoric {
-                self.last_group.map(Actor::Group).into_iter().collect()
-            } else {
-                let leader = group.leader.and_then(|index| person_of[index]);
-                let known = leader.and_then(|leader| self.group_led_by.get(&leader).copied());
-                let index = known.unwrap_or_else(|| {
-                    self.groups.push(Group {
-                        label: group.label.clone(),
-                        country: group.country,
-                        leader,
-                    });
-                    let index = self.groups.len() - 1;
-                    if let Some(leader) = leader {
-                        self.group_led_by.insert(leader, index);
-                    }
-                    index
-                });
-                self.last_group = Some(index);
-                vec![Actor::Group(index)]
-            };
-            if !actors.is_empty() {
-                found.push(ActorMention {
-                    tokens: group.tokens.clone(),
-                    actors,
-                    object: is_object(sent, group.tokens.start),
-                    relative: false,
-                });
-            }
-        }
+        let person_of: Vec<Option<PersonId>> = names
+            .iter()
+            .map(|name| self.person_named(sent, text, name))
+            .collect();
+        let mut found: Vec<ActorMention> = groups
+            .iter()
+            .filter_map(|group| self.group_mention(sent, group, &person_of))
+            .collect();
         for (name, id) in names.iter().zip(person_of) {
             let Some(id) = id else { continue };
             self.recent.retain(|&other| other != id);
@@ -360,6 +311,97 @@ impl Story {
             });
         }
         found.extend(self.descriptions(sent, places, &found));
+        let pronouns = self.pronouns(sent, &found);
+        found.extend(pronouns);
+        found.sort_by_key(|m| m.tokens.start);
+        // "with Macron and von der Leyen": both are objects.
+        for index in 1..found.len() {
+            let start = found[index].tokens.start;
+            let joined = start >= 1
+                && sent.is_any(start - 1, &["and", ","])
+                && found[index - 1].tokens.end + 1 == start;
+            if joined && found[index - 1].object {
+                found[index].object = true;
+            }
+        }
+        found
+    }
+
+    /// The anchor for dates in the clause around token `at`.
+    /// The person a name is: one of the cast, or a new one when the name is
+    /// surely a person's (titled, two words or more, a known leader's).
+    fn person_named(
+        &mut self,
+        sent: &Sent<'_, '_>,
+        text: &str,
+        name: &NameMention,
+    ) -> Option<PersonId> {
+        let core = sent.text(text, name.core.clone());
+        let parts = name_parts(core);
+        if let Some(id) = self.cast.find(&parts) {
+            return Some(id);
+        }
+        let surely =
+            name.titled || parts.len() >= 2 || parts.first().is_some_and(|p| is_known_word(p));
+        surely.then(|| {
+            let id = self.cast.add(core, name.title.as_deref(), name.country);
+            self.cast.fill_country(id);
+            id
+        })
+    }
+
+    /// A delegation mention as actors: a new delegation (or the one its
+    /// leader already leads), "the delegation" before, or "the two
+    /// delegations".
+    fn group_mention(
+        &mut self,
+        sent: &Sent<'_, '_>,
+        group: &GroupMention,
+        person_of: &[Option<PersonId>],
+    ) -> Option<ActorMention> {
+        let actors = if group.all {
+            // "the two delegations": the latest ones.
+            let count = if sent.is_any(group.tokens.start + 1, &["two", "both"]) {
+                2
+            } else {
+                RECENT_GROUPS
+            };
+            (self.groups.len().saturating_sub(count)..self.groups.len())
+                .map(Actor::Group)
+                .collect()
+        } else if group.anaphoric {
+            self.last_group.map(Actor::Group).into_iter().collect()
+        } else {
+            let leader = group.leader.and_then(|index| person_of[index]);
+            let known = leader.and_then(|leader| self.group_led_by.get(&leader).copied());
+            let index = known.unwrap_or_else(|| {
+                self.groups.push(Group {
+                    label: group.label.clone(),
+                    country: group.country,
+                    leader,
+                });
+                let index = self.groups.len() - 1;
+                if let Some(leader) = leader {
+                    self.group_led_by.insert(leader, index);
+                }
+                index
+            });
+            self.last_group = Some(index);
+            vec![Actor::Group(index)]
+        };
+        (!actors.is_empty()).then(|| ActorMention {
+            tokens: group.tokens.clone(),
+            actors,
+            object: is_object(sent, group.tokens.start),
+            relative: false,
+        })
+    }
+
+    /// The pronouns of a sentence as actors: "he" the sentence's own
+    /// subject before it or the focus, "they" the latest delegation, "who"
+    /// a relative to resolve later.
+    fn pronouns(&self, sent: &Sent<'_, '_>, found: &[ActorMention]) -> Vec<ActorMention> {
+        let mut pronouns = Vec::new();
         for at in 0..sent.len() {
             if !sent.has(at, Flags::PRONOUN) || found.iter().any(|m| m.tokens.contains(&at)) {
                 continue;
@@ -392,7 +434,7 @@ impl Story {
             if actors.is_empty() && !relative {
                 continue;
             }
-            found.push(ActorMention {
+            pronouns.push(ActorMention {
                 tokens: at..at + 1,
                 actors,
                 object: sent.is_any(at, &["him", "her", "his", "their", "its"])
@@ -400,21 +442,9 @@ impl Story {
                 relative,
             });
         }
-        found.sort_by_key(|m| m.tokens.start);
-        // "with Macron and von der Leyen": both are objects.
-        for index in 1..found.len() {
-            let start = found[index].tokens.start;
-            let joined = start >= 1
-                && sent.is_any(start - 1, &["and", ","])
-                && found[index - 1].tokens.end + 1 == start;
-            if joined && found[index - 1].object {
-                found[index].object = true;
-            }
-        }
-        found
+        pronouns
     }
 
-    /// The anchor for dates in the clause around token `at`.
     /// Definite descriptions of people met before: "the crown prince", "the
     /// Chinese leader", "the prime minister" are the latest person with
     /// that title (and nationality).
@@ -543,7 +573,7 @@ pub(crate) fn where_place(parsed: &Parsed<'_, '_>, at: usize) -> Option<StoryPla
     }
     let place = parsed
         .places
-        .places
+        .all
         .iter()
         .rfind(|p| p.tokens.end < clause.start && p.tokens.end + 2 >= clause.start)?;
     Some(StoryPlace {
@@ -559,7 +589,7 @@ pub(crate) fn opening_place(parsed: &Parsed<'_, '_>) -> Option<StoryPlace> {
     if !sent.is_any(0, &["in", "at"]) {
         return None;
     }
-    let place = parsed.places.places.iter().find(|p| {
+    let place = parsed.places.all.iter().find(|p| {
         p.tokens.start <= 2 && p.how != super::places::PlaceHow::Country || p.tokens.start == 1
     })?;
     Some(StoryPlace {

@@ -64,132 +64,112 @@ pub(crate) struct VisitMention {
 /// The travel words of a sentence, with the forms that do not count (a
 /// "visiting delegation", "headed by", an active "met") left out.
 pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<Trigger> {
+    (0..parsed.sent.len())
+        .filter_map(|at| {
+            let word = parsed.sent.word(at);
+            let travel = match travel(word) {
+                Some(kind) => classify(parsed, at, kind),
+                None => noun_phrase_trigger(parsed, at),
+            };
+            travel.map(|travel| Trigger { at, travel })
+        })
+        .collect()
+}
+
+/// Travel told by a noun phrase: "attended a summit in Singapore", "at the
+/// summit in Bali" (not "since a summit in California"), "held talks with
+/// Xi in Beijing".
+fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
+    const ATTENDING: &[&str] = &[
+        "attended",
+        "attends",
+        "attending",
+        "at",
+        "during",
+        "for",
+        "sidelines",
+        "joined",
+        "joins",
+        "joining",
+    ];
+    const BEFORE_OR_AFTER: &[&str] = &["since", "after", "before", "ahead", "until"];
     let sent = &parsed.sent;
-    let mut found = Vec::new();
-    for at in 0..sent.len() {
-        let word = sent.word(at);
-        let Some(mut kind) = travel(word) else {
-            // "attended a summit in Singapore", "at the summit in Bali"; not
-            // "since a summit in California".
-            let window = at.saturating_sub(4)..at;
-            let attended = window.clone().any(|i| {
-                sent.is_any(
-                    i,
-                    &[
-                        "attended",
-                        "attends",
-                        "attending",
-                        "at",
-                        "during",
-                        "for",
-                        "sidelines",
-                        "joined",
-                        "joins",
-                        "joining",
-                    ],
-                )
-            }) && !window
-                .clone()
-                .any(|i| sent.is_any(i, &["since", "after", "before", "ahead", "until"]));
-            if matches!(word, "summit" | "summits")
-                && attended
-                && place_follows(parsed, at, &["in", "at"], 8)
-            {
-                found.push(Trigger {
-                    at,
-                    travel: Travel::Attend,
-                });
-            }
-            // "held talks with Xi in Beijing".
-            let held = at > 0 && sent.is_any(at - 1, &["held", "holds", "hold"]);
-            if word == "talks" && held && meeting_place_follows(parsed, at) {
-                found.push(Trigger {
-                    at,
-                    travel: Travel::Meet,
-                });
-            }
-            continue;
-        };
-        let next = sent.word(at + 1);
-        let passive = (1..=3).any(|back| {
-            at >= back
-                && sent.is_any(
-                    at - back,
-                    &["is", "was", "were", "are", "been", "be", "being"],
-                )
-        });
-        let keep = match kind {
-            Travel::Arrive => match word {
-                "touched" => next == "down",
-                "gathered" | "gather" | "converged" | "assembled" => {
-                    place_follows(parsed, at, &["in", "at"], 3)
-                }
-                // "spent two days in Paris".
-                "spent" | "spends" | "spending" => {
-                    (1..=4).any(|k| {
-                        sent.is_any(
-                            at + k,
-                            &[
-                                "day", "days", "nights", "night", "hours", "weeks", "week",
-                                "weekend",
-                            ],
-                        )
-                    }) && place_follows(parsed, at, &["in"], 6)
-                }
-                _ => true,
-            },
-            Travel::Go => {
-                let to = (1..=4)
-                    .any(|k| sent.is_any(at + k, &["to", "into", "for", "toward", "towards"]));
-                let leaving = matches!(
-                    word,
-                    "left" | "leaves" | "leaving" | "departed" | "departs" | "departing"
-                );
-                let heading = matches!(word, "headed" | "heads" | "heading");
-                let crossing = matches!(word, "crossed" | "crosses" | "crossing");
-                if leaving || heading {
-                    (1..=4).any(|k| sent.is_any(at + k, &["for", "to", "toward", "towards"]))
-                        && next != "by"
-                } else if crossing {
-                    (1..=3).any(|k| sent.is(at + k, "into"))
-                } else {
-                    to
-                }
-            }
-            Travel::VisitVerb => {
-                if matches!(word, "visit" | "visits") && is_noun_use(parsed, at) {
-                    kind = Travel::VisitNoun;
-                    matches!(next, "to" | "of" | "through" | "in")
-                } else {
-                    !(word == "visiting" && !place_follows(parsed, at, &[], 3))
-                }
-            }
-            // "a brief stop in Pyongyang", "trip to", "tour of".
-            Travel::VisitNoun if word == "stop" => {
-                next == "in"
-                    && at > 0
-                    && sent.is_any(at - 1, &["a", "brief", "short", "first", "final", "last"])
-            }
-            Travel::VisitNoun => matches!(next, "to" | "of" | "through" | "in"),
-            Travel::Welcomed => {
-                // Active "Kim welcomed Xi to Pyongyang": Xi is the guest;
-                // "Lavrov met Wang in Beijing": Lavrov was there.
-                if !passive && word != "met" && parsed.actor_after(at, 3).is_some() {
-                    kind = Travel::Hosted;
-                } else if !passive && word == "met" && meeting_place_follows(parsed, at) {
-                    kind = Travel::Meet;
-                }
-                passive || kind != Travel::Welcomed
-            }
-            Travel::Hosted => !passive && next != "by",
-            Travel::Attend | Travel::Meet => true,
-            Travel::Join => parsed.actor_after(at, 4).is_some(),
-        };
-        if keep {
-            found.push(Trigger { at, travel: kind });
-        }
+    let word = sent.word(at);
+    let window = at.saturating_sub(4)..at;
+    let attended = window.clone().any(|i| sent.is_any(i, ATTENDING))
+        && !window.clone().any(|i| sent.is_any(i, BEFORE_OR_AFTER));
+    if matches!(word, "summit" | "summits")
+        && attended
+        && place_follows(parsed, at, &["in", "at"], 8)
+    {
+        return Some(Travel::Attend);
     }
-    found
+    let held = at > 0 && sent.is_any(at - 1, &["held", "holds", "hold"]);
+    (word == "talks" && held && meeting_place_follows(parsed, at)).then_some(Travel::Meet)
+}
+
+/// What a travel word at `at` tells here, if it counts: "touched" only
+/// before "down", "headed" not before "by", "visit" as a noun, "welcomed"
+/// in the passive (or, active, as hosting), ...
+fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> {
+    const STAYS: &[&str] = &[
+        "day", "days", "nights", "night", "hours", "weeks", "week", "weekend",
+    ];
+    const TOWARDS: &[&str] = &["to", "into", "for", "toward", "towards"];
+    let sent = &parsed.sent;
+    let word = sent.word(at);
+    let next = sent.word(at + 1);
+    let passive = (1..=3).any(|back| {
+        at >= back
+            && sent.is_any(
+                at - back,
+                &["is", "was", "were", "are", "been", "be", "being"],
+            )
+    });
+    let within = |words: &[&str], reach: usize| (1..=reach).any(|k| sent.is_any(at + k, words));
+    let keep = match kind {
+        Travel::Arrive => match word {
+            "touched" => next == "down",
+            "gathered" | "gather" | "converged" | "assembled" => {
+                place_follows(parsed, at, &["in", "at"], 3)
+            }
+            // "spent two days in Paris".
+            "spent" | "spends" | "spending" => {
+                within(STAYS, 4) && place_follows(parsed, at, &["in"], 6)
+            }
+            _ => true,
+        },
+        Travel::Go => match word {
+            "left" | "leaves" | "leaving" | "departed" | "departs" | "departing" | "headed"
+            | "heads" | "heading" => within(&["for", "to", "toward", "towards"], 4) && next != "by",
+            "crossed" | "crosses" | "crossing" => within(&["into"], 3),
+            _ => within(TOWARDS, 4),
+        },
+        Travel::VisitVerb if matches!(word, "visit" | "visits") && is_noun_use(parsed, at) => {
+            return matches!(next, "to" | "of" | "through" | "in").then_some(Travel::VisitNoun);
+        }
+        Travel::VisitVerb => word != "visiting" || place_follows(parsed, at, &[], 3),
+        // "a brief stop in Pyongyang", "trip to", "tour of".
+        Travel::VisitNoun if word == "stop" => {
+            next == "in"
+                && at > 0
+                && sent.is_any(at - 1, &["a", "brief", "short", "first", "final", "last"])
+        }
+        Travel::VisitNoun => matches!(next, "to" | "of" | "through" | "in"),
+        // Active "Kim welcomed Xi to Pyongyang": Xi is the guest; "Lavrov
+        // met Wang in Beijing": Lavrov was there.
+        Travel::Welcomed if !passive && word != "met" && parsed.actor_after(at, 3).is_some() => {
+            return Some(Travel::Hosted);
+        }
+        Travel::Welcomed if !passive && word == "met" && meeting_place_follows(parsed, at) => {
+            return Some(Travel::Meet);
+        }
+        Travel::Welcomed => passive,
+        Travel::Hosted => !passive && next != "by",
+        Travel::Attend | Travel::Meet => true,
+        Travel::Join => parsed.actor_after(at, 4).is_some(),
+    };
+    keep.then_some(kind)
 }
 
 /// Whether "visit" at `at` is a noun: "a visit", "his visit", "state
@@ -609,64 +589,12 @@ pub(crate) fn visits(
         } else {
             0
         };
-        let (places, origin, after) = match destination(parsed, trigger, guest_end) {
-            Some(found) => {
-                let mut places = vec![story_place(parsed, found.place, trigger.at)];
-                places.extend(
-                    found
-                        .more
-                        .iter()
-                        .map(|p| story_place(parsed, p, trigger.at)),
-                );
-                let origin = found.origin.map(|o| StoryPlace {
-                    country: o.country,
-                    city: o.city.clone(),
-                });
-                (places, origin, found.end)
-            }
-            None => match fallback_destination(parsed, story, trigger) {
-                Some(place) => (vec![place], None, trigger.at + 1),
-                None => continue,
-            },
+        let Some((places, origin, after)) = destinations(parsed, story, trigger, guest_end) else {
+            continue;
         };
-        // "since 2000" dates a state, not a trip ("his first visit since
-        // 2000"); "has arrived" is recent unless its own clause says when.
-        let clause = clause_around(&parsed.sent, trigger.at);
-        let perfect = trigger.at > 0 && parsed.sent.is_any(trigger.at - 1, &["has", "have"]);
-        let date = date.filter(|&index| {
-            let mention = &parsed.sent.dates[index];
-            !matches!(mention.expr, DateExpr::Since(_))
-                && (!perfect || clause.contains(&mention.tokens.start))
-        });
-        let date_index = date;
-        let (date, explicit) =
-            match date.and_then(|index| story.resolve_date(&parsed.sent, parsed.text, index)) {
-                Some(date) => (date, true),
-                None => match story.published {
-                    Some(day) => (FuzzyDate::day(day), false),
-                    None => {
-                        story.undated.push(parsed.sent.span);
-                        continue;
-                    }
-                },
-            };
-        // "made twelve trips to China": many trips, none dated.
-        let plural = matches!(parsed.sent.word(trigger.at), "trips" | "visits" | "tours");
-        if plural && !explicit {
+        let Some(dates) = trip_dates(parsed, story, trigger, *date) else {
             continue;
-        }
-        // A trip after publication has not happened yet.
-        if story
-            .published
-            .is_some_and(|day| date.first_day() > day.add_days(1))
-        {
-            continue;
-        }
-        // "visited Tehran in 2019 and again in 2022": one trip per date.
-        let mut dates = vec![(date, explicit)];
-        if let Some(first) = date_index {
-            dates.extend(more_dates(parsed, story, first));
-        }
+        };
         let purpose = purpose(parsed, after);
         let chained = is_chained(parsed, trigger);
         for actor in &actors {
@@ -718,6 +646,77 @@ fn home_of(story: &Story, gazetteer: &Gazetteer, actor: Actor) -> Option<StoryPl
     })
 }
 
+/// Where a trip went (one place or several: "visited Japan and South
+/// Korea"), where it came from when the sentence says, and the token after
+/// the destination (where a purpose may follow).
+fn destinations(
+    parsed: &Parsed<'_, '_>,
+    story: &Story,
+    trigger: &Trigger,
+    guest_end: usize,
+) -> Option<(Vec<StoryPlace>, Option<StoryPlace>, usize)> {
+    match destination(parsed, trigger, guest_end) {
+        Some(found) => {
+            let mut places = vec![story_place(parsed, found.place, trigger.at)];
+            places.extend(
+                found
+                    .more
+                    .iter()
+                    .map(|p| story_place(parsed, p, trigger.at)),
+            );
+            let origin = found.origin.map(|o| StoryPlace {
+                country: o.country,
+                city: o.city.clone(),
+            });
+            Some((places, origin, found.end))
+        }
+        None => fallback_destination(parsed, story, trigger)
+            .map(|place| (vec![place], None, trigger.at + 1)),
+    }
+}
+
+/// When a trip happened: the trigger's date (not a "since" date; for "has
+/// arrived" only one of its own clause), else the publication date standing
+/// in; with the dates joined to it ("in 2019 and again in 2022"). `None`
+/// when the trip is undatable, plural and undated ("twelve trips"), or
+/// still to come.
+fn trip_dates(
+    parsed: &Parsed<'_, '_>,
+    story: &mut Story,
+    trigger: &Trigger,
+    date: Option<usize>,
+) -> Option<Vec<(FuzzyDate, bool)>> {
+    let sent = &parsed.sent;
+    let clause = clause_around(sent, trigger.at);
+    let perfect = trigger.at > 0 && sent.is_any(trigger.at - 1, &["has", "have"]);
+    let date_index = date.filter(|&index| {
+        let mention = &sent.dates[index];
+        !matches!(mention.expr, DateExpr::Since(_))
+            && (!perfect || clause.contains(&mention.tokens.start))
+    });
+    let resolved = date_index.and_then(|index| story.resolve_date(sent, parsed.text, index));
+    let (date, explicit) = match (resolved, story.published) {
+        (Some(date), _) => (date, true),
+        (None, Some(day)) => (FuzzyDate::day(day), false),
+        (None, None) => {
+            story.undated.push(sent.span);
+            return None;
+        }
+    };
+    let plural = matches!(sent.word(trigger.at), "trips" | "visits" | "tours");
+    let future = story
+        .published
+        .is_some_and(|day| date.first_day() > day.add_days(1));
+    if plural && !explicit || future {
+        return None;
+    }
+    let mut dates = vec![(date, explicit)];
+    if let Some(first) = date_index {
+        dates.extend(more_dates(parsed, story, first));
+    }
+    Some(dates)
+}
+
 /// A place mention as a story place, with a city the sentence names in
 /// that country when the mention is only the country ("visited Russia ...
 /// in Vladivostok").
@@ -725,7 +724,7 @@ fn story_place(parsed: &Parsed<'_, '_>, place: &PlaceMention, after: usize) -> S
     let city = place.city.clone().or_else(|| {
         parsed
             .places
-            .places
+            .all
             .iter()
             .filter(|p| p.tokens.start > after && p.country == place.country)
             .find_map(|p| p.city.clone())
@@ -754,7 +753,7 @@ fn fallback_destination(
         // "Hanoi hosted Biden", "Kim hosted him": the host's place.
         let host_place = parsed
             .places
-            .places
+            .all
             .iter()
             .rfind(|p| p.tokens.end == trigger.at && p.how != PlaceHow::Demonym);
         if let Some(place) = host_place {
@@ -855,12 +854,11 @@ pub(crate) fn merge(mentions: Vec<VisitMention>, story: &Story) -> Vec<Merged> {
             .take(MERGE_WINDOW)
             .copied()
             .find(|&index| merged[index].bounds.agree(&mention));
-        match same {
-            Some(index) => merged[index].push(mention),
-            None => {
-                candidates.push(merged.len());
-                merged.push(Merged::new(mention));
-            }
+        if let Some(index) = same {
+            merged[index].push(mention);
+        } else {
+            candidates.push(merged.len());
+            merged.push(Merged::new(mention));
         }
     }
     merged
