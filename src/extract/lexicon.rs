@@ -168,10 +168,10 @@ const PARTICLES: &[&str] = &[
 
 #[rustfmt::skip]
 const PREPOSITIONS: &[&str] = &[
-    "of", "with", "by", "for", "to", "from", "at", "in", "on", "as", "against", "about", "between",
+    "of", "with", "by", "for", "to", "from", "at", "in", "on", "against", "about", "between",
     "among", "like", "than", "alongside", "accompanied", "behind", "beside", "besides", "toward",
-    "towards", "into", "onto", "upon", "without", "under", "over", "after", "before", "unlike",
-    "whom", "near", "via", "amid", "despite", "during",
+    "towards", "into", "onto", "upon", "without", "under", "over", "unlike", "whom", "near",
+    "via", "amid", "despite", "during",
 ];
 
 #[rustfmt::skip]
@@ -613,6 +613,25 @@ pub(crate) const KNOWN_PEOPLE: &[(&str, &str)] = &[
     ("Gerhard Schröder", "DE"),
     ("Mahmoud Ahmadinejad", "IR"),
     ("Fidel Castro", "CU"),
+    // Monarchs and their families, whom state visits bring
+    ("Charles III", "GB"),
+    ("King Charles", "GB"),
+    ("Queen Camilla", "GB"),
+    ("Prince William", "GB"),
+    ("Queen Elizabeth", "GB"),
+    ("Elizabeth II", "GB"),
+    ("Naruhito", "JP"),
+    ("Masako", "JP"),
+    ("Akihito", "JP"),
+    ("Willem-Alexander", "NL"),
+    ("Felipe VI", "ES"),
+    ("Carl XVI Gustaf", "SE"),
+    ("Harald V", "NO"),
+    ("Frederik X", "DK"),
+    ("Abdullah II", "JO"),
+    ("Mohammed VI", "MA"),
+    ("Vajiralongkorn", "TH"),
+    ("Hassanal Bolkiah", "BN"),
 ];
 
 /// Single words that name one well-known person in diplomatic news, when

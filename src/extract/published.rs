@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::dates::{DateExpr, DateMention};
+use super::dates::{DateExpr, DateMention, Shift};
 use super::text::{Kind, Sentence, Token};
 use crate::model::{Day, Span};
 
@@ -13,6 +13,8 @@ use crate::model::{Day, Span};
 const HEAD_SENTENCES: usize = 15;
 /// How many sentences from the top may hold the fallback full date.
 const FALLBACK_SENTENCES: usize = 40;
+/// How many years after the latest year named a yearless dateline may be.
+const YEARS_AHEAD: i32 = 6;
 /// The longest line (in tokens) taken for a date line.
 const DATE_LINE_TOKENS: usize = 24;
 
@@ -190,13 +192,34 @@ fn is_date_line(line: &[Token<'_>], mentions: &[DateMention]) -> bool {
     }) && !line.last().is_some_and(|t| t.is_punct('.'))
 }
 
-/// The day a date line names; a day without a year takes the latest year
-/// the text names anywhere.
+/// The day a date line names. A day without a year ("HANOI, June 19")
+/// takes the latest year the text names, or a few years after it when the
+/// story's first weekday ("arrived on Wednesday") only fits that later year:
+/// a wire story's weekday is its dateline's day or the day before.
 fn day_of(expr: &DateExpr, dates: &[Vec<DateMention>]) -> Option<(Day, Option<i32>)> {
     match expr {
         DateExpr::Fixed(date) => Some((date.first_day(), None)),
         DateExpr::MonthDay { month, day } => {
-            let year = latest_year(dates)?;
+            let latest = latest_year(dates)?;
+            let weekday = dates
+                .iter()
+                .flatten()
+                .find_map(|mention| match mention.expr {
+                    DateExpr::Weekday {
+                        weekday,
+                        shift: Shift::Nearest,
+                    } => Some(weekday),
+                    _ => None,
+                });
+            let fits = |year: i32| {
+                let Some(dated) = Day::from_ymd(year, *month, *day) else {
+                    return false;
+                };
+                weekday.is_some_and(|w| dated.weekday() == w || dated.weekday() == (w + 1) % 7)
+            };
+            let year = (latest..=latest + YEARS_AHEAD)
+                .find(|&y| fits(y))
+                .unwrap_or(latest);
             Some((Day::from_ymd(year, *month, *day)?, Some(year)))
         }
         _ => None,
@@ -307,6 +330,13 @@ mod tests {
         let text = "HANOI, June 19 (AP) — Putin arrived on Wednesday, his first visit since 2000. In 2024 he said so.";
         assert_eq!(published(text).as_deref(), Some("2024-06-19"));
         assert_eq!(published("HANOI, June 19 (AP) — Putin arrived."), None);
+    }
+
+    #[test]
+    fn a_dateline_weekday_picks_the_year() {
+        // 17 June was a Saturday in 2023, not in 2022.
+        let text = "TOKYO, June 17 (Reuters) - The emperor left Tokyo on Saturday. He was in Britain in 2022.";
+        assert_eq!(published(text).as_deref(), Some("2023-06-17"));
     }
 
     #[test]

@@ -271,6 +271,15 @@ fn destination<'p>(
     let limit = (trigger.at + DESTINATION_WINDOW).min(sent.len());
     let mut origin = None;
     let mut at = guest_end.max(trigger.at + 1);
+    // "left Tokyo on Saturday for Indonesia": the place left is the origin.
+    let leaving = matches!(
+        sent.word(trigger.at),
+        "left" | "leaves" | "leaving" | "departed" | "departs" | "departing"
+    );
+    if leaving && let Some(place) = parsed.places.place_at(at).filter(|p| p.tokens.start == at) {
+        origin = Some(place);
+        at = place.tokens.end;
+    }
     while at < limit {
         if sent.clause_break(at) && !sent.punct(at, ',') || sent.punct(at, ',') {
             break;
