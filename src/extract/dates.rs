@@ -130,58 +130,50 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 /// Words after which a bare month or year is a date ("in March", "since 2020").
+#[rustfmt::skip]
 const DATE_PREPOSITIONS: &[&str] = &[
-    "in",
-    "since",
-    "of",
-    "early",
-    "late",
-    "mid",
-    "until",
-    "till",
-    "by",
-    "from",
-    "during",
-    "before",
-    "after",
-    "through",
-    "between",
-    "and",
-    "to",
-    "last",
-    "next",
-    "this",
-    "year",
-    "around",
+    "in", "since", "of", "early", "late", "mid", "until", "till", "by", "from", "during", "before",
+    "after", "through", "between", "and", "to", "last", "next", "this", "year", "around",
     "throughout",
 ];
 
 /// Words that put a clause in the future.
+#[rustfmt::skip]
 const FUTURE_CUES: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "would",
-    "upcoming",
-    "forthcoming",
-    "scheduled",
-    "planned",
-    "plans",
-    "planning",
-    "next",
-    "tomorrow",
+    "will", "'ll", "shall", "would", "upcoming", "forthcoming", "scheduled", "planned", "plans",
+    "planning", "next", "tomorrow", "prepare", "prepares",
+];
+
+/// Verbs of a purpose still to come after "to": "arrived ... to attend a
+/// summit on Monday".
+const PURPOSE_VERBS: &[&str] = &[
+    "attend",
+    "join",
+    "hold",
+    "meet",
+    "sign",
+    "visit",
+    "mark",
+    "address",
+    "open",
+    "celebrate",
+    "gather",
 ];
 
 /// Words that put a clause in the future when followed by "to": "is due to",
 /// "is expected to", "is set to".
 const FUTURE_BEFORE_TO: &[&str] = &["due", "expected", "set", "slated", "poised", "going"];
 
-/// Whether these tokens speak of the future.
-pub(crate) fn is_future(tokens: &[Token<'_>]) -> bool {
+/// Whether these tokens speak of the future: "will", "is due to", "plans",
+/// "ahead of", or (with `purposes`) a purpose still to come ("to attend
+/// ... on Monday").
+pub(crate) fn is_future(tokens: &[Token<'_>], purposes: bool) -> bool {
     tokens.iter().enumerate().any(|(index, token)| {
+        let next = tokens.get(index + 1);
         token.is_any(FUTURE_CUES)
-            || (token.is_any(FUTURE_BEFORE_TO) && tokens.get(index + 1).is_some_and(|t| t.is("to")))
-            || (token.is("ahead") && tokens.get(index + 1).is_some_and(|t| t.is("of")))
+            || (token.is_any(FUTURE_BEFORE_TO) && next.is_some_and(|t| t.is("to")))
+            || (token.is("ahead") && next.is_some_and(|t| t.is("of")))
+            || (purposes && token.is("to") && next.is_some_and(|t| t.is_any(PURPOSE_VERBS)))
     })
 }
 
@@ -805,7 +797,7 @@ mod tests {
         let mention = found.first()?;
         let anchor = Anchor {
             published: Some(day(published)),
-            future: is_future(&tokens),
+            future: is_future(&tokens, true),
             discourse: None,
         };
         resolve(&mention.expr, &anchor).map(|date| date.to_string())

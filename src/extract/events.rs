@@ -7,12 +7,12 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::Flags;
+use super::lexicon::{Flags, Travel, is_weak_travel, travel};
 use super::places::PlaceHow;
 use super::story::{Parsed, Story, StoryPlace, clause_around, where_place};
 use super::visits::{VisitMention, coordinated, place_ref, subject};
 use crate::gazetteer::Gazetteer;
-use crate::model::{CountryCode, DatePoint, EventKind, FuzzyDate, PlaceRef, Precision, Span};
+use crate::model::{CountryCode, DatePoint, EventKind, FuzzyDate, PlaceRef, Span};
 
 /// How many earlier events of a kind and country a new one is compared
 /// with: merging stays linear in the length of the text.
@@ -34,212 +34,58 @@ pub(crate) struct EventTrigger {
     pub nominal: bool,
 }
 
+#[rustfmt::skip]
 const MISSILE_WORDS: &[&str] = &[
-    "missile",
-    "missiles",
-    "rocket",
-    "rockets",
-    "icbm",
-    "icbms",
-    "projectile",
-    "projectiles",
-    "ballistic",
-    "hypersonic",
+    "missile", "missiles", "rocket", "rockets", "icbm", "icbms", "projectile", "projectiles",
+    "ballistic", "hypersonic",
 ];
+#[rustfmt::skip]
 const MILITARY_NOUNS: &[&str] = &[
-    "troops",
-    "soldiers",
-    "vessels",
-    "warships",
-    "warship",
-    "ships",
-    "submarine",
-    "submarines",
-    "carrier",
-    "carriers",
-    "destroyer",
-    "destroyers",
-    "bombers",
-    "bomber",
-    "jets",
-    "fighters",
-    "aircraft",
-    "forces",
-    "battalion",
-    "brigade",
-    "thaad",
-    "frigate",
-    "frigates",
-    "troop",
+    "troops", "soldiers", "vessels", "warships", "warship", "ships", "submarine", "submarines",
+    "carrier", "carriers", "destroyer", "destroyers", "bombers", "bomber", "jets", "fighters",
+    "aircraft", "forces", "battalion", "brigade", "thaad", "frigate", "frigates", "troop",
 ];
+#[rustfmt::skip]
 const AGREEMENT_NOUNS: &[&str] = &[
-    "agreement",
-    "agreements",
-    "deal",
-    "deals",
-    "treaty",
-    "pact",
-    "accord",
-    "accords",
-    "memorandum",
-    "memorandums",
-    "memoranda",
-    "mou",
-    "mous",
-    "statement",
-    "declaration",
-    "contracts",
-    "contract",
-    "documents",
-    "protocol",
+    "agreement", "agreements", "deal", "deals", "treaty", "pact", "accord", "accords",
+    "memorandum", "memorandums", "memoranda", "mou", "mous", "statement", "declaration",
+    "contracts", "contract", "documents", "protocol",
 ];
+#[rustfmt::skip]
 const LIGHT_VERBS: &[&str] = &[
-    "held",
-    "hold",
-    "holds",
-    "holding",
-    "staged",
-    "stage",
-    "stages",
-    "conducted",
-    "conduct",
-    "conducts",
-    "conducting",
-    "carried",
-    "carry",
-    "part",
-    "attend",
-    "attended",
-    "attends",
-    "attending",
-    "preparing",
-    "prepare",
-    "prepares",
-    "prepared",
-    "mark",
-    "marked",
-    "marks",
-    "marking",
-    "celebrate",
-    "celebrated",
-    "watched",
-    "watch",
-    "oversaw",
-    "oversee",
-    "organised",
-    "organized",
-    "hosted",
-    "hosts",
-    "host",
-    "began",
-    "begin",
-    "begins",
-    "launched",
-    "joined",
-    "join",
-    "joins",
-    "kicked",
-    "presided",
-    "inspected",
-    "reviewed",
-    "during",
-    "resumed",
+    "held", "hold", "holds", "holding", "staged", "stage", "stages", "conducted", "conduct",
+    "conducts", "conducting", "carried", "carry", "part", "attend", "attended", "attends",
+    "attending", "preparing", "prepare", "prepares", "prepared", "mark", "marked", "marks",
+    "marking", "celebrate", "celebrated", "watched", "watch", "oversaw", "oversee", "organised",
+    "organized", "hosted", "hosts", "host", "began", "begin", "begins", "launched", "joined",
+    "join", "joins", "kicked", "presided", "inspected", "reviewed", "during", "resumed",
     "completed",
 ];
+#[rustfmt::skip]
 const STATEMENT_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "asserted",
-    "asserts",
-    "announced",
-    "announces",
-    "stated",
-    "declared",
-    "warned",
-    "warns",
-    "condemned",
-    "condemns",
-    "denounced",
-    "insisted",
-    "insists",
-    "accused",
-    "accuses",
-    "vowed",
-    "pledged",
-    "urged",
-    "urges",
-    "claimed",
-    "reiterated",
-    "confirmed",
-    "told",
+    "said", "says", "asserted", "asserts", "announced", "announces", "stated", "declared",
+    "warned", "warns", "condemned", "condemns", "denounced", "insisted", "insists", "accused",
+    "accuses", "vowed", "pledged", "urged", "urges", "claimed", "reiterated", "confirmed", "told",
     "called",
 ];
+#[rustfmt::skip]
 const SANCTION_VERBS: &[&str] = &[
-    "imposed",
-    "imposes",
-    "announced",
-    "announces",
-    "slapped",
-    "unveiled",
-    "approved",
-    "adopted",
-    "expanded",
-    "extended",
-    "tightened",
-    "levied",
-    "introduced",
-    "issued",
+    "imposed", "imposes", "announced", "announces", "slapped", "unveiled", "approved", "adopted",
+    "expanded", "extended", "tightened", "levied", "introduced", "issued",
 ];
 /// Words that make an event only a possibility.
+#[rustfmt::skip]
 const MAYBE: &[&str] = &[
-    "could",
-    "would",
-    "might",
-    "may",
-    "possible",
-    "possibly",
-    "potential",
-    "if",
-    "whether",
-    "unless",
-    "not",
-    "never",
-    "threatened",
-    "threatens",
-    "agreed",
-    "agree",
-    "plans",
-    "plan",
-    "proposed",
-    "hopes",
-    "wants",
-    "considering",
-    "no",
-    "without",
-    "urged",
-    "efforts",
-    "effort",
-    "attempt",
-    "calls",
-    "called",
-    "cancelled",
-    "canceled",
-    "cancels",
-    "postponed",
-    "postpones",
-    "scrapped",
-    "shelved",
-    "suspended",
-    "planned",
+    "could", "would", "might", "may", "possible", "possibly", "potential", "if", "whether",
+    "unless", "not", "never", "threatened", "threatens", "agreed", "agree", "plans", "plan",
+    "proposed", "hopes", "wants", "considering", "no", "without", "urged", "efforts", "effort",
+    "attempt", "calls", "called", "cancelled", "canceled", "cancels", "postponed", "postpones",
+    "scrapped", "shelved", "suspended", "planned", "expected", "hope", "hoped",
 ];
 /// Words that mark an undated event as still to come.
+#[rustfmt::skip]
 const UPCOMING: &[&str] = &[
-    "preparing",
-    "prepare",
-    "prepares",
-    "ahead",
-    "upcoming",
-    "will",
+    "preparing", "prepare", "prepares", "ahead", "upcoming", "will",
 ];
 
 /// The event words of a sentence.
@@ -392,9 +238,8 @@ pub(crate) fn events(
         }
         let here = visits
             .iter()
-            .filter(|v| v.at < trigger.at && v.date.precision() == Precision::Day)
+            .rfind(|v| v.at < trigger.at)
             .map(|v| &v.to)
-            .next_back()
             .or(before);
         let Some(place) = place_of(parsed, gazetteer, trigger, &speakers, here) else {
             continue;
@@ -576,15 +421,28 @@ fn place_of(
             clause.end
         };
         let mut at = trigger.at + 1;
+        // "talks with Japan and South Korea": participants, not places.
+        let mut with = false;
         while at < end {
             if !allow_commas && sent.clause_break(at) || sent.punct(at, ';') || sent.punct(at, '(')
             {
                 break;
             }
+            // "will hold talks on Thursday and then travel to Guangzhou".
+            if travel(sent.word(at)).is_some_and(|t| t != Travel::VisitNoun)
+                && !is_weak_travel(sent.word(at))
+            {
+                break;
+            }
+            if sent.is(at, "with") {
+                with = true;
+            } else if sent.is_any(at, &["in", "at", "to", "into", "on"]) {
+                with = false;
+            }
             if let Some(place) = parsed.places.place_at(at).filter(|p| p.tokens.start == at) {
                 let from = sent.is(at.saturating_sub(1), "from")
                     || at > 1 && sent.is(at - 1, "the") && sent.is(at - 2, "from");
-                if !from && !speakers_only(place.country, speakers, trigger) {
+                if !from && !with && !speakers_only(place.country, speakers, trigger) {
                     return Some(StoryPlace {
                         country: place.country,
                         city: place.city.clone(),
@@ -616,7 +474,13 @@ fn place_of(
         EventKind::Statement => single_speaker
             .map(|c| home(c, true))
             .or_else(|| after(true)),
-        EventKind::Deployment => after(true).or_else(|| single_speaker.map(|c| home(c, false))),
+        // A deployment is to somewhere, or it is no event.
+        EventKind::Deployment => after(true),
+        // "..., when he met Kim": where the trip of the clause before went.
+        _ if sent.is_any(clause.start, &["when", "where"]) && here.is_some() => after(false)
+            .filter(|place| here.is_some_and(|h| h.country == place.country))
+            .or_else(|| where_place(parsed, trigger.at))
+            .or_else(|| here.cloned()),
         _ => after(false)
             .or_else(before)
             .or_else(|| where_place(parsed, trigger.at))
@@ -659,19 +523,10 @@ fn inherited(
 }
 
 /// Words after an event that start another thought: the title ends there.
+#[rustfmt::skip]
 const TITLE_STOPS: &[&str] = &[
-    "as",
-    "while",
-    "which",
-    "who",
-    "because",
-    "although",
-    "when",
-    "where",
-    "after",
-    "before",
-    "amid",
-    "following",
+    "as", "while", "which", "who", "because", "although", "when", "where", "after", "before",
+    "amid", "following",
 ];
 
 /// The clause an event is told in, as its title: from its subject (when

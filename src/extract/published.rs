@@ -19,24 +19,10 @@ const YEARS_AHEAD: i32 = 6;
 const DATE_LINE_TOKENS: usize = 24;
 
 /// Lowercase words a date line may hold besides its date.
+#[rustfmt::skip]
 const STAMP_WORDS: &[&str] = &[
-    "published",
-    "updated",
-    "posted",
-    "first",
-    "last",
-    "on",
-    "at",
-    "by",
-    "am",
-    "pm",
-    "a.m.",
-    "p.m.",
-    "gmt",
-    "utc",
-    "and",
-    "date",
-    "dated",
+    "published", "updated", "posted", "first", "last", "on", "at", "by", "am", "pm", "a.m.",
+    "p.m.", "gmt", "utc", "and", "date", "dated",
 ];
 
 /// Where the publication date came from.

@@ -507,10 +507,13 @@ impl Story {
     /// scheduled to"), not in a later aside ("... during which he will").
     pub fn anchor(&self, sent: &Sent<'_, '_>, range: Range<usize>) -> Anchor {
         let clause = clause_around(sent, range.start);
-        let end = (range.end + 4).min(clause.end).max(clause.start);
+        let start = range.start.clamp(clause.start, clause.end);
+        let end = (range.end + 4).clamp(start, clause.end.max(start));
+        let after = range.end.min(end);
         Anchor {
             published: self.published,
-            future: is_future(&sent.tokens[clause.start..end]),
+            future: is_future(&sent.tokens[clause.start..start], true)
+                || is_future(&sent.tokens[after..end], false),
             discourse: self.discourse,
         }
     }

@@ -94,40 +94,11 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Words that start sentences: after an abbreviation like "U.S." they mean
 /// the dot ended one.
+#[rustfmt::skip]
 const SENTENCE_STARTERS: &[&str] = &[
-    "the",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "in",
-    "on",
-    "a",
-    "an",
-    "but",
-    "and",
-    "this",
-    "that",
-    "his",
-    "her",
-    "its",
-    "their",
-    "there",
-    "however",
-    "meanwhile",
-    "after",
-    "before",
-    "when",
-    "while",
-    "as",
-    "at",
-    "last",
-    "earlier",
-    "later",
-    "some",
-    "many",
+    "the", "he", "she", "it", "they", "we", "i", "in", "on", "a", "an", "but", "and", "this",
+    "that", "his", "her", "its", "their", "there", "however", "meanwhile", "after", "before",
+    "when", "while", "as", "at", "last", "earlier", "later", "some", "many",
 ];
 
 /// Splits `text` into tokens, in order, covering every non-space character.

@@ -80,16 +80,9 @@ pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<Trigger> {
 /// summit in Bali" (not "since a summit in California"), "held talks with
 /// Xi in Beijing".
 fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
+    #[rustfmt::skip]
     const ATTENDING: &[&str] = &[
-        "attended",
-        "attends",
-        "attending",
-        "at",
-        "during",
-        "for",
-        "sidelines",
-        "joined",
-        "joins",
+        "attended", "attends", "attending", "at", "during", "for", "sidelines", "joined", "joins",
         "joining",
     ];
     const BEFORE_OR_AFTER: &[&str] = &["since", "after", "before", "ahead", "until"];
