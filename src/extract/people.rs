@@ -14,6 +14,14 @@ use super::places::{PlaceHow, Places};
 use super::text::Kind;
 use crate::model::CountryCode;
 
+/// Titles only one country gives.
+const TITLE_COUNTRIES: &[(&str, &str)] = &[
+    ("secretary of state", "US"),
+    ("pope", "VA"),
+    ("pontiff", "VA"),
+    ("taoiseach", "IE"),
+];
+
 /// The most tokens a name has ("Luiz Inácio Lula da Silva").
 const MAX_NAME: usize = 6;
 /// The most tokens a title before a name has.
@@ -353,10 +361,10 @@ impl Cast {
         }
         person.country = known_country(&person.parts).or_else(|| {
             let title = person.title.as_deref()?.to_lowercase();
-            title
-                .contains("secretary of state")
-                .then(|| CountryCode::parse("US"))
-                .flatten()
+            TITLE_COUNTRIES
+                .iter()
+                .find(|(words, _)| title.contains(words))
+                .and_then(|(_, code)| CountryCode::parse(code))
         });
     }
 }

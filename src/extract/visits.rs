@@ -636,6 +636,22 @@ pub(crate) fn visits(
             }
         }
     }
+    // "Erdogan visited Athens in December, his first trip to Greece": the
+    // undated mention is dated by the sentence's other one.
+    let dated: Vec<(Actor, CountryCode, FuzzyDate)> = found
+        .iter()
+        .filter(|m| m.explicit_date)
+        .map(|m| (m.actor, m.to.country, m.date))
+        .collect();
+    for mention in found.iter_mut().filter(|m| !m.explicit_date) {
+        let same = dated
+            .iter()
+            .find(|(actor, country, _)| *actor == mention.actor && *country == mention.to.country);
+        if let Some((_, _, date)) = same {
+            mention.date = *date;
+            mention.explicit_date = true;
+        }
+    }
     found
 }
 
