@@ -6,6 +6,7 @@
 //! window), [`workspace`] (the files open at once), and [`ui`] (the desktop
 //! app, the only layer that knows egui).
 
+pub mod extract;
 pub mod gazetteer;
 pub mod import;
 pub mod model;

@@ -4,6 +4,7 @@
 //! and exits with [`Exit::Success`], [`Exit::Invalid`] or [`Exit::Unreadable`].
 
 mod check;
+mod extract;
 mod geocode;
 mod import;
 
@@ -62,6 +63,11 @@ pub enum Command {
     /// and accent-insensitively; the best match is the capital, then the
     /// most populous place.
     Geocode(geocode::GeocodeArgs),
+    /// Read news articles into one `legation/1` dataset on stdout: the
+    /// visits and events found, each citing its sentence.
+    ///
+    /// Exits 0 even when nothing is found; 2 when an article cannot be read.
+    Extract(extract::ExtractArgs),
     /// Turn public records or event exports into a dataset.
     ///
     /// Writes `legation/1` JSON; what was left out, and why, goes to stderr.
@@ -92,6 +98,7 @@ pub fn run(args: Args) -> ExitCode {
     let exit = match args.command {
         Some(Command::Check(check)) => check::run(&check),
         Some(Command::Geocode(geocode)) => geocode::run(&geocode),
+        Some(Command::Extract(extract)) => extract::run(&extract),
         Some(Command::Import(import)) => import::run(&import),
         None => open_app(Startup {
             files: args.files,

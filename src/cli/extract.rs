@@ -1,0 +1,118 @@
+//! `legation extract`: news articles to one `legation/1` dataset on stdout,
+//! with what the reader should know (where dates came from) on stderr.
+
+use std::path::{Path, PathBuf};
+
+use legation::extract::{ArticleOptions, Extraction, extract_article, merge};
+use legation::gazetteer::Gazetteer;
+use legation::model::{Day, validate};
+
+use super::Exit;
+
+/// Arguments of `legation extract`.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// The publication date, for relative dates ("on Tuesday"); found in the
+    /// text (a "Published ..." line, a dateline) when not given.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_day)]
+    date: Option<Day>,
+
+    /// The headline; the first line of each article when not given.
+    #[arg(long, value_name = "T")]
+    title: Option<String>,
+
+    /// Where the article was published.
+    #[arg(long, value_name = "U")]
+    url: Option<String>,
+
+    /// Who published it.
+    #[arg(long, value_name = "P")]
+    publisher: Option<String>,
+
+    /// The articles: plain UTF-8 text, headline on the first line.
+    #[arg(value_name = "ARTICLE", required = true)]
+    articles: Vec<PathBuf>,
+}
+
+pub fn run(args: &ExtractArgs) -> Exit {
+    let mut texts = Vec::with_capacity(args.articles.len());
+    let mut unreadable = false;
+    for path in &args.articles {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let text = match String::from_utf8(bytes) {
+                    Ok(text) => text,
+                    Err(err) => {
+                        eprintln!(
+                            "{}: not UTF-8 text; invalid bytes replaced with U+FFFD",
+                            path.display()
+                        );
+                        String::from_utf8_lossy(err.as_bytes()).into_owned()
+                    }
+                };
+                texts.push((path, text));
+            }
+            Err(err) => {
+                eprintln!("legation: cannot read {}: {err}", path.display());
+                unreadable = true;
+            }
+        }
+    }
+    if unreadable {
+        return Exit::Unreadable;
+    }
+    let gazetteer = Gazetteer::bundled();
+    let extractions: Vec<Extraction> = texts
+        .iter()
+        .map(|(path, text)| {
+            let options = ArticleOptions {
+                id: Some(source_id(path)),
+                title: args.title.clone(),
+                url: args.url.clone(),
+                publisher: args.publisher.clone(),
+                published: args.date,
+            };
+            let extraction = extract_article(text, &options, gazetteer);
+            for note in &extraction.notes {
+                eprintln!("{}: {note}", path.display());
+            }
+            eprintln!(
+                "{}: {} visits, {} events",
+                path.display(),
+                extraction.visits.len(),
+                extraction.events.len()
+            );
+            extraction
+        })
+        .collect();
+    let dataset = merge(extractions);
+    for problem in validate(&dataset) {
+        eprintln!("legation: extract made an invalid dataset (a bug): {problem}");
+    }
+    println!("{}", dataset.to_json_pretty());
+    Exit::Success
+}
+
+/// A source id from a file name: its stem, in lowercase words and hyphens.
+fn source_id(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let id = id.trim_matches('-').to_owned();
+    if id.is_empty() {
+        "article".to_owned()
+    } else {
+        id
+    }
+}

@@ -1,0 +1,944 @@
+//! Date expressions in news text ("July 25, 2023", "on Tuesday", "last
+//! week", "in March last year", "since the start of 2022") and their
+//! resolution against the publication date into [`FuzzyDate`]s.
+//!
+//! Recognition ([`find_dates`]) only reads tokens; resolution
+//! ([`resolve`]) needs an [`Anchor`]: without a publication date, relative
+//! expressions stay unresolved rather than guessed.
+
+use std::ops::Range;
+
+use super::text::{Kind, Token};
+use crate::model::{DatePoint, Day, FuzzyDate};
+
+/// A span of time named relative to the publication date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    /// Monday to Sunday.
+    Week,
+    /// A calendar month.
+    Month,
+    /// A calendar year.
+    Year,
+}
+
+/// Which occurrence of a weekday is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shift {
+    /// "on Tuesday": the closest one, looking back (or ahead, in the future).
+    Nearest,
+    /// "last Tuesday": the one before publication.
+    Last,
+    /// "next Tuesday": the one after publication.
+    Next,
+}
+
+/// A date expression as written, before resolution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum DateExpr {
+    /// Complete in itself: "July 25, 2023", "April 2019", "2005".
+    Fixed(FuzzyDate),
+    /// A day without its year: "June 12".
+    MonthDay {
+        /// 1-12.
+        month: u32,
+        /// 1-31.
+        day: u32,
+    },
+    /// A month without its year ("in January"), or with a year relative to
+    /// publication ("in March last year": -1).
+    Month {
+        /// 1-12.
+        month: u32,
+        /// Years from the publication year, when said.
+        year_offset: Option<i32>,
+    },
+    /// A day of the week, Monday being 0.
+    Weekday {
+        /// 0-6.
+        weekday: u32,
+        /// Which one.
+        shift: Shift,
+    },
+    /// Days from publication: "yesterday" is -1, "two days ago" -2.
+    Days(i32),
+    /// Weeks from publication's week: "last week" is -1.
+    Weeks(i32),
+    /// Months from publication's month.
+    Months(i32),
+    /// Years from publication's year.
+    Years(i32),
+    /// "earlier this month": from the unit's start to publication.
+    Earlier(Unit),
+    /// "later this year": from publication to the unit's end.
+    Later(Unit),
+    /// "since last week": from the start of the inner date to publication.
+    Since(Box<Self>),
+    /// Days from the date the text was just talking about: "the next day".
+    Discourse(i32),
+    /// Years from the date the text was just talking about: "the
+    /// following year".
+    DiscourseYears(i32),
+    /// "the same day as X": the tokens naming X, relative to the sentence.
+    SameDayAs(Range<usize>),
+}
+
+/// A date expression found in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct DateMention {
+    /// Its tokens, relative to the sentence's first token.
+    pub tokens: Range<usize>,
+    /// What it says.
+    pub expr: DateExpr,
+}
+
+/// What relative dates are resolved against.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Anchor {
+    /// The publication date, when known.
+    pub published: Option<Day>,
+    /// Whether the sentence speaks of the future ("will", "is due to"):
+    /// "on Thursday" is then the next Thursday, not the last.
+    pub future: bool,
+    /// The date the text was just talking about ("the next day").
+    pub discourse: Option<FuzzyDate>,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words after which a bare month or year is a date ("in March", "since 2020").
+const DATE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "since",
+    "of",
+    "early",
+    "late",
+    "mid",
+    "until",
+    "till",
+    "by",
+    "from",
+    "during",
+    "before",
+    "after",
+    "through",
+    "between",
+    "and",
+    "to",
+    "last",
+    "next",
+    "this",
+    "year",
+    "around",
+    "throughout",
+];
+
+/// Words that put a clause in the future.
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "would",
+    "upcoming",
+    "forthcoming",
+    "scheduled",
+    "planned",
+    "plans",
+    "planning",
+    "next",
+    "tomorrow",
+];
+
+/// Words that put a clause in the future when followed by "to": "is due to",
+/// "is expected to", "is set to".
+const FUTURE_BEFORE_TO: &[&str] = &["due", "expected", "set", "slated", "poised", "going"];
+
+/// Whether these tokens speak of the future.
+pub(crate) fn is_future(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().enumerate().any(|(index, token)| {
+        token.is_any(FUTURE_CUES)
+            || (token.is_any(FUTURE_BEFORE_TO) && tokens.get(index + 1).is_some_and(|t| t.is("to")))
+            || (token.is("ahead") && tokens.get(index + 1).is_some_and(|t| t.is("of")))
+    })
+}
+
+/// Every date expression in a sentence's tokens, left to right.
+pub(crate) fn find_dates(tokens: &[Token<'_>]) -> Vec<DateMention> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < tokens.len() {
+        match parse_at(tokens, at) {
+            Some((expr, end)) => {
+                found.push(DateMention {
+                    tokens: at..end,
+                    expr,
+                });
+                at = end.max(at + 1);
+            }
+            None => at += 1,
+        }
+    }
+    found
+}
+
+/// The month a word names ("July", "Jul", "Sept."), capitalized as a month is.
+fn month_of(token: &Token<'_>) -> Option<u32> {
+    if !token.is_capitalized() {
+        return None;
+    }
+    let word = token.text.trim_end_matches('.');
+    let lower = word.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|month| {
+            *month == lower
+                || (lower.len() >= 3
+                    && month.starts_with(&lower)
+                    && (lower.len() == 3 || lower == "sept"))
+        })
+        .map(|index| index as u32 + 1)
+}
+
+/// The weekday a capitalized word names, Monday being 0.
+fn weekday_of(token: &Token<'_>) -> Option<u32> {
+    if !token.is_capitalized() {
+        return None;
+    }
+    let lower = token.text.to_ascii_lowercase();
+    let lower = lower
+        .strip_suffix('s')
+        .filter(|w| w.ends_with("day"))
+        .unwrap_or(&lower);
+    WEEKDAYS
+        .iter()
+        .position(|day| *day == lower)
+        .map(|index| index as u32)
+}
+
+/// A day of the month: "25", "25th", "1st".
+fn day_of(token: &Token<'_>) -> Option<u32> {
+    if token.kind != Kind::Number {
+        return None;
+    }
+    let digits = token
+        .text
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &token.text[digits.len()..];
+    if digits.len() > 2 || !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok().filter(|day| (1..=31).contains(day))
+}
+
+/// A year written in four digits, 1000-2999.
+fn year_of(token: &Token<'_>) -> Option<i32> {
+    if token.kind != Kind::Number || token.text.len() != 4 {
+        return None;
+    }
+    token
+        .text
+        .parse()
+        .ok()
+        .filter(|year| (1000..=2999).contains(year))
+}
+
+/// A small count in words or digits: "a", "two", "3".
+fn count_of(token: &Token<'_>) -> Option<i32> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    if token.is("a") || token.is("an") {
+        return Some(1);
+    }
+    if token.kind == Kind::Number {
+        return token.text.parse().ok().filter(|n| (1..=1000).contains(n));
+    }
+    WORDS
+        .iter()
+        .position(|word| token.is(word))
+        .and_then(|index| i32::try_from(index + 1).ok())
+}
+
+fn unit_of(token: &Token<'_>) -> Option<Unit> {
+    match token.text.to_ascii_lowercase().trim_end_matches('s') {
+        "week" | "weekend" => Some(Unit::Week),
+        "month" => Some(Unit::Month),
+        "year" => Some(Unit::Year),
+        _ => None,
+    }
+}
+
+fn fixed_day(year: i32, month: u32, day: u32) -> Option<DateExpr> {
+    Day::from_ymd(year, month, day).map(|day| DateExpr::Fixed(FuzzyDate::day(day)))
+}
+
+fn fixed_month(year: i32, month: u32) -> Option<DateExpr> {
+    DatePoint::month(year, month).map(|point| DateExpr::Fixed(FuzzyDate::point(point)))
+}
+
+fn fixed_year(year: i32) -> Option<DateExpr> {
+    DatePoint::year(year).map(|point| DateExpr::Fixed(FuzzyDate::point(point)))
+}
+
+/// Whether the token before `at` lets a bare month or year be a date.
+fn after_preposition(tokens: &[Token<'_>], at: usize) -> bool {
+    at > 0 && tokens[at - 1].is_any(DATE_PREPOSITIONS)
+}
+
+/// The date expression starting at `at`, and the index after it.
+fn parse_at(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
+    let token = &tokens[at];
+    let next = |offset: usize| tokens.get(at + offset);
+    if token.is("since") {
+        let mut inner = at + 1;
+        // "since the start of 2022", "since the beginning of the year".
+        if next(1).is_some_and(|t| t.is("the"))
+            && next(2).is_some_and(|t| t.is_any(&["start", "beginning", "end", "outbreak"]))
+            && next(3).is_some_and(|t| t.is("of"))
+        {
+            inner = at + 4;
+        }
+        let (expr, end) = parse_simple(tokens, inner)?;
+        return Some((DateExpr::Since(Box::new(expr)), end));
+    }
+    parse_simple(tokens, at)
+}
+
+/// A date expression other than "since ...".
+fn parse_simple(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
+    let token = tokens.get(at)?;
+    let next = |offset: usize| tokens.get(at + offset);
+    if let Some(found) = parse_calendar(tokens, at) {
+        return Some(found);
+    }
+    if let Some(found) = parse_relative(tokens, at) {
+        return Some(found);
+    }
+    // "the start of 2022", "the end of last year", "early 2020".
+    if token.is("the")
+        && next(1).is_some_and(|t| t.is_any(&["start", "beginning", "end", "middle"]))
+        && next(2).is_some_and(|t| t.is("of"))
+    {
+        let (expr, end) = parse_simple(tokens, at + 3)?;
+        return Some((at_end_of(&expr, next(1).is_some_and(|t| t.is("end"))), end));
+    }
+    if token.is_any(&["early", "late", "mid"]) {
+        let (expr, end) = parse_simple(tokens, at + 1)?;
+        return Some((expr, end));
+    }
+    None
+}
+
+/// "the end of 2022" is its December; other parts of a date are the date.
+fn at_end_of(expr: &DateExpr, end: bool) -> DateExpr {
+    match expr {
+        DateExpr::Fixed(date) if end && date.precision() == crate::model::Precision::Year => {
+            fixed_month(date.start().first_day().year(), 12).unwrap_or_else(|| expr.clone())
+        }
+        _ => expr.clone(),
+    }
+}
+
+/// Calendar dates: "July 25, 2023", "25 July 2023", "Tuesday, July 25",
+/// "July 2023", "in July", "2023-07-25", "in 2005", "the 1990s", "mid-July".
+fn parse_calendar(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
+    let token = &tokens[at];
+    let next = |offset: usize| tokens.get(at + offset);
+
+    // "Tuesday, July 25, 2023": the weekday adds nothing to a full date.
+    if let Some(weekday) = weekday_of(token) {
+        let comma = usize::from(next(1).is_some_and(|t| t.is_punct(',')));
+        if let Some(found) = next(1 + comma).and(parse_month_first(tokens, at + 1 + comma)) {
+            return Some(found);
+        }
+        if let Some(found) = next(1 + comma).and(parse_day_first(tokens, at + 1 + comma)) {
+            return Some(found);
+        }
+        let shift = if at > 0 && tokens[at - 1].is("last") {
+            Shift::Last
+        } else if at > 0 && tokens[at - 1].is("next") {
+            Shift::Next
+        } else {
+            Shift::Nearest
+        };
+        return Some((DateExpr::Weekday { weekday, shift }, at + 1));
+    }
+    if let Some(found) = parse_month_first(tokens, at) {
+        return Some(found);
+    }
+    if let Some(found) = parse_day_first(tokens, at) {
+        return Some(found);
+    }
+    if token.kind == Kind::Number {
+        return parse_number(tokens, at);
+    }
+    // "mid-July", "mid-2021", "early-2020".
+    if let Some((prefix, rest)) = token.text.split_once('-')
+        && ["mid", "early", "late"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(prefix))
+    {
+        let inner = Token {
+            text: rest,
+            start: token.start + prefix.len() + 1,
+            kind: if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                Kind::Number
+            } else {
+                Kind::Word
+            },
+            breaks: 0,
+        };
+        if let Some(month) = month_of(&inner) {
+            return Some(month_with_year(tokens, at + 1, month));
+        }
+        if let Some(year) = year_of(&inner) {
+            return Some((fixed_year(year)?, at + 1));
+        }
+    }
+    None
+}
+
+/// A number starting a date: an ISO date, a year after a preposition, a decade.
+fn parse_number(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
+    let token = &tokens[at];
+    if let Ok(date) = token.text.parse::<FuzzyDate>()
+        && token.text.len() >= 7
+        && token.text.as_bytes().get(4) == Some(&b'-')
+    {
+        return Some((DateExpr::Fixed(date), at + 1));
+    }
+    if let Some(year) = year_of(token)
+        && after_preposition(tokens, at)
+    {
+        return Some((fixed_year(year)?, at + 1));
+    }
+    // "in the 1990s".
+    if let Some(decade) = token.text.strip_suffix('s')
+        && decade.len() == 4
+        && decade.ends_with('0')
+        && at >= 2
+        && tokens[at - 1].is("the")
+        && tokens[at - 2].is_any(&["in", "since", "during", "of", "throughout"])
+        && let Ok(start) = decade.parse::<i32>()
+    {
+        let start_point = DatePoint::year(start)?;
+        let end_point = DatePoint::year(start + 9)?;
+        return Some((
+            DateExpr::Fixed(FuzzyDate::interval(start_point, end_point)?),
+            at + 1,
+        ));
+    }
+    None
+}
+
+/// "July 25, 2023", "July 25", "July 2023", "in July", "in March last year".
+fn parse_month_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
+    let month = month_of(tokens.get(at)?)?;
+    let next = |offset: usize| tokens.get(at + offset);
+    if let Some(day) = next(1).and_then(day_of) {
+        let comma = usize::from(next(2).is_some_and(|t| t.is_punct(',')));
+        if let Some(year) = next(2 + comma).and_then(year_of) {
+            return Some((fixed_day(year, month, day)?, at + 3 + comma));
+        }
+        return Some((DateExpr::MonthDay { month, day }, at + 2));
+    }
+    if let Some(year) = next(1).and_then(year_of) {
+        return Some((fixed_month(year, month)?, at + 2));
+    }
+    // A bare month needs a preposition: "May" alone may be a name or a verb.
+    let last_or_this = at > 0 && tokens[at - 1].is_any(&["last", "this", "next"]);
+    if !after_preposition(tokens, at) && !last_or_this {
+        return None;
+    }
+    if last_or_this {
+        let offset = i32::from(tokens[at - 1].is("next"));
+        let expr = if tokens[at - 1].is("this") || offset == 1 {
+            DateExpr::Month {
+                month,
+                year_offset: (offset == 0).then_some(0),
+            }
+        } else {
+            DateExpr::Month {
+                month,
+                year_offset: None,
+            }
+        };
+        return Some((expr, at + 1));
+    }
+    Some(month_with_year(tokens, at + 1, month))
+}
+
+/// A bare month, with "last year" / "this year" / "next year" after it.
+fn month_with_year(tokens: &[Token<'_>], after: usize, month: u32) -> (DateExpr, usize) {
+    let offset = match (tokens.get(after), tokens.get(after + 1)) {
+        (Some(which), Some(year)) if year.is("year") => {
+            if which.is("last") {
+                Some(-1)
+            } else if which.is("this") {
+                Some(0)
+            } else if which.is("next") {
+                Some(1)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    };
+    let end = if offset.is_some() { after + 2 } else { after };
+    (
+        DateExpr::Month {
+            month,
+            year_offset: offset,
+        },
+        end,
+    )
+}
+
+/// "25 July 2023", "25th of July", "18 Oct 2023".
+fn parse_day_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
+    let day = day_of(tokens.get(at)?)?;
+    let of = usize::from(tokens.get(at + 1).is_some_and(|t| t.is("of")));
+    let month = month_of(tokens.get(at + 1 + of)?)?;
+    let after = at + 2 + of;
+    let comma = usize::from(tokens.get(after).is_some_and(|t| t.is_punct(',')));
+    if let Some(year) = tokens.get(after + comma).and_then(year_of) {
+        return Some((fixed_day(year, month, day)?, after + comma + 1));
+    }
+    Some((DateExpr::MonthDay { month, day }, after))
+}
+
+/// "yesterday", "last week", "earlier this month", "two days ago", "the
+/// next day", "the same day as the parade".
+fn parse_relative(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
+    let token = &tokens[at];
+    let next = |offset: usize| tokens.get(at + offset);
+    let word = |offset: usize, words: &[&str]| next(offset).is_some_and(|t| t.is_any(words));
+
+    if token.kind != Kind::Word {
+        // "3 days ago".
+        return parse_ago(tokens, at);
+    }
+    let simple = match token.text.to_ascii_lowercase().as_str() {
+        "today" | "tonight" => Some(DateExpr::Days(0)),
+        "yesterday" => Some(DateExpr::Days(-1)),
+        "tomorrow" => Some(DateExpr::Days(1)),
+        _ => None,
+    };
+    if let Some(expr) = simple {
+        return Some((expr, at + 1));
+    }
+    if token.is_any(&["this", "last", "next"]) {
+        let step = match token.text.to_ascii_lowercase().as_str() {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        if word(1, &["morning", "afternoon", "evening"]) && step == 0 {
+            return Some((DateExpr::Days(0), at + 2));
+        }
+        if word(1, &["night"]) {
+            return Some((DateExpr::Days(step.min(0)), at + 2));
+        }
+        let unit = next(1).and_then(unit_of)?;
+        let expr = match unit {
+            Unit::Week => DateExpr::Weeks(step),
+            Unit::Month => DateExpr::Months(step),
+            Unit::Year => DateExpr::Years(step),
+        };
+        return Some((expr, at + 2));
+    }
+    if token.is_any(&["earlier", "later"]) {
+        // "earlier this month", "earlier in the week", "later this year".
+        let (unit, end) = if word(1, &["that", "the"]) && word(2, &["day"]) {
+            return Some((DateExpr::Discourse(0), at + 3));
+        } else if word(1, &["in"]) && word(2, &["the"]) && word(3, &["day"]) {
+            return Some((DateExpr::Discourse(0), at + 4));
+        } else if word(1, &["this"]) {
+            (next(2).and_then(unit_of), at + 3)
+        } else if word(1, &["in"]) && word(2, &["the"]) {
+            (next(3).and_then(unit_of), at + 4)
+        } else {
+            (None, at)
+        };
+        let unit = unit?;
+        let expr = if token.is("earlier") {
+            DateExpr::Earlier(unit)
+        } else {
+            DateExpr::Later(unit)
+        };
+        return Some((expr, end));
+    }
+    if token.is("the") && word(1, &["next", "following", "previous"]) && word(2, &["year"]) {
+        let step = if word(1, &["previous"]) { -1 } else { 1 };
+        return Some((DateExpr::DiscourseYears(step), at + 3));
+    }
+    if token.is("a") && word(1, &["year"]) && word(2, &["later", "earlier"]) {
+        let step = if word(2, &["earlier"]) { -1 } else { 1 };
+        return Some((DateExpr::DiscourseYears(step), at + 3));
+    }
+    if token.is("the") {
+        if word(1, &["next", "following"]) && word(2, &["day", "morning"]) {
+            return Some((DateExpr::Discourse(1), at + 3));
+        }
+        if word(1, &["previous"]) && word(2, &["day"]) || word(1, &["day"]) && word(2, &["before"])
+        {
+            return Some((DateExpr::Discourse(-1), at + 3));
+        }
+        if word(1, &["same"]) && word(2, &["day"]) {
+            if word(3, &["as"]) {
+                let start = at + 4;
+                let mut end = start;
+                while end < tokens.len() && end < start + 8 && tokens[end].kind != Kind::Punct {
+                    end += 1;
+                }
+                return (end > start).then_some((DateExpr::SameDayAs(start..end), end));
+            }
+            return Some((DateExpr::Discourse(0), at + 3));
+        }
+        return None;
+    }
+    if token.is("a") && word(1, &["day"]) && word(2, &["later"]) {
+        return Some((DateExpr::Discourse(1), at + 3));
+    }
+    if token.is("that") && word(1, &["day"]) {
+        return Some((DateExpr::Discourse(0), at + 2));
+    }
+    parse_ago(tokens, at)
+}
+
+/// "two days ago", "a week ago", "three years ago".
+fn parse_ago(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
+    let count = count_of(&tokens[at])?;
+    let unit_token = tokens.get(at + 1)?;
+    if !tokens.get(at + 2).is_some_and(|t| t.is("ago")) {
+        return None;
+    }
+    let expr = if unit_token.is("day") || unit_token.is("days") {
+        DateExpr::Days(-count)
+    } else {
+        match unit_of(unit_token)? {
+            Unit::Week => DateExpr::Days(-7 * count),
+            Unit::Month => DateExpr::Months(-count),
+            Unit::Year => DateExpr::Years(-count),
+        }
+    };
+    Some((expr, at + 3))
+}
+
+/// The date an expression names, if the anchor allows it.
+pub(crate) fn resolve(expr: &DateExpr, anchor: &Anchor) -> Option<FuzzyDate> {
+    match expr {
+        DateExpr::Fixed(date) => Some(*date),
+        DateExpr::DiscourseYears(years) => {
+            let year = anchor.discourse?.start().first_day().year() + years;
+            DatePoint::year(year).map(FuzzyDate::point)
+        }
+        DateExpr::Discourse(days) => {
+            let discourse = anchor.discourse?;
+            match (*days, discourse.is_exact_day()) {
+                (0, _) => Some(discourse),
+                (days, true) => Some(FuzzyDate::day(discourse.first_day().add_days(days))),
+                _ => None,
+            }
+        }
+        DateExpr::SameDayAs(_) => None,
+        DateExpr::Since(inner) => {
+            let published = anchor.published?;
+            let past = Anchor {
+                future: false,
+                ..*anchor
+            };
+            let since = resolve(inner, &past)?;
+            if since.first_day() > published {
+                return Some(since);
+            }
+            interval(since.start(), DatePoint::day(published))
+        }
+        _ => resolve_calendar(expr, anchor.published?, anchor.future),
+    }
+}
+
+/// Weekday numbers as signed day counts (0-6 fit any integer).
+fn signed(weekday: u32) -> i32 {
+    i32::try_from(weekday).unwrap_or(0)
+}
+
+/// The dates named relative to the publication day, looking ahead when the
+/// sentence speaks of the future.
+fn resolve_calendar(expr: &DateExpr, published: Day, future: bool) -> Option<FuzzyDate> {
+    let (year, month, _) = published.ymd();
+    let day = |day: Day| Some(FuzzyDate::day(day));
+    let days_between = |from: Day, to: Day| interval(DatePoint::day(from), DatePoint::day(to));
+    match expr {
+        DateExpr::MonthDay { month: m, day: d } => {
+            let near = |year: i32| Day::from_ymd(year, *m, *d);
+            let candidate = near(year).or_else(|| near(year - 1))?;
+            let resolved = if future && candidate.0 < published.0 - 1 {
+                near(year + 1)?
+            } else if !future && candidate.0 > published.0 + 1 {
+                near(year - 1)?
+            } else {
+                candidate
+            };
+            day(resolved)
+        }
+        DateExpr::Month {
+            month: m,
+            year_offset,
+        } => {
+            let year = match year_offset {
+                Some(offset) => year + offset,
+                None if future => year + i32::from(*m < month),
+                None => year - i32::from(*m > month),
+            };
+            DatePoint::month(year, *m).map(FuzzyDate::point)
+        }
+        DateExpr::Weekday { weekday, shift } => {
+            let today = signed(published.weekday());
+            let target = signed(*weekday);
+            let back = (today - target).rem_euclid(7);
+            let ahead = (target - today).rem_euclid(7);
+            let offset = match shift {
+                Shift::Nearest if future => ahead,
+                Shift::Nearest => -back,
+                Shift::Last => -(if back == 0 { 7 } else { back }),
+                Shift::Next => {
+                    if ahead == 0 {
+                        7
+                    } else {
+                        ahead
+                    }
+                }
+            };
+            day(published.add_days(offset))
+        }
+        DateExpr::Days(days) => day(published.add_days(*days)),
+        DateExpr::Weeks(weeks) => {
+            let monday = published.add_days(-signed(published.weekday()) + 7 * weeks);
+            days_between(monday, monday.add_days(6))
+        }
+        DateExpr::Months(months) => {
+            let index = year * 12 + signed(month) - 1 + months;
+            let month = u32::try_from(index.rem_euclid(12)).ok()? + 1;
+            DatePoint::month(index.div_euclid(12), month).map(FuzzyDate::point)
+        }
+        DateExpr::Years(years) => DatePoint::year(year + years).map(FuzzyDate::point),
+        DateExpr::Earlier(unit) => {
+            let start = unit_start(published, *unit)?;
+            if start == published {
+                day(published)
+            } else {
+                days_between(start, published)
+            }
+        }
+        DateExpr::Later(unit) => {
+            let end = unit_end(published, *unit)?;
+            days_between(published, end)
+        }
+        _ => None,
+    }
+}
+
+/// The interval `start/end`, or one day when both are the same day.
+fn interval(start: DatePoint, end: DatePoint) -> Option<FuzzyDate> {
+    if start == end {
+        return Some(FuzzyDate::point(start));
+    }
+    FuzzyDate::interval(start, end)
+}
+
+fn unit_start(day: Day, unit: Unit) -> Option<Day> {
+    let (year, month, _) = day.ymd();
+    match unit {
+        Unit::Week => Some(day.add_days(-signed(day.weekday()))),
+        Unit::Month => Day::from_ymd(year, month, 1),
+        Unit::Year => Day::from_ymd(year, 1, 1),
+    }
+}
+
+fn unit_end(day: Day, unit: Unit) -> Option<Day> {
+    let (year, month, _) = day.ymd();
+    match unit {
+        Unit::Week => Some(day.add_days(6 - signed(day.weekday()))),
+        Unit::Month => Day::from_ymd(year, month, crate::model::days_in_month(year, month)),
+        Unit::Year => Day::from_ymd(year, 12, 31),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize;
+    use super::*;
+
+    fn day(text: &str) -> Day {
+        text.parse::<FuzzyDate>().unwrap().first_day()
+    }
+
+    /// The first date in `sentence`, resolved against `published`.
+    fn date_in(sentence: &str, published: &str) -> Option<String> {
+        let tokens = tokenize(sentence);
+        let found = find_dates(&tokens);
+        let mention = found.first()?;
+        let anchor = Anchor {
+            published: Some(day(published)),
+            future: is_future(&tokens),
+            discourse: None,
+        };
+        resolve(&mention.expr, &anchor).map(|date| date.to_string())
+    }
+
+    fn check(sentence: &str, published: &str, expected: &str) {
+        assert_eq!(
+            date_in(sentence, published).as_deref(),
+            Some(expected),
+            "{sentence:?} published {published}"
+        );
+    }
+
+    #[test]
+    fn reads_absolute_dates_in_every_common_form() {
+        let published = "2024-06-19";
+        for (text, expected) in [
+            ("July 25, 2023", "2023-07-25"),
+            ("on July 25 2023 in Pyongyang", "2023-07-25"),
+            ("Published On 18 Jun 2023", "2023-06-18"),
+            ("Published 18 Oct 2023", "2023-10-18"),
+            ("19 June 2024", "2024-06-19"),
+            ("the 5th of May, 2021", "2021-05-05"),
+            ("Tuesday, July 25, 2023", "2023-07-25"),
+            ("Sept. 9, 2018", "2018-09-09"),
+            ("in April 2019", "2019-04"),
+            ("in July 2000", "2000-07"),
+            ("in 2005", "2005"),
+            ("since 2022-03-01 it has", "2022-03-01/2024-06-19"),
+            ("throughout the 1990s", "1990/1999"),
+            ("in mid-2021", "2021"),
+        ] {
+            check(text, published, expected);
+        }
+    }
+
+    #[test]
+    fn a_bare_year_or_month_needs_a_preposition() {
+        assert_eq!(date_in("the 1953 armistice", "2023-07-25"), None);
+        assert_eq!(date_in("Theresa May said", "2023-07-25"), None);
+        assert_eq!(date_in("troops march across", "2023-07-25"), None);
+    }
+
+    #[test]
+    fn weekdays_look_back_unless_the_sentence_is_about_the_future() {
+        // 25 July 2023 was a Tuesday.
+        check("arrived on Tuesday evening", "2023-07-25", "2023-07-25");
+        check("China said on Monday", "2023-07-25", "2023-07-24");
+        check("held talks on Friday", "2023-07-25", "2023-07-21");
+        check("will take part on Thursday", "2023-07-25", "2023-07-27");
+        check("is due to arrive on Sunday", "2023-07-25", "2023-07-30");
+        check("is scheduled to fly on Tuesday", "2023-07-25", "2023-07-25");
+        check("last Tuesday", "2023-07-25", "2023-07-18");
+        check("next Tuesday", "2023-07-25", "2023-08-01");
+    }
+
+    #[test]
+    fn relative_periods_become_intervals_or_coarser_dates() {
+        let published = "2023-07-25";
+        for (text, expected) in [
+            ("last week", "2023-07-17/2023-07-23"),
+            ("since last week", "2023-07-17/2023-07-25"),
+            ("since the start of 2022", "2022/2023-07-25"),
+            ("since early 2020", "2020/2023-07-25"),
+            ("earlier this month", "2023-07-01/2023-07-25"),
+            ("earlier this year", "2023-01-01/2023-07-25"),
+            ("later this year", "2023-07-25/2023-12-31"),
+            ("last month", "2023-06"),
+            ("last year", "2022"),
+            ("yesterday", "2023-07-24"),
+            ("two days ago", "2023-07-23"),
+            ("a week ago", "2023-07-18"),
+            ("three years ago", "2020"),
+            ("in January", "2023-01"),
+            ("in September", "2022-09"),
+            ("in March last year", "2022-03"),
+            ("in early March this year", "2023-03"),
+            ("in mid-July", "2023-07"),
+            ("on June 12", "2023-06-12"),
+            ("its planned August 12 summit", "2023-08-12"),
+            ("on December 30", "2022-12-30"),
+        ] {
+            check(text, published, expected);
+        }
+    }
+
+    #[test]
+    fn relative_dates_without_publication_stay_unresolved() {
+        let tokens = tokenize("on Tuesday, last week, in March, July 25, 2023");
+        let found = find_dates(&tokens);
+        assert_eq!(found.len(), 4);
+        let anchor = Anchor::default();
+        let resolved: Vec<_> = found.iter().map(|m| resolve(&m.expr, &anchor)).collect();
+        assert_eq!(resolved[..3], [None, None, None]);
+        assert_eq!(resolved[3].unwrap().to_string(), "2023-07-25");
+    }
+
+    #[test]
+    fn discourse_dates_follow_the_story() {
+        let tokens = tokenize(
+            "the next day, later that day, later in the day and the same day as the parade, the following year",
+        );
+        let found = find_dates(&tokens);
+        let anchor = Anchor {
+            discourse: Some("2019-02-26".parse().unwrap()),
+            ..Anchor::default()
+        };
+        let resolved: Vec<_> = found
+            .iter()
+            .map(|m| resolve(&m.expr, &anchor).map(|d| d.to_string()))
+            .collect();
+        assert_eq!(
+            resolved,
+            [
+                Some("2019-02-27".to_owned()),
+                Some("2019-02-26".to_owned()),
+                Some("2019-02-26".to_owned()),
+                None,
+                Some("2020".to_owned()),
+            ]
+        );
+        assert!(matches!(found[3].expr, DateExpr::SameDayAs(ref r) if r.len() == 2));
+    }
+
+    #[test]
+    fn mentions_cover_their_tokens() {
+        let tokens = tokenize("Kim arrived in Russia on Tuesday, September 12, 2023, by train");
+        let found = find_dates(&tokens);
+        assert_eq!(found.len(), 1);
+        let words: Vec<_> = tokens[found[0].tokens.clone()]
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(words, ["Tuesday", ",", "September", "12", ",", "2023"]);
+    }
+}

@@ -1,0 +1,709 @@
+//! The words the rules know: titles, organisations, travel verbs, cues of
+//! the future and of cancellation, event words, landmarks, well-known
+//! leaders. Each word gets its [`Flags`] once, by one hash lookup.
+//!
+//! Lists, not logic: extending the extractor to a new phrasing usually
+//! means adding a word here.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a word can be, as bits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Flags(u32);
+
+impl Flags {
+    /// "the", "in", "after": never part of a name.
+    pub const FUNCTION: Self = Self(1);
+    /// "Party", "Agency", "Hall": a capitalised run holding one names an
+    /// organisation, a building or an event, not a person.
+    pub const ORG: Self = Self(1 << 1);
+    /// "president", "minister", "leader": the head of a title.
+    pub const TITLE_HEAD: Self = Self(1 << 2);
+    /// "prime", "foreign", "deputy": words that build a title.
+    pub const TITLE_PART: Self = Self(1 << 3);
+    /// "delegation", "officials": a group that travels.
+    pub const GROUP: Self = Self(1 << 4);
+    /// "capital", "city", "town": after a demonym, a place.
+    pub const PLACE_NOUN: Self = Self(1 << 5);
+    /// "da", "bin", "von": inside names.
+    pub const PARTICLE: Self = Self(1 << 6);
+    /// "in", "of", "with": a person right after one is no subject.
+    pub const PREPOSITION: Self = Self(1 << 7);
+    /// "could", "possible", "plans": the trip may not happen.
+    pub const HYPOTHETICAL: Self = Self(1 << 8);
+    /// "cancelled", "postponed", "called": the trip did not happen.
+    pub const CANCELLED: Self = Self(1 << 9);
+    /// "he", "she", "they", "who".
+    pub const PRONOUN: Self = Self(1 << 10);
+    /// "met", "greeted", "told": a person right after one is an object.
+    pub const OBJECT_VERB: Self = Self(1 << 11);
+    /// "on to", "then", "onward": a leg of a longer journey.
+    pub const CHAIN: Self = Self(1 << 12);
+    /// "not", "never", "no": negation.
+    pub const NEGATION: Self = Self(1 << 13);
+    /// "former", "late": a title that no longer holds.
+    pub const FORMER: Self = Self(1 << 14);
+    /// "UN", "AP", "EU": an organisation only when written in capitals.
+    pub const ACRONYM: Self = Self(1 << 15);
+
+    /// These flags without those of `other`.
+    #[must_use]
+    pub fn without(self, other: Self) -> Self {
+        Self(self.0 & !other.0)
+    }
+
+    /// Whether every bit of `other` is set.
+    pub fn has(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    fn add(&mut self, other: Self) {
+        self.0 |= other.0;
+    }
+}
+
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "as", "after", "before", "when",
+    "while", "since", "for", "with", "by", "from", "to", "of", "it", "its", "he", "she", "they",
+    "his", "her", "their", "this", "that", "these", "those", "there", "here", "what", "who",
+    "whom", "which", "where", "why", "how", "if", "then", "than", "so", "yet", "also", "both",
+    "all", "some", "many", "most", "more", "few", "no", "not", "only", "even", "still", "asked",
+    "according", "despite", "during", "under", "over", "about", "among", "between", "into",
+    "through", "until", "upon", "meanwhile", "however", "although", "though", "because", "last",
+    "earlier", "later", "now", "today", "yesterday", "tomorrow", "we", "i", "you", "our", "my",
+    "your", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "several", "every", "each", "other", "another", "such", "just", "like", "unlike", "amid",
+    "without", "against", "toward", "towards", "via", "per", "across", "around", "near", "outside",
+    "inside", "beyond", "within", "following", "including", "speaking", "writing", "reporting",
+    "additional", "source", "sources", "photo", "video", "image", "file", "read", "watch",
+    "related", "see", "editing", "analysis", "opinion", "explainer", "live", "updated",
+    "published", "posted", "breaking", "exclusive", "first", "next", "new", "old", "big", "top",
+    "why", "inside", "meet", "little", "much", "whether",
+];
+
+#[rustfmt::skip]
+const ORG_WORDS: &[&str] = &[
+    "party", "agency", "ministry", "council", "union", "nations", "news", "times", "post", "press",
+    "house", "hall", "committee", "congress", "assembly", "army", "navy", "force", "forces",
+    "fleet", "bank", "group", "organization", "organisation", "summit", "university", "institute",
+    "center", "centre", "airport", "palace", "square", "street", "hotel", "day", "war", "channel",
+    "telegram", "station", "cosmodrome", "company", "corporation", "association", "federation",
+    "office", "department", "court", "parliament", "senate", "cabinet", "government",
+    "administration", "embassy", "foundation", "fund", "commission", "alliance", "forum", "games",
+    "cup", "olympics", "treaty", "accord", "pact", "declaration", "initiative", "program",
+    "programme", "project", "road", "belt", "bridge", "tower", "museum", "cathedral", "church",
+    "temple", "mosque", "mausoleum", "cemetery", "stadium", "people", "people's", "republic",
+    "kingdom", "empire", "states", "region", "province", "oblast", "district", "east", "west",
+    "peninsula", "sea", "ocean", "strait", "river", "lake", "island", "islands", "mountain",
+    "mountains", "valley", "coast", "border", "zone", "airlines", "airways", "express", "railway",
+    "media", "television", "tv", "radio", "network", "daily", "herald", "journal", "tribune",
+    "reuters", "afp", "ap", "kcna", "xinhua", "tass", "yonhap", "ria", "bbc", "cnn", "pentagon",
+    "kremlin", "one", "seven", "twenty", "eight", "plaza", "avenue", "gate", "base", "port",
+    "harbour", "harbor", "school", "college", "academy", "hospital", "club", "council's",
+    "service", "services", "guard", "police", "authority", "bureau", "reserve", "exchange",
+    "market", "index", "inc", "ltd", "corp", "co", "times'", "monument", "memorial", "garden",
+    "gardens", "centre's", "north", "south", "central", "western", "eastern", "northern",
+    "southern", "council", "security", "communist", "democratic", "liberal", "conservative",
+    "labour", "workers", "workers'", "socialist", "national", "international", "global", "world",
+    "european", "african", "asian", "pacific", "atlantic", "arab", "islamic", "economic",
+    "forum's", "g7", "g20", "g-7", "g-20", "nato", "un", "eu", "asean", "brics", "opec", "imf",
+    "wto", "iaea", "covid-19", "covid", "coronavirus", "internet", "twitter", "facebook",
+    "instagram", "youtube", "tiktok", "whatsapp", "weibo", "wechat", "al", "jazeera", "associated",
+    "standing", "victory", "liberation", "independence", "revolution", "constitution",
+];
+
+#[rustfmt::skip]
+const TITLE_HEADS: &[&str] = &[
+    "president", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince",
+    "princess", "emir", "sheikh", "sultan", "leader", "chairman", "chairwoman", "chairperson",
+    "chair", "member", "speaker", "envoy", "ambassador", "general", "admiral", "marshal",
+    "commander", "chief", "director", "governor", "mayor", "pope", "spokesman", "spokeswoman",
+    "spokesperson", "senator", "congressman", "congresswoman", "commissioner", "adviser",
+    "advisor", "diplomat", "head", "counterpart", "official", "lawmaker", "lady", "ruler",
+    "monarch", "vice-president", "vice-premier", "secretary-general", "president-elect",
+    "premier-elect", "dictator", "strongman", "czar", "tsar", "emperor", "empress", "crown",
+    "gen.", "adm.", "lt.", "col.", "sen.", "rep.", "gov.", "mr.", "mrs.", "ms.", "dr.", "sir",
+    "mr", "mrs", "ms", "dr", "mme", "madam", "messrs", "dame", "taoiseach", "negotiator",
+    "representative", "mp", "pm", "fm", "deputy", "successor",
+];
+
+#[rustfmt::skip]
+const TITLE_PARTS: &[&str] = &[
+    "vice", "deputy", "prime", "foreign", "defence", "defense", "interior", "finance", "trade",
+    "economy", "state", "first", "crown", "supreme", "top", "special", "senior", "acting",
+    "national", "security", "politburo", "party", "general", "grand", "high", "chief", "executive",
+    "presidential", "royal", "de", "facto", "affairs", "home", "treasury", "commerce", "energy",
+    "agriculture", "health", "education", "culture", "justice", "economic", "industry",
+    "transport", "environment", "labour", "labor", "minister", "secretary", "assistant", "under",
+    "permanent", "communist", "central", "military", "army", "navy", "joint", "staff", "chiefs",
+    "of", "for", "the", "and", "foreign-policy", "trade", "standing", "committee", "council",
+    "parliamentary", "parliament", "cabinet", "government", "opposition", "ruling", "senior",
+    "former", "late", "current", "outgoing", "incoming", "new", "then", "longtime", "veteran",
+    "powerful", "influential", "relations", "external", "development", "resources", "natural",
+    "emergency", "science", "technology", "digital", "veterans", "housing", "planning",
+    "investment", "tourism", "fisheries", "water", "mines", "mining", "oil", "petroleum",
+    "information", "unification", "communications", "infrastructure", "public", "works", "social",
+    "welfare", "youth", "sports", "women", "family", "immigration", "citizenship", "intelligence",
+];
+
+#[rustfmt::skip]
+const GROUP_NOUNS: &[&str] = &[
+    "delegation", "delegations", "group", "team", "mission", "officials", "envoys", "contingent",
+    "entourage", "guests", "party",
+];
+
+#[rustfmt::skip]
+const PLACE_NOUNS: &[&str] = &[
+    "capital", "city", "town", "port", "region", "province", "island", "resort", "territory",
+    "soil", "village", "frontier", "border", "coast", "enclave", "metropolis", "far", "east",
+    "mainland", "peninsula", "hub", "outpost", "spaceport", "cosmodrome", "airport", "airbase",
+];
+
+const PARTICLES: &[&str] = &[
+    "da", "de", "di", "do", "dos", "das", "del", "della", "bin", "bint", "ibn", "al", "el", "van",
+    "von", "der", "den", "le", "la", "du", "ter", "y",
+];
+
+#[rustfmt::skip]
+const PREPOSITIONS: &[&str] = &[
+    "of", "with", "by", "for", "to", "from", "at", "in", "on", "as", "against", "about", "between",
+    "among", "like", "than", "alongside", "accompanied", "behind", "beside", "besides", "toward",
+    "towards", "into", "onto", "upon", "without", "under", "over", "after", "before", "unlike",
+    "whom", "near", "via", "amid", "despite", "during",
+];
+
+#[rustfmt::skip]
+const HYPOTHETICAL: &[&str] = &[
+    "could", "would", "might", "may", "should", "can", "will", "shall", "'ll", "possible",
+    "possibly", "potential", "potentially", "proposed", "planned", "plans", "plan", "planning",
+    "upcoming", "forthcoming", "expected", "expects", "scheduled", "due", "set", "slated",
+    "poised", "hopes", "hoped", "hope", "wants", "wanted", "want", "intends", "intended", "intend",
+    "aims", "aimed", "considering", "considers", "consider", "mulling", "invited", "invites",
+    "invitation", "offered", "offers", "if", "whether", "unless", "rumoured", "rumored",
+    "speculation", "speculated", "future", "prepare", "prepares", "preparing", "preparations",
+    "ahead", "seeking", "seeks", "sought", "asked", "requested", "urged", "likely", "unlikely",
+    "trying", "tried", "attempt", "attempted", "eventual", "prospective", "mooted", "floated",
+    "agreed", "promised", "pledged", "vowed", "threatened", "suggested", "proposal", "idea",
+    "rumours", "rumors", "denied", "denies", "rejected", "refused", "declined",
+];
+
+#[rustfmt::skip]
+const CANCELLED: &[&str] = &[
+    "cancelled", "canceled", "cancels", "cancel", "cancelling", "canceling", "cancellation",
+    "postponed", "postpones", "postpone", "postponement", "called", "calls", "scrapped", "scraps",
+    "scrap", "delayed", "delays", "shelved", "suspended", "abandoned", "aborted", "off",
+];
+
+const NEGATIONS: &[&str] = &["not", "never", "no", "n't", "without", "nor"];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "who", "him", "her", "his", "their"];
+
+#[rustfmt::skip]
+const OBJECT_VERBS: &[&str] = &[
+    "met", "meet", "meets", "meeting", "told", "tells", "greet", "greets", "greeted", "welcome",
+    "welcomes", "welcomed", "host", "hosts", "hosted", "hosting", "joined", "join", "joins",
+    "invited", "invite", "invites", "thanked", "thanks", "urged", "urges", "called", "saw", "see",
+    "sees", "accompanied", "replaced", "succeeded", "receive", "received", "receives", "visited",
+    "visit", "visits", "congratulated", "praised", "criticised", "criticized", "accused", "warned",
+    "said", "says", "hugged", "embraced", "escorted", "led", "headed", "sent", "dispatched",
+    "briefed", "phoned", "called", "named", "appointed", "elected", "swearing-in", "inauguration",
+    "funeral", "attended", "with",
+];
+
+#[rustfmt::skip]
+const CHAIN_WORDS: &[&str] = &[
+    "then", "onward", "onwards", "on", "next", "later", "continued", "continues", "continuing",
+    "afterwards", "subsequently", "before", "after",
+];
+
+const FORMER: &[&str] = &["former", "late", "ex", "then"];
+
+const ACRONYMS: &[&str] = &[
+    "un", "eu", "ap", "afp", "kcna", "nato", "asean", "brics", "opec", "imf", "wto", "iaea", "bbc",
+    "cnn", "tass", "ria", "g7", "g20", "g-7", "g-20", "tv", "co",
+];
+
+fn table() -> &'static HashMap<&'static str, Flags> {
+    static TABLE: OnceLock<HashMap<&'static str, Flags>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let lists: [(&[&str], Flags); 16] = [
+            (FUNCTION_WORDS, Flags::FUNCTION),
+            (ORG_WORDS, Flags::ORG),
+            (TITLE_HEADS, Flags::TITLE_HEAD),
+            (TITLE_PARTS, Flags::TITLE_PART),
+            (GROUP_NOUNS, Flags::GROUP),
+            (PLACE_NOUNS, Flags::PLACE_NOUN),
+            (PARTICLES, Flags::PARTICLE),
+            (PREPOSITIONS, Flags::PREPOSITION),
+            (HYPOTHETICAL, Flags::HYPOTHETICAL),
+            (CANCELLED, Flags::CANCELLED),
+            (PRONOUNS, Flags::PRONOUN),
+            (OBJECT_VERBS, Flags::OBJECT_VERB),
+            (CHAIN_WORDS, Flags::CHAIN),
+            (NEGATIONS, Flags::NEGATION),
+            (FORMER, Flags::FORMER),
+            (ACRONYMS, Flags::ACRONYM),
+        ];
+        let mut table: HashMap<&'static str, Flags> = HashMap::new();
+        for (words, flag) in lists {
+            for word in words {
+                table.entry(word).or_default().add(flag);
+            }
+        }
+        table
+    })
+}
+
+/// The flags of a word written in lowercase.
+pub(crate) fn flags(lower: &str) -> Flags {
+    table().get(lower).copied().unwrap_or_default()
+}
+
+/// How a verb or noun says that someone travelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Travel {
+    /// "arrived in", "landed at", "touched down in": the place follows a
+    /// preposition.
+    Arrive,
+    /// "travelled to", "flew to", "went to", "headed for", "left for".
+    Go,
+    /// "visited Moscow", "toured", "reached": the place is the object.
+    VisitVerb,
+    /// "visit to", "trip to", "tour of": a noun; its traveller may be a
+    /// possessive or come after "by".
+    VisitNoun,
+    /// "was welcomed at", "was greeted in", "was received in": passive
+    /// reception; the subject travelled, "by X" is the host.
+    Welcomed,
+    /// "X hosted Y", "X welcomed Y to": the object travelled to the host.
+    Hosted,
+    /// "attended the summit in", "joined ... in": the place follows later.
+    Attend,
+    /// "is joining a group headed by X": X is where the subject is.
+    Join,
+    /// "met Xi in Beijing", "held talks ... in Beijing": the subject was
+    /// there, a visit when it is abroad.
+    Meet,
+}
+
+/// The travel meaning of a lowercase word, if it has one.
+pub(crate) fn travel(lower: &str) -> Option<Travel> {
+    Some(match lower {
+        "arrived" | "arrives" | "arrive" | "arriving" | "landed" | "lands" | "land" | "landing"
+        | "touched" | "spent" | "spends" | "spending" | "gathered" | "gather" | "converged"
+        | "assembled" => Travel::Arrive,
+        "travelled" | "traveled" | "travels" | "travel" | "travelling" | "traveling" | "flew"
+        | "flies" | "fly" | "flying" | "flown" | "went" | "goes" | "go" | "going" | "gone"
+        | "headed" | "heads" | "heading" | "left" | "leaves" | "leaving" | "departed"
+        | "departs" | "departing" | "crossed" | "crosses" | "crossing" | "sailed" | "moved"
+        | "continued" | "returned" | "returns" | "returning" | "came" | "comes" | "coming"
+        | "drove" | "driven" | "rolled" | "journeyed" => Travel::Go,
+        "visited" | "visits" | "visit" | "visiting" | "toured" | "tours" | "touring"
+        | "reached" | "reaches" | "reaching" => Travel::VisitVerb,
+        "trip" | "trips" | "tour" | "journey" | "stopover" | "stop" => Travel::VisitNoun,
+        "welcomed" | "greeted" | "received" | "met" => Travel::Welcomed,
+        "hosted" | "hosts" | "hosting" => Travel::Hosted,
+        "attended" | "attends" | "attending" => Travel::Attend,
+        "joining" | "joined" | "joins" => Travel::Join,
+        _ => return None,
+    })
+}
+
+/// Verbs of going that do not make a diplomatic visit by themselves:
+/// driving or rolling on within a country, coming. (Returning is a visit
+/// when it is to another country; going home is no visit anyway.)
+pub(crate) fn is_weak_travel(lower: &str) -> bool {
+    matches!(
+        lower,
+        "came" | "comes" | "coming" | "drove" | "driven" | "rolled" | "moved" | "continued"
+    )
+}
+
+/// A place known by its building or site: the country, and the city to
+/// draw it at when it stands in one.
+pub(crate) struct Landmark {
+    /// The words, lowercase, as written.
+    pub name: &'static str,
+    /// Its country.
+    pub country: &'static str,
+    /// The city it stands in, as the gazetteer names it.
+    pub city: Option<&'static str>,
+}
+
+/// Seats of government and summit venues that news names instead of cities.
+pub(crate) const LANDMARKS: &[Landmark] = &[
+    landmark("white house", "US", Some("Washington")),
+    landmark("camp david", "US", None),
+    landmark("mar-a-lago", "US", Some("Palm Beach")),
+    landmark("oval office", "US", Some("Washington")),
+    landmark("capitol hill", "US", Some("Washington")),
+    landmark("kremlin", "RU", Some("Moscow")),
+    landmark("red square", "RU", Some("Moscow")),
+    landmark("great hall of the people", "CN", Some("Beijing")),
+    landmark("zhongnanhai", "CN", Some("Beijing")),
+    landmark("tiananmen square", "CN", Some("Beijing")),
+    landmark("diaoyutai", "CN", Some("Beijing")),
+    landmark("elysee palace", "FR", Some("Paris")),
+    landmark("élysée palace", "FR", Some("Paris")),
+    landmark("elysee", "FR", Some("Paris")),
+    landmark("élysée", "FR", Some("Paris")),
+    landmark("downing street", "GB", Some("London")),
+    landmark("buckingham palace", "GB", Some("London")),
+    landmark("blue house", "KR", Some("Seoul")),
+    landmark("akasaka palace", "JP", Some("Tokyo")),
+    landmark("kantei", "JP", Some("Tokyo")),
+    landmark("rashtrapati bhavan", "IN", Some("New Delhi")),
+    landmark("kumsusan palace of the sun", "KP", Some("Pyongyang")),
+    landmark("kumsusan", "KP", Some("Pyongyang")),
+    landmark("vostochny cosmodrome", "RU", None),
+    landmark("baikonur", "KZ", None),
+    landmark("vatican", "VA", Some("Vatican City")),
+    landmark("bellevue palace", "DE", Some("Berlin")),
+    landmark("chancellery", "DE", Some("Berlin")),
+    landmark("quirinale", "IT", Some("Rome")),
+    landmark("al-yamamah palace", "SA", Some("Riyadh")),
+    landmark("malacanang", "PH", Some("Manila")),
+    landmark("malacañang", "PH", Some("Manila")),
+];
+
+const fn landmark(
+    name: &'static str,
+    country: &'static str,
+    city: Option<&'static str>,
+) -> Landmark {
+    Landmark {
+        name,
+        country,
+        city,
+    }
+}
+
+/// Country groups whose members act together: "the Group of Seven".
+pub(crate) const COUNTRY_GROUPS: &[(&str, &[&str])] = &[
+    (
+        "group of seven",
+        &["US", "JP", "GB", "FR", "DE", "IT", "CA"],
+    ),
+    ("g7", &["US", "JP", "GB", "FR", "DE", "IT", "CA"]),
+    ("g-7", &["US", "JP", "GB", "FR", "DE", "IT", "CA"]),
+    ("quad", &["US", "JP", "IN", "AU"]),
+    ("brics", &["BR", "RU", "IN", "CN", "ZA"]),
+    ("aukus", &["AU", "GB", "US"]),
+];
+
+/// Well-known leaders and ministers, for articles that name them without
+/// their country ("President Donald Trump landed..."): full name, country.
+///
+/// Only used to fill in a country the article itself does not give.
+pub(crate) const KNOWN_PEOPLE: &[(&str, &str)] = &[
+    // United States
+    ("Donald Trump", "US"),
+    ("Joe Biden", "US"),
+    ("Barack Obama", "US"),
+    ("George W. Bush", "US"),
+    ("Bill Clinton", "US"),
+    ("Kamala Harris", "US"),
+    ("Mike Pence", "US"),
+    ("JD Vance", "US"),
+    ("Antony Blinken", "US"),
+    ("Mike Pompeo", "US"),
+    ("Rex Tillerson", "US"),
+    ("John Kerry", "US"),
+    ("Hillary Clinton", "US"),
+    ("Condoleezza Rice", "US"),
+    ("Colin Powell", "US"),
+    ("Marco Rubio", "US"),
+    ("Lloyd Austin", "US"),
+    ("Pete Hegseth", "US"),
+    ("Jim Mattis", "US"),
+    ("Mark Esper", "US"),
+    ("Janet Yellen", "US"),
+    ("Jake Sullivan", "US"),
+    ("Nancy Pelosi", "US"),
+    ("Steve Witkoff", "US"),
+    // Russia
+    ("Vladimir Putin", "RU"),
+    ("Dmitry Medvedev", "RU"),
+    ("Sergei Lavrov", "RU"),
+    ("Sergey Lavrov", "RU"),
+    ("Sergei Shoigu", "RU"),
+    ("Andrei Belousov", "RU"),
+    ("Mikhail Mishustin", "RU"),
+    ("Dmitry Peskov", "RU"),
+    ("Valentina Matviyenko", "RU"),
+    // China
+    ("Xi Jinping", "CN"),
+    ("Hu Jintao", "CN"),
+    ("Jiang Zemin", "CN"),
+    ("Li Qiang", "CN"),
+    ("Li Keqiang", "CN"),
+    ("Wen Jiabao", "CN"),
+    ("Wang Yi", "CN"),
+    ("Qin Gang", "CN"),
+    ("Zhao Leji", "CN"),
+    ("Li Hongzhong", "CN"),
+    ("Han Zheng", "CN"),
+    ("Wang Huning", "CN"),
+    ("Li Shangfu", "CN"),
+    ("Dong Jun", "CN"),
+    ("Wei Fenghe", "CN"),
+    ("Ding Xuexiang", "CN"),
+    ("Cai Qi", "CN"),
+    // Koreas
+    ("Kim Jong Un", "KP"),
+    ("Kim Jong-un", "KP"),
+    ("Kim Jong Il", "KP"),
+    ("Kim Il Sung", "KP"),
+    ("Kim Yo Jong", "KP"),
+    ("Choe Son Hui", "KP"),
+    ("Ri Son Gwon", "KP"),
+    ("Yoon Suk Yeol", "KR"),
+    ("Moon Jae-in", "KR"),
+    ("Lee Jae-myung", "KR"),
+    ("Park Geun-hye", "KR"),
+    ("Park Jin", "KR"),
+    ("Cho Tae-yul", "KR"),
+    // Japan
+    ("Fumio Kishida", "JP"),
+    ("Shinzo Abe", "JP"),
+    ("Yoshihide Suga", "JP"),
+    ("Shigeru Ishiba", "JP"),
+    ("Sanae Takaichi", "JP"),
+    ("Yoko Kamikawa", "JP"),
+    ("Yoshimasa Hayashi", "JP"),
+    // Europe
+    ("Emmanuel Macron", "FR"),
+    ("Olaf Scholz", "DE"),
+    ("Angela Merkel", "DE"),
+    ("Friedrich Merz", "DE"),
+    ("Annalena Baerbock", "DE"),
+    ("Frank-Walter Steinmeier", "DE"),
+    ("Rishi Sunak", "GB"),
+    ("Keir Starmer", "GB"),
+    ("Boris Johnson", "GB"),
+    ("Theresa May", "GB"),
+    ("David Cameron", "GB"),
+    ("David Lammy", "GB"),
+    ("King Charles", "GB"),
+    ("Giorgia Meloni", "IT"),
+    ("Sergio Mattarella", "IT"),
+    ("Pedro Sanchez", "ES"),
+    ("Pedro Sánchez", "ES"),
+    ("Viktor Orban", "HU"),
+    ("Viktor Orbán", "HU"),
+    ("Andrzej Duda", "PL"),
+    ("Donald Tusk", "PL"),
+    ("Mark Rutte", "NL"),
+    ("Volodymyr Zelensky", "UA"),
+    ("Volodymyr Zelenskyy", "UA"),
+    ("Dmytro Kuleba", "UA"),
+    ("Alexander Lukashenko", "BY"),
+    ("Aleksandar Vucic", "RS"),
+    ("Aleksandar Vučić", "RS"),
+    ("Recep Tayyip Erdogan", "TR"),
+    ("Recep Tayyip Erdoğan", "TR"),
+    ("Hakan Fidan", "TR"),
+    ("Pope Francis", "VA"),
+    ("Pope Leo", "VA"),
+    // Asia and the Pacific
+    ("Narendra Modi", "IN"),
+    ("Subrahmanyam Jaishankar", "IN"),
+    ("Joko Widodo", "ID"),
+    ("Prabowo Subianto", "ID"),
+    ("Anwar Ibrahim", "MY"),
+    ("Ferdinand Marcos Jr.", "PH"),
+    ("Ferdinand Marcos", "PH"),
+    ("Rodrigo Duterte", "PH"),
+    ("Lee Hsien Loong", "SG"),
+    ("Lawrence Wong", "SG"),
+    ("Hun Sen", "KH"),
+    ("Hun Manet", "KH"),
+    ("Nguyen Phu Trong", "VN"),
+    ("To Lam", "VN"),
+    ("Vo Van Thuong", "VN"),
+    ("Pham Minh Chinh", "VN"),
+    ("Prayuth Chan-ocha", "TH"),
+    ("Min Aung Hlaing", "MM"),
+    ("Anthony Albanese", "AU"),
+    ("Scott Morrison", "AU"),
+    ("Penny Wong", "AU"),
+    ("Chris Hipkins", "NZ"),
+    ("Jacinda Ardern", "NZ"),
+    ("Christopher Luxon", "NZ"),
+    ("Shehbaz Sharif", "PK"),
+    ("Imran Khan", "PK"),
+    ("Tsai Ing-wen", "TW"),
+    ("Lai Ching-te", "TW"),
+    ("Kassym-Jomart Tokayev", "KZ"),
+    ("Shavkat Mirziyoyev", "UZ"),
+    ("Ilham Aliyev", "AZ"),
+    ("Nikol Pashinyan", "AM"),
+    // Middle East and Africa
+    ("Mohammed bin Salman", "SA"),
+    ("King Salman", "SA"),
+    ("Mohammed bin Zayed", "AE"),
+    ("Tamim bin Hamad Al Thani", "QA"),
+    ("Benjamin Netanyahu", "IL"),
+    ("Isaac Herzog", "IL"),
+    ("Mahmoud Abbas", "PS"),
+    ("Ali Khamenei", "IR"),
+    ("Ebrahim Raisi", "IR"),
+    ("Masoud Pezeshkian", "IR"),
+    ("Hassan Rouhani", "IR"),
+    ("Hossein Amir-Abdollahian", "IR"),
+    ("Abbas Araghchi", "IR"),
+    ("Bashar al-Assad", "SY"),
+    ("Abdel Fattah el-Sisi", "EG"),
+    ("Abdel Fattah al-Sisi", "EG"),
+    ("King Abdullah", "JO"),
+    ("Cyril Ramaphosa", "ZA"),
+    ("Bola Tinubu", "NG"),
+    ("William Ruto", "KE"),
+    ("Abiy Ahmed", "ET"),
+    ("Paul Kagame", "RW"),
+    // The Americas
+    ("Luiz Inácio Lula da Silva", "BR"),
+    ("Luiz Inacio Lula da Silva", "BR"),
+    ("Lula da Silva", "BR"),
+    ("Jair Bolsonaro", "BR"),
+    ("Dilma Rousseff", "BR"),
+    ("Justin Trudeau", "CA"),
+    ("Mark Carney", "CA"),
+    ("Andrés Manuel López Obrador", "MX"),
+    ("Andres Manuel Lopez Obrador", "MX"),
+    ("Claudia Sheinbaum", "MX"),
+    ("Javier Milei", "AR"),
+    ("Alberto Fernandez", "AR"),
+    ("Alberto Fernández", "AR"),
+    ("Gustavo Petro", "CO"),
+    ("Gabriel Boric", "CL"),
+    ("Nicolas Maduro", "VE"),
+    ("Nicolás Maduro", "VE"),
+    ("Miguel Diaz-Canel", "CU"),
+    ("Miguel Díaz-Canel", "CU"),
+    ("Daniel Ortega", "NI"),
+    // Earlier leaders that anniversaries and obituaries bring back
+    ("Richard Nixon", "US"),
+    ("Henry Kissinger", "US"),
+    ("Jimmy Carter", "US"),
+    ("Ronald Reagan", "US"),
+    ("George H. W. Bush", "US"),
+    ("Madeleine Albright", "US"),
+    ("Mikhail Gorbachev", "RU"),
+    ("Boris Yeltsin", "RU"),
+    ("Leonid Brezhnev", "RU"),
+    ("Nikita Khrushchev", "RU"),
+    ("Mao Zedong", "CN"),
+    ("Zhou Enlai", "CN"),
+    ("Deng Xiaoping", "CN"),
+    ("Kim Dae-jung", "KR"),
+    ("Roh Moo-hyun", "KR"),
+    ("Lee Myung-bak", "KR"),
+    ("Junichiro Koizumi", "JP"),
+    ("Margaret Thatcher", "GB"),
+    ("Tony Blair", "GB"),
+    ("Jacques Chirac", "FR"),
+    ("Nicolas Sarkozy", "FR"),
+    ("Francois Hollande", "FR"),
+    ("François Hollande", "FR"),
+    ("Helmut Kohl", "DE"),
+    ("Gerhard Schroeder", "DE"),
+    ("Gerhard Schröder", "DE"),
+    ("Mahmoud Ahmadinejad", "IR"),
+    ("Fidel Castro", "CU"),
+];
+
+/// Single words that name one well-known person in diplomatic news, when
+/// the article itself does not say more.
+pub(crate) const KNOWN_SURNAMES: &[(&str, &str)] = &[
+    ("Putin", "RU"),
+    ("Lavrov", "RU"),
+    ("Shoigu", "RU"),
+    ("Xi", "CN"),
+    ("Lula", "BR"),
+    ("Erdogan", "TR"),
+    ("Erdoğan", "TR"),
+    ("Modi", "IN"),
+    ("Macron", "FR"),
+    ("Zelensky", "UA"),
+    ("Zelenskyy", "UA"),
+    ("Netanyahu", "IL"),
+    ("Blinken", "US"),
+    ("Pompeo", "US"),
+    ("Biden", "US"),
+    ("Trump", "US"),
+    ("Obama", "US"),
+    ("Nixon", "US"),
+    ("Kissinger", "US"),
+    ("Kishida", "JP"),
+    ("Scholz", "DE"),
+    ("Merkel", "DE"),
+    ("Lukashenko", "BY"),
+    ("Khamenei", "IR"),
+    ("Raisi", "IR"),
+    ("Ramaphosa", "ZA"),
+    ("Albanese", "AU"),
+    ("Meloni", "IT"),
+    ("Orban", "HU"),
+    ("Orbán", "HU"),
+    ("Sunak", "GB"),
+    ("Starmer", "GB"),
+    ("Trudeau", "CA"),
+    ("Widodo", "ID"),
+    ("Jokowi", "ID"),
+    ("Prabowo", "ID"),
+    ("Maduro", "VE"),
+    ("Bolsonaro", "BR"),
+    ("Sisi", "EG"),
+    ("Assad", "SY"),
+    ("Tokayev", "KZ"),
+    ("Mirziyoyev", "UZ"),
+    ("Aliyev", "AZ"),
+    ("Pashinyan", "AM"),
+    ("Wang Yi", "CN"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_carry_every_flag_of_every_list() {
+        assert!(flags("minister").has(Flags::TITLE_HEAD));
+        assert!(flags("minister").has(Flags::TITLE_PART));
+        assert!(flags("party").has(Flags::ORG));
+        assert!(flags("party").has(Flags::GROUP));
+        assert!(flags("cancelled").has(Flags::CANCELLED));
+        assert_eq!(flags("pyongyang"), Flags::default());
+    }
+
+    #[test]
+    fn travel_words_have_one_meaning_each() {
+        assert_eq!(travel("arrived"), Some(Travel::Arrive));
+        assert_eq!(travel("visit"), Some(Travel::VisitVerb));
+        assert_eq!(travel("trip"), Some(Travel::VisitNoun));
+        assert_eq!(travel("hosted"), Some(Travel::Hosted));
+        assert_eq!(travel("said"), None);
+        assert!(is_weak_travel("driven"));
+    }
+
+    #[test]
+    fn known_people_have_valid_countries() {
+        for (name, code) in KNOWN_PEOPLE.iter().chain(KNOWN_SURNAMES) {
+            assert!(
+                crate::model::CountryCode::parse(code).is_some(),
+                "{name}: {code}"
+            );
+        }
+        for group in COUNTRY_GROUPS {
+            assert!(
+                group
+                    .1
+                    .iter()
+                    .all(|c| crate::model::CountryCode::parse(c).is_some())
+            );
+        }
+    }
+}

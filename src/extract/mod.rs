@@ -1,0 +1,820 @@
+//! Article text to `legation/1` visits and events, each tied to the byte
+//! span of the sentence it came from.
+//!
+//! Deterministic, explainable rules over the gazetteer, in one linear pass
+//! per step: sentences and dates ([`text`], [`dates`]), the publication
+//! date ([`published`]), places, names and delegations ([`places`],
+//! [`people`], [`story`]), then the travel patterns ([`visits`]) and the
+//! event patterns ([`events`]). Nothing is downloaded, nothing is guessed
+//! that the text does not say: without a publication date, relative dates
+//! ("on Tuesday") stay unresolved and the records that need them are left
+//! out, with a note.
+
+mod dates;
+mod doc;
+mod events;
+mod lexicon;
+mod people;
+mod places;
+mod published;
+mod story;
+mod text;
+mod visits;
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::gazetteer::Gazetteer;
+use crate::model::{
+    Dataset, Day, Event, FuzzyDate, Person, Precision, Source, SourceRef, Span, Visit,
+};
+use doc::{Doc, Sent};
+use people::{Cast, NameMention, name_parts};
+use places::Places;
+use story::{Actor, Parsed, Story, StoryPlace, assign_dates, find_groups};
+
+/// What is known about an article besides its text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleOptions {
+    /// The source id; made from the title when absent.
+    pub id: Option<String>,
+    /// The headline; the first line of the text when absent.
+    pub title: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// Who published it.
+    pub publisher: Option<String>,
+    /// When it was published; found in the text when absent.
+    pub published: Option<Day>,
+}
+
+/// Something a user should know about an extraction: where the
+/// publication date came from, or why records were left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// The passage it is about, if any.
+    pub span: Option<Span>,
+    /// What to know, in one sentence.
+    pub message: String,
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.span {
+            Some(span) => write!(f, "bytes {}-{}: {}", span.start, span.end, self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// What one article gave: its source record, the visits and events found
+/// in it (ids `v1`, `e1`, ... citing the source), and notes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extraction {
+    /// The article as a source, with its whole text.
+    pub source: Source,
+    /// The visits, in order of first mention.
+    pub visits: Vec<Visit>,
+    /// The events, in order of first mention.
+    pub events: Vec<Event>,
+    /// What to know about them.
+    pub notes: Vec<Note>,
+}
+
+/// Reads one article: its publication date, then its visits and events.
+///
+/// Never fails and never panics: any text gives an extraction, perhaps an
+/// empty one. Linear in the length of the text.
+pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazetteer) -> Extraction {
+    let doc = Doc::new(text);
+    let (published, published_note) = publication(&doc, options);
+    let mut notes = vec![published_note];
+
+    let (places, names) = read_sentences(&doc, gazetteer);
+    let mut story = Story {
+        cast: cast(&doc, &places, &names),
+        published,
+        dateline: dateline(&doc, gazetteer),
+        ..Story::default()
+    };
+    let (visit_mentions, event_mentions) = read_story(&doc, places, names, &mut story, gazetteer);
+
+    story.undated.dedup();
+    if let Some(first) = story.undated.first() {
+        notes.push(Note {
+            span: Some(*first),
+            message: format!(
+                "{} sentence(s) tell of visits or events dated only relative to publication (\"on Tuesday\"); left out",
+                story.undated.len()
+            ),
+        });
+    }
+    let source_id = options
+        .id
+        .clone()
+        .unwrap_or_else(|| slug(options.title.as_deref().unwrap_or_else(|| first_line(text))));
+    let cite = |span: Span| SourceRef {
+        id: source_id.clone(),
+        span: Some(span),
+        ..SourceRef::default()
+    };
+    let visits = visits::merge(visit_mentions, &story)
+        .iter()
+        .enumerate()
+        .filter_map(|(index, merged)| visit_record(&story, merged, index, &cite))
+        .collect();
+    let events = events::merge(event_mentions)
+        .into_iter()
+        .enumerate()
+        .map(|(index, event)| Event {
+            id: format!("e{}", index + 1),
+            kind: event.kind,
+            title: Some(event.title),
+            place: event.place.to_place_ref(),
+            date: event.date,
+            actors: event.actors,
+            source: Some(cite(event.span)),
+            extra: serde_json::Map::new(),
+        })
+        .collect();
+
+    let mut extra = serde_json::Map::new();
+    extra.insert(
+        "published_from".to_owned(),
+        Value::String(notes[0].message.clone()),
+    );
+    let source = Source {
+        id: source_id,
+        title: Some(
+            options
+                .title
+                .clone()
+                .unwrap_or_else(|| first_line(text).to_owned()),
+        ),
+        publisher: options.publisher.clone(),
+        url: options.url.clone(),
+        published: published.map(FuzzyDate::day),
+        text: text.to_owned(),
+        extra,
+    };
+    Extraction {
+        source,
+        visits,
+        events,
+        notes,
+    }
+}
+
+/// The publication date (given, or found in the text) and a note saying
+/// where it came from, or that there is none.
+fn publication(doc: &Doc<'_>, options: &ArticleOptions) -> (Option<Day>, Note) {
+    if let Some(day) = options.published {
+        let note = Note {
+            span: None,
+            message: format!("publication date {day} as given"),
+        };
+        return (Some(day), note);
+    }
+    if let Some(found) = published::find_published(&doc.tokens, &doc.sentences, &doc.dates) {
+        let note = Note {
+            span: Some(found.span),
+            message: found.describe(doc.text),
+        };
+        return (Some(found.day), note);
+    }
+    let note = Note {
+        span: None,
+        message: "no publication date found in the text: relative dates (\"on Tuesday\", \"last week\") are left unresolved and what only they date is left out; give the date (--date YYYY-MM-DD)".to_owned(),
+    };
+    (None, note)
+}
+
+/// The visit record of one merged trip, numbered `v{index + 1}`; none
+/// without a leader.
+fn visit_record(
+    story: &Story,
+    merged: &visits::Merged,
+    index: usize,
+    cite: &impl Fn(Span) -> SourceRef,
+) -> Option<Visit> {
+    let best = merged.best();
+    let leader = story.cast.people.get(story.leader_of(best.actor)?)?;
+    let delegation = merged.mentions.iter().find_map(|m| match m.actor {
+        Actor::Group(group) => story.groups.get(group).map(|g| g.label.clone()),
+        Actor::Person(_) => None,
+    });
+    Some(Visit {
+        id: format!("v{}", index + 1),
+        leader: Some(Person {
+            name: leader.name.clone(),
+            title: leader.title.clone(),
+            country: story.country_of(best.actor).or(leader.country),
+            ..Person::default()
+        }),
+        delegation,
+        from: merged.from(),
+        to: merged.to(),
+        date: merged.date(),
+        purpose: merged.purpose(),
+        source: Some(cite(merged.span())),
+        extra: serde_json::Map::new(),
+    })
+}
+
+/// Each sentence's places and names. A first pass finds the countries
+/// the article names, so that a small town counts only in one of them.
+fn read_sentences(doc: &Doc<'_>, gazetteer: &Gazetteer) -> (Vec<Places>, Vec<Vec<NameMention>>) {
+    let dateline = published::find_dateline(&doc.tokens, &doc.sentences);
+    let dateline_in = |index: usize| {
+        let sentence = &doc.sentences[index];
+        dateline
+            .as_ref()
+            .filter(|range| sentence.tokens.contains(&range.start))
+            .map(|range| range.start - sentence.tokens.start..range.end - sentence.tokens.start)
+    };
+    let mut named = HashSet::new();
+    for index in 0..doc.sentences.len() {
+        let sent = doc.sentence(index);
+        let places = places::find_places(
+            &sent,
+            doc.text,
+            dateline_in(index).as_ref(),
+            None,
+            gazetteer,
+        );
+        named.extend(places.all.iter().map(|p| p.country));
+        named.extend(places.nationalities.iter().map(|n| n.country));
+    }
+    (0..doc.sentences.len())
+        .map(|index| {
+            let sent = doc.sentence(index);
+            let places = places::find_places(
+                &sent,
+                doc.text,
+                dateline_in(index).as_ref(),
+                Some(&named),
+                gazetteer,
+            );
+            let names = people::find_names(&sent, doc.text, &places);
+            (places, names)
+        })
+        .unzip()
+}
+
+/// The article's people, with every country the article gives for them
+/// anywhere ("Xi" in the headline is the "Chinese President Xi Jinping" of
+/// the third paragraph).
+fn cast(doc: &Doc<'_>, places: &[Places], names: &[Vec<NameMention>]) -> Cast {
+    let mut cast = Cast::default();
+    for (index, (places, names)) in places.iter().zip(names).enumerate() {
+        let sent = doc.sentence(index);
+        for name in names {
+            let core = sent.text(doc.text, name.core.clone());
+            let parts = name_parts(core);
+            let worth = name.titled || parts.len() >= 2 || people::is_known_word(&parts[0]);
+            if worth {
+                cast.add(core, name.title.as_deref(), name.country);
+            }
+        }
+        // "A Chinese delegation headed by Zhao Leji": Zhao is Chinese.
+        for group in find_groups(&sent, doc.text, places, names) {
+            if let (Some(leader), Some(country)) = (group.leader, group.country) {
+                let name = &names[leader];
+                let core = sent.text(doc.text, name.core.clone());
+                cast.add(core, name.title.as_deref(), Some(country));
+            }
+        }
+    }
+    cast.fill_countries();
+    cast
+}
+
+/// The dateline's place ("BEIJING (Reuters) -"), when the gazetteer knows it.
+fn dateline(doc: &Doc<'_>, gazetteer: &Gazetteer) -> Option<StoryPlace> {
+    let range = published::find_dateline(&doc.tokens, &doc.sentences)?;
+    let first = doc.tokens.get(range.start)?;
+    let last = doc.tokens.get(range.end.checked_sub(1)?)?;
+    let name = doc.text.get(first.start..last.end())?;
+    let found = gazetteer.lookup(name, None)?;
+    let city = (found.kind != crate::gazetteer::PlaceKind::Country).then(|| found.name.to_owned());
+    Some(StoryPlace {
+        country: found.country,
+        city,
+    })
+}
+
+/// Reads the sentences in order, carrying the story along; returns every
+/// visit and event mention.
+fn read_story(
+    doc: &Doc<'_>,
+    places: Vec<Places>,
+    names: Vec<Vec<NameMention>>,
+    story: &mut Story,
+    gazetteer: &Gazetteer,
+) -> (Vec<visits::VisitMention>, Vec<events::EventMention>) {
+    let mut legs = visits::Legs::default();
+    let mut visit_mentions = Vec::new();
+    let mut event_mentions = Vec::new();
+    let mut here: Option<(StoryPlace, usize)> = None;
+    for (index, (places, names)) in places.into_iter().zip(names).enumerate() {
+        let sent = doc.sentence(index);
+        let groups = find_groups(&sent, doc.text, &places, &names);
+        let actors = story.actors(&sent, doc.text, &places, &names, &groups);
+        let parsed = Parsed {
+            sent,
+            text: doc.text,
+            places,
+            actors,
+            caption: doc.captions[index],
+        };
+        let visit_triggers = visits::triggers(&parsed);
+        let event_triggers = events::triggers(&parsed);
+        let positions: Vec<(usize, u8)> = visit_triggers
+            .iter()
+            .map(|t| (t.at, 0))
+            .chain(event_triggers.iter().map(|t| (t.at, 1)))
+            .collect();
+        let assigned = assign_dates(&parsed.sent, &positions);
+        let (visit_dates, event_dates) = assigned.split_at(visit_triggers.len());
+        let found = visits::visits(
+            &parsed,
+            story,
+            &visit_triggers,
+            visit_dates,
+            &mut legs,
+            gazetteer,
+        );
+        let events = events::events(
+            &parsed,
+            story,
+            &event_triggers,
+            event_dates,
+            &found,
+            here.as_ref()
+                .filter(|(_, at)| index - at <= 3)
+                .map(|(place, _)| place),
+            gazetteer,
+        );
+        // Where the story is now: the last trip of the sentence to a day.
+        if let Some(last) = found
+            .iter()
+            .rev()
+            .find(|v| v.date.precision() == Precision::Day)
+        {
+            here = Some((last.to.clone(), index));
+        }
+        remember(story, &parsed.sent, &found, &events);
+        update_focus(story, &parsed, &found);
+        story.note_dates(&parsed.sent, doc.text);
+        visit_mentions.extend(found);
+        event_mentions.extend(events);
+    }
+    (visit_mentions, event_mentions)
+}
+
+/// Keeps the words and dates of what a sentence told, for "the same day
+/// as X".
+fn remember(
+    story: &mut Story,
+    sent: &Sent<'_, '_>,
+    visits: &[visits::VisitMention],
+    events: &[events::EventMention],
+) {
+    let _ = sent;
+    for visit in visits {
+        let mut words = vec!["visit".to_owned(), "arrival".to_owned(), "trip".to_owned()];
+        if let Some(person) = story
+            .leader_of(visit.actor)
+            .and_then(|id| story.cast.people.get(id))
+        {
+            words.extend(person.parts.iter().cloned());
+        }
+        story.dated.push_back((words, visit.date));
+    }
+    for event in events.iter().filter(|e| e.explicit_date) {
+        let mut words = name_parts(&event.title);
+        words.push(event.kind.as_str().to_owned());
+        story.dated.push_back((words, event.date));
+    }
+    while story.dated.len() > story::RECENT_DATED {
+        story.dated.pop_front();
+    }
+}
+
+/// The person in focus after a sentence: the last traveller, else the
+/// sentence's first named subject.
+fn update_focus(story: &mut Story, parsed: &Parsed<'_, '_>, visits: &[visits::VisitMention]) {
+    if let Some(visit) = visits.last() {
+        story.focus = Some(visit.actor);
+        return;
+    }
+    let named_subject = parsed.actors.iter().find(|m| {
+        !m.object
+            && !m.relative
+            && !parsed.sent.has(m.tokens.start, lexicon::Flags::PRONOUN)
+            && m.actors.len() == 1
+    });
+    if let Some(mention) = named_subject
+        && let Some(actor) = mention.actors.first()
+    {
+        story.focus = Some(*actor);
+    }
+}
+
+/// The first non-empty line of a text, trimmed.
+fn first_line(text: &str) -> &str {
+    text.lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())
+        .unwrap_or("")
+}
+
+/// An id made from a title: lowercase ASCII words joined by hyphens.
+fn slug(title: &str) -> String {
+    let mut slug = String::new();
+    for word in title.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if slug.len() + word.len() > 48 {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word.to_ascii_lowercase());
+    }
+    if slug.is_empty() {
+        "article".to_owned()
+    } else {
+        slug
+    }
+}
+
+/// Puts several extractions into one dataset: sources keep their ids (made
+/// unique with a numeric suffix when two collide), visits and events are
+/// numbered `v1`, `e1`, ... across all of them.
+pub fn merge(extractions: impl IntoIterator<Item = Extraction>) -> Dataset {
+    let mut dataset = Dataset::default();
+    let mut used = HashSet::new();
+    for extraction in extractions {
+        let mut source = extraction.source;
+        let base = source.id.clone();
+        let mut suffix = 1;
+        while !used.insert(source.id.clone()) {
+            suffix += 1;
+            source.id = format!("{base}-{suffix}");
+        }
+        let cite = |citation: &mut Option<SourceRef>| {
+            if let Some(citation) = citation {
+                citation.id.clone_from(&source.id);
+            }
+        };
+        for mut visit in extraction.visits {
+            visit.id = format!("v{}", dataset.visits.len() + 1);
+            cite(&mut visit.source);
+            dataset.visits.push(visit);
+        }
+        for mut event in extraction.events {
+            event.id = format!("e{}", dataset.events.len() + 1);
+            cite(&mut event.source);
+            dataset.events.push(event);
+        }
+        dataset.sources.push(source);
+    }
+    dataset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The visits of `text` published on `published`, as "Leader FROM->TO[
+    /// city] date".
+    fn visits(text: &str, published: &str) -> Vec<String> {
+        let options = ArticleOptions {
+            published: Some(published.parse::<FuzzyDate>().unwrap().first_day()),
+            ..ArticleOptions::default()
+        };
+        let extraction = extract_article(text, &options, Gazetteer::bundled());
+        extraction
+            .visits
+            .iter()
+            .map(|visit| {
+                let code = |place: &crate::model::PlaceRef| {
+                    let country = place.country.map(|c| c.to_string()).unwrap_or_default();
+                    match &place.place {
+                        Some(city) => format!("{country} {city}"),
+                        None => country,
+                    }
+                };
+                format!(
+                    "{} {}->{} {}",
+                    visit.leader.as_ref().map_or("?", |p| p.name.as_str()),
+                    visit
+                        .from
+                        .as_ref()
+                        .and_then(|p| p.country)
+                        .map(|c| c.to_string())
+                        .unwrap_or_default(),
+                    code(&visit.to),
+                    visit.date
+                )
+            })
+            .collect()
+    }
+
+    /// The events of `text`, as "kind COUNTRY[ city] date [actors]".
+    fn events(text: &str, published: &str) -> Vec<String> {
+        let options = ArticleOptions {
+            published: Some(published.parse::<FuzzyDate>().unwrap().first_day()),
+            ..ArticleOptions::default()
+        };
+        let extraction = extract_article(text, &options, Gazetteer::bundled());
+        extraction
+            .events
+            .iter()
+            .map(|event| {
+                let mut line = format!(
+                    "{} {}",
+                    event.kind.as_str(),
+                    event
+                        .place
+                        .country
+                        .map(|c| c.to_string())
+                        .unwrap_or_default()
+                );
+                if let Some(city) = &event.place.place {
+                    line.push(' ');
+                    line.push_str(city);
+                }
+                let actors: Vec<String> = event.actors.iter().map(ToString::to_string).collect();
+                format!("{line} {} [{}]", event.date, actors.join(","))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn travel_verbs_make_visits() {
+        let published = "2024-05-16"; // a Thursday
+        for (text, expected) in [
+            (
+                "Russian President Vladimir Putin arrived in Beijing on Thursday.",
+                "Vladimir Putin RU->CN Beijing 2024-05-16",
+            ),
+            (
+                "Indian Prime Minister Narendra Modi landed at Moscow on Monday.",
+                "Narendra Modi IN->RU Moscow 2024-05-13",
+            ),
+            (
+                "German Chancellor Olaf Scholz travelled to China last month.",
+                "Olaf Scholz DE->CN 2024-04",
+            ),
+            (
+                "Japanese Prime Minister Fumio Kishida traveled to Kyiv in March 2023.",
+                "Fumio Kishida JP->UA Kyiv 2023-03",
+            ),
+            (
+                "Brazilian President Lula flew to Shanghai on Wednesday.",
+                "Lula BR->CN Shanghai 2024-05-15",
+            ),
+            (
+                "Chinese President Xi Jinping visited Moscow in March last year.",
+                "Xi Jinping CN->RU Moscow 2023-03",
+            ),
+            (
+                "French President Emmanuel Macron began a state visit to Germany on Sunday.",
+                "Emmanuel Macron FR->DE 2024-05-12",
+            ),
+            (
+                "It was the first trip to Pyongyang by Russian Foreign Minister Sergei Lavrov in July 2000.",
+                "Sergei Lavrov RU->KP Pyongyang 2000-07",
+            ),
+            (
+                "Chinese President Xi Jinping was welcomed at the airport in Pyongyang on Thursday.",
+                "Xi Jinping CN->KP Pyongyang 2024-05-16",
+            ),
+            (
+                "South Korean President Yoon Suk Yeol was greeted at Tokyo's Haneda airport on Tuesday.",
+                "Yoon Suk Yeol KR->JP Tokyo 2024-05-14",
+            ),
+            (
+                "Turkish Foreign Minister Hakan Fidan reached Tehran on Monday.",
+                "Hakan Fidan TR->IR Tehran 2024-05-13",
+            ),
+        ] {
+            assert_eq!(visits(text, published), [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn delegations_are_led_and_headed() {
+        let text = "A Chinese delegation headed by Zhao Leji, chairman of the Standing Committee of the National People's Congress, arrived in Pyongyang on Tuesday.";
+        assert_eq!(
+            visits(text, "2024-04-12"),
+            ["Zhao Leji CN->KP Pyongyang 2024-04-09"]
+        );
+        let text = "A Russian delegation led by Defence Minister Sergei Shoigu has arrived in North Korea. The delegation arrived in Pyongyang on Tuesday evening.";
+        assert_eq!(
+            visits(text, "2023-07-25"),
+            ["Sergei Shoigu RU->KP Pyongyang 2023-07-25"]
+        );
+    }
+
+    #[test]
+    fn hosts_receive_their_guests() {
+        assert_eq!(
+            visits(
+                "Hungarian Prime Minister Viktor Orban hosted Swedish Prime Minister Ulf Kristersson in Budapest on Friday.",
+                "2024-02-23"
+            ),
+            ["Ulf Kristersson SE->HU Budapest 2024-02-23"]
+        );
+        assert_eq!(
+            visits(
+                "Japanese Prime Minister Fumio Kishida welcomed Indian Prime Minister Narendra Modi on Monday.",
+                "2024-05-16"
+            ),
+            ["Narendra Modi IN->JP 2024-05-13"]
+        );
+        assert_eq!(
+            visits(
+                "South Korean President Yoon Suk Yeol arrived at Camp David on Friday for a summit hosted by US President Joe Biden.",
+                "2023-08-18"
+            ),
+            ["Yoon Suk Yeol KR->US 2023-08-18"]
+        );
+    }
+
+    #[test]
+    fn later_sentences_refer_back() {
+        let text = "Russian Foreign Minister Sergei Lavrov arrived in Hanoi on Sunday. He flew on to Vientiane on Monday. Lavrov visited Jakarta in 2023.";
+        assert_eq!(
+            visits(text, "2024-07-08"),
+            [
+                "Sergei Lavrov RU->VN Hanoi 2024-07-07",
+                "Sergei Lavrov VN->LA Vientiane 2024-07-08",
+                "Sergei Lavrov RU->ID Jakarta 2023"
+            ]
+        );
+        // "the crown prince" is the crown prince named before.
+        let text = "Saudi Crown Prince Mohammed bin Salman met officials. The crown prince visited Ankara in June last year.";
+        assert_eq!(
+            visits(text, "2023-07-17"),
+            ["Mohammed bin Salman SA->TR Ankara 2022-06"]
+        );
+    }
+
+    #[test]
+    fn places_named_in_passing_are_no_visits() {
+        for text in [
+            "Seoul is watching closely as Russia's war on Ukraine drags on.",
+            "The US has accused North Korea of providing arms to Russia.",
+            "Beijing has long been committed to preventing the collapse of North Korea.",
+            "Chinese President Xi Jinping said in Beijing that ties with Russia were strong.",
+            "Russian President Vladimir Putin arrived in Moscow on Monday.",
+        ] {
+            assert!(visits(text, "2024-05-16").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn hypothetical_and_cancelled_trips_are_no_visits() {
+        for text in [
+            "A possible trip by Russian President Vladimir Putin to North Korea is under discussion.",
+            "Russian President Vladimir Putin could visit Turkey next month.",
+            "Russian President Vladimir Putin will travel to Vietnam on Wednesday.",
+            "Chinese President Xi Jinping is expected to visit Paris in May.",
+            "Chinese President Xi Jinping is due to arrive in Paris on Sunday.",
+            "US President Donald Trump cancelled his planned summit with Kim Jong Un in Singapore.",
+            "Turkish President Recep Tayyip Erdogan's visit to Washington has been postponed.",
+            "German Chancellor Olaf Scholz did not travel to Kyiv.",
+            "Indian Prime Minister Narendra Modi has no plans to visit Moscow.",
+            "Chinese Premier Li Qiang wants to visit Canberra.",
+        ] {
+            assert!(visits(text, "2024-05-16").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn purposes_are_kept() {
+        let options = ArticleOptions {
+            published: Day::from_ymd(2023, 7, 25),
+            ..ArticleOptions::default()
+        };
+        let text = "Russian Defence Minister Sergei Shoigu has arrived in North Korea to attend the 70th anniversary of the 1953 armistice, according to reports.";
+        let extraction = extract_article(text, &options, Gazetteer::bundled());
+        assert_eq!(
+            extraction.visits[0].purpose.as_deref(),
+            Some("70th anniversary of the 1953 armistice")
+        );
+        assert_eq!(
+            extraction.visits[0].delegation, None,
+            "no delegation was named"
+        );
+    }
+
+    #[test]
+    fn events_of_every_kind() {
+        let published = "2023-07-25"; // a Tuesday
+        for (text, expected) in [
+            (
+                "North Korea fired two ballistic missiles into the sea on Monday.",
+                "missile_launch KP 2023-07-24 [KP]",
+            ),
+            (
+                "The two countries will hold a military parade in Pyongyang on Thursday.",
+                "parade KP Pyongyang 2023-07-27 [KP]",
+            ),
+            (
+                "Leaders attended a ceremony in Hanoi on Sunday.",
+                "ceremony VN Hanoi 2023-07-23 [VN]",
+            ),
+            (
+                "The United States and South Korea began joint military exercises on Monday.",
+                "military_exercise KR 2023-07-24 [US,KR]",
+            ),
+            (
+                "The US deployed a nuclear-armed submarine to South Korea last week.",
+                "deployment KR 2023-07-17/2023-07-23 [US,KR]",
+            ),
+            (
+                "China said on Monday that it implements UN sanctions.",
+                "statement CN Beijing 2023-07-24 [CN]",
+            ),
+            (
+                "The European Union imposed sanctions on Russia on Friday.",
+                "sanctions RU 2023-07-21 []",
+            ),
+            (
+                "Russia and North Korea signed a treaty in Pyongyang on Sunday.",
+                "agreement KP Pyongyang 2023-07-23 [RU,KP]",
+            ),
+            (
+                "Chinese President Xi Jinping held talks with Russian President Vladimir Putin in Moscow on Monday.",
+                "meeting RU Moscow 2023-07-24 [CN,RU]",
+            ),
+        ] {
+            assert_eq!(
+                events(text, published).first().map(String::as_str),
+                Some(expected),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn generic_mentions_are_no_events() {
+        for text in [
+            "They agreed to share data on North Korean missile launches.",
+            "Russia and China have thwarted US efforts to strengthen sanctions on North Korea.",
+            "Russia's defence ministry said the visit would help ties.",
+        ] {
+            assert!(
+                events(text, "2023-07-25").is_empty(),
+                "{text}: {:?}",
+                events(text, "2023-07-25")
+            );
+        }
+    }
+
+    #[test]
+    fn same_day_as_an_earlier_event() {
+        let text = "North Korea staged a military parade in Pyongyang on Thursday. Russian Defence Minister Sergei Shoigu visited a weapons exhibition in Pyongyang the same day as the parade.";
+        assert_eq!(
+            visits(text, "2023-07-28"),
+            ["Sergei Shoigu RU->KP Pyongyang 2023-07-27"]
+        );
+    }
+
+    #[test]
+    fn no_input_makes_it_panic() {
+        let gazetteer = Gazetteer::bundled();
+        let options = ArticleOptions::default();
+        let nasty = [
+            String::new(),
+            "\u{0}\u{1}\u{7f}\u{feff}".repeat(100),
+            "’s ’s ' ' \" ( ) [ ] — – -".repeat(50),
+            "A".repeat(100_000),
+            "Putin arrived in ".repeat(5_000),
+            "On Tuesday, July 35, 2023 and 99 May 0000 he visited .".to_owned(),
+            "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 مرحبا 你好 Привет arrived in Москва on Monday.".to_owned(),
+        ];
+        for text in &nasty {
+            let extraction = extract_article(text, &options, gazetteer);
+            let dataset = merge([extraction]);
+            assert!(crate::model::validate(&dataset).is_empty());
+        }
+    }
+
+    #[test]
+    fn slugs_make_source_ids() {
+        assert_eq!(
+            slug("Russia’s Shoigu to join Chinese officials"),
+            "russia-s-shoigu-to-join-chinese-officials"
+        );
+        assert_eq!(slug("¿¡"), "article");
+    }
+}

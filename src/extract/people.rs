@@ -1,0 +1,553 @@
+//! People and delegations: names with their titles and nationalities
+//! ("Russian Defence Minister Sergei Shoigu", "Zhao Leji, chairman of the
+//! Standing Committee", "a Chinese delegation headed by ..."), and the
+//! article's cast that later mentions ("Shoigu", "Kim", "the delegation")
+//! resolve to.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::doc::Sent;
+use super::lexicon::{Flags, KNOWN_PEOPLE, KNOWN_SURNAMES};
+use super::places::{PlaceHow, Places};
+use super::text::Kind;
+use crate::model::CountryCode;
+
+/// The most tokens a name has ("Luiz Inácio Lula da Silva").
+const MAX_NAME: usize = 6;
+/// The most tokens a title before a name has.
+const MAX_TITLE: usize = 8;
+
+/// A person named in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct NameMention {
+    /// All its tokens: nationality, title, name and a title after it.
+    pub tokens: Range<usize>,
+    /// The name itself.
+    pub core: Range<usize>,
+    /// The title as written: "Defence Minister", "Politburo member".
+    pub title: Option<String>,
+    /// The country the wording gives: "Russian", "Russia's", "of Brazil".
+    pub country: Option<CountryCode>,
+    /// Whether a title came with it (or a nationality did): then even one
+    /// word is surely a person.
+    pub titled: bool,
+}
+
+/// Finds the names of one sentence, given its places.
+pub(crate) fn find_names(sent: &Sent<'_, '_>, text: &str, places: &Places) -> Vec<NameMention> {
+    let mut names = Vec::new();
+    let mut at = 0;
+    while at < sent.len() {
+        if !is_name_word(sent, places, at) {
+            at += 1;
+            continue;
+        }
+        let mut end = at + 1;
+        while end < sent.len() && end - at < MAX_NAME {
+            if is_name_word(sent, places, end) && !sent.has(end, Flags::PARTICLE) {
+                end += 1;
+            } else if sent.has(end, Flags::PARTICLE) && is_name_word(sent, places, end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        // "Kim Il Sung Square", "Xi Jinping Thought", "USS Ronald Reagan":
+        // a name for something.
+        let ship = sent.is_any(
+            at,
+            &[
+                "uss", "hms", "hmas", "hmcs", "ins", "roks", "rfs", "js", "mv",
+            ],
+        );
+        let names_thing = ship || sent.capitalized(end) && sent.has(end, Flags::ORG);
+        if !names_thing {
+            names.push(describe(sent, text, places, at..end));
+        }
+        at = end;
+    }
+    names
+}
+
+/// Whether token `at` may be part of a name.
+fn is_name_word(sent: &Sent<'_, '_>, places: &Places, at: usize) -> bool {
+    let Some(token) = sent.tokens.get(at) else {
+        return false;
+    };
+    let initial = token.text.len() == 2 && token.text.ends_with('.');
+    // "al-Assad", "el-Sisi": a particle glued to a capitalised name.
+    let glued = token.text.split_once('-').is_some_and(|(particle, rest)| {
+        super::lexicon::flags(&particle.to_lowercase()).has(Flags::PARTICLE)
+            && rest.starts_with(char::is_uppercase)
+    });
+    token.kind == Kind::Word
+        && (token.is_capitalized() || glued)
+        && (initial || !token.text.ends_with('.'))
+        && !sent.has(at, Flags::FUNCTION)
+        && !sent.has(at, Flags::ORG)
+        && !sent.has(at, Flags::TITLE_HEAD)
+        && !sent.has(at, Flags::TITLE_PART)
+        && !sent.in_date(at)
+        && !places.covers(at)
+        && !(token.is_all_caps() && token.text.len() > 3)
+}
+
+/// A name with what the words around it say: the title and nationality
+/// before it, an appositive title or "of Country" after it.
+fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>) -> NameMention {
+    let mut start = core.start;
+    let mut title_range: Option<Range<usize>> = None;
+    let mut country = None;
+    // Leftwards: title words, then a nationality.
+    let mut at = core.start;
+    while at > 0 && core.start - at < MAX_TITLE {
+        let prev = at - 1;
+        // "Natural Resources Minister": capitalised words of a title.
+        let in_title = sent.has(prev + 1, Flags::TITLE_HEAD)
+            || title_range.as_ref().is_some_and(|r| r.start == prev + 1);
+        let title_word = sent.has(prev, Flags::TITLE_HEAD)
+            || (sent.has(prev, Flags::TITLE_PART)
+                && !sent.is_any(prev, &["of", "for", "the", "and"]))
+            || (sent.capitalized(prev)
+                && !sent.has(prev, Flags::FUNCTION)
+                && !places.covers(prev)
+                && in_title);
+        let glue = sent.is_any(prev, &["of", "for"])
+            && prev > 0
+            && sent.has(prev - 1, Flags::TITLE_HEAD)
+            && title_range.is_some();
+        let the_glue = sent.is(prev, "the") && prev > 0 && sent.is(prev - 1, "of");
+        if title_word || glue || the_glue {
+            title_range = Some(prev..title_range.map_or(core.start, |r| r.end));
+            at = prev;
+            start = prev;
+            continue;
+        }
+        break;
+    }
+    // Then a nationality just before: "Russian", "US", "Russia's", "the
+    // Chinese" (skipping "former").
+    let mut before = start;
+    while before > 0 && sent.has(before - 1, Flags::FORMER) {
+        before -= 1;
+    }
+    if before > 0 {
+        let prev = before - 1;
+        if let Some(nationality) = places.nationality_at(prev) {
+            country = Some(nationality.country);
+            start = nationality.tokens.start;
+        } else if sent.tokens[prev].kind == Kind::Possessive {
+            if let Some(place) = places.place_at(prev.saturating_sub(1))
+                && matches!(place.how, PlaceHow::Country | PlaceHow::City)
+                && place.possessive
+            {
+                country = Some(place.country);
+                start = place.tokens.start;
+            }
+        } else if let Some(place) = places.place_at(prev)
+            && place.how == PlaceHow::Country
+            && place.tokens.end == before
+            && title_range.is_some()
+        {
+            // "US President Joe Biden".
+            country = Some(place.country);
+            start = place.tokens.start;
+        }
+    }
+    let mut end = core.end;
+    // "President Lula of Brazil".
+    if sent.is(end, "of")
+        && let Some(place) = places.place_at(end + 1)
+        && place.how == PlaceHow::Country
+        && title_range.is_some()
+    {
+        country = country.or(Some(place.country));
+        end = place.tokens.end;
+    }
+    // ", the Chinese president,", ", chairman of the Standing Committee".
+    if title_range.is_none()
+        && let Some((range, nationality)) = appositive_title(sent, places, end)
+    {
+        country = country.or(nationality);
+        title_range = Some(range.clone());
+        end = range.end;
+    }
+    let title = title_range
+        .as_ref()
+        .map(|range| clean_title(sent, text, range.clone()));
+    let titled = title.is_some() || country.is_some();
+    NameMention {
+        tokens: start..end,
+        core,
+        title,
+        country,
+        titled,
+    }
+}
+
+/// A title in apposition after a name: ", the Chinese president," or ",
+/// chairman of the Standing Committee of the National People's Congress,".
+fn appositive_title(
+    sent: &Sent<'_, '_>,
+    places: &Places,
+    after: usize,
+) -> Option<(Range<usize>, Option<CountryCode>)> {
+    if !sent.punct(after, ',') {
+        return None;
+    }
+    let mut at = after + 1;
+    if sent.is_any(at, &["the", "a", "an"]) {
+        at += 1;
+    }
+    while sent.has(at, Flags::FORMER) {
+        at += 1;
+    }
+    let mut country = None;
+    if let Some(nationality) = places.nationality_at(at) {
+        country = Some(nationality.country);
+        at = nationality.tokens.end;
+    } else if let Some(place) = places.place_at(at)
+        && place.possessive
+    {
+        country = Some(place.country);
+        at = place.tokens.end + 1;
+    }
+    let title_start = at;
+    let mut saw_head = false;
+    while at < sent.len() && at - title_start < 24 {
+        if sent.has(at, Flags::TITLE_HEAD) {
+            saw_head = true;
+        } else if !(sent.has(at, Flags::TITLE_PART)
+            || (saw_head && (sent.capitalized(at) || sent.tokens[at].kind == Kind::Possessive)))
+        {
+            break;
+        }
+        at += 1;
+    }
+    // The appositive must end with the clause.
+    let closed = at >= sent.len() || sent.clause_break(at) || sent.punct(at, '.');
+    while at > title_start && sent.is_any(at - 1, &["of", "the", "for", "and"]) {
+        at -= 1;
+    }
+    (saw_head && closed && at > title_start).then_some((title_start..at, country))
+}
+
+/// The title as written, without "former" or a leading article.
+fn clean_title(sent: &Sent<'_, '_>, text: &str, range: Range<usize>) -> String {
+    let mut start = range.start;
+    while start < range.end && (sent.has(start, Flags::FORMER) || sent.is_any(start, &["the", "a"]))
+    {
+        start += 1;
+    }
+    sent.text(text, start..range.end).to_owned()
+}
+
+/// A person of the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Person {
+    /// The fullest name the article gives.
+    pub name: String,
+    /// The name's words, folded to lowercase.
+    pub parts: Vec<String>,
+    /// The first title the article gives.
+    pub title: Option<String>,
+    /// Their country, from the article or the list of known people.
+    pub country: Option<CountryCode>,
+}
+
+/// The index of a [`Person`] in the [`Cast`].
+pub(crate) type PersonId = usize;
+
+/// The people of one article, found by any part of their name.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Cast {
+    /// Everyone, in order of first mention.
+    pub people: Vec<Person>,
+    /// Each lowercase name part, and who has it.
+    by_part: HashMap<String, Vec<PersonId>>,
+}
+
+impl Cast {
+    /// The person a name's words refer to: the same name, or one whose name
+    /// holds these words in this order ("Kim" for "Kim Jong Un"), the
+    /// latest added first; or, for a fuller name, a person known by part
+    /// of it ("Sergei Shoigu" for "Shoigu").
+    pub fn find(&self, parts: &[String]) -> Option<PersonId> {
+        let contains = |id: &PersonId| {
+            let name = &self.people[*id].parts;
+            name.windows(parts.len()).any(|window| window == parts)
+                || parts
+                    .windows(name.len())
+                    .any(|window| window == name.as_slice())
+        };
+        // By the first word, then (for "Sergei Shoigu" when only "Shoigu"
+        // is known) by the last.
+        [parts.first()?, parts.last()?]
+            .into_iter()
+            .find_map(|part| self.by_part.get(part)?.iter().rev().copied().find(contains))
+    }
+
+    /// Adds a person, or completes the one already known by that name
+    /// (fuller name, first title, country); returns their id.
+    pub fn add(
+        &mut self,
+        name: &str,
+        title: Option<&str>,
+        country: Option<CountryCode>,
+    ) -> PersonId {
+        let parts = name_parts(name);
+        if let Some(id) = self.find(&parts) {
+            let person = &mut self.people[id];
+            if parts.len() > person.parts.len() {
+                name.clone_into(&mut person.name);
+                person.parts.clone_from(&parts);
+                self.index(id, &parts);
+            }
+            let person = &mut self.people[id];
+            if person.title.is_none() {
+                person.title = title.map(str::to_owned);
+            }
+            if person.country.is_none() {
+                person.country = country;
+            }
+            return id;
+        }
+        let id = self.people.len();
+        self.people.push(Person {
+            name: name.to_owned(),
+            parts: parts.clone(),
+            title: title.map(str::to_owned),
+            country,
+        });
+        self.index(id, &parts);
+        id
+    }
+
+    fn index(&mut self, id: PersonId, parts: &[String]) {
+        for part in parts {
+            let ids = self.by_part.entry(part.clone()).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+
+    /// Gives everyone still without a country the one the list of known
+    /// leaders has for them, or the one their title implies.
+    pub fn fill_countries(&mut self) {
+        for id in 0..self.people.len() {
+            self.fill_country(id);
+        }
+    }
+
+    /// Gives one person without a country the one the list of known leaders
+    /// has for them, or the one their title implies.
+    pub fn fill_country(&mut self, id: PersonId) {
+        let Some(person) = self.people.get_mut(id) else {
+            return;
+        };
+        if person.country.is_some() {
+            return;
+        }
+        person.country = known_country(&person.parts).or_else(|| {
+            let title = person.title.as_deref()?.to_lowercase();
+            title
+                .contains("secretary of state")
+                .then(|| CountryCode::parse("US"))
+                .flatten()
+        });
+    }
+}
+
+/// A name's words, folded (lowercase, no accents, no dots) and split at
+/// hyphens: "George W. Bush" gives "george", "w", "bush"; "Bashar
+/// al-Assad" gives "bashar", "al", "assad", so that "Assad" finds him;
+/// "Erdoğan" is "erdogan".
+pub(crate) fn name_parts(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == '‑')
+        .map(crate::gazetteer::fold)
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
+/// The list of known people with their names' words, folded once.
+fn known_people() -> &'static [(Vec<String>, CountryCode, bool)] {
+    static KNOWN: OnceLock<Vec<(Vec<String>, CountryCode, bool)>> = OnceLock::new();
+    KNOWN.get_or_init(|| {
+        let full = KNOWN_PEOPLE.iter().map(|entry| (entry, true));
+        let words = KNOWN_SURNAMES.iter().map(|entry| (entry, false));
+        full.chain(words)
+            .filter_map(|((name, code), full)| {
+                Some((name_parts(name), CountryCode::parse(code)?, full))
+            })
+            .collect()
+    })
+}
+
+/// The country of a well-known person: by their full name (or a fuller
+/// one), or by a distinctive word of it ("Putin").
+fn known_country(parts: &[String]) -> Option<CountryCode> {
+    let known = known_people();
+    let holds = |known: &[String]| parts.windows(known.len()).any(|window| window == known);
+    let by_name = known
+        .iter()
+        .filter(|(_, _, full)| *full)
+        .find(|(name, _, _)| {
+            holds(name)
+                || (parts.len() >= 2 && name.windows(parts.len()).any(|window| window == parts))
+        });
+    let by_word = || {
+        known
+            .iter()
+            .filter(|(_, _, full)| !*full)
+            .find(|(name, _, _)| holds(name))
+    };
+    by_name.or_else(by_word).map(|(_, code, _)| *code)
+}
+
+/// Whether a single word is a known leader's distinctive name.
+pub(crate) fn is_known_word(lower: &str) -> bool {
+    KNOWN_SURNAMES
+        .iter()
+        .any(|(word, _)| word.eq_ignore_ascii_case(lower))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::doc::Doc;
+    use super::super::places::find_places;
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+
+    /// (name, title, country) of each name in the first sentence.
+    fn names(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let doc = Doc::new(text);
+        let sent = doc.sentence(0);
+        let places = find_places(&sent, text, None, None, Gazetteer::bundled());
+        find_names(&sent, text, &places)
+            .into_iter()
+            .map(|n| {
+                (
+                    sent.text(text, n.core.clone()).to_owned(),
+                    n.title,
+                    n.country.map(|c| c.to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn name(
+        name: &str,
+        title: Option<&str>,
+        country: Option<&str>,
+    ) -> (String, Option<String>, Option<String>) {
+        (
+            name.to_owned(),
+            title.map(str::to_owned),
+            country.map(str::to_owned),
+        )
+    }
+
+    #[test]
+    fn reads_titles_and_nationalities_before_names() {
+        assert_eq!(
+            names("Russian Defence Minister Sergei Shoigu arrived."),
+            [name("Sergei Shoigu", Some("Defence Minister"), Some("RU"))]
+        );
+        assert_eq!(
+            names("North Korean leader Kim Jong Un met US President Joe Biden."),
+            [
+                name("Kim Jong Un", Some("leader"), Some("KP")),
+                name("Joe Biden", Some("President"), Some("US")),
+            ]
+        );
+        assert_eq!(
+            names("Secretary of State Mike Pompeo and Politburo member Li Hongzhong came."),
+            [
+                name("Mike Pompeo", Some("Secretary of State"), None),
+                name("Li Hongzhong", Some("Politburo member"), None),
+            ]
+        );
+        assert_eq!(
+            names("It was Russia’s Shoigu, with former Brazilian president Dilma Rousseff."),
+            [
+                name("Shoigu", None, Some("RU")),
+                name("Dilma Rousseff", Some("president"), Some("BR")),
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_titles_after_names() {
+        assert_eq!(
+            names(
+                "A delegation headed by Zhao Leji, chairman of the Standing Committee of the National People's Congress, arrived."
+            ),
+            [name(
+                "Zhao Leji",
+                Some("chairman of the Standing Committee of the National People's Congress"),
+                None
+            )]
+        );
+        assert_eq!(
+            names("He met Fumio Kishida, the Japanese prime minister, on Monday."),
+            [name("Fumio Kishida", Some("prime minister"), Some("JP"))]
+        );
+        assert_eq!(
+            names("They hosted Brazilian President Luiz Inácio Lula da Silva."),
+            [name(
+                "Luiz Inácio Lula da Silva",
+                Some("President"),
+                Some("BR")
+            )]
+        );
+    }
+
+    #[test]
+    fn organisations_are_not_people() {
+        assert!(names("The Korean Central News Agency and the Workers' Party said.").is_empty());
+        assert!(names("He spoke at the Great Hall of the People on Friday.").is_empty());
+    }
+
+    #[test]
+    fn the_cast_joins_short_and_full_names() {
+        let mut cast = Cast::default();
+        let short = cast.add("Shoigu", None, CountryCode::parse("RU"));
+        let full = cast.add("Sergei Shoigu", Some("Defence Minister"), None);
+        assert_eq!(short, full);
+        assert_eq!(cast.people[0].name, "Sergei Shoigu");
+        assert_eq!(cast.people[0].country, CountryCode::parse("RU"));
+        let kim = cast.add("Kim Jong Un", None, None);
+        assert_eq!(cast.find(&name_parts("Kim")), Some(kim));
+        assert_eq!(cast.find(&name_parts("Jong Un")), Some(kim));
+        assert_eq!(cast.find(&name_parts("Putin")), None);
+    }
+
+    #[test]
+    fn known_leaders_fill_missing_countries() {
+        let mut cast = Cast::default();
+        cast.add("Donald Trump", Some("President"), None);
+        cast.add("Hu Jintao", None, None);
+        cast.add("Antony Blinken", None, None);
+        cast.add("Mike Smith", Some("Secretary of State"), None);
+        cast.add("Jane Doe", None, None);
+        cast.fill_countries();
+        let codes: Vec<_> = cast
+            .people
+            .iter()
+            .map(|p| p.country.map(|c| c.to_string()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                Some("US".to_owned()),
+                Some("CN".to_owned()),
+                Some("US".to_owned()),
+                Some("US".to_owned()),
+                None
+            ]
+        );
+    }
+}

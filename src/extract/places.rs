@@ -1,0 +1,484 @@
+//! Places named in a sentence, found through the gazetteer: countries by
+//! name ("North Korea", "the US"), cities where the wording makes them
+//! places ("in Pyongyang", "Pyongyang's airport", "the city of Harbin"),
+//! demonyms ("Russian") and what they stand for ("the Vietnamese capital"),
+//! landmarks ("the Kremlin") and groups of countries ("the Group of Seven").
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::doc::Sent;
+use super::lexicon::{COUNTRY_GROUPS, Flags, LANDMARKS};
+use super::text::Kind;
+use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::model::CountryCode;
+
+/// The longest capitalised run looked up as one name.
+const MAX_RUN: usize = 6;
+/// Cities this large (or capitals) count as places wherever they appear.
+const BIG_CITY: u64 = 1_000_000;
+/// A city in a country the article never names must be this large (or a
+/// capital) to be taken: "at the Khasan station" is no Hassan, India.
+const FOREIGN_CITY: u64 = 500_000;
+
+/// How a place was named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PlaceHow {
+    /// By the country's name: "North Korea", "the US".
+    Country,
+    /// By a city's name: "Pyongyang".
+    City,
+    /// By a demonym and a place noun: "the Vietnamese capital".
+    Demonym,
+    /// By a building or site: "the Kremlin", "Camp David".
+    Landmark,
+}
+
+/// A place named in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PlaceMention {
+    /// Its tokens, relative to the sentence.
+    pub tokens: Range<usize>,
+    /// The country it is in (or is).
+    pub country: CountryCode,
+    /// The city, as the gazetteer names it, when one is named.
+    pub city: Option<String>,
+    /// How it was named.
+    pub how: PlaceHow,
+    /// Whether a possessive follows: "Russia's", "Pyongyang's".
+    pub possessive: bool,
+}
+
+/// A demonym or country name used as an adjective: "Russian", "US" in "US
+/// President".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Nationality {
+    /// Its tokens, relative to the sentence.
+    pub tokens: Range<usize>,
+    /// The country.
+    pub country: CountryCode,
+}
+
+/// A group of countries named as one actor: "the Group of Seven".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct CountryGroup {
+    /// Its tokens, relative to the sentence.
+    pub tokens: Range<usize>,
+    /// Its members.
+    pub members: Vec<CountryCode>,
+}
+
+/// The places, nationalities and country groups of one sentence.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Places {
+    /// Places, left to right.
+    pub all: Vec<PlaceMention>,
+    /// Demonyms, left to right.
+    pub nationalities: Vec<Nationality>,
+    /// Groups of countries, left to right.
+    pub groups: Vec<CountryGroup>,
+}
+
+impl Places {
+    /// The place mention covering token `at`.
+    pub fn place_at(&self, at: usize) -> Option<&PlaceMention> {
+        self.all.iter().find(|p| p.tokens.contains(&at))
+    }
+
+    /// The nationality covering token `at`.
+    pub fn nationality_at(&self, at: usize) -> Option<&Nationality> {
+        self.nationalities.iter().find(|n| n.tokens.contains(&at))
+    }
+
+    /// Whether token `at` belongs to any place, nationality or group.
+    pub fn covers(&self, at: usize) -> bool {
+        self.place_at(at).is_some()
+            || self.nationality_at(at).is_some()
+            || self.groups.iter().any(|g| g.tokens.contains(&at))
+    }
+}
+
+/// Finds the places of one sentence. `dateline` is the token range of the
+/// article's dateline place when it lies in this sentence; `named` holds
+/// the countries the article names anywhere (cities are only looked for
+/// when it is given: a first pass finds the countries).
+pub(crate) fn find_places(
+    sent: &Sent<'_, '_>,
+    text: &str,
+    dateline: Option<&Range<usize>>,
+    named: Option<&HashSet<CountryCode>>,
+    gazetteer: &Gazetteer,
+) -> Places {
+    let mut found = Places::default();
+    let mut at = 0;
+    while at < sent.len() {
+        if !sent.capitalized(at) || sent.in_date(at) {
+            at += 1;
+            continue;
+        }
+        let run = run_end(sent, at);
+        let step = landmark(sent, text, at, run, &mut found)
+            .or_else(|| country_group(sent, at, run, &mut found))
+            .or_else(|| country(sent, text, at, run, gazetteer, &mut found))
+            .or_else(|| demonym(sent, text, at, run, gazetteer, &mut found))
+            .or_else(|| {
+                let in_dateline = dateline.is_some_and(|d| d.contains(&at));
+                let context = CityContext {
+                    in_dateline,
+                    named: named?,
+                };
+                city(sent, text, at, run, &context, gazetteer, &mut found)
+            });
+        at += step.unwrap_or(1);
+    }
+    found
+}
+
+/// Where the capitalised run starting at `at` ends: capitalised words, with
+/// "of", "the", "and" inside ("Great Hall of the People").
+fn run_end(sent: &Sent<'_, '_>, at: usize) -> usize {
+    let mut end = at;
+    while end < sent.len() && end - at < MAX_RUN {
+        let word = sent.capitalized(end) && !sent.in_date(end);
+        let glue = end > at
+            && sent.is_any(end, &["of", "the", "and", "on", "de", "del", "al"])
+            && (sent.capitalized(end + 1) || sent.is(end + 1, "the") && sent.capitalized(end + 2));
+        if !(word || glue) {
+            break;
+        }
+        end += 1;
+    }
+    // A run never ends on glue.
+    while end > at + 1 && !sent.capitalized(end - 1) {
+        end -= 1;
+    }
+    end
+}
+
+/// Whether a possessive ending follows token `at`.
+fn possessive_after(sent: &Sent<'_, '_>, at: usize) -> bool {
+    sent.tokens
+        .get(at)
+        .is_some_and(|t| t.kind == Kind::Possessive)
+}
+
+fn landmark(
+    sent: &Sent<'_, '_>,
+    text: &str,
+    at: usize,
+    run: usize,
+    found: &mut Places,
+) -> Option<usize> {
+    for end in (at + 1..=run).rev() {
+        let name = sent.text(text, at..end).to_lowercase();
+        let Some(landmark) = LANDMARKS.iter().find(|l| l.name == name) else {
+            continue;
+        };
+        let country = CountryCode::parse(landmark.country)?;
+        found.all.push(PlaceMention {
+            tokens: at..end,
+            country,
+            city: landmark.city.map(str::to_owned),
+            how: PlaceHow::Landmark,
+            possessive: possessive_after(sent, end),
+        });
+        return Some(end - at);
+    }
+    None
+}
+
+fn country_group(sent: &Sent<'_, '_>, at: usize, run: usize, found: &mut Places) -> Option<usize> {
+    for end in (at + 1..=run).rev() {
+        let name = sent.lower[at..end].join(" ");
+        let Some((_, members)) = COUNTRY_GROUPS.iter().find(|(n, _)| *n == name) else {
+            continue;
+        };
+        found.groups.push(CountryGroup {
+            tokens: at..end,
+            members: members
+                .iter()
+                .filter_map(|c| CountryCode::parse(c))
+                .collect(),
+        });
+        return Some(end - at);
+    }
+    None
+}
+
+fn country(
+    sent: &Sent<'_, '_>,
+    text: &str,
+    at: usize,
+    run: usize,
+    gazetteer: &Gazetteer,
+    found: &mut Places,
+) -> Option<usize> {
+    // "Bank of China", "University of Tokyo": part of a name.
+    if at >= 2 && sent.is(at - 1, "of") && sent.capitalized(at - 2) && sent.has(at - 2, Flags::ORG)
+    {
+        return None;
+    }
+    for end in (at + 1..=run).rev() {
+        let name = sent.text(text, at..end);
+        let Some(country) = gazetteer.country_by_name(name) else {
+            continue;
+        };
+        // "China Daily", "Korea Herald", "South China Sea": an organisation
+        // or a feature named after the country.
+        if sent.capitalized(end) && sent.has(end, Flags::ORG) && !sent.has(end, Flags::TITLE_HEAD) {
+            return Some(run - at);
+        }
+        found.all.push(PlaceMention {
+            tokens: at..end,
+            country: country.code,
+            city: None,
+            how: PlaceHow::Country,
+            possessive: possessive_after(sent, end),
+        });
+        return Some(end - at);
+    }
+    None
+}
+
+fn demonym(
+    sent: &Sent<'_, '_>,
+    text: &str,
+    at: usize,
+    run: usize,
+    gazetteer: &Gazetteer,
+    found: &mut Places,
+) -> Option<usize> {
+    let max = (at + 2).min(run);
+    for end in (at + 1..=max).rev() {
+        let word = sent.text(text, at..end);
+        let Some(country) = gazetteer.country_by_demonym(word) else {
+            continue;
+        };
+        let code = country.code;
+        // "the Vietnamese capital", "the Vietnamese border town of Dong
+        // Dang", "the Russian Far East": a place in that country.
+        let mut noun = end;
+        while noun < sent.len() && noun < end + 3 && !sent.has(noun, Flags::PLACE_NOUN) {
+            if !(sent.tokens[noun].is_lowercase() || sent.capitalized(noun)) {
+                break;
+            }
+            noun += 1;
+        }
+        if noun < end + 3 && sent.has(noun, Flags::PLACE_NOUN) {
+            let capital = sent.is(noun, "capital") && !sent.is(noun + 1, "of");
+            let city = if capital {
+                gazetteer.capital(code).map(|city| city.name.to_owned())
+            } else {
+                None
+            };
+            found.all.push(PlaceMention {
+                tokens: at..noun + 1,
+                country: code,
+                city,
+                how: PlaceHow::Demonym,
+                possessive: possessive_after(sent, noun + 1),
+            });
+            return Some(end - at);
+        }
+        found.nationalities.push(Nationality {
+            tokens: at..end,
+            country: code,
+        });
+        return Some(end - at);
+    }
+    None
+}
+
+/// What decides whether a name is a city here.
+struct CityContext<'a> {
+    /// The name is the dateline's.
+    in_dateline: bool,
+    /// The countries the article names.
+    named: &'a HashSet<CountryCode>,
+}
+
+fn city(
+    sent: &Sent<'_, '_>,
+    text: &str,
+    at: usize,
+    run: usize,
+    context: &CityContext<'_>,
+    gazetteer: &Gazetteer,
+    found: &mut Places,
+) -> Option<usize> {
+    if sent.has(at, Flags::FUNCTION) || sent.has(at, Flags::TITLE_HEAD) {
+        return None;
+    }
+    // "in Pyongyang", "to Beijing", "the city of Harbin", "at the Khasan".
+    let mut before = at;
+    if before > 0 && sent.is(before - 1, "the") {
+        before -= 1;
+    }
+    let after_preposition = before > 0
+        && (sent.is_any(
+            before - 1,
+            &[
+                "in", "at", "to", "from", "into", "near", "outside", "via", "toward", "towards",
+                "for", "through", "reached", "visited", "visit", "visiting", "left", "reach",
+                "leave", "toured", "across", "around",
+            ],
+        ) || (sent.is(before - 1, "of")
+            && before >= 2
+            && sent.has(before - 2, Flags::PLACE_NOUN)));
+    for end in (at + 1..=run).rev() {
+        if (at..end).any(|i| sent.has(i, Flags::ORG) || sent.has(i, Flags::TITLE_HEAD)) {
+            continue;
+        }
+        let name = sent.text(text, at..end);
+        // "Pyongyang, North Korea": the country after the comma decides.
+        let comma_country = sent
+            .punct(end, ',')
+            .then(|| {
+                let next_end = run_end(sent, end + 1);
+                (end + 1 < next_end)
+                    .then(|| gazetteer.country_by_name(sent.text(text, end + 1..next_end)))
+                    .flatten()
+            })
+            .flatten()
+            .map(|country| country.code);
+        let candidates = gazetteer.lookup_all(name, comma_country);
+        let cities = || candidates.iter().filter(|m| m.kind != PlaceKind::Country);
+        let known = cities()
+            .find(|m| comma_country == Some(m.country) || context.named.contains(&m.country));
+        let Some(city) = known.or_else(|| {
+            cities().find(|m| m.kind == PlaceKind::Capital || m.population >= FOREIGN_CITY)
+        }) else {
+            continue;
+        };
+        let whole = end == run;
+        let possessive = possessive_after(sent, end);
+        let big = whole && (city.kind == PlaceKind::Capital || city.population >= BIG_CITY);
+        if !(after_preposition
+            || possessive
+            || comma_country.is_some()
+            || context.in_dateline
+            || big)
+        {
+            continue;
+        }
+        // The name as the text writes it, unless shouted in a dateline.
+        let written = if sent.tokens[at].is_all_caps() {
+            city.name
+        } else {
+            name
+        };
+        found.all.push(PlaceMention {
+            tokens: at..end,
+            country: city.country,
+            city: Some(written.to_owned()),
+            how: PlaceHow::City,
+            possessive,
+        });
+        return Some(end - at);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::doc::Doc;
+    use super::*;
+
+    /// (words, country, city) of each place in the first sentence of `text`.
+    fn places(text: &str) -> Vec<(String, String, Option<String>)> {
+        let doc = Doc::new(text);
+        let sent = doc.sentence(0);
+        let named = HashSet::from([CountryCode::parse("KP").unwrap()]);
+        let found = find_places(&sent, text, None, Some(&named), Gazetteer::bundled());
+        found
+            .all
+            .iter()
+            .map(|p| {
+                (
+                    sent.text(text, p.tokens.clone()).to_owned(),
+                    p.country.to_string(),
+                    p.city.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn place(words: &str, country: &str, city: Option<&str>) -> (String, String, Option<String>) {
+        (
+            words.to_owned(),
+            country.to_owned(),
+            city.map(str::to_owned),
+        )
+    }
+
+    #[test]
+    fn finds_countries_and_cities_in_context() {
+        assert_eq!(
+            places("Shoigu is welcomed at an airport in Pyongyang, North Korea, on Tuesday."),
+            [
+                place("Pyongyang", "KP", Some("Pyongyang")),
+                place("North Korea", "KP", None)
+            ]
+        );
+        assert_eq!(
+            places("Kim arrived in Russia's Far East after Putin visited the US."),
+            [place("Russia", "RU", None), place("US", "US", None)]
+        );
+    }
+
+    #[test]
+    fn reads_demonyms_with_place_nouns() {
+        let found = places("Trump landed in the Vietnamese capital late on Tuesday.");
+        assert_eq!(found, [place("Vietnamese capital", "VN", Some("Hanoi"))]);
+        let found = places("He travelled to the northeastern city of Harbin.");
+        assert_eq!(found, [place("Harbin", "CN", Some("Harbin"))]);
+    }
+
+    #[test]
+    fn names_in_passing_need_context_to_be_cities() {
+        // Capitals count anywhere; a small town only after a preposition.
+        assert_eq!(
+            places("Beijing has long been committed to it."),
+            [place("Beijing", "CN", Some("Beijing"))]
+        );
+        assert!(places("Victory Day and the Korean War.").is_empty());
+    }
+
+    #[test]
+    fn small_towns_need_their_country_named_in_the_article() {
+        // Maryland, Australia and Hassan, India are no places in a story on Korea.
+        assert!(places("The talks at the presidential retreat in Maryland ended.").is_empty());
+        assert!(places("It crossed the border at the Khasan station.").is_empty());
+        assert_eq!(
+            places("The Vietnamese border town of Dong Dang"),
+            [place("Vietnamese border", "VN", None)],
+        );
+    }
+
+    #[test]
+    fn knows_landmarks_and_country_groups() {
+        let text =
+            "They met at the Great Hall of the People after a letter from the Group of Seven.";
+        assert_eq!(
+            places(text),
+            [place("Great Hall of the People", "CN", Some("Beijing"))]
+        );
+        let doc = Doc::new(text);
+        let found = find_places(&doc.sentence(0), text, None, None, Gazetteer::bundled());
+        assert_eq!(found.groups.len(), 1);
+        assert_eq!(found.groups[0].members.len(), 7);
+    }
+
+    #[test]
+    fn demonyms_are_nationalities() {
+        let text = "Russian Defence Minister Sergei Shoigu met North Korean officials.";
+        let doc = Doc::new(text);
+        let found = find_places(&doc.sentence(0), text, None, None, Gazetteer::bundled());
+        let codes: Vec<_> = found
+            .nationalities
+            .iter()
+            .map(|n| n.country.to_string())
+            .collect();
+        assert_eq!(codes, ["RU", "KP"]);
+    }
+}

@@ -1,0 +1,768 @@
+//! Reading an article sentence by sentence: who each sentence speaks of
+//! ("He", "the delegation", "Kim"), which date each rule's words go with,
+//! and what the story carries from one sentence to the next (the person in
+//! focus, the delegations so far, the date last spoken of).
+
+use std::collections::{HashMap, VecDeque};
+use std::ops::Range;
+
+use super::dates::{Anchor, DateExpr, is_future, resolve};
+use super::doc::Sent;
+use super::lexicon::Flags;
+use super::people::{Cast, NameMention, PersonId, is_known_word, name_parts};
+use super::places::Places;
+use crate::model::{CountryCode, Day, FuzzyDate};
+
+/// How many people "the crown prince" may look back over.
+const RECENT_PEOPLE: usize = 64;
+/// How many delegations "the delegations" may mean.
+const RECENT_GROUPS: usize = 8;
+/// How many dated things "the same day as X" may look back over.
+pub(crate) const RECENT_DATED: usize = 256;
+
+/// Someone who travels or acts: a person, or a delegation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Actor {
+    /// A person of the cast.
+    Person(PersonId),
+    /// A delegation, by its index in [`Story::groups`].
+    Group(usize),
+}
+
+/// A delegation or group of officials.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Group {
+    /// As written: "Russian delegation", "Chinese Communist Party group".
+    pub label: String,
+    /// Whose delegation it is.
+    pub country: Option<CountryCode>,
+    /// Who leads it.
+    pub leader: Option<PersonId>,
+}
+
+/// A delegation named in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct GroupMention {
+    /// From its determiner to its noun, and on to its leader's name when
+    /// "led by" follows.
+    pub tokens: Range<usize>,
+    /// The label: nationality to noun.
+    pub label: String,
+    /// The nationality it is written with.
+    pub country: Option<CountryCode>,
+    /// Its leader, as an index into the sentence's names.
+    pub leader: Option<usize>,
+    /// "the delegation": the one spoken of before.
+    pub anaphoric: bool,
+    /// "the two delegations", "both delegations": all of them so far.
+    pub all: bool,
+}
+
+/// Finds the delegations of one sentence.
+pub(crate) fn find_groups(
+    sent: &Sent<'_, '_>,
+    text: &str,
+    places: &Places,
+    names: &[NameMention],
+) -> Vec<GroupMention> {
+    let mut groups = Vec::new();
+    for noun in 0..sent.len() {
+        if !sent.has(noun, Flags::GROUP) || sent.capitalized(noun) && noun > 0 {
+            continue;
+        }
+        if sent.is(noun, "party") || sent.is(noun, "guests") {
+            continue;
+        }
+        // Leftwards over modifiers to a determiner or a nationality.
+        let mut start = noun;
+        let mut country = None;
+        let mut label_start = noun;
+        while start > 0 && noun - start < 5 {
+            let prev = start - 1;
+            if let Some(nationality) = places.nationality_at(prev) {
+                country = Some(nationality.country);
+                start = nationality.tokens.start;
+                label_start = start;
+                continue;
+            }
+            if let Some(place) = places.place_at(prev)
+                && place.possessive
+            {
+                country = Some(place.country);
+                start = place.tokens.start;
+                label_start = start;
+                continue;
+            }
+            // "party and government delegation".
+            let glue = sent.is(prev, "and") && start < noun;
+            let modifier = sent.tokens[prev].kind == super::text::Kind::Word
+                && (glue || !sent.has(prev, Flags::FUNCTION))
+                && !sent.has(prev, Flags::PREPOSITION)
+                && names.iter().all(|name| !name.tokens.contains(&prev));
+            if modifier || sent.tokens[prev].kind == super::text::Kind::Possessive {
+                start = prev;
+                if country.is_none() {
+                    label_start = prev;
+                }
+                continue;
+            }
+            break;
+        }
+        let determiner = start > 0 && sent.is_any(start - 1, &["a", "an", "the", "two", "both"]);
+        let definite = start > 0 && sent.is_any(start - 1, &["the", "two", "both"]);
+        let all =
+            start > 0 && (sent.is_any(start - 1, &["two", "both"]) || sent.is(noun, "delegations"));
+        if determiner {
+            start -= 1;
+            if start > 0 && sent.is(start - 1, "the") {
+                start -= 1;
+            }
+        }
+        // "a delegation of North Korean officials", "a delegation from Laos".
+        let mut after = noun + 1;
+        if sent.is_any(after, &["of", "from"]) && country.is_none() {
+            if let Some(nationality) = places.nationality_at(after + 1) {
+                country = Some(nationality.country);
+                after = nationality.tokens.end;
+                while after < sent.len()
+                    && after < nationality.tokens.end + 2
+                    && sent.tokens[after].is_lowercase()
+                    && !sent.is_any(after, &["led", "headed"])
+                {
+                    after += 1;
+                }
+            } else if let Some(place) = places
+                .place_at(after + 1)
+                .filter(|p| p.how == super::places::PlaceHow::Country)
+            {
+                country = Some(place.country);
+                after = place.tokens.end;
+            }
+        }
+        // "led by X", "headed by X", ", led by X,".
+        if sent.punct(after, ',') {
+            after += 1;
+        }
+        let leader = (sent.is_any(after, &["led", "headed", "lead"]) && sent.is(after + 1, "by"))
+            .then(|| names.iter().position(|name| name.tokens.start == after + 2))
+            .flatten();
+        let end = leader.map_or(noun + 1, |index| names[index].tokens.end);
+        let label = sent.text(text, label_start..noun + 1).to_owned();
+        let anaphoric = definite && country.is_none() && leader.is_none();
+        if country.is_none() && leader.is_none() && !anaphoric {
+            continue;
+        }
+        groups.push(GroupMention {
+            tokens: start..end,
+            label,
+            country,
+            leader,
+            anaphoric,
+            all,
+        });
+    }
+    groups
+}
+
+/// An actor named in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ActorMention {
+    /// Its tokens.
+    pub tokens: Range<usize>,
+    /// Who.
+    pub actors: Vec<Actor>,
+    /// Whether a preposition or a verb comes right before it ("with Xi",
+    /// "met Putin"): then it is no subject.
+    pub object: bool,
+    /// Whether it is the relative "who".
+    pub relative: bool,
+}
+
+/// One sentence read: its places and actors.
+pub(crate) struct Parsed<'d, 't> {
+    /// The sentence.
+    pub sent: Sent<'d, 't>,
+    /// The article's whole text.
+    pub text: &'t str,
+    /// Its places.
+    pub places: Places,
+    /// Its actors (names, delegations, pronouns), left to right.
+    pub actors: Vec<ActorMention>,
+    /// Whether it is a photo caption.
+    pub caption: bool,
+}
+
+impl Parsed<'_, '_> {
+    /// The widest actor mention covering token `at`.
+    pub fn actor_at(&self, at: usize) -> Option<&ActorMention> {
+        self.actors
+            .iter()
+            .filter(|m| m.tokens.contains(&at))
+            .max_by_key(|m| m.tokens.len())
+    }
+
+    /// The actor mention starting within `window` tokens after `at`
+    /// (skipping articles), if any.
+    pub fn actor_after(&self, at: usize, window: usize) -> Option<&ActorMention> {
+        self.actors
+            .iter()
+            .filter(|m| m.tokens.start > at && m.tokens.start <= at + window && !m.relative)
+            .min_by_key(|m| m.tokens.start)
+    }
+}
+
+/// The place a story is at, for rules that need a fallback.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct StoryPlace {
+    /// The country.
+    pub country: CountryCode,
+    /// The city, when known.
+    pub city: Option<String>,
+}
+
+/// What the story carries from sentence to sentence.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Story {
+    /// The people.
+    pub cast: Cast,
+    /// The delegations, in order of first mention.
+    pub groups: Vec<Group>,
+    /// The publication date.
+    pub published: Option<Day>,
+    /// The dateline's place.
+    pub dateline: Option<StoryPlace>,
+    /// The person (or group) the story is about just now: "he", "they".
+    pub focus: Option<Actor>,
+    /// The latest delegation: "the delegation".
+    pub last_group: Option<usize>,
+    /// People by their latest mention, the latest last: "the crown prince"
+    /// is the latest crown prince.
+    pub recent: Vec<PersonId>,
+    /// The delegation each leader leads.
+    pub group_led_by: HashMap<PersonId, usize>,
+    /// The last day-precise date the text spoke of.
+    pub discourse: Option<FuzzyDate>,
+    /// Dated things, for "the same day as X": their words and dates, the
+    /// latest [`RECENT_DATED`].
+    pub dated: VecDeque<(Vec<String>, FuzzyDate)>,
+    /// Sentences whose visits or events were left out because only a
+    /// publication date could have dated them.
+    pub undated: Vec<crate::model::Span>,
+    /// The latest event told as still to come: its date, place and
+    /// sentence ("the celebration ... on Thursday in Pyongyang").
+    pub upcoming: Option<(FuzzyDate, StoryPlace, usize)>,
+}
+
+impl Story {
+    /// The country an actor belongs to.
+    pub fn country_of(&self, actor: Actor) -> Option<CountryCode> {
+        match actor {
+            Actor::Person(id) => self.cast.people.get(id)?.country,
+            Actor::Group(index) => {
+                let group = self.groups.get(index)?;
+                group
+                    .country
+                    .or_else(|| self.country_of(Actor::Person(group.leader?)))
+            }
+        }
+    }
+
+    /// The person who leads an actor: the person, or the group's leader.
+    pub fn leader_of(&self, actor: Actor) -> Option<PersonId> {
+        match actor {
+            Actor::Person(id) => Some(id),
+            Actor::Group(index) => self.groups.get(index)?.leader,
+        }
+    }
+
+    /// The actors a sentence names, resolving names to the cast, pronouns
+    /// to the focus and "the delegation" to the latest one.
+    pub fn actors(
+        &mut self,
+        sent: &Sent<'_, '_>,
+        text: &str,
+        places: &Places,
+        names: &[NameMention],
+        groups: &[GroupMention],
+    ) -> Vec<ActorMention> {
+        let person_of: Vec<Option<PersonId>> = names
+            .iter()
+            .map(|name| self.person_named(sent, text, name))
+            .collect();
+        let mut found: Vec<ActorMention> = groups
+            .iter()
+            .filter_map(|group| self.group_mention(sent, group, &person_of))
+            .collect();
+        for (name, id) in names.iter().zip(person_of) {
+            let Some(id) = id else { continue };
+            self.recent.retain(|&other| other != id);
+            self.recent.push(id);
+            if self.recent.len() > RECENT_PEOPLE {
+                self.recent.remove(0);
+            }
+            if found.iter().any(|m| m.tokens.contains(&name.core.start)) {
+                continue;
+            }
+            found.push(ActorMention {
+                tokens: name.tokens.clone(),
+                actors: vec![Actor::Person(id)],
+                object: is_object(sent, name.tokens.start),
+                relative: false,
+            });
+        }
+        found.extend(self.descriptions(sent, places, &found));
+        let pronouns = self.pronouns(sent, &found);
+        found.extend(pronouns);
+        found.sort_by_key(|m| m.tokens.start);
+        // "with Macron and von der Leyen": both are objects.
+        for index in 1..found.len() {
+            let start = found[index].tokens.start;
+            let joined = start >= 1
+                && sent.is_any(start - 1, &["and", ","])
+                && found[index - 1].tokens.end + 1 == start;
+            if joined && found[index - 1].object {
+                found[index].object = true;
+            }
+        }
+        found
+    }
+
+    /// The anchor for dates in the clause around token `at`.
+    /// The person a name is: one of the cast, or a new one when the name is
+    /// surely a person's (titled, two words or more, a known leader's).
+    fn person_named(
+        &mut self,
+        sent: &Sent<'_, '_>,
+        text: &str,
+        name: &NameMention,
+    ) -> Option<PersonId> {
+        let core = sent.text(text, name.core.clone());
+        let parts = name_parts(core);
+        if let Some(id) = self.cast.find(&parts) {
+            return Some(id);
+        }
+        let surely =
+            name.titled || parts.len() >= 2 || parts.first().is_some_and(|p| is_known_word(p));
+        surely.then(|| {
+            let id = self.cast.add(core, name.title.as_deref(), name.country);
+            self.cast.fill_country(id);
+            id
+        })
+    }
+
+    /// A delegation mention as actors: a new delegation (or the one its
+    /// leader already leads), "the delegation" before, or "the two
+    /// delegations".
+    fn group_mention(
+        &mut self,
+        sent: &Sent<'_, '_>,
+        group: &GroupMention,
+        person_of: &[Option<PersonId>],
+    ) -> Option<ActorMention> {
+        let actors = if group.all {
+            // "the two delegations": the latest ones.
+            let count = if sent.is_any(group.tokens.start + 1, &["two", "both"]) {
+                2
+            } else {
+                RECENT_GROUPS
+            };
+            (self.groups.len().saturating_sub(count)..self.groups.len())
+                .map(Actor::Group)
+                .collect()
+        } else if group.anaphoric {
+            self.last_group.map(Actor::Group).into_iter().collect()
+        } else {
+            let leader = group.leader.and_then(|index| person_of[index]);
+            let known = leader.and_then(|leader| self.group_led_by.get(&leader).copied());
+            let index = known.unwrap_or_else(|| {
+                self.groups.push(Group {
+                    label: group.label.clone(),
+                    country: group.country,
+                    leader,
+                });
+                let index = self.groups.len() - 1;
+                if let Some(leader) = leader {
+                    self.group_led_by.insert(leader, index);
+                }
+                index
+            });
+            self.last_group = Some(index);
+            vec![Actor::Group(index)]
+        };
+        (!actors.is_empty()).then(|| ActorMention {
+            tokens: group.tokens.clone(),
+            actors,
+            object: is_object(sent, group.tokens.start),
+            relative: false,
+        })
+    }
+
+    /// The pronouns of a sentence as actors: "he" the sentence's own
+    /// subject before it or the focus, "they" the latest delegation, "who"
+    /// a relative to resolve later.
+    fn pronouns(&self, sent: &Sent<'_, '_>, found: &[ActorMention]) -> Vec<ActorMention> {
+        let mut pronouns = Vec::new();
+        for at in 0..sent.len() {
+            if !sent.has(at, Flags::PRONOUN) || found.iter().any(|m| m.tokens.contains(&at)) {
+                continue;
+            }
+            let (actors, relative) = match sent.word(at) {
+                "who" => (Vec::new(), true),
+                // "Kissinger returned ..., when he met Xi": the sentence's
+                // own subject before the focus of the sentences before.
+                "he" | "she" | "his" => {
+                    let subject = found
+                        .iter()
+                        .rfind(|m| {
+                            m.tokens.end <= at
+                                && !m.object
+                                && matches!(m.actors.as_slice(), [Actor::Person(_)])
+                        })
+                        .map(|m| m.actors[0]);
+                    (subject.or(self.focus).into_iter().collect(), false)
+                }
+                "her" | "him" => (self.focus.into_iter().collect(), false),
+                _ => (
+                    self.last_group
+                        .map(Actor::Group)
+                        .or(self.focus)
+                        .into_iter()
+                        .collect(),
+                    false,
+                ),
+            };
+            if actors.is_empty() && !relative {
+                continue;
+            }
+            pronouns.push(ActorMention {
+                tokens: at..at + 1,
+                actors,
+                object: sent.is_any(at, &["him", "her", "his", "their", "its"])
+                    || is_object(sent, at),
+                relative,
+            });
+        }
+        pronouns
+    }
+
+    /// Definite descriptions of people met before: "the crown prince", "the
+    /// Chinese leader", "the prime minister" are the latest person with
+    /// that title (and nationality).
+    fn descriptions(
+        &self,
+        sent: &Sent<'_, '_>,
+        places: &Places,
+        found: &[ActorMention],
+    ) -> Vec<ActorMention> {
+        let mut described = Vec::new();
+        for start in 0..sent.len() {
+            if !sent.is(start, "the") || found.iter().any(|m| m.tokens.contains(&start)) {
+                continue;
+            }
+            let mut at = start + 1;
+            let nationality = places.nationality_at(at).map(|n| {
+                at = n.tokens.end;
+                n.country
+            });
+            let head_start = at;
+            while sent.has(at, Flags::TITLE_PART)
+                && !sent.has(at, Flags::FUNCTION)
+                && at < start + 5
+            {
+                at += 1;
+            }
+            if !sent.has(at, Flags::TITLE_HEAD) {
+                continue;
+            }
+            // "the president Xi Jinping" is a name, not a description.
+            if sent.capitalized(at + 1) || found.iter().any(|m| m.tokens.contains(&(at + 1))) {
+                continue;
+            }
+            let words: Vec<&str> = (head_start..=at).map(|i| sent.word(i)).collect();
+            let person = self.recent.iter().rev().copied().find(|&id| {
+                let person = &self.cast.people[id];
+                let title = person
+                    .title
+                    .as_deref()
+                    .map(str::to_lowercase)
+                    .unwrap_or_default();
+                let title_fits = words.iter().all(|w| title.contains(w))
+                    || (nationality.is_some() && matches!(sent.word(at), "leader" | "head"));
+                title_fits && nationality.is_none_or(|c| person.country == Some(c))
+            });
+            if let Some(id) = person {
+                described.push(ActorMention {
+                    tokens: start..at + 1,
+                    actors: vec![Actor::Person(id)],
+                    object: is_object(sent, start),
+                    relative: false,
+                });
+            }
+        }
+        described
+    }
+
+    /// The anchor for a date at tokens `range`: the future counts when the
+    /// clause says so before the date or just after it ("On Friday Putin is
+    /// scheduled to"), not in a later aside ("... during which he will").
+    pub fn anchor(&self, sent: &Sent<'_, '_>, range: Range<usize>) -> Anchor {
+        let clause = clause_around(sent, range.start);
+        let end = (range.end + 4).min(clause.end).max(clause.start);
+        Anchor {
+            published: self.published,
+            future: is_future(&sent.tokens[clause.start..end]),
+            discourse: self.discourse,
+        }
+    }
+
+    /// The date mention `index` of a sentence, resolved.
+    pub fn resolve_date(&self, sent: &Sent<'_, '_>, text: &str, index: usize) -> Option<FuzzyDate> {
+        let mention = sent.dates.get(index)?;
+        if let DateExpr::SameDayAs(range) = &mention.expr {
+            let words = name_parts(sent.text(text, range.clone()));
+            return self
+                .dated
+                .iter()
+                .find(|(keys, _)| words.iter().any(|w| w.len() > 3 && keys.contains(w)))
+                .map(|(_, date)| *date);
+        }
+        let mut anchor = self.anchor(sent, mention.tokens.clone());
+        // "in July 1971 ... the following year": the date just before.
+        if matches!(
+            mention.expr,
+            DateExpr::Discourse(_) | DateExpr::DiscourseYears(_)
+        ) && let Some(earlier) = index.checked_sub(1)
+            && let Some(date) = self.resolve_date(sent, text, earlier)
+            && !date.is_interval()
+        {
+            anchor.discourse = Some(date);
+        }
+        resolve(&mention.expr, &anchor)
+    }
+
+    /// Remembers the last date a sentence spoke of.
+    pub fn note_dates(&mut self, sent: &Sent<'_, '_>, text: &str) {
+        for index in 0..sent.dates.len() {
+            if let Some(date) = self.resolve_date(sent, text, index)
+                && !date.is_interval()
+            {
+                self.discourse = Some(date);
+            }
+        }
+    }
+}
+
+/// Whether the token before `at` makes a mention there an object.
+fn is_object(sent: &Sent<'_, '_>, at: usize) -> bool {
+    if at == 0 {
+        return false;
+    }
+    let prev = at - 1;
+    // "led by X" names a leader: a subject for the delegation it heads.
+    let led_by = sent.is(prev, "by") && prev > 0 && sent.is_any(prev - 1, &["led", "headed"]);
+    !led_by && (sent.has(prev, Flags::PREPOSITION) || sent.has(prev, Flags::OBJECT_VERB))
+}
+
+/// The place named just before a clause that starts with "where"
+/// ("Putin flew in from Pyongyang, where Kim had greeted him").
+pub(crate) fn where_place(parsed: &Parsed<'_, '_>, at: usize) -> Option<StoryPlace> {
+    let sent = &parsed.sent;
+    let clause = clause_around(sent, at);
+    if !sent.is(clause.start, "where") || clause.start < 2 {
+        return None;
+    }
+    let place = parsed
+        .places
+        .all
+        .iter()
+        .rfind(|p| p.tokens.end < clause.start && p.tokens.end + 2 >= clause.start)?;
+    Some(StoryPlace {
+        country: place.country,
+        city: place.city.clone(),
+    })
+}
+
+/// The place a clause opens with ("In the Serbian capital he was
+/// greeted"), when the clause is the sentence's first.
+pub(crate) fn opening_place(parsed: &Parsed<'_, '_>) -> Option<StoryPlace> {
+    let sent = &parsed.sent;
+    if !sent.is_any(0, &["in", "at"]) {
+        return None;
+    }
+    let place = parsed.places.all.iter().find(|p| {
+        p.tokens.start <= 2 && p.how != super::places::PlaceHow::Country || p.tokens.start == 1
+    })?;
+    Some(StoryPlace {
+        country: place.country,
+        city: place.city.clone(),
+    })
+}
+
+/// The clause around token `at`: between the clause breaks on either side.
+pub(crate) fn clause_around(sent: &Sent<'_, '_>, at: usize) -> Range<usize> {
+    let mut start = at.min(sent.len());
+    while start > 0 && !sent.clause_break(start - 1) {
+        start -= 1;
+    }
+    let mut end = at.min(sent.len());
+    while end < sent.len() && !sent.clause_break(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Assigns the sentence's dates to rule triggers: each trigger takes the
+/// nearest date of its own clause (after it first, up to the next trigger
+/// of its family: visits or events), else a date opening the sentence
+/// ("On Friday, ..."), else the nearest date no other trigger's clause
+/// holds. `triggers` are (token, family) pairs; returns a date mention
+/// index per trigger.
+pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[(usize, u8)]) -> Vec<Option<usize>> {
+    let families: Vec<u8> = triggers.iter().map(|&(_, family)| family).collect();
+    let triggers: Vec<usize> = triggers.iter().map(|&(at, _)| at).collect();
+    let clauses: Vec<Range<usize>> = triggers.iter().map(|&t| clause_around(sent, t)).collect();
+    let mut assigned = vec![None; triggers.len()];
+    let mut claimed = vec![false; sent.dates.len()];
+    for (slot, (&trigger, clause)) in triggers.iter().zip(&clauses).enumerate() {
+        let next_trigger = triggers
+            .iter()
+            .zip(&families)
+            .filter(|&(&t, &family)| t > trigger && family == families[slot])
+            .map(|(&t, _)| t)
+            .min()
+            .unwrap_or(usize::MAX);
+        let in_clause = |range: &Range<usize>| clause.contains(&range.start);
+        let after = sent
+            .dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                in_clause(&d.tokens) && d.tokens.start > trigger && d.tokens.start < next_trigger
+            })
+            .min_by_key(|(_, d)| d.tokens.start - trigger);
+        let before = || {
+            sent.dates
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| in_clause(&d.tokens) && d.tokens.end <= trigger)
+                .max_by_key(|(_, d)| d.tokens.start)
+        };
+        // "..., when he met Putin": the time of the clause before.
+        let when = || {
+            sent.is_any(clause.start, &["when", "where"])
+                .then(|| {
+                    sent.dates
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, d)| d.tokens.end <= clause.start)
+                        .max_by_key(|(_, d)| d.tokens.start)
+                })
+                .flatten()
+        };
+        // "Xi spent two days in Paris, where he held talks ... on Monday".
+        let following = || {
+            let next = clause.end + 1;
+            sent.is_any(next, &["where", "when"])
+                .then(|| {
+                    let next_clause = clause_around(sent, next);
+                    sent.dates
+                        .iter()
+                        .enumerate()
+                        .find(|(_, d)| next_clause.contains(&d.tokens.start))
+                })
+                .flatten()
+        };
+        if let Some((index, _)) = after.or_else(before) {
+            assigned[slot] = Some(index);
+            claimed[index] = true;
+        } else if let Some((index, _)) = when().or_else(following) {
+            // Shared with the clause it leans on, not taken from it.
+            assigned[slot] = Some(index);
+        }
+    }
+    for (slot, &trigger) in triggers.iter().enumerate() {
+        if assigned[slot].is_some() {
+            continue;
+        }
+        let opening = sent.dates.iter().position(|d| {
+            d.tokens.start <= 1 || (d.tokens.start == 2 && sent.is_any(0, &["early", "late"]))
+        });
+        let free = || {
+            sent.dates
+                .iter()
+                .enumerate()
+                .filter(|(index, d)| {
+                    // ", who took office in September,": an aside's date.
+                    let aside = sent.is_any(
+                        clause_around(sent, d.tokens.start).start,
+                        &["who", "which", "whose", "whom"],
+                    );
+                    !claimed[*index]
+                        && !aside
+                        && !clauses
+                            .iter()
+                            .enumerate()
+                            .any(|(other, c)| other != slot && c.contains(&d.tokens.start))
+                })
+                .min_by_key(|(_, d)| d.tokens.start.abs_diff(trigger))
+                .map(|(index, _)| index)
+        };
+        assigned[slot] = opening.or_else(free);
+    }
+    assigned
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::doc::Doc;
+    use super::*;
+
+    fn assigned(text: &str, words: &[&str]) -> Vec<Option<String>> {
+        let doc = Doc::new(text);
+        let sent = doc.sentence(0);
+        let triggers: Vec<(usize, u8)> = words
+            .iter()
+            .map(|w| (sent.lower.iter().position(|l| l == w).unwrap(), 0))
+            .collect();
+        assign_dates(&sent, &triggers)
+            .into_iter()
+            .map(|index| index.map(|i| sent.text(text, sent.dates[i].tokens.clone()).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn triggers_take_their_clause_dates() {
+        assert_eq!(
+            assigned(
+                "Lula landed in Shanghai on Wednesday, where he attended a swearing-in, before flying to the capital on Thursday.",
+                &["landed", "flying"]
+            ),
+            [Some("Wednesday".to_owned()), Some("Thursday".to_owned())]
+        );
+        assert_eq!(
+            assigned(
+                "North Korea has conducted missile firings since last week, in protest of the US sending vessels to South Korea.",
+                &["firings", "sending"]
+            ),
+            [Some("since last week".to_owned()), None]
+        );
+    }
+
+    #[test]
+    fn opening_and_free_dates_go_to_the_rest() {
+        assert_eq!(
+            assigned(
+                "Since the start of 2022, North Korea has test-fired 100 missiles.",
+                &["test-fired"]
+            ),
+            [Some("Since the start of 2022".to_owned())]
+        );
+        assert_eq!(
+            assigned(
+                "Shoigu is welcomed at an airport in Pyongyang, North Korea, July 25, 2023, in this image.",
+                &["welcomed"]
+            ),
+            [Some("July 25, 2023".to_owned())]
+        );
+    }
+}

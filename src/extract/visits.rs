@@ -1,0 +1,1027 @@
+//! Visits: the travel patterns ("arrived in", "flew on to", "visit to ...
+//! by", "was welcomed at ... in", "X hosted Y", "is joining a group headed
+//! by"), who travelled, from where, to where, when and why; the rules that
+//! keep hypothetical, cancelled and domestic trips out; and the merging of
+//! mentions of one trip into one visit.
+
+use std::collections::HashMap;
+
+use super::dates::DateExpr;
+use super::lexicon::{Flags, Travel, is_weak_travel, travel};
+use super::places::{PlaceHow, PlaceMention};
+use super::story::{
+    Actor, ActorMention, Parsed, Story, StoryPlace, clause_around, opening_place, where_place,
+};
+use super::text::Kind;
+use crate::gazetteer::Gazetteer;
+use crate::model::{CountryCode, FuzzyDate, PlaceRef, Span};
+
+/// How many earlier trips of a leader to a country a new mention is
+/// compared with: merging stays linear in the length of the text.
+const MERGE_WINDOW: usize = 64;
+/// How far after a travel word its destination may be, in tokens.
+const DESTINATION_WINDOW: usize = 14;
+/// How far before a travel word its traveller may be, in tokens.
+const SUBJECT_WINDOW: usize = 30;
+
+/// A travel word in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Trigger {
+    /// Its token.
+    pub at: usize,
+    /// What it says.
+    pub travel: Travel,
+}
+
+/// One sentence's account of a trip, before merging.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct VisitMention {
+    /// The sentence it came from.
+    pub sentence: usize,
+    /// That sentence's bytes.
+    pub span: Span,
+    /// Whether that sentence is a photo caption.
+    pub caption: bool,
+    /// The travel word's token in that sentence.
+    pub at: usize,
+    /// How the sentence tells of the trip.
+    pub travel: Travel,
+    /// Who travelled.
+    pub actor: Actor,
+    /// Where to.
+    pub to: StoryPlace,
+    /// Where from, when known.
+    pub from: Option<StoryPlace>,
+    /// When.
+    pub date: FuzzyDate,
+    /// Whether the sentence gave the date (rather than the publication date
+    /// standing in).
+    pub explicit_date: bool,
+    /// Why, as stated.
+    pub purpose: Option<String>,
+}
+
+/// The travel words of a sentence, with the forms that do not count (a
+/// "visiting delegation", "headed by", an active "met") left out.
+pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<Trigger> {
+    (0..parsed.sent.len())
+        .filter_map(|at| {
+            let word = parsed.sent.word(at);
+            let travel = match travel(word) {
+                Some(kind) => classify(parsed, at, kind),
+                None => noun_phrase_trigger(parsed, at),
+            };
+            travel.map(|travel| Trigger { at, travel })
+        })
+        .collect()
+}
+
+/// Travel told by a noun phrase: "attended a summit in Singapore", "at the
+/// summit in Bali" (not "since a summit in California"), "held talks with
+/// Xi in Beijing".
+fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
+    const ATTENDING: &[&str] = &[
+        "attended",
+        "attends",
+        "attending",
+        "at",
+        "during",
+        "for",
+        "sidelines",
+        "joined",
+        "joins",
+        "joining",
+    ];
+    const BEFORE_OR_AFTER: &[&str] = &["since", "after", "before", "ahead", "until"];
+    let sent = &parsed.sent;
+    let word = sent.word(at);
+    let window = at.saturating_sub(4)..at;
+    let attended = window.clone().any(|i| sent.is_any(i, ATTENDING))
+        && !window.clone().any(|i| sent.is_any(i, BEFORE_OR_AFTER));
+    if matches!(word, "summit" | "summits")
+        && attended
+        && place_follows(parsed, at, &["in", "at"], 8)
+    {
+        return Some(Travel::Attend);
+    }
+    let held = at > 0 && sent.is_any(at - 1, &["held", "holds", "hold"]);
+    (word == "talks" && held && meeting_place_follows(parsed, at)).then_some(Travel::Meet)
+}
+
+/// What a travel word at `at` tells here, if it counts: "touched" only
+/// before "down", "headed" not before "by", "visit" as a noun, "welcomed"
+/// in the passive (or, active, as hosting), ...
+fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> {
+    const STAYS: &[&str] = &[
+        "day", "days", "nights", "night", "hours", "weeks", "week", "weekend",
+    ];
+    const TOWARDS: &[&str] = &["to", "into", "for", "toward", "towards"];
+    let sent = &parsed.sent;
+    let word = sent.word(at);
+    let next = sent.word(at + 1);
+    let passive = (1..=3).any(|back| {
+        at >= back
+            && sent.is_any(
+                at - back,
+                &["is", "was", "were", "are", "been", "be", "being"],
+            )
+    });
+    let within = |words: &[&str], reach: usize| (1..=reach).any(|k| sent.is_any(at + k, words));
+    let keep = match kind {
+        Travel::Arrive => match word {
+            "touched" => next == "down",
+            "gathered" | "gather" | "converged" | "assembled" => {
+                place_follows(parsed, at, &["in", "at"], 3)
+            }
+            // "spent two days in Paris".
+            "spent" | "spends" | "spending" => {
+                within(STAYS, 4) && place_follows(parsed, at, &["in"], 6)
+            }
+            _ => true,
+        },
+        Travel::Go => match word {
+            "left" | "leaves" | "leaving" | "departed" | "departs" | "departing" | "headed"
+            | "heads" | "heading" => within(&["for", "to", "toward", "towards"], 4) && next != "by",
+            "crossed" | "crosses" | "crossing" => within(&["into"], 3),
+            _ => within(TOWARDS, 4),
+        },
+        Travel::VisitVerb if matches!(word, "visit" | "visits") && is_noun_use(parsed, at) => {
+            return matches!(next, "to" | "of" | "through" | "in").then_some(Travel::VisitNoun);
+        }
+        Travel::VisitVerb => word != "visiting" || place_follows(parsed, at, &[], 3),
+        // "a brief stop in Pyongyang", "trip to", "tour of".
+        Travel::VisitNoun if word == "stop" => {
+            next == "in"
+                && at > 0
+                && sent.is_any(at - 1, &["a", "brief", "short", "first", "final", "last"])
+        }
+        Travel::VisitNoun => matches!(next, "to" | "of" | "through" | "in"),
+        // Active "Kim welcomed Xi to Pyongyang": Xi is the guest; "Lavrov
+        // met Wang in Beijing": Lavrov was there.
+        Travel::Welcomed if !passive && word != "met" && parsed.actor_after(at, 3).is_some() => {
+            return Some(Travel::Hosted);
+        }
+        Travel::Welcomed if !passive && word == "met" && meeting_place_follows(parsed, at) => {
+            return Some(Travel::Meet);
+        }
+        Travel::Welcomed => passive,
+        Travel::Hosted => !passive && next != "by",
+        Travel::Attend | Travel::Meet => true,
+        Travel::Join => parsed.actor_after(at, 4).is_some(),
+    };
+    keep.then_some(kind)
+}
+
+/// Whether "visit" at `at` is a noun: "a visit", "his visit", "state
+/// visit to", "Xi's visit".
+fn is_noun_use(parsed: &Parsed<'_, '_>, at: usize) -> bool {
+    let sent = &parsed.sent;
+    if sent.is(at + 1, "to") {
+        return true;
+    }
+    at > 0
+        && (sent.is_any(
+            at - 1,
+            &[
+                "a",
+                "an",
+                "the",
+                "his",
+                "her",
+                "their",
+                "its",
+                "this",
+                "that",
+                "state",
+                "official",
+                "working",
+                "first",
+                "surprise",
+                "rare",
+                "landmark",
+                "historic",
+                "ongoing",
+                "recent",
+                "last",
+                "previous",
+                "planned",
+                "possible",
+                "upcoming",
+                "reciprocal",
+                "return",
+                "unannounced",
+                "two-day",
+                "three-day",
+                "four-day",
+                "five-day",
+                "one-day",
+                "week-long",
+                "day-long",
+            ],
+        ) || sent.tokens[at - 1].kind == Kind::Possessive)
+}
+
+/// Whether a city or site follows a meeting word within its clause, after
+/// "in" or "at": "met Xi at the Great Hall in Beijing".
+fn meeting_place_follows(parsed: &Parsed<'_, '_>, at: usize) -> bool {
+    let sent = &parsed.sent;
+    let clause = clause_around(sent, at);
+    (at + 1..clause.end.min(at + DESTINATION_WINDOW)).any(|i| {
+        let before = if sent.is(i.saturating_sub(1), "the") {
+            i.saturating_sub(2)
+        } else {
+            i.saturating_sub(1)
+        };
+        sent.is_any(before, &["in", "at"])
+            && parsed.places.place_at(i).is_some_and(|p| {
+                p.tokens.start == i && matches!(p.how, PlaceHow::City | PlaceHow::Landmark)
+            })
+    })
+}
+
+/// Whether a place follows within `window` tokens, after one of `words`
+/// when given.
+fn place_follows(parsed: &Parsed<'_, '_>, at: usize, words: &[&str], window: usize) -> bool {
+    (at + 1..=at + window).any(|i| {
+        let preposition_ok = words.is_empty() || (i > 0 && parsed.sent.is_any(i - 1, words));
+        preposition_ok
+            && parsed
+                .places
+                .place_at(i)
+                .is_some_and(|p| p.tokens.start == i)
+    })
+}
+
+/// Where a trip went, and where it came from when the sentence says
+/// ("from Pyongyang").
+struct Destination<'p> {
+    place: &'p PlaceMention,
+    more: Vec<&'p PlaceMention>,
+    origin: Option<&'p PlaceMention>,
+    end: usize,
+}
+
+/// The first place after a travel word, within its clause.
+fn destination<'p>(
+    parsed: &'p Parsed<'_, '_>,
+    trigger: &Trigger,
+    guest_end: usize,
+) -> Option<Destination<'p>> {
+    let sent = &parsed.sent;
+    let limit = (trigger.at + DESTINATION_WINDOW).min(sent.len());
+    let mut origin = None;
+    let mut at = guest_end.max(trigger.at + 1);
+    while at < limit {
+        if sent.clause_break(at) && !sent.punct(at, ',') || sent.punct(at, ',') {
+            break;
+        }
+        if at > trigger.at + 1
+            && travel(sent.word(at)).is_some_and(|k| k != Travel::Welcomed)
+            && !is_weak_travel(sent.word(at))
+        {
+            break;
+        }
+        if let Some(place) = parsed.places.place_at(at).filter(|p| p.tokens.start == at) {
+            let from = at > 0 && sent.is(at - 1, "from")
+                || at > 1 && sent.is(at - 1, "the") && sent.is(at - 2, "from");
+            if from {
+                origin = Some(place);
+                at = place.tokens.end;
+                continue;
+            }
+            let mut more = Vec::new();
+            let mut next = place.tokens.end + usize::from(place.possessive);
+            // "visited Japan and South Korea".
+            while sent.is_any(next, &["and", ","]) {
+                match parsed
+                    .places
+                    .place_at(next + 1)
+                    .filter(|p| p.tokens.start == next + 1)
+                {
+                    Some(other) if other.how != PlaceHow::Demonym => {
+                        more.push(other);
+                        next = other.tokens.end;
+                    }
+                    _ => break,
+                }
+            }
+            return Some(Destination {
+                place,
+                more,
+                origin,
+                end: next,
+            });
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The traveller(s) for a trigger: its subject, or for "X hosted Y" and
+/// "X welcomed Y" the object.
+fn travellers(
+    parsed: &Parsed<'_, '_>,
+    trigger: &Trigger,
+    previous: Option<&[Actor]>,
+) -> (Vec<Actor>, usize) {
+    let sent = &parsed.sent;
+    if trigger.travel == Travel::Hosted {
+        return parsed
+            .actor_after(trigger.at, 3)
+            .map_or((Vec::new(), trigger.at), |m| {
+                (m.actors.clone(), m.tokens.end)
+            });
+    }
+    if trigger.travel == Travel::VisitNoun {
+        // "a visit to Beijing by Lavrov".
+        let by = (trigger.at + 1..(trigger.at + 10).min(sent.len()))
+            .find(|&i| sent.is(i, "by") && !sent.is(i.saturating_sub(1), "hosted"))
+            .and_then(|i| parsed.actor_after(i, 2));
+        if let Some(mention) = by {
+            return (mention.actors.clone(), trigger.at);
+        }
+        // "Xi's visit", "his first visit".
+        let mut at = trigger.at;
+        while at > 0 && trigger.at - at < 5 {
+            at -= 1;
+            if sent.tokens[at].kind == Kind::Possessive && at > 0 {
+                if let Some(mention) = parsed.actor_at(at - 1) {
+                    return (mention.actors.clone(), at);
+                }
+                break;
+            }
+            if sent.is_any(at, &["his", "her", "their"]) {
+                if let Some(mention) = parsed.actor_at(at) {
+                    return (mention.actors.clone(), at + 1);
+                }
+                break;
+            }
+            if sent.has(at, Flags::FUNCTION) && !sent.is_any(at, &["first", "last", "new"]) {
+                break;
+            }
+        }
+    }
+    // "..., before flying to", "and then flew to": the clause before's subject.
+    let continues = trigger.at > 0
+        && (sent.is_any(trigger.at - 1, &["before", "after", "then", "and", "while"])
+            || sent.punct(trigger.at - 1, ','));
+    if continues && let Some(actors) = previous {
+        return (actors.to_vec(), trigger.at);
+    }
+    let (actors, end) = subject(parsed, trigger.at);
+    if actors.is_empty() && trigger.at <= 1 {
+        // "Landing in Chongqing on Sunday, Scholz toured ...".
+        let comma = (trigger.at..parsed.sent.len()).find(|&i| parsed.sent.punct(i, ','));
+        if let Some(mention) = comma.and_then(|i| parsed.actor_after(i, 2)) {
+            return (mention.actors.clone(), trigger.at);
+        }
+    }
+    (actors, end)
+}
+
+/// The subject of the clause a word is in: the nearest actor before it
+/// that is no object, through "who" to its antecedent, with coordinated
+/// ones ("Yoon and Kishida arrived").
+pub(crate) fn subject(parsed: &Parsed<'_, '_>, at: usize) -> (Vec<Actor>, usize) {
+    let sent = &parsed.sent;
+    let floor = at.saturating_sub(SUBJECT_WINDOW);
+    let mut index = at;
+    let mut relative = false;
+    while index > floor {
+        index -= 1;
+        if sent.punct(index, ';') {
+            break;
+        }
+        let Some(mention) = parsed.actor_at(index) else {
+            continue;
+        };
+        if mention.relative {
+            relative = true;
+            index = mention.tokens.start;
+            continue;
+        }
+        if mention.object && !relative {
+            index = mention.tokens.start;
+            continue;
+        }
+        return (coordinated(parsed, mention), mention.tokens.end);
+    }
+    (Vec::new(), at)
+}
+
+/// The actors of a mention with those coordinated before it: "Yoon and
+/// Japanese Prime Minister Kishida", "Xi and Kim".
+pub(crate) fn coordinated(parsed: &Parsed<'_, '_>, mention: &ActorMention) -> Vec<Actor> {
+    let sent = &parsed.sent;
+    let mut actors = mention.actors.clone();
+    let mut start = mention.tokens.start;
+    while start >= 2 && sent.is_any(start - 1, &["and", ","]) {
+        match parsed.actor_at(start - 2) {
+            Some(other) if !other.object && !other.relative => {
+                for actor in other.actors.iter().rev() {
+                    if !actors.contains(actor) {
+                        actors.insert(0, *actor);
+                    }
+                }
+                start = other.tokens.start;
+            }
+            _ => break,
+        }
+    }
+    actors
+}
+
+/// Whether the words around a trigger make the trip hypothetical,
+/// planned, cancelled or denied.
+fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
+    let sent = &parsed.sent;
+    let clause = clause_around(sent, trigger.at);
+    let cue = |i: usize| {
+        if sent.in_date(i) {
+            return false;
+        }
+        let followed_by_to = sent.is(i + 1, "to");
+        match sent.word(i) {
+            "set" | "due" | "going" | "poised" | "slated" => followed_by_to,
+            "ahead" => sent.is(i + 1, "of"),
+            "called" | "calls" => sent.is(i + 1, "off"),
+            "off" => false,
+            _ => {
+                sent.has(i, Flags::HYPOTHETICAL)
+                    || sent.has(i, Flags::CANCELLED)
+                    || sent.has(i, Flags::NEGATION)
+            }
+        }
+    };
+    if (clause.start..trigger.at).any(cue) {
+        return true;
+    }
+    let is_verb = !matches!(trigger.travel, Travel::VisitNoun | Travel::Attend)
+        || !matches!(sent.word(trigger.at), "summit" | "summits");
+    if is_verb && trigger.at > 0 && sent.is(trigger.at - 1, "to") {
+        return true;
+    }
+    // "... was postponed", "... has been called off".
+    (trigger.at + 1..clause.end).any(|i| {
+        sent.is_any(i, &["was", "were", "is", "been", "be"])
+            && (sent.has(i + 1, Flags::CANCELLED) && !sent.is(i + 1, "off")
+                || sent.is(i + 1, "later") && sent.has(i + 2, Flags::CANCELLED))
+    })
+}
+
+/// The dates joined to a trip's first one: "in 2019 and again in 2022".
+fn more_dates(parsed: &Parsed<'_, '_>, story: &Story, first: usize) -> Vec<(FuzzyDate, bool)> {
+    let sent = &parsed.sent;
+    let mut found = Vec::new();
+    let mut previous = first;
+    for index in first + 1..sent.dates.len() {
+        let gap = sent.dates[previous].tokens.end..sent.dates[index].tokens.start;
+        let joined = gap.len() <= 3
+            && gap.clone().any(|i| sent.is(i, "and"))
+            && gap
+                .clone()
+                .all(|i| sent.is_any(i, &["and", "again", "in", "on", "also", ","]));
+        if !joined {
+            break;
+        }
+        if let Some(date) = story.resolve_date(sent, parsed.text, index) {
+            found.push((date, true));
+        }
+        previous = index;
+    }
+    found
+}
+
+/// Whether a trigger continues a journey: "fly on to", "then flew to",
+/// "before flying to", "onward to".
+fn is_chained(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
+    let sent = &parsed.sent;
+    let after_on = sent.is(trigger.at + 1, "on") && sent.is_any(trigger.at + 2, &["to", "for"]);
+    let onward = sent.is_any(trigger.at + 1, &["onward", "onwards"]);
+    let before = (1..=2).any(|back| {
+        trigger.at >= back
+            && sent.is_any(
+                trigger.at - back,
+                &["then", "later", "before", "next", "subsequently"],
+            )
+    });
+    after_on || onward || before
+}
+
+/// The purpose after a destination: "to attend the 70th anniversary ...",
+/// "for talks with ...", up to the end of the clause.
+fn purpose(parsed: &Parsed<'_, '_>, from: usize) -> Option<String> {
+    let sent = &parsed.sent;
+    let end = clause_around(sent, from).end.min(from + 30);
+    let mut at = from;
+    while at < end {
+        let start = if sent.is(at, "to")
+            && sent.is_any(
+                at + 1,
+                &["attend", "mark", "celebrate", "commemorate", "join"],
+            ) {
+            Some(at + 2)
+        } else if sent.is(at, "to")
+            && sent.is(at + 1, "take")
+            && sent.is(at + 2, "part")
+            && sent.is(at + 3, "in")
+        {
+            Some(at + 4)
+        } else if sent.is(at, "for") && sent.is_any(at + 1, &["a", "an", "the", "talks"]) {
+            Some(at + 1)
+        } else {
+            None
+        };
+        if let Some(mut start) = start {
+            while start < end && sent.is_any(start, &["the", "a", "an"]) {
+                start += 1;
+            }
+            let mut stop = end;
+            while stop > start && (sent.tokens[stop - 1].kind == Kind::Punct) {
+                stop -= 1;
+            }
+            let text = sent.text(parsed.text, start..stop);
+            return (!text.is_empty()).then(|| text.to_owned());
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The journeys told so far: each leader's last destination, so that "flew
+/// on to Hanoi" starts where the previous leg ended.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Legs {
+    last: HashMap<Actor, StoryPlace>,
+}
+
+/// The visits of one sentence.
+///
+/// `dates` holds the date mention assigned to each trigger.
+pub(crate) fn visits(
+    parsed: &Parsed<'_, '_>,
+    story: &mut Story,
+    triggers: &[Trigger],
+    dates: &[Option<usize>],
+    legs: &mut Legs,
+    gazetteer: &Gazetteer,
+) -> Vec<VisitMention> {
+    let mut found: Vec<VisitMention> = Vec::new();
+    let mut previous: Option<Vec<Actor>> = None;
+    for (trigger, date) in triggers.iter().zip(dates) {
+        let (actors, guest_end) = travellers(parsed, trigger, previous.as_deref());
+        if actors.is_empty() {
+            continue;
+        }
+        previous = Some(actors.clone());
+        story.focus = actors.first().copied();
+        if trigger.travel == Travel::Join {
+            found.extend(companions(
+                parsed, story, gazetteer, trigger, &actors, &found,
+            ));
+            continue;
+        }
+        if is_weak_travel(parsed.sent.word(trigger.at)) || is_hypothetical(parsed, trigger) {
+            continue;
+        }
+        let guest_end = if trigger.travel == Travel::Hosted {
+            guest_end
+        } else {
+            0
+        };
+        let Some((places, origin, after)) = destinations(parsed, story, trigger, guest_end) else {
+            continue;
+        };
+        let Some(dates) = trip_dates(parsed, story, trigger, *date) else {
+            continue;
+        };
+        let purpose = purpose(parsed, after);
+        let chained = is_chained(parsed, trigger);
+        for actor in &actors {
+            if story.leader_of(*actor).is_none() {
+                continue;
+            }
+            let home = home_of(story, gazetteer, *actor);
+            for (to, (date, explicit)) in places
+                .iter()
+                .flat_map(|to| dates.iter().map(move |d| (to, *d)))
+            {
+                let from = origin
+                    .clone()
+                    .or_else(|| chained.then(|| legs.last.get(actor).cloned()).flatten())
+                    .or_else(|| home.clone());
+                let Some(from) = from else { continue };
+                // Travel at home is no visit, unless a leg of a journey
+                // abroad to a city of its own.
+                let leg_city = to.city.is_some() && to.city != from.city;
+                if from.country == to.country && !(chained && leg_city) {
+                    continue;
+                }
+                legs.last.insert(*actor, to.clone());
+                found.push(VisitMention {
+                    sentence: parsed.sent.index,
+                    span: parsed.sent.span,
+                    caption: parsed.caption,
+                    at: trigger.at,
+                    travel: trigger.travel,
+                    actor: *actor,
+                    to: to.clone(),
+                    from: Some(from),
+                    date,
+                    explicit_date: explicit,
+                    purpose: purpose.clone(),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Where an actor comes from: their country, at its capital.
+fn home_of(story: &Story, gazetteer: &Gazetteer, actor: Actor) -> Option<StoryPlace> {
+    let country = story.country_of(actor)?;
+    Some(StoryPlace {
+        country,
+        city: gazetteer.capital(country).map(|city| city.name.to_owned()),
+    })
+}
+
+/// Where a trip went (one place or several: "visited Japan and South
+/// Korea"), where it came from when the sentence says, and the token after
+/// the destination (where a purpose may follow).
+fn destinations(
+    parsed: &Parsed<'_, '_>,
+    story: &Story,
+    trigger: &Trigger,
+    guest_end: usize,
+) -> Option<(Vec<StoryPlace>, Option<StoryPlace>, usize)> {
+    match destination(parsed, trigger, guest_end) {
+        Some(found) => {
+            let mut places = vec![story_place(parsed, found.place, trigger.at)];
+            places.extend(
+                found
+                    .more
+                    .iter()
+                    .map(|p| story_place(parsed, p, trigger.at)),
+            );
+            let origin = found.origin.map(|o| StoryPlace {
+                country: o.country,
+                city: o.city.clone(),
+            });
+            Some((places, origin, found.end))
+        }
+        None => fallback_destination(parsed, story, trigger)
+            .map(|place| (vec![place], None, trigger.at + 1)),
+    }
+}
+
+/// When a trip happened: the trigger's date (not a "since" date; for "has
+/// arrived" only one of its own clause), else the publication date standing
+/// in; with the dates joined to it ("in 2019 and again in 2022"). `None`
+/// when the trip is undatable, plural and undated ("twelve trips"), or
+/// still to come.
+fn trip_dates(
+    parsed: &Parsed<'_, '_>,
+    story: &mut Story,
+    trigger: &Trigger,
+    date: Option<usize>,
+) -> Option<Vec<(FuzzyDate, bool)>> {
+    let sent = &parsed.sent;
+    let clause = clause_around(sent, trigger.at);
+    let perfect = trigger.at > 0 && sent.is_any(trigger.at - 1, &["has", "have"]);
+    let date_index = date.filter(|&index| {
+        let mention = &sent.dates[index];
+        !matches!(mention.expr, DateExpr::Since(_))
+            && (!perfect || clause.contains(&mention.tokens.start))
+    });
+    let resolved = date_index.and_then(|index| story.resolve_date(sent, parsed.text, index));
+    let (date, explicit) = match (resolved, story.published) {
+        (Some(date), _) => (date, true),
+        (None, Some(day)) => (FuzzyDate::day(day), false),
+        (None, None) => {
+            story.undated.push(sent.span);
+            return None;
+        }
+    };
+    let plural = matches!(sent.word(trigger.at), "trips" | "visits" | "tours");
+    let future = story
+        .published
+        .is_some_and(|day| date.first_day() > day.add_days(1));
+    if plural && !explicit || future {
+        return None;
+    }
+    let mut dates = vec![(date, explicit)];
+    if let Some(first) = date_index {
+        dates.extend(more_dates(parsed, story, first));
+    }
+    Some(dates)
+}
+
+/// A place mention as a story place, with a city the sentence names in
+/// that country when the mention is only the country ("visited Russia ...
+/// in Vladivostok").
+fn story_place(parsed: &Parsed<'_, '_>, place: &PlaceMention, after: usize) -> StoryPlace {
+    let city = place.city.clone().or_else(|| {
+        parsed
+            .places
+            .all
+            .iter()
+            .filter(|p| p.tokens.start > after && p.country == place.country)
+            .find_map(|p| p.city.clone())
+    });
+    StoryPlace {
+        country: place.country,
+        city,
+    }
+}
+
+/// Where a trip went when no place follows the travel word: the host's
+/// country ("a summit hosted by US President Joe Biden", "was greeted by
+/// Putin"), or the dateline's place for an arrival.
+fn fallback_destination(
+    parsed: &Parsed<'_, '_>,
+    story: &Story,
+    trigger: &Trigger,
+) -> Option<StoryPlace> {
+    let sent = &parsed.sent;
+    // "Putin flew in from Pyongyang, where Kim had greeted him".
+    if let Some(place) = where_place(parsed, trigger.at) {
+        return Some(place);
+    }
+    let country_of = |mention: &ActorMention| story.country_of(*mention.actors.first()?);
+    if trigger.travel == Travel::Hosted {
+        // "Hanoi hosted Biden", "Kim hosted him": the host's place.
+        let host_place = parsed
+            .places
+            .all
+            .iter()
+            .rfind(|p| p.tokens.end == trigger.at && p.how != PlaceHow::Demonym);
+        if let Some(place) = host_place {
+            return Some(StoryPlace {
+                country: place.country,
+                city: place.city.clone(),
+            });
+        }
+        let (hosts, _) = subject(parsed, trigger.at);
+        let country = hosts.first().and_then(|host| story.country_of(*host))?;
+        return Some(StoryPlace {
+            country,
+            city: None,
+        });
+    }
+    // "a summit hosted by US President Joe Biden", "was greeted by Putin".
+    let host = (0..sent.len())
+        .filter(|&i| {
+            sent.is(i, "by")
+                && i > 0
+                && sent.is_any(i - 1, &["hosted", "welcomed", "greeted", "received"])
+        })
+        .filter(|&i| trigger.travel != Travel::Welcomed || i > trigger.at)
+        .find_map(|i| parsed.actor_after(i, 2))
+        .and_then(country_of);
+    if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed) {
+        // "In the Serbian capital he was greeted ...".
+        if let Some(place) = opening_place(parsed).filter(|p| host.is_none_or(|c| c == p.country)) {
+            return Some(place);
+        }
+    }
+    if let Some(country) = host {
+        return Some(StoryPlace {
+            country,
+            city: None,
+        });
+    }
+    if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed) {
+        return story.dateline.clone();
+    }
+    None
+}
+
+/// "... is joining a Chinese Communist Party group headed by Li
+/// Hongzhong": the joined travel to where the joiner is.
+fn companions(
+    parsed: &Parsed<'_, '_>,
+    story: &Story,
+    gazetteer: &Gazetteer,
+    trigger: &Trigger,
+    joiners: &[Actor],
+    so_far: &[VisitMention],
+) -> Vec<VisitMention> {
+    let Some(object) = parsed.actor_after(trigger.at, 4) else {
+        return Vec::new();
+    };
+    let Some(base) = so_far.iter().rev().find(|v| joiners.contains(&v.actor)) else {
+        return Vec::new();
+    };
+    object
+        .actors
+        .iter()
+        .filter(|actor| story.leader_of(**actor).is_some() && !joiners.contains(actor))
+        .filter_map(|actor| {
+            let home = home_of(story, gazetteer, *actor)?;
+            (home.country != base.to.country).then(|| VisitMention {
+                actor: *actor,
+                from: Some(home),
+                purpose: None,
+                ..base.clone()
+            })
+        })
+        .collect()
+}
+
+/// Merges the mentions of one trip (same leader, same destination country,
+/// dates that agree) into one visit each, in order of first mention.
+pub(crate) fn merge(mentions: Vec<VisitMention>, story: &Story) -> Vec<Merged> {
+    let mut merged: Vec<Merged> = Vec::new();
+    // One trip to a country may name several of its cities; a leg within
+    // the country ("flew on to Beijing") stays apart, one per city.
+    let mut trips: HashMap<(Option<usize>, CountryCode, Option<String>), Vec<usize>> =
+        HashMap::new();
+    for mention in mentions {
+        let leg = mention
+            .from
+            .as_ref()
+            .is_some_and(|from| from.country == mention.to.country);
+        let key = (
+            story.leader_of(mention.actor),
+            mention.to.country,
+            leg.then(|| mention.to.city.clone().unwrap_or_default()),
+        );
+        let candidates = trips.entry(key).or_default();
+        let same = candidates
+            .iter()
+            .rev()
+            .take(MERGE_WINDOW)
+            .copied()
+            .find(|&index| merged[index].bounds.agree(&mention));
+        if let Some(index) = same {
+            merged[index].push(mention);
+        } else {
+            candidates.push(merged.len());
+            merged.push(Merged::new(mention));
+        }
+    }
+    merged
+}
+
+/// The dates of a trip's mentions, kept so that a new mention is checked
+/// against all of them at once: dates within two days agree; a
+/// publication date standing in agrees with any date of ten days around.
+#[derive(Clone, Copy, Debug, Default)]
+struct Bounds {
+    /// The latest first day and the earliest last day of explicit dates.
+    explicit: Option<(i32, i32)>,
+    /// The same for stand-in dates.
+    standing_in: Option<(i32, i32)>,
+}
+
+impl Bounds {
+    fn agree(&self, mention: &VisitMention) -> bool {
+        let (first, last) = (mention.date.first_day().0, mention.date.last_day().0);
+        let fits = |bounds: Option<(i32, i32)>, slack: i32| {
+            bounds.is_none_or(|(max_first, min_last)| {
+                max_first <= last + slack && first <= min_last + slack
+            })
+        };
+        let explicit_slack = if mention.explicit_date { 2 } else { 10 };
+        fits(self.explicit, explicit_slack) && fits(self.standing_in, 10)
+    }
+
+    fn add(&mut self, mention: &VisitMention) {
+        let (first, last) = (mention.date.first_day().0, mention.date.last_day().0);
+        let bounds = if mention.explicit_date {
+            &mut self.explicit
+        } else {
+            &mut self.standing_in
+        };
+        *bounds = Some(bounds.map_or((first, last), |(max_first, min_last)| {
+            (max_first.max(first), min_last.min(last))
+        }));
+    }
+}
+
+/// The mentions of one trip.
+#[derive(Clone, Debug)]
+pub(crate) struct Merged {
+    /// In text order.
+    pub mentions: Vec<VisitMention>,
+    /// Their dates.
+    bounds: Bounds,
+    /// The index of the best mention.
+    best: usize,
+}
+
+impl Merged {
+    fn new(mention: VisitMention) -> Self {
+        let mut bounds = Bounds::default();
+        bounds.add(&mention);
+        Self {
+            mentions: vec![mention],
+            bounds,
+            best: 0,
+        }
+    }
+
+    fn push(&mut self, mention: VisitMention) {
+        self.bounds.add(&mention);
+        if score(&mention) > score(&self.mentions[self.best]) {
+            self.best = self.mentions.len();
+        }
+        self.mentions.push(mention);
+    }
+
+    /// The most informative mention (see [`score`]); the first among equals.
+    pub fn best(&self) -> &VisitMention {
+        &self.mentions[self.best]
+    }
+
+    /// The span: the best mention's sentence, with the neighbouring
+    /// sentences that tell of the same trip.
+    pub fn span(&self) -> Span {
+        let best = self.best();
+        let mut sentences: Vec<(usize, Span)> = self
+            .mentions
+            .iter()
+            .filter(|m| m.caption == best.caption)
+            .map(|m| (m.sentence, m.span))
+            .collect();
+        sentences.sort_by_key(|(index, _)| *index);
+        sentences.dedup_by_key(|(index, _)| *index);
+        let at = sentences
+            .iter()
+            .position(|(index, _)| *index == best.sentence)
+            .unwrap_or(0);
+        let (mut first, mut last) = (at, at);
+        while first > 0 && sentences[first - 1].0 + 1 == sentences[first].0 {
+            first -= 1;
+        }
+        while last + 1 < sentences.len() && sentences[last].0 + 1 == sentences[last + 1].0 {
+            last += 1;
+        }
+        Span {
+            start: sentences[first].1.start,
+            end: sentences[last].1.end,
+        }
+    }
+
+    /// The destination: the best mention's, with a city from any mention.
+    pub fn to(&self) -> PlaceRef {
+        let best = self.best();
+        let city = best
+            .to
+            .city
+            .clone()
+            .or_else(|| self.mentions.iter().find_map(|m| m.to.city.clone()));
+        place_ref(best.to.country, city)
+    }
+
+    /// The date: the best explicit one.
+    pub fn date(&self) -> FuzzyDate {
+        let best = self.best();
+        if best.explicit_date {
+            return best.date;
+        }
+        self.mentions
+            .iter()
+            .find(|m| m.explicit_date)
+            .map_or(best.date, |m| m.date)
+    }
+
+    /// The purpose: the best mention's, else the first stated.
+    pub fn purpose(&self) -> Option<String> {
+        self.best()
+            .purpose
+            .clone()
+            .or_else(|| self.mentions.iter().find_map(|m| m.purpose.clone()))
+    }
+
+    /// The origin: the best mention's.
+    pub fn from(&self) -> Option<PlaceRef> {
+        let from = self.best().from.as_ref()?;
+        Some(place_ref(from.country, from.city.clone()))
+    }
+}
+
+/// How informative a mention is: outside captions, with an explicit date,
+/// telling of the arrival ("arrived in" rather than "met ... in"), with a
+/// city, with a purpose.
+fn score(mention: &VisitMention) -> u8 {
+    let arrival = match mention.travel {
+        Travel::Arrive | Travel::Go | Travel::VisitVerb => 2,
+        Travel::VisitNoun | Travel::Welcomed | Travel::Hosted => 1,
+        Travel::Attend | Travel::Join | Travel::Meet => 0,
+    };
+    u8::from(!mention.caption) * 32
+        + u8::from(mention.explicit_date) * 16
+        + arrival * 4
+        + u8::from(mention.to.city.is_some()) * 2
+        + u8::from(mention.purpose.is_some())
+}
+
+/// A place reference from a country and maybe a city.
+pub(crate) fn place_ref(country: CountryCode, city: Option<String>) -> PlaceRef {
+    match city {
+        Some(city) => PlaceRef::named(Some(country), city),
+        None => PlaceRef::country(country),
+    }
+}

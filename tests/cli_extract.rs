@@ -1,0 +1,133 @@
+//! `legation extract` as scripts use it: one valid dataset on stdout that
+//! `legation check` accepts, notes on stderr, exit 0 even when nothing is
+//! found, and a clear error naming a file that cannot be read.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use legation::model::{parse_dataset, validate};
+use serde_json::Value;
+
+fn legation(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_legation"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the legation binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const SEED: &str = "data/articles/2023-07-25-shoigu-pyongyang.txt";
+
+#[test]
+fn extracts_the_seed_article_into_a_valid_dataset() {
+    let output = legation(&["extract", SEED]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json = stdout(&output);
+    let loaded = parse_dataset(json.as_bytes()).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert!(validate(&loaded.dataset).is_empty());
+    let dataset = &loaded.dataset;
+    assert_eq!(dataset.sources.len(), 1);
+    let source = &dataset.sources[0];
+    assert_eq!(source.id, "2023-07-25-shoigu-pyongyang");
+    assert_eq!(
+        source.title.as_deref(),
+        Some("Russia’s Shoigu to join Chinese officials in North Korea visit")
+    );
+    assert_eq!(source.published.unwrap().to_string(), "2023-07-25");
+    // The whole text is kept, so that spans point into it.
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)).unwrap();
+    assert_eq!(source.text, text);
+    assert_eq!(dataset.visits.len(), 2);
+    assert!(dataset.events.len() >= 6);
+    // stderr says where the publication date came from.
+    assert!(stderr(&output).contains("publication date 2023-07-25"));
+}
+
+#[test]
+fn check_accepts_what_extract_writes() {
+    let output = legation(&["extract", SEED]);
+    let out = std::env::temp_dir().join(format!("legation-extract-{}.json", std::process::id()));
+    std::fs::write(&out, stdout(&output)).unwrap();
+    let checked = legation(&["check", out.to_str().unwrap()]);
+    std::fs::remove_file(&out).ok();
+    assert_eq!(
+        checked.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&checked),
+        stderr(&checked)
+    );
+}
+
+#[test]
+fn options_set_date_title_and_url() {
+    let output = legation(&[
+        "extract",
+        "--date",
+        "2023-07-26",
+        "--title",
+        "Shoigu in Pyongyang",
+        "--url",
+        "https://example.org/a",
+        SEED,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let source = &json["sources"][0];
+    assert_eq!(source["title"], "Shoigu in Pyongyang");
+    assert_eq!(source["url"], "https://example.org/a");
+    assert_eq!(source["published"], "2023-07-26");
+    // "on Tuesday" now looks back from Wednesday 26 July.
+    assert_eq!(json["visits"][0]["date"], "2023-07-25");
+    assert!(stderr(&output).contains("as given"));
+}
+
+#[test]
+fn several_articles_make_one_dataset() {
+    let output = legation(&["extract", SEED, "tests/fixtures/articles/putin-hanoi.txt"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let loaded = parse_dataset(&output.stdout).unwrap();
+    assert_eq!(loaded.dataset.sources.len(), 2);
+    assert!(validate(&loaded.dataset).is_empty());
+}
+
+#[test]
+fn an_article_without_visits_still_exits_zero() {
+    let output = legation(&["extract", "tests/fixtures/articles/seoul-missiles.txt"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["visits"].as_array().unwrap().len(), 0);
+    assert_eq!(json["format"], "legation/1");
+}
+
+#[test]
+fn an_unreadable_article_is_named_and_exits_two() {
+    let output = legation(&["extract", SEED, "no/such/article.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no/such/article.txt"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stdout(&output).is_empty());
+}
+
+#[test]
+fn a_bad_date_is_refused_with_a_hint() {
+    let output = legation(&["extract", "--date", "2023-13-01", SEED]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("2023-13-01"),
+        "{}",
+        stderr(&output)
+    );
+}

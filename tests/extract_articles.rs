@@ -1,0 +1,269 @@
+//! The extractor on whole articles, as users run it: every expected visit
+//! is found, nothing else is, the output validates, and the seed article
+//! gives the events of the hand-made dataset.
+//!
+//! Each `tests/fixtures/articles/NAME.txt` has a `NAME.expected.json` beside
+//! it: `{"published", "required": [...], "optional": [...]}`, each visit as
+//! `{"who", "from", "to", "date"}`; `tests/fixtures/eval/` holds the
+//! development articles with their `gold.json` in the same form. A visit
+//! matches when `who` is part of the leader's name, the countries agree
+//! (`from` may list several), and the date fits: a gold day within a day,
+//! a gold month or year anywhere in it, `null` any date. Optional visits
+//! may be found or not.
+
+use std::path::{Path, PathBuf};
+
+use legation::extract::{ArticleOptions, Extraction, extract_article, merge};
+use legation::gazetteer::Gazetteer;
+use legation::model::{Day, EventKind, FuzzyDate, Precision, Visit, validate};
+use serde_json::Value;
+
+fn fixtures(folder: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(folder)
+}
+
+fn extract(path: &Path) -> Extraction {
+    let text = std::fs::read_to_string(path).expect("a readable article");
+    let options = ArticleOptions {
+        id: Some("article".to_owned()),
+        ..ArticleOptions::default()
+    };
+    extract_article(&text, &options, Gazetteer::bundled())
+}
+
+/// Whether a gold date fits a found one.
+fn date_fits(gold: &Value, found: &FuzzyDate) -> bool {
+    let Some(gold) = gold.as_str() else {
+        return true;
+    };
+    let gold: FuzzyDate = gold.parse().expect("a gold date");
+    let start = found.start().first_day();
+    match gold.precision() {
+        Precision::Day => {
+            found.start().precision() == Precision::Day && (start.0 - gold.first_day().0).abs() <= 1
+        }
+        Precision::Month | Precision::Year => gold.first_day() <= start && start <= gold.last_day(),
+    }
+}
+
+fn matches(gold: &Value, visit: &Visit) -> bool {
+    let leader = visit
+        .leader
+        .as_ref()
+        .map(|p| p.name.to_lowercase())
+        .unwrap_or_default();
+    let who = gold["who"].as_str().expect("a gold `who`").to_lowercase();
+    let from = visit
+        .from
+        .as_ref()
+        .and_then(|p| p.country)
+        .map(|c| c.to_string())
+        .unwrap_or_default();
+    let to = visit.to.country.map(|c| c.to_string()).unwrap_or_default();
+    let froms: Vec<&str> = match &gold["from"] {
+        Value::Array(list) => list.iter().filter_map(Value::as_str).collect(),
+        other => other.as_str().into_iter().collect(),
+    };
+    leader.contains(&who)
+        && froms.contains(&from.as_str())
+        && gold["to"].as_str() == Some(to.as_str())
+        && date_fits(&gold["date"], &visit.date)
+}
+
+fn describe(visit: &Visit) -> String {
+    format!(
+        "{} {}->{} {}",
+        visit.leader.as_ref().map_or("?", |p| p.name.as_str()),
+        visit
+            .from
+            .as_ref()
+            .and_then(|p| p.country)
+            .map_or("?".to_owned(), |c| c.to_string()),
+        visit.to.country.map_or("?".to_owned(), |c| c.to_string()),
+        visit.date
+    )
+}
+
+/// Every problem of one article against its expectations.
+fn check(name: &str, extraction: &Extraction, expected: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    if let Some(published) = expected["published"].as_str() {
+        let found = extraction.source.published.map(|d| d.to_string());
+        if found.as_deref() != Some(published) {
+            problems.push(format!("{name}: published {found:?}, expected {published}"));
+        }
+    }
+    let mut left: Vec<&Visit> = extraction.visits.iter().collect();
+    let required = expected["required"].as_array().expect("a `required` list");
+    for want in required {
+        match left.iter().position(|visit| matches(want, visit)) {
+            Some(index) => {
+                left.remove(index);
+            }
+            None => problems.push(format!("{name}: missed {want}")),
+        }
+    }
+    let optional = expected["optional"].as_array().expect("an `optional` list");
+    for visit in left {
+        if !optional.iter().any(|want| matches(want, visit)) {
+            problems.push(format!("{name}: unexpected {}", describe(visit)));
+        }
+    }
+    let dataset = merge([extraction.clone()]);
+    for problem in validate(&dataset) {
+        problems.push(format!("{name}: invalid: {problem}"));
+    }
+    problems
+}
+
+#[test]
+fn fixture_articles_give_their_expected_visits_and_no_others() {
+    let folder = fixtures("articles");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 5, "too few fixture articles");
+    let mut problems = Vec::new();
+    for path in &names {
+        let expected_path = path.with_extension("expected.json");
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(&expected_path).unwrap()).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        problems.extend(check(&name, &extract(path), &expected));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn development_articles_give_their_gold_visits() {
+    let folder = fixtures("eval");
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(folder.join("gold.json")).unwrap()).unwrap();
+    let mut problems = Vec::new();
+    for (name, expected) in gold.as_object().unwrap() {
+        problems.extend(check(name, &extract(&folder.join(name)), expected));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The events of the bundled article, as `kind place date`.
+#[test]
+fn the_seed_article_gives_the_hand_made_events() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/articles/2023-07-25-shoigu-pyongyang.txt");
+    let extraction = extract(&path);
+    let found: Vec<String> = extraction
+        .events
+        .iter()
+        .map(|event| {
+            format!(
+                "{} {}/{} {}",
+                event.kind.as_str(),
+                event
+                    .place
+                    .country
+                    .map(|c| c.to_string())
+                    .unwrap_or_default(),
+                event.place.place.as_deref().unwrap_or("-"),
+                event.date
+            )
+        })
+        .collect();
+    for expected in [
+        "ceremony KP/Pyongyang 2023-07-27",
+        "parade KP/Pyongyang 2023-07-27",
+        "missile_launch KP/- 2023-07-17/2023-07-25",
+        "deployment KR/- 2023-07",
+        "missile_launch KP/- 2022/2023-07-25",
+        "statement CN/Beijing 2023-07-24",
+        "statement CN/Beijing 2023-07",
+    ] {
+        assert!(
+            found.iter().any(|f| f == expected),
+            "missing {expected} in {found:#?}"
+        );
+    }
+    // The G7 letter names the Group of Seven's members as actors.
+    let letter = extraction
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Statement && e.date.to_string() == "2023-07")
+        .unwrap();
+    assert_eq!(letter.actors.len(), 7);
+    // Every event cites a sentence of the text.
+    for event in &extraction.events {
+        let span = event.source.as_ref().unwrap().span.unwrap();
+        assert!(span.slice(&extraction.source.text).is_some());
+    }
+    let visits: Vec<String> = extraction
+        .visits
+        .iter()
+        .map(|visit| {
+            format!(
+                "{} {}",
+                describe(visit),
+                visit.to.place.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(
+        visits,
+        [
+            "Sergei Shoigu RU->KP 2023-07-25 Pyongyang",
+            "Li Hongzhong CN->KP 2023-07-25 Pyongyang"
+        ]
+    );
+}
+
+#[test]
+fn without_a_publication_date_relative_dates_stay_unresolved() {
+    let text = "Putin visits Beijing\n\nRussian President Vladimir Putin arrived in Beijing on Thursday. He last visited China in October 2019.";
+    let options = ArticleOptions::default();
+    let extraction = extract_article(text, &options, Gazetteer::bundled());
+    assert_eq!(extraction.source.published, None);
+    // Only the visit with an absolute date is kept; the note says why.
+    let dates: Vec<String> = extraction
+        .visits
+        .iter()
+        .map(|v| v.date.to_string())
+        .collect();
+    assert_eq!(dates, ["2019-10"]);
+    assert!(extraction.notes[0].message.contains("no publication date"));
+    assert!(extraction.source.extra.contains_key("published_from"));
+
+    // With the date given, "on Thursday" resolves.
+    let options = ArticleOptions {
+        published: Day::from_ymd(2024, 5, 16),
+        ..ArticleOptions::default()
+    };
+    let extraction = extract_article(text, &options, Gazetteer::bundled());
+    let dates: Vec<String> = extraction
+        .visits
+        .iter()
+        .map(|v| v.date.to_string())
+        .collect();
+    assert_eq!(dates, ["2024-05-16", "2019-10"]);
+}
+
+#[test]
+fn several_articles_merge_with_unique_ids() {
+    let folder = fixtures("articles");
+    let first = extract(&folder.join("putin-hanoi.txt"));
+    let second = extract(&folder.join("xi-budapest.txt"));
+    let visits = first.visits.len() + second.visits.len();
+    let dataset = merge([first, second]);
+    assert_eq!(dataset.sources.len(), 2);
+    assert_ne!(dataset.sources[0].id, dataset.sources[1].id);
+    assert_eq!(dataset.visits.len(), visits);
+    let ids: std::collections::HashSet<_> = dataset.visits.iter().map(|v| &v.id).collect();
+    assert_eq!(ids.len(), visits);
+    assert!(validate(&dataset).is_empty());
+    // Each record still cites its own article.
+    let last = dataset.visits.last().unwrap();
+    assert_eq!(last.source.as_ref().unwrap().id, dataset.sources[1].id);
+}
