@@ -2,10 +2,12 @@
 //! went wrong, kept together so that one bad file never hides the others.
 //!
 //! A file opens by its type: `legation/1` JSON directly, the US travels
-//! record and GDELT exports through their importers.
+//! record and GDELT exports through their importers, articles (`.txt`)
+//! through the extractor.
 
 use std::path::{Path, PathBuf};
 
+use crate::extract::{ArticleOptions, extract_article, merge};
 use crate::gazetteer::Gazetteer;
 use crate::import::{self, Format, Imported};
 use crate::model::{Dataset, Problem, load_dataset};
@@ -17,6 +19,8 @@ pub enum FileKind {
     Dataset,
     /// Records imported from another format.
     Imported(Format),
+    /// Visits and events extracted from an article's text.
+    Extracted,
 }
 
 /// One opened file.
@@ -32,6 +36,9 @@ pub struct OpenFile {
     pub problems: Vec<Problem>,
     /// Why the file could not be loaded at all, if it could not.
     pub failure: Option<String>,
+    /// What is worth knowing about how it was read (where an article's
+    /// date came from), not problems.
+    pub notes: Vec<String>,
 }
 
 impl OpenFile {
@@ -53,8 +60,12 @@ impl Workspace {
     /// replacing it if it was open already. A file that cannot be loaded is
     /// kept in the list with its failure, so that the user sees why.
     pub fn open(&mut self, path: &Path) {
+        let is_article = path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md"));
         let file = match import::detect(path) {
             Some(format) => import_file(path, format),
+            None if is_article => extract_file(path),
             None => load_file(path),
         };
         match self.files.iter_mut().find(|open| open.path == path) {
@@ -109,6 +120,7 @@ fn load_file(path: &Path) -> OpenFile {
             dataset: loaded.dataset,
             problems: loaded.problems,
             failure: None,
+            notes: Vec::new(),
         },
         Err(error) => OpenFile {
             path: path.to_owned(),
@@ -116,8 +128,35 @@ fn load_file(path: &Path) -> OpenFile {
             dataset: Dataset::default(),
             problems: Vec::new(),
             failure: Some(error.to_string()),
+            notes: Vec::new(),
         },
     }
+}
+
+fn extract_file(path: &Path) -> OpenFile {
+    let mut file = OpenFile {
+        path: path.to_owned(),
+        kind: FileKind::Extracted,
+        dataset: Dataset::default(),
+        problems: Vec::new(),
+        failure: None,
+        notes: Vec::new(),
+    };
+    let text = match std::fs::read(path) {
+        // Invalid UTF-8 is replaced, not refused: an article is for reading.
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(error) => {
+            file.failure = Some(format!(
+                "{}: cannot read the article: {error}; check the path and its permissions",
+                path.display()
+            ));
+            return file;
+        }
+    };
+    let extraction = extract_article(&text, &ArticleOptions::default(), Gazetteer::bundled());
+    file.notes = extraction.notes.iter().map(ToString::to_string).collect();
+    file.dataset = merge([extraction]);
+    file
 }
 
 fn import_file(path: &Path, format: Format) -> OpenFile {
@@ -133,10 +172,12 @@ fn import_file(path: &Path, format: Format) -> OpenFile {
         dataset: Dataset::default(),
         problems: Vec::new(),
         failure: None,
+        notes: Vec::new(),
     };
     match imported {
         Ok(Imported { dataset, report }) => {
             file.dataset = dataset;
+            file.notes.clone_from(&report.notes);
             let left_out = report
                 .rejected
                 .iter()
@@ -227,6 +268,19 @@ mod tests {
                 .iter()
                 .all(|file| !file.dataset.visits.is_empty())
         );
+    }
+
+    #[test]
+    fn opens_an_article_through_the_extractor() {
+        let mut workspace = Workspace::default();
+        let article = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data/articles/2023-07-25-shoigu-pyongyang.txt");
+        workspace.open(&article);
+        let file = &workspace.files[0];
+        assert_eq!(file.kind, FileKind::Extracted);
+        assert!(file.dataset.visits.len() >= 2);
+        assert_eq!(file.dataset.sources.len(), 1);
+        assert!(crate::model::validate(&file.dataset).is_empty());
     }
 
     #[test]

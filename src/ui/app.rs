@@ -12,7 +12,7 @@ use super::timeline::Timeline;
 use super::{Selection, Startup, fonts};
 use crate::gazetteer::Gazetteer;
 use crate::scene::{Scene, TimeWindow, View, WindowSpec};
-use crate::workspace::{Workspace, bundled_data_dir};
+use crate::workspace::{FileKind, Workspace, bundled_data_dir};
 
 /// What is remembered between runs.
 #[derive(Debug, Default, serde::Deserialize, serde::Serialize)]
@@ -213,8 +213,13 @@ impl LegationApp {
                     || file.path.display().to_string(),
                     |name| name.to_string_lossy().into_owned(),
                 );
+                let how = match file.kind {
+                    FileKind::Dataset => String::new(),
+                    FileKind::Imported(format) => format!(" (imported, {})", format.as_str()),
+                    FileKind::Extracted => " (extracted from the text)".to_owned(),
+                };
                 ui.label(format!(
-                    "{name}: {} visits, {} events",
+                    "{name}{how}: {} visits, {} events",
                     file.dataset.visits.len(),
                     file.dataset.events.len()
                 ))
