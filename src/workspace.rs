@@ -1,21 +1,44 @@
 //! The datasets open at once: which files, what loaded from each, and what
 //! went wrong, kept together so that one bad file never hides the others.
+//!
+//! A file opens by its type: `legation/1` JSON directly, the US travels
+//! record and GDELT exports through their importers, articles (`.txt`)
+//! through the extractor.
 
 use std::path::{Path, PathBuf};
 
+use crate::extract::{ArticleOptions, extract_article, merge};
+use crate::gazetteer::Gazetteer;
+use crate::import::{self, Format, Imported};
 use crate::model::{Dataset, Problem, load_dataset};
+
+/// How a file became a dataset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A `legation/1` dataset.
+    Dataset,
+    /// Records imported from another format.
+    Imported(Format),
+    /// Visits and events extracted from an article's text.
+    Extracted,
+}
 
 /// One opened file.
 #[derive(Clone, Debug)]
 pub struct OpenFile {
     /// Where it was read from.
     pub path: PathBuf,
+    /// How it became a dataset.
+    pub kind: FileKind,
     /// Everything that loaded (empty when the file failed as a whole).
     pub dataset: Dataset,
     /// Problems inside the file, by JSON path.
     pub problems: Vec<Problem>,
     /// Why the file could not be loaded at all, if it could not.
     pub failure: Option<String>,
+    /// What is worth knowing about how it was read (where an article's
+    /// date came from), not problems.
+    pub notes: Vec<String>,
 }
 
 impl OpenFile {
@@ -33,23 +56,17 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// Loads `path`, replacing it if it was open already. A file that
-    /// cannot be loaded is kept in the list with its failure, so that the
-    /// user sees why.
+    /// Loads `path` (a dataset, or a file or folder an importer reads),
+    /// replacing it if it was open already. A file that cannot be loaded is
+    /// kept in the list with its failure, so that the user sees why.
     pub fn open(&mut self, path: &Path) {
-        let file = match load_dataset(path) {
-            Ok(loaded) => OpenFile {
-                path: path.to_owned(),
-                dataset: loaded.dataset,
-                problems: loaded.problems,
-                failure: None,
-            },
-            Err(error) => OpenFile {
-                path: path.to_owned(),
-                dataset: Dataset::default(),
-                problems: Vec::new(),
-                failure: Some(error.to_string()),
-            },
+        let is_article = path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md"));
+        let file = match import::detect(path) {
+            Some(format) => import_file(path, format),
+            None if is_article => extract_file(path),
+            None => load_file(path),
         };
         match self.files.iter_mut().find(|open| open.path == path) {
             Some(open) => *open = file,
@@ -93,6 +110,88 @@ impl Workspace {
     pub fn problem_count(&self) -> usize {
         self.files.iter().map(OpenFile::problem_count).sum()
     }
+}
+
+fn load_file(path: &Path) -> OpenFile {
+    match load_dataset(path) {
+        Ok(loaded) => OpenFile {
+            path: path.to_owned(),
+            kind: FileKind::Dataset,
+            dataset: loaded.dataset,
+            problems: loaded.problems,
+            failure: None,
+            notes: Vec::new(),
+        },
+        Err(error) => OpenFile {
+            path: path.to_owned(),
+            kind: FileKind::Dataset,
+            dataset: Dataset::default(),
+            problems: Vec::new(),
+            failure: Some(error.to_string()),
+            notes: Vec::new(),
+        },
+    }
+}
+
+fn extract_file(path: &Path) -> OpenFile {
+    let mut file = OpenFile {
+        path: path.to_owned(),
+        kind: FileKind::Extracted,
+        dataset: Dataset::default(),
+        problems: Vec::new(),
+        failure: None,
+        notes: Vec::new(),
+    };
+    let text = match std::fs::read(path) {
+        // Invalid UTF-8 is replaced, not refused: an article is for reading.
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(error) => {
+            file.failure = Some(format!(
+                "{}: cannot read the article: {error}; check the path and its permissions",
+                path.display()
+            ));
+            return file;
+        }
+    };
+    let extraction = extract_article(&text, &ArticleOptions::default(), Gazetteer::bundled());
+    file.notes = extraction.notes.iter().map(ToString::to_string).collect();
+    file.dataset = merge([extraction]);
+    file
+}
+
+fn import_file(path: &Path, format: Format) -> OpenFile {
+    let gazetteer = Gazetteer::bundled();
+    let imported = match format {
+        Format::UsTravels if path.is_dir() => import::us_travels::import_dir(path, gazetteer),
+        Format::UsTravels => import::us_travels::import_paths(&[path], gazetteer),
+        Format::Gdelt => import::gdelt::import_files(&[path], import::gdelt::Options::default()),
+    };
+    let mut file = OpenFile {
+        path: path.to_owned(),
+        kind: FileKind::Imported(format),
+        dataset: Dataset::default(),
+        problems: Vec::new(),
+        failure: None,
+        notes: Vec::new(),
+    };
+    match imported {
+        Ok(Imported { dataset, report }) => {
+            file.dataset = dataset;
+            file.notes.clone_from(&report.notes);
+            let left_out = report
+                .rejected
+                .iter()
+                .map(|(reason, count)| format!("{count} left out: {reason}"));
+            file.problems = report
+                .problems
+                .iter()
+                .map(|problem| Problem::new(format.as_str(), problem.to_string()))
+                .chain(left_out.map(|message| Problem::new(format.as_str(), message)))
+                .collect();
+        }
+        Err(error) => file.failure = Some(error.to_string()),
+    }
+    file
 }
 
 /// The folder of data that comes with Legation: `data/` in the working
@@ -151,6 +250,37 @@ mod tests {
         assert_eq!(workspace.files.len(), 1);
         workspace.close(0);
         assert!(workspace.files.is_empty());
+    }
+
+    #[test]
+    fn opens_importable_files_through_their_importers() {
+        let mut workspace = Workspace::default();
+        workspace.open(&fixture("us-travels"));
+        workspace.open(&fixture("gdelt/v1-daily.tsv"));
+        assert_eq!(
+            workspace.files[0].kind,
+            FileKind::Imported(Format::UsTravels)
+        );
+        assert_eq!(workspace.files[1].kind, FileKind::Imported(Format::Gdelt));
+        assert!(
+            workspace
+                .files
+                .iter()
+                .all(|file| !file.dataset.visits.is_empty())
+        );
+    }
+
+    #[test]
+    fn opens_an_article_through_the_extractor() {
+        let mut workspace = Workspace::default();
+        let article = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data/articles/2023-07-25-shoigu-pyongyang.txt");
+        workspace.open(&article);
+        let file = &workspace.files[0];
+        assert_eq!(file.kind, FileKind::Extracted);
+        assert!(file.dataset.visits.len() >= 2);
+        assert_eq!(file.dataset.sources.len(), 1);
+        assert!(crate::model::validate(&file.dataset).is_empty());
     }
 
     #[test]

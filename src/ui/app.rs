@@ -12,7 +12,7 @@ use super::timeline::Timeline;
 use super::{Selection, Startup, fonts};
 use crate::gazetteer::Gazetteer;
 use crate::scene::{Scene, TimeWindow, View, WindowSpec};
-use crate::workspace::{Workspace, bundled_data_dir};
+use crate::workspace::{FileKind, Workspace, bundled_data_dir};
 
 /// What is remembered between runs.
 #[derive(Debug, Default, serde::Deserialize, serde::Serialize)]
@@ -43,6 +43,13 @@ pub struct LegationApp {
     /// A message for the user, shown until dismissed.
     notice: Option<String>,
 }
+
+/// The file types File, Open… offers.
+const OPENABLE: &[&str] = &["json", "xml", "csv", "tsv", "zip", "txt"];
+
+/// What File, Open… reads, for its tooltip.
+const OPENS: &str =
+    "legation/1 datasets (.json), US travels XML, GDELT exports (.CSV, .tsv, .CSV.zip)";
 
 /// A file dialog that returns sooner than this never opened.
 const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(250);
@@ -180,28 +187,72 @@ impl LegationApp {
         }
     }
 
+    /// Shows a file dialog and opens what the user picks; says so when no
+    /// dialog can open here.
+    fn ask(&mut self, dialog: impl FnOnce() -> Option<Vec<PathBuf>>) {
+        let asked = std::time::Instant::now();
+        match dialog() {
+            Some(paths) => self.open_files(paths),
+            // No person cancels a dialog this fast: there was none.
+            None if asked.elapsed() < NO_DIALOG_WITHIN => {
+                self.notice = Some(NO_DIALOG.to_owned());
+            }
+            None => {}
+        }
+    }
+
+    /// The open files, each with a button to close it.
+    fn open_files_ui(&mut self, ui: &mut Ui) {
+        let mut close = None;
+        for (index, file) in self.workspace.files.iter().enumerate() {
+            ui.horizontal(|ui| {
+                if ui.small_button("Close").clicked() {
+                    close = Some(index);
+                }
+                let name = file.path.file_name().map_or_else(
+                    || file.path.display().to_string(),
+                    |name| name.to_string_lossy().into_owned(),
+                );
+                let how = match file.kind {
+                    FileKind::Dataset => String::new(),
+                    FileKind::Imported(format) => format!(" (imported, {})", format.as_str()),
+                    FileKind::Extracted => " (extracted from the text)".to_owned(),
+                };
+                ui.label(format!(
+                    "{name}{how}: {} visits, {} events",
+                    file.dataset.visits.len(),
+                    file.dataset.events.len()
+                ))
+                .on_hover_text(file.path.display().to_string());
+            });
+        }
+        if let Some(index) = close {
+            self.workspace.close(index);
+            self.rebuild_scene();
+        }
+    }
+
     fn menu_ui(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui.button("Open dataset…").clicked() {
+                if ui.button("Open…").on_hover_text(OPENS).clicked() {
                     ui.close();
-                    let asked = std::time::Instant::now();
-                    match rfd::FileDialog::new()
-                        .add_filter("Legation dataset", &["json"])
-                        .pick_files()
-                    {
-                        Some(paths) => self.open_files(paths),
-                        // No person cancels a dialog this fast: there was none.
-                        None if asked.elapsed() < NO_DIALOG_WITHIN => {
-                            self.notice = Some(NO_DIALOG.to_owned());
-                        }
-                        None => {}
-                    }
+                    let dialog = rfd::FileDialog::new()
+                        .add_filter("Everything Legation opens", OPENABLE)
+                        .add_filter("Legation dataset", &["json"]);
+                    self.ask(|| dialog.pick_files());
                 }
-                if ui.button("Close all").clicked() {
+                if ui
+                    .button("Open folder…")
+                    .on_hover_text("A folder of the US travels record (its XML files)")
+                    .clicked()
+                {
                     ui.close();
-                    self.workspace = Workspace::default();
-                    self.rebuild_scene();
+                    self.ask(|| rfd::FileDialog::new().pick_folders());
+                }
+                if !self.workspace.files.is_empty() {
+                    ui.separator();
+                    self.open_files_ui(ui);
                 }
             });
             if ui

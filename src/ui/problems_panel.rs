@@ -68,6 +68,9 @@ impl ProblemsPanel {
                             problem.path, problem.message
                         ));
                     }
+                    for note in &file.notes {
+                        ui.weak(format!("{file_name}: {note}"));
+                    }
                 }
                 if !any {
                     ui.weak("Everything loaded and every place was found.");
