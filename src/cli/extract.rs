@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use legation::extract::{ArticleOptions, Extraction, extract_article, merge};
+use legation::extract::{ArticleOptions, Extraction, extract_article, merge, read_article};
 use legation::gazetteer::Gazetteer;
 use legation::model::{Day, validate};
 
@@ -34,26 +34,21 @@ pub struct ExtractArgs {
     articles: Vec<PathBuf>,
 }
 
+/// Reads every article (all must be readable), extracts each, and prints
+/// one dataset; notes go to stderr.
 pub fn run(args: &ExtractArgs) -> Exit {
     let mut texts = Vec::with_capacity(args.articles.len());
     let mut unreadable = false;
     for path in &args.articles {
-        match std::fs::read(path) {
-            Ok(bytes) => {
-                let text = match String::from_utf8(bytes) {
-                    Ok(text) => text,
-                    Err(err) => {
-                        eprintln!(
-                            "{}: not UTF-8 text; invalid bytes replaced with U+FFFD",
-                            path.display()
-                        );
-                        String::from_utf8_lossy(err.as_bytes()).into_owned()
-                    }
-                };
+        match read_article(path) {
+            Ok((text, note)) => {
+                if let Some(note) = note {
+                    eprintln!("{}: {note}", path.display());
+                }
                 texts.push((path, text));
             }
             Err(err) => {
-                eprintln!("legation: cannot read {}: {err}", path.display());
+                eprintln!("legation: {err}");
                 unreadable = true;
             }
         }

@@ -23,6 +23,8 @@ mod visits;
 
 use std::collections::HashSet;
 use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
@@ -34,6 +36,69 @@ use doc::{Doc, Sent};
 use people::{Cast, NameMention, name_parts};
 use places::Places;
 use story::{Actor, Parsed, Story, StoryPlace, assign_dates, find_groups};
+
+/// Why an article could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// The file could not be read at all.
+    #[error("{}: cannot read the article: {source}; check the path and its permissions", path.display())]
+    Unreadable {
+        /// The article's path.
+        path: PathBuf,
+        /// What the system said.
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// Reads an article file as text. Bytes that are not UTF-8 are replaced
+/// (an article is for reading, not for refusing), with a note saying so.
+///
+/// # Errors
+///
+/// [`ExtractError::Unreadable`] when the file cannot be read.
+pub fn read_article(path: &Path) -> Result<(String, Option<Note>), ExtractError> {
+    let bytes = std::fs::read(path).map_err(|source| ExtractError::Unreadable {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(err) => {
+            let note = Note {
+                span: None,
+                message: "not UTF-8 text: invalid bytes replaced with U+FFFD".to_owned(),
+            };
+            (
+                String::from_utf8_lossy(err.as_bytes()).into_owned(),
+                Some(note),
+            )
+        }
+    })
+}
+
+/// Reads and extracts one article file ([`read_article`], then
+/// [`extract_article`]); without an id in `options`, the source is named
+/// after the file ("2023-07-25-shoigu-pyongyang").
+///
+/// # Errors
+///
+/// [`ExtractError::Unreadable`] when the file cannot be read.
+pub fn extract_file(
+    path: &Path,
+    options: &ArticleOptions,
+    gazetteer: &Gazetteer,
+) -> Result<Extraction, ExtractError> {
+    let (text, note) = read_article(path)?;
+    let mut options = options.clone();
+    if options.id.is_none() {
+        let stem = path.file_stem().map(|stem| stem.to_string_lossy());
+        options.id = stem.map(|stem| slug(&stem));
+    }
+    let mut extraction = extract_article(&text, &options, gazetteer);
+    extraction.notes.extend(note);
+    Ok(extraction)
+}
 
 /// What is known about an article besides its text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -807,6 +872,31 @@ mod tests {
             let dataset = merge([extraction]);
             assert!(crate::model::validate(&dataset).is_empty());
         }
+    }
+
+    #[test]
+    fn files_are_read_or_named_in_the_error() {
+        let missing = Path::new("no/such/article.txt");
+        let err =
+            extract_file(missing, &ArticleOptions::default(), Gazetteer::bundled()).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("no/such/article.txt: cannot read the article")
+        );
+
+        let path = std::env::temp_dir().join(format!("legation-{}-Latin1.txt", std::process::id()));
+        std::fs::write(&path, b"Caf\xe9 talk\n\nPublished On 18 Jun 2023\n").unwrap();
+        let extraction =
+            extract_file(&path, &ArticleOptions::default(), Gazetteer::bundled()).unwrap();
+        std::fs::remove_file(&path).ok();
+        assert!(extraction.source.id.ends_with("-latin1"));
+        assert!(extraction.source.text.starts_with("Caf\u{fffd}"));
+        assert!(
+            extraction
+                .notes
+                .iter()
+                .any(|n| n.message.contains("not UTF-8"))
+        );
     }
 
     #[test]
