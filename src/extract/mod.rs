@@ -733,6 +733,15 @@ mod tests {
     }
 
     #[test]
+    fn title_case_headlines_name_no_new_people() {
+        let text = "Putin Arrives In Pyongyang For Rare Visit\n\nRussian President Vladimir Putin arrived in Pyongyang early on Wednesday.";
+        assert_eq!(
+            visits(text, "2024-06-19"),
+            ["Vladimir Putin RU->KP Pyongyang 2024-06-19"]
+        );
+    }
+
+    #[test]
     fn places_named_in_passing_are_no_visits() {
         for text in [
             "Seoul is watching closely as Russia's war on Ukraine drags on.",

@@ -9,10 +9,18 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::doc::Sent;
-use super::lexicon::{Flags, KNOWN_PEOPLE, KNOWN_SURNAMES};
+use super::lexicon::{Flags, KNOWN_PEOPLE, KNOWN_SURNAMES, travel};
 use super::places::{PlaceHow, Places};
 use super::text::Kind;
 use crate::model::CountryCode;
+
+/// Verbs that title-case headlines capitalise and names never hold.
+#[rustfmt::skip]
+const HEADLINE_VERBS: &[&str] = &[
+    "says", "said", "meets", "holds", "held", "hosts", "welcomes", "signs", "signed", "warns",
+    "urges", "seeks", "vows", "calls", "begins", "ends", "wraps", "makes", "pays", "takes",
+    "wins", "talks", "agrees", "agreed", "set", "sets", "eyes", "hails", "slams", "backs",
+];
 
 /// Titles only one country gives.
 const TITLE_COUNTRIES: &[(&str, &str)] = &[
@@ -90,7 +98,10 @@ fn is_name_word(sent: &Sent<'_, '_>, places: &Places, at: usize) -> bool {
         super::lexicon::flags(&particle.to_lowercase()).has(Flags::PARTICLE)
             && rest.starts_with(char::is_uppercase)
     });
+    // "Putin Arrives In Pyongyang": a title-case headline's verbs.
+    let verb = travel(sent.word(at)).is_some() || sent.is_any(at, HEADLINE_VERBS);
     token.kind == Kind::Word
+        && !verb
         && (token.is_capitalized() || glued)
         && (initial || !token.text.ends_with('.'))
         && !sent.has(at, Flags::FUNCTION)
