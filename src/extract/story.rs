@@ -506,7 +506,12 @@ impl Story {
     /// clause says so before the date or just after it ("On Friday Putin is
     /// scheduled to"), not in a later aside ("... during which he will").
     pub fn anchor(&self, sent: &Sent<'_, '_>, range: Range<usize>) -> Anchor {
-        let clause = clause_around(sent, range.start);
+        let mut clause = clause_around(sent, range.start);
+        // "..., where he will attend ..., before travelling to Beijing on
+        // Monday": a clause that continues another shares its tense.
+        if clause.start >= 2 && sent.is_any(clause.start, &["before", "then", "and", "after"]) {
+            clause.start = clause_around(sent, clause.start - 2).start;
+        }
         let start = range.start.clamp(clause.start, clause.end);
         let end = (range.end + 4).clamp(start, clause.end.max(start));
         let after = range.end.min(end);

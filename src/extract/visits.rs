@@ -638,9 +638,10 @@ pub(crate) fn visits(
     }
     // "Erdogan visited Athens in December, his first trip to Greece": the
     // undated mention is dated by the sentence's other one.
+    let abroad = |m: &VisitMention| m.from.as_ref().is_some_and(|f| f.country != m.to.country);
     let dated: Vec<(Actor, CountryCode, FuzzyDate)> = found
         .iter()
-        .filter(|m| m.explicit_date)
+        .filter(|m| m.explicit_date && abroad(m))
         .map(|m| (m.actor, m.to.country, m.date))
         .collect();
     for mention in found.iter_mut().filter(|m| !m.explicit_date) {
