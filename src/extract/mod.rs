@@ -749,6 +749,8 @@ mod tests {
             "Beijing has long been committed to preventing the collapse of North Korea.",
             "Chinese President Xi Jinping said in Beijing that ties with Russia were strong.",
             "Russian President Vladimir Putin arrived in Moscow on Monday.",
+            "Russian President Vladimir Putin, who has visited China 40 times, said so.",
+            "Chinese President Xi Jinping has visited Moscow more often than any other capital.",
         ] {
             assert!(visits(text, "2024-05-16").is_empty(), "{text}");
         }

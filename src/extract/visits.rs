@@ -714,6 +714,12 @@ fn trip_dates(
             && (!perfect || clause.contains(&mention.tokens.start))
     });
     let resolved = date_index.and_then(|index| story.resolve_date(sent, parsed.text, index));
+    // "who has visited China 40 times": experience, not a trip of today.
+    let experience = perfect && resolved.is_none() && !matches!(trigger.travel, Travel::Arrive)
+        || (trigger.at + 1..clause.end).any(|i| sent.is_any(i, &["times", "twice"]));
+    if experience {
+        return None;
+    }
     let (date, explicit) = match (resolved, story.published) {
         (Some(date), _) => (date, true),
         (None, Some(day)) => (FuzzyDate::day(day), false),
