@@ -1,8 +1,7 @@
 //! `legation import`: public records and event exports into a `legation/1`
 //! dataset, with an account on stderr of every record left out and why.
 
-use std::fs::File;
-use std::io::{self, BufWriter};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -10,6 +9,7 @@ use clap::Subcommand;
 use legation::gazetteer::Gazetteer;
 use legation::import::{EXAMPLES_PER_REASON, ImportError, Imported, Report, gdelt, us_travels};
 use legation::model::validate;
+use legation::save::write_atomically;
 
 use super::Exit;
 
@@ -102,9 +102,7 @@ pub fn run(args: &ImportArgs) -> Exit {
         eprintln!("legation import: the imported dataset is inconsistent (a bug): {problem}");
     }
     let written = match output {
-        Some(path) => {
-            File::create(path).and_then(|file| write_json(BufWriter::new(file), &dataset))
-        }
+        Some(path) => write_atomically(path, |out| write_json(out, &dataset)),
         None => write_json(io::stdout().lock(), &dataset),
     };
     let shown = output.as_deref().unwrap_or(Path::new("stdout"));

@@ -1,6 +1,7 @@
 //! The basemap: the bundled offline vector world (always there), and
 //! OpenStreetMap's raster tiles on top for users who are online.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use egui::{Context, Rect, vec2};
@@ -149,8 +150,7 @@ impl Basemap {
 }
 
 /// Writes the bundled basemap into `folder` unless an identical file is
-/// there, through a temporary file renamed into place so that a reader never
-/// sees half a file.
+/// there, atomically, so that a reader never sees half a file.
 fn unpack_basemap(folder: &Path) -> std::io::Result<PathBuf> {
     let path = folder.join(format!(
         "world-basemap-z0-5-{}.pmtiles",
@@ -160,9 +160,7 @@ fn unpack_basemap(folder: &Path) -> std::io::Result<PathBuf> {
         return Ok(path);
     }
     std::fs::create_dir_all(folder)?;
-    let temporary = folder.join(format!(".basemap-{}.tmp", std::process::id()));
-    std::fs::write(&temporary, OFFLINE_BASEMAP)?;
-    std::fs::rename(&temporary, &path)?;
+    crate::save::write_atomically(&path, |out| out.write_all(OFFLINE_BASEMAP))?;
     Ok(path)
 }
 
