@@ -3,8 +3,10 @@
 //! The layers, each using only those above it: [`model`] (the data and its
 //! format), [`gazetteer`] (offline place lookup), [`extract`] and [`import`]
 //! (text and records into datasets), [`scene`] (what to draw for a time
-//! window), [`workspace`] (the files open at once), and [`ui`] (the desktop
-//! app, the only layer that knows egui).
+//! window), [`workspace`] (the files open at once), and `ui` (the desktop
+//! app, the only layer that knows egui, behind the default `gui` feature);
+//! beside them [`save`] (files written whole or not at all) and
+//! [`untrusted`] (text from the data, safe to show).
 
 pub mod extract;
 pub mod gazetteer;
@@ -12,5 +14,7 @@ pub mod import;
 pub mod model;
 pub mod save;
 pub mod scene;
+#[cfg(feature = "gui")]
 pub mod ui;
+pub mod untrusted;
 pub mod workspace;

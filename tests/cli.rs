@@ -1,30 +1,14 @@
 //! The `legation` command as scripts use it: exit codes, what it prints, and
 //! that bad input is named, never a panic.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod run_support;
 
+use run_support::{legation, stderr, stdout};
 use serde_json::Value;
 
-fn legation(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_legation"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the legation binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
+/// A fixture as the command line names it, relative to the source tree.
 fn fixture(name: &str) -> String {
-    let path: PathBuf = Path::new("tests/fixtures").join(name);
-    path.display().to_string()
+    format!("tests/fixtures/{name}")
 }
 
 #[test]

@@ -2,27 +2,13 @@
 //! `legation check` accepts, notes on stderr, exit 0 even when nothing is
 //! found, and a clear error naming a file that cannot be read.
 
+mod run_support;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use legation::model::{parse_dataset, validate};
+use run_support::{legation, stderr, stdout};
 use serde_json::Value;
-
-fn legation(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_legation"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the legation binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 const SEED: &str = "data/articles/2023-07-25-shoigu-pyongyang.txt";
 

@@ -6,7 +6,7 @@
 //! those rows laid out as 2.0 with made-up `ADM2Code` values, so that a
 //! column read one off shows.
 
-mod import_support;
+mod run_support;
 
 use std::ffi::OsStr;
 use std::fs::File;
@@ -17,7 +17,7 @@ use legation::import::{Format, ImportError, Imported, detect};
 use legation::model::{CountryCode, Dataset, EventKind, PlaceRef, Visit, validate};
 use serde_json::Value;
 
-use import_support::{fixture, legation, temp_path};
+use run_support::{fixture, legation, temp_path};
 
 const VISITS_ONLY: Options = Options { events: false };
 const WITH_EVENTS: Options = Options { events: true };

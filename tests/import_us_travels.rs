@@ -5,7 +5,7 @@
 //! `tests/fixtures/us-travels/` holds real records (public domain) copied
 //! from HistoryAtState/travels, one or two of each quirk.
 
-mod import_support;
+mod run_support;
 
 use std::ffi::OsStr;
 
@@ -15,7 +15,7 @@ use legation::import::{Format, ImportError, Imported, detect};
 use legation::model::{Dataset, Visit, validate};
 use serde_json::Value;
 
-use import_support::{fixture, legation, temp_path};
+use run_support::{fixture, legation, temp_path};
 
 fn import() -> Imported {
     us_travels::import_dir(&fixture("us-travels"), Gazetteer::bundled())

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use legation::gazetteer::{Gazetteer, Precision};
 use legation::model::{Dataset, LoadError, Loaded, ParseError, Problem, load_dataset};
+use legation::untrusted::visible_line;
 use serde::Serialize;
 
 use super::Exit;
@@ -92,7 +93,7 @@ fn check_file(path: &Path, json: bool, gazetteer: &Gazetteer) -> Exit {
         Err(error) => {
             let (problem, exit) = error_report(&error);
             if !json {
-                eprintln!("legation check: {error}");
+                eprintln!("legation check: {}", visible_line(&error.to_string()));
                 return exit;
             }
             let report = Report {
@@ -115,7 +116,9 @@ fn check_file(path: &Path, json: bool, gazetteer: &Gazetteer) -> Exit {
         );
     } else {
         for problem in &report.problems {
-            println!("{file}: {}: {}", problem.path, problem.message);
+            // The path and message quote the data: no escape sequence may act.
+            let line = format!("{file}: {}: {}", problem.path, problem.message);
+            println!("{}", visible_line(&line));
         }
         eprintln!(
             "{file}: {} problems; fix them at the paths shown (the rest of the file is usable)",

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use legation::extract::{ArticleOptions, Extraction, extract_article, merge, read_article};
 use legation::gazetteer::Gazetteer;
 use legation::model::{Day, validate};
+use legation::untrusted::visible_line;
 
 use super::Exit;
 
@@ -35,15 +36,26 @@ pub struct ExtractArgs {
 }
 
 /// Reads every article (all must be readable), extracts each, and prints
-/// one dataset; notes go to stderr.
+/// one dataset; notes go to stderr. An article that is empty or not UTF-8
+/// text is still read as far as it goes, but makes the exit
+/// [`Exit::Invalid`], so that scripts notice.
 pub fn run(args: &ExtractArgs) -> Exit {
     let mut texts = Vec::with_capacity(args.articles.len());
     let mut unreadable = false;
+    let mut invalid = false;
     for path in &args.articles {
         match read_article(path) {
             Ok((text, note)) => {
                 if let Some(note) = note {
-                    eprintln!("{}: {note}", path.display());
+                    eprintln!("{}: {note}; save it as UTF-8 text", path.display());
+                    invalid = true;
+                }
+                if text.trim().is_empty() {
+                    eprintln!(
+                        "{}: the article is empty; nothing to extract (is it the right file?)",
+                        path.display()
+                    );
+                    invalid = true;
                 }
                 texts.push((path, text));
             }
@@ -69,7 +81,7 @@ pub fn run(args: &ExtractArgs) -> Exit {
             };
             let extraction = extract_article(text, &options, gazetteer);
             for note in &extraction.notes {
-                eprintln!("{}: {note}", path.display());
+                eprintln!("{}", visible_line(&format!("{}: {note}", path.display())));
             }
             eprintln!(
                 "{}: {} visits, {} events",
@@ -85,7 +97,7 @@ pub fn run(args: &ExtractArgs) -> Exit {
         eprintln!("legation: extract made an invalid dataset (a bug): {problem}");
     }
     println!("{}", dataset.to_json_pretty());
-    Exit::Success
+    if invalid { Exit::Invalid } else { Exit::Success }
 }
 
 /// A source id from a file name: its stem, in lowercase words and hyphens.

@@ -10,6 +10,7 @@ use legation::gazetteer::Gazetteer;
 use legation::import::{EXAMPLES_PER_REASON, ImportError, Imported, Report, gdelt, us_travels};
 use legation::model::validate;
 use legation::save::write_atomically;
+use legation::untrusted::visible_line;
 
 use super::Exit;
 
@@ -86,7 +87,7 @@ pub fn run(args: &ImportArgs) -> Exit {
     let imported = match imported {
         Ok(imported) => imported,
         Err(error) => {
-            eprintln!("legation import: {error}");
+            eprintln!("legation import: {}", visible_line(&error.to_string()));
             return if error.is_unreadable() {
                 Exit::Unreadable
             } else {
@@ -153,10 +154,10 @@ fn print_report(report: &Report, secs: f64) {
         eprintln!("  rejected {count}: {reason}");
     }
     for note in &report.notes {
-        eprintln!("  note: {note}");
+        eprintln!("  note: {}", visible_line(note));
     }
     for problem in &report.problems {
-        eprintln!("{problem}");
+        eprintln!("{}", visible_line(&problem.to_string()));
     }
     let unlisted: usize = report
         .rejected

@@ -14,7 +14,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use legation::model::{Day, FuzzyDate};
 use legation::scene::WindowSpec;
-use legation::ui::Startup;
 
 /// Legation: a map of diplomatic visits and events, from news and records.
 ///
@@ -66,7 +65,9 @@ pub enum Command {
     /// Read news articles into one `legation/1` dataset on stdout: the
     /// visits and events found, each citing its sentence.
     ///
-    /// Exits 0 even when nothing is found; 2 when an article cannot be read.
+    /// Exits 0 even when nothing is found; 1 when an article is empty or not
+    /// UTF-8 text (what could be read is still printed); 2 when an article
+    /// cannot be read.
     Extract(extract::ExtractArgs),
     /// Turn public records or event exports into a dataset.
     ///
@@ -100,18 +101,20 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Geocode(geocode)) => geocode::run(&geocode),
         Some(Command::Extract(extract)) => extract::run(&extract),
         Some(Command::Import(import)) => import::run(&import),
-        None => open_app(Startup {
-            files: args.files,
-            screenshot: args.screenshot,
-            date: args.date,
-            window: args.window,
-            size: args.size,
-        }),
+        None => open_app(args),
     };
     exit.into()
 }
 
-fn open_app(startup: Startup) -> Exit {
+#[cfg(feature = "gui")]
+fn open_app(args: Args) -> Exit {
+    let startup = legation::ui::Startup {
+        files: args.files,
+        screenshot: args.screenshot,
+        date: args.date,
+        window: args.window,
+        size: args.size,
+    };
     match legation::ui::run(startup) {
         Ok(()) => Exit::Success,
         Err(message) => {
@@ -119,6 +122,17 @@ fn open_app(startup: Startup) -> Exit {
             Exit::Unreadable
         }
     }
+}
+
+/// Without the `gui` feature only the tools are built; the app's arguments
+/// still parse, so the message can say what to do instead of a usage error.
+#[cfg(not(feature = "gui"))]
+fn open_app(_args: Args) -> Exit {
+    eprintln!(
+        "legation: this build has no app (built without the `gui` feature); \
+         run a command such as `legation check FILE`, or rebuild with default features"
+    );
+    Exit::Unreadable
 }
 
 fn parse_day(text: &str) -> Result<Day, String> {

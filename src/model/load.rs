@@ -118,6 +118,9 @@ pub fn load_dataset(path: &Path) -> Result<Loaded, LoadError> {
 /// When `json` is not a JSON object; problems inside a dataset come back in
 /// [`Loaded::problems`] instead.
 pub fn parse_dataset(json: &[u8]) -> Result<Loaded, ParseError> {
+    // Editors on Windows often start UTF-8 files with a byte-order mark,
+    // which JSON does not allow; it says nothing, so it is skipped.
+    let json = json.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(json);
     let value: Value = serde_json::from_slice(json).map_err(|err| ParseError::Syntax {
         line: err.line(),
         column: err.column(),
@@ -313,8 +316,12 @@ impl Reader {
 
     fn event_kind(&mut self, fields: &mut Map<String, Value>, path: &str) -> EventKind {
         let path = format!("{path}.kind");
+        let present = has_value(fields, "kind");
         let Some(name) = self.optional_string_at(fields.remove("kind"), &path) else {
-            self.problem(&path, "missing; give the event a kind (or \"other\")");
+            // A kind of the wrong type is reported as such, once.
+            if !present {
+                self.problem(&path, "missing; give the event a kind (or \"other\")");
+            }
             return EventKind::Other;
         };
         EventKind::parse(&name).unwrap_or_else(|| {

@@ -46,6 +46,8 @@ pub mod reasons {
     pub const HEADER: &str = "header line";
     /// Rejected: neither 57, 58 nor 61 columns.
     pub const WIDTH: &str = "not 57, 58 or 61 tab-separated columns";
+    /// Rejected: a row longer than [`super::MAX_ROW_BYTES`].
+    pub const TOO_LONG: &str = "longer than any GDELT row (64 KiB)";
     /// Rejected: bytes that are not UTF-8.
     pub const UTF8: &str = "not UTF-8";
     /// Rejected: no `GLOBALEVENTID`.
@@ -58,6 +60,11 @@ pub mod reasons {
     /// country to fall back on.
     pub const COORDINATES: &str = "ActionGeo coordinates unusable and country unknown";
 }
+
+/// The longest row read. GDELT's rows are at most a few KiB; a longer line
+/// (a file of another kind, or an archive that unpacks to one endless line)
+/// is skipped without being held in memory.
+pub const MAX_ROW_BYTES: usize = 64 * 1024;
 
 /// Imports GDELT export files (`.CSV`, `.tsv`, `.CSV.zip`...), in order,
 /// into one dataset.
@@ -103,6 +110,22 @@ pub fn import_reader(reader: impl BufRead, path: &Path, options: Options) -> Imp
         });
     }
     importer.finish()
+}
+
+/// Reads and drops the rest of a line, a buffer at a time.
+fn skip_line(reader: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        if let Some(end) = buffer.iter().position(|&b| b == b'\n') {
+            reader.consume(end + 1);
+            return Ok(());
+        }
+        let len = buffer.len();
+        reader.consume(len);
+    }
 }
 
 /// Whether `head`, the start of a file, looks like a GDELT event export:
@@ -223,11 +246,26 @@ impl Importer {
         let mut any = false;
         loop {
             line.clear();
-            if reader.read_until(b'\n', &mut line)? == 0 {
+            let read = reader
+                .by_ref()
+                .take(MAX_ROW_BYTES as u64)
+                .read_until(b'\n', &mut line)?;
+            if read == 0 {
                 break;
             }
             number += 1;
-            any = true;
+            if read == MAX_ROW_BYTES && line.last() != Some(&b'\n') {
+                skip_line(&mut reader)?;
+                any = true;
+                self.imported.report.records += 1;
+                self.imported.report.reject(reasons::TOO_LONG, || {
+                    ImportError::at(path, number, format!(
+                        "the row is longer than {} KiB, which no GDELT row is; it was left out (is this an event export?)",
+                        MAX_ROW_BYTES / 1024
+                    ))
+                });
+                continue;
+            }
             let mut row: &[u8] = &line;
             if let Some(rest) = row.strip_suffix(b"\n") {
                 row = rest;
@@ -238,6 +276,8 @@ impl Importer {
             if row.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            // Blank lines alone make an empty file.
+            any = true;
             self.imported.report.records += 1;
             self.row(row, path, number);
         }

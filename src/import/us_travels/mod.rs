@@ -97,31 +97,76 @@ pub fn import_files<P: AsRef<Path>>(
     paths: &[P],
     gazetteer: &Gazetteer,
 ) -> Result<Imported, ImportError> {
-    let mut report = Report::default();
-    let mut records = Vec::new();
+    let mut collected = Collected::default();
     let mut unreadable = Vec::new();
     for path in paths {
         let path = path.as_ref();
         match xml::parse(path) {
-            Ok(parsed) => {
-                report.files += 1;
-                report.problems.extend(parsed.problems);
-                if let Some(root) = parsed.other_root {
-                    report.notes.push(format!(
-                        "{}: not a trips file (its root element is <{root}>, not <trips>); left out",
-                        path.display()
-                    ));
-                }
-                records.extend(parsed.trips.into_iter().map(|trip| (path.to_owned(), trip)));
-            }
+            Ok(parsed) => collected.add(path, parsed),
             Err(error) => unreadable.push(error),
         }
     }
-    if report.files == 0 && !unreadable.is_empty() {
+    if collected.report.files == 0 && !unreadable.is_empty() {
         return Err(unreadable.swap_remove(0));
     }
-    report.problems.extend(unreadable);
-    Ok(import_records(records, gazetteer, report))
+    collected.report.problems.extend(unreadable);
+    collected.finish(gazetteer)
+}
+
+/// Imports one trips file read from `reader`; `path` names it in problems.
+///
+/// # Errors
+/// When `reader` fails, or the XML is of another kind than `<trips>`;
+/// problems in the trips come back in [`Report::problems`].
+pub fn import_reader(
+    reader: impl std::io::Read,
+    path: &Path,
+    gazetteer: &Gazetteer,
+) -> Result<Imported, ImportError> {
+    let mut collected = Collected::default();
+    collected.add(path, xml::parse_reader(reader, path)?);
+    collected.finish(gazetteer)
+}
+
+/// The trips of the files read so far, before they become visits.
+#[derive(Default)]
+struct Collected {
+    report: Report,
+    records: Vec<(PathBuf, TripRecord)>,
+    /// The files of another kind of XML, with their root elements.
+    other_kinds: Vec<(PathBuf, String)>,
+}
+
+impl Collected {
+    fn add(&mut self, path: &Path, parsed: xml::ParsedFile) {
+        self.report.files += 1;
+        self.report.problems.extend(parsed.problems);
+        if let Some(root) = parsed.other_root {
+            self.report.notes.push(format!(
+                "{}: not a trips file (its root element is <{root}>, not <trips>); left out",
+                path.display()
+            ));
+            self.other_kinds.push((path.to_owned(), root));
+        }
+        let trips = parsed.trips.into_iter();
+        self.records.extend(trips.map(|trip| (path.to_owned(), trip)));
+    }
+
+    fn finish(mut self, gazetteer: &Gazetteer) -> Result<Imported, ImportError> {
+        // Other XML beside trips files (a checkout's code tables) is fine;
+        // nothing but other XML is the wrong input.
+        if self.report.files == self.other_kinds.len() && self.report.problems.is_empty() {
+            if let Some((path, root)) = self.other_kinds.pop() {
+                return Err(ImportError::NotThisFormat {
+                    path,
+                    message: format!(
+                        "not a trips file (its root element is <{root}>, not <trips>); give a HistoryAtState/travels checkout or its president-travels/secretary-travels XML"
+                    ),
+                });
+            }
+        }
+        Ok(import_records(self.records, gazetteer, self.report))
+    }
 }
 
 /// Builds the dataset from trip records (each with the file it came from),
