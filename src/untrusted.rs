@@ -78,7 +78,10 @@ mod tests {
             openable_url(" https://example.com/a?b=c "),
             Some("https://example.com/a?b=c")
         );
-        assert_eq!(openable_url("HTTP://example.com"), Some("HTTP://example.com"));
+        assert_eq!(
+            openable_url("HTTP://example.com"),
+            Some("HTTP://example.com")
+        );
         for refused in [
             "javascript:alert(1)",
             "JavaScript://%0Aalert(1)",
@@ -105,7 +108,7 @@ mod tests {
             "https://example.com/\u{202E}fdp.exe",
             "https://exa\u{2066}mple.com",
             "https://example.com/a b",
-            "https://example.com/\n",
+            "https://example.com/\nhttps://evil.example/",
             "https://example.com/\u{0}",
         ] {
             assert_eq!(openable_url(refused), None, "{refused:?}");
@@ -114,16 +117,31 @@ mod tests {
 
     #[test]
     fn bidi_overrides_and_controls_show_as_markers() {
-        assert_eq!(visible("Sergei \u{202E}ugiohS\u{202C}"), "Sergei [U+202E]ugiohS[U+202C]");
-        assert_eq!(visible("bell\u{7} esc\u{1B}[31m nul\u{0}"), "bell[U+0007] esc[U+001B][31m nul[U+0000]");
-        assert_eq!(visible("a\u{2066}b\u{2069}\u{200F}"), "a[U+2066]b[U+2069][U+200F]");
+        assert_eq!(
+            visible("Sergei \u{202E}ugiohS\u{202C}"),
+            "Sergei [U+202E]ugiohS[U+202C]"
+        );
+        assert_eq!(
+            visible("bell\u{7} esc\u{1B}[31m nul\u{0}"),
+            "bell[U+0007] esc[U+001B][31m nul[U+0000]"
+        );
+        assert_eq!(
+            visible("a\u{2066}b\u{2069}\u{200F}"),
+            "a[U+2066]b[U+2069][U+200F]"
+        );
         assert_eq!(visible("line\nbreak\ttab"), "line\nbreak\ttab");
-        assert!(matches!(visible("Pyongyang, 평양, Пхеньян"), Cow::Borrowed(_)));
+        assert!(matches!(
+            visible("Pyongyang, 평양, Пхеньян"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
     fn one_line_labels_have_no_breaks() {
-        assert_eq!(visible_line("line\nbreak\r\ttab\u{2028}"), "line break[U+000D] tab ");
+        assert_eq!(
+            visible_line("line\nbreak\r\ttab\u{2028}"),
+            "line break[U+000D] tab "
+        );
         assert!(matches!(visible_line("Kim Jong Un"), Cow::Borrowed(_)));
     }
 }

@@ -13,7 +13,6 @@
 
 mod run_support;
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use legation::extract::{ArticleOptions, extract_article, read_article};
@@ -47,10 +46,15 @@ fn assert_expected(path: &Path, found: &[String]) {
         .partition(|line| line.starts_with('#'));
     if std::env::var_os("LEGATION_BLESS").is_some() {
         let mut text = String::new();
-        for line in comments.iter().copied().chain(found.iter().map(String::as_str)) {
-            writeln!(text, "{line}").unwrap();
+        for line in comments
+            .iter()
+            .copied()
+            .chain(found.iter().map(String::as_str))
+        {
+            text.push_str(line);
+            text.push('\n');
         }
-        std::fs::write(&sidecar, text).unwrap();
+        std::fs::write(&sidecar, text).expect("the sidecar is writable");
         return;
     }
     assert!(
@@ -77,7 +81,12 @@ fn assert_spans_on_text(dataset: &Dataset, what: &Path) {
         .visits
         .iter()
         .filter_map(|visit| visit.source.as_ref())
-        .chain(dataset.events.iter().filter_map(|event| event.source.as_ref()));
+        .chain(
+            dataset
+                .events
+                .iter()
+                .filter_map(|event| event.source.as_ref()),
+        );
     for citation in citations {
         let source = dataset.source(&citation.id).expect("cited sources exist");
         if let Some(span) = citation.span {
@@ -138,10 +147,13 @@ fn describe_import(imported: &Imported) -> Vec<String> {
 /// What importing a trips file gave, as sidecar lines: its problems, or
 /// the error that refused it.
 fn describe_us_travels(path: &Path) -> (Vec<String>, Option<Imported>) {
-    let bytes = std::fs::read(path).unwrap();
+    let bytes = std::fs::read(path).expect("the corpus reads");
     match us_travels::import_reader(bytes.as_slice(), path, Gazetteer::bundled()) {
         Ok(imported) => (describe_import(&imported), Some(imported)),
-        Err(error) => (vec![format!("error: {}", describe_import_error(&error))], None),
+        Err(error) => (
+            vec![format!("error: {}", describe_import_error(&error))],
+            None,
+        ),
     }
 }
 
@@ -166,10 +178,7 @@ fn assert_sound_file_still_loads(bad: &Path) {
     assert_eq!(good_file.dataset.events.len(), 1);
     // The bad file's failure names it, so the problems panel can.
     if let Some(failure) = &bad_file.failure {
-        assert!(
-            failure.contains(&*bad.display().to_string()),
-            "{failure}"
-        );
+        assert!(failure.contains(&*bad.display().to_string()), "{failure}");
     }
 }
 
@@ -245,7 +254,10 @@ fn nested(depth: usize, open: &str, close: &str) -> String {
 
 #[test]
 fn nesting_300_000_deep_is_refused_without_overflowing_the_stack() {
-    let json = format!(r#"{{"format": "legation/1", "extra": {}}}"#, nested(300_000, "[", "]"));
+    let json = format!(
+        r#"{{"format": "legation/1", "extra": {}}}"#,
+        nested(300_000, "[", "]")
+    );
     match parse_dataset(json.as_bytes()) {
         Err(ParseError::Syntax {
             line: 1, message, ..
@@ -278,7 +290,9 @@ fn a_one_megabyte_line_loads_or_is_named() {
 
     // A 1 MB line of no JSON: an error at its column.
     match parse_dataset(long.as_bytes()) {
-        Err(ParseError::Syntax { line: 1, column, .. }) => assert_eq!(column, 1),
+        Err(ParseError::Syntax {
+            line: 1, column, ..
+        }) => assert_eq!(column, 1),
         other => panic!("expected a syntax error, got {other:?}"),
     }
     let mut unfinished = format!(r#"{{"format": "legation/1", "title": "{long}"#);
@@ -297,9 +311,10 @@ fn a_one_megabyte_line_loads_or_is_named() {
     assert_eq!(imported.dataset.visits.len(), 1);
 
     // A trip whose remarks are a 1 MB line.
-    let trips = std::fs::read_to_string(fixture("us-travels/secretary-travels/blinken-antony-j.xml"))
-        .unwrap()
-        .replacen("<remarks>", &format!("<remarks>{long} "), 1);
+    let trips =
+        std::fs::read_to_string(fixture("us-travels/secretary-travels/blinken-antony-j.xml"))
+            .unwrap()
+            .replacen("<remarks>", &format!("<remarks>{long} "), 1);
     let parsed = xml::parse_reader(trips.as_bytes(), Path::new("long.xml")).unwrap();
     assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
     assert!(parsed.trips[0].remarks.len() > 1 << 20);

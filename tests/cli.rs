@@ -13,14 +13,14 @@ fn fixture(name: &str) -> String {
 
 #[test]
 fn check_accepts_the_bundled_data() {
-    let output = legation(&["check", "data/shoigu-pyongyang.json"]);
+    let output = legation(["check", "data/shoigu-pyongyang.json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout(&output).contains("data/shoigu-pyongyang.json: ok"));
 }
 
 #[test]
 fn check_json_counts_records_and_place_precision() {
-    let output = legation(&["check", "--json", "data/shoigu-pyongyang.json"]);
+    let output = legation(["check", "--json", "data/shoigu-pyongyang.json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let report: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
     assert_eq!(report["file"], "data/shoigu-pyongyang.json");
@@ -38,7 +38,7 @@ fn check_json_counts_records_and_place_precision() {
 #[test]
 fn check_lists_each_problem_with_file_and_path() {
     let file = fixture("invalid/several-problems.json");
-    let output = legation(&["check", &file]);
+    let output = legation(["check", &file]);
     assert_eq!(output.status.code(), Some(1));
     let printed = stdout(&output);
     assert!(
@@ -51,13 +51,13 @@ fn check_lists_each_problem_with_file_and_path() {
 #[test]
 fn check_names_the_file_and_line_of_a_syntax_error() {
     let file = fixture("invalid/truncated.json");
-    let output = legation(&["check", &file]);
+    let output = legation(["check", &file]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(message.contains(&format!("{file}:")), "{message}");
     assert!(message.contains("not valid JSON"), "{message}");
 
-    let output = legation(&["check", "--json", &file]);
+    let output = legation(["check", "--json", &file]);
     assert_eq!(output.status.code(), Some(1));
     let report: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
     assert!(report["problems"][0]["line"].as_u64().unwrap() > 1);
@@ -65,7 +65,7 @@ fn check_names_the_file_and_line_of_a_syntax_error() {
 
 #[test]
 fn check_exits_2_for_a_file_it_cannot_read_and_goes_on_with_the_others() {
-    let output = legation(&["check", "no-such-file.json", "data/shoigu-pyongyang.json"]);
+    let output = legation(["check", "no-such-file.json", "data/shoigu-pyongyang.json"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("no-such-file.json: cannot read"));
     assert!(stdout(&output).contains("data/shoigu-pyongyang.json: ok"));
@@ -77,7 +77,7 @@ fn check_survives_binary_garbage() {
     std::fs::create_dir_all(&dir).unwrap();
     let garbage = dir.join("garbage.json");
     std::fs::write(&garbage, [0xff, 0x00, 0xfe, b'{', 0x80]).unwrap();
-    let output = legation(&["check", garbage.to_str().unwrap()]);
+    let output = legation(["check", garbage.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(stderr(&output).contains("garbage.json:1:"));
     std::fs::remove_dir_all(dir).unwrap();
@@ -138,10 +138,10 @@ fn geocode_narrows_by_country_and_lists_all() {
 
 #[test]
 fn geocode_says_when_nothing_is_found() {
-    let output = legation(&["geocode", "Xqzzyville"]);
+    let output = legation(["geocode", "Xqzzyville"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("no place named `Xqzzyville`"));
-    let output = legation(&["geocode", "--country", "QQ", "Paris"]);
+    let output = legation(["geocode", "--country", "QQ", "Paris"]);
     assert_eq!(
         output.status.code(),
         Some(2),

@@ -13,8 +13,10 @@ use run_support::{fixture, legation, stderr, stdout, temp_path};
 fn corpus() -> Vec<(String, PathBuf)> {
     let mut inputs = Vec::new();
     for folder in ["dataset", "us-travels", "gdelt", "articles"] {
-        for entry in std::fs::read_dir(fixture(&format!("bad/{folder}"))).unwrap() {
-            let path = entry.unwrap().path();
+        let listed =
+            std::fs::read_dir(fixture(&format!("bad/{folder}"))).expect("the corpus lists");
+        for entry in listed {
+            let path = entry.expect("the corpus lists").path();
             if path.extension().is_none_or(|ext| ext != "expected") {
                 inputs.push((folder.to_owned(), path));
             }
@@ -27,7 +29,8 @@ fn corpus() -> Vec<(String, PathBuf)> {
 /// Whether the corpus says `path` is a sound dataset (no error, no
 /// problem in its sidecar).
 fn is_sound_dataset(folder: &str, path: &Path) -> bool {
-    let sidecar = std::fs::read_to_string(path.with_extension("expected")).unwrap();
+    let sidecar = std::fs::read_to_string(path.with_extension("expected"))
+        .expect("every input has a sidecar");
     folder == "dataset"
         && sidecar
             .lines()
@@ -46,7 +49,10 @@ fn assert_exit(command: &str, path: &Path, output: &Output, codes: &[i32]) {
         stderr(output)
     );
     if code != Some(0) {
-        let name = path.file_name().unwrap().to_string_lossy();
+        let name = path
+            .file_name()
+            .expect("inputs are files")
+            .to_string_lossy();
         assert!(
             said.contains(&*name),
             "legation {command} {}: the message does not name the file:\n{said}",
@@ -59,7 +65,11 @@ fn assert_exit(command: &str, path: &Path, output: &Output, codes: &[i32]) {
 fn check_refuses_every_bad_input_by_name() {
     for (folder, path) in corpus() {
         let output = legation([Path::new("check"), path.as_path()]);
-        let expected: &[i32] = if is_sound_dataset(&folder, &path) { &[0] } else { &[1] };
+        let expected: &[i32] = if is_sound_dataset(&folder, &path) {
+            &[0]
+        } else {
+            &[1]
+        };
         assert_exit("check", &path, &output, expected);
         let output = legation([Path::new("check"), Path::new("--json"), path.as_path()]);
         assert_exit("check --json", &path, &output, expected);
@@ -89,7 +99,9 @@ fn import_refuses_every_bad_input_by_name() {
         for format in ["us-travels", "gdelt"] {
             let output = legation([Path::new("import"), Path::new(format), path.as_path()]);
             // The control-character trips and rows are sound records.
-            let sound = path.file_stem().is_some_and(|stem| stem == "control-and-bidi")
+            let sound = path
+                .file_stem()
+                .is_some_and(|stem| stem == "control-and-bidi")
                 && folder == format;
             let expected: &[i32] = if sound { &[0] } else { &[1, 2] };
             assert_exit(&format!("import {format}"), &path, &output, expected);
@@ -101,7 +113,14 @@ fn import_refuses_every_bad_input_by_name() {
 fn geocode_takes_any_name_without_crashing() {
     // As long as one argument may be (Linux allows 128 KiB).
     let long = "x".repeat(100_000);
-    for name in ["", "\u{202E}gnayngoyP", "\u{1B}[2J", "Pyong\u{200B}yang", "%s%n", long.as_str()] {
+    for name in [
+        "",
+        "\u{202E}gnayngoyP",
+        "\u{1B}[2J",
+        "Pyong\u{200B}yang",
+        "%s%n",
+        long.as_str(),
+    ] {
         let output = legation(["geocode", "--json", name]);
         assert!(
             matches!(output.status.code(), Some(0 | 1)),
@@ -121,18 +140,28 @@ fn nested(depth: usize, open: &str, close: &str) -> String {
 #[test]
 fn every_command_survives_inputs_too_big_to_commit() {
     let long = "x".repeat(1 << 20);
-    let seed =
-        std::fs::read_to_string(fixture("../../data/articles/2023-07-25-shoigu-pyongyang.txt"))
-            .unwrap();
+    let seed = std::fs::read_to_string(fixture(
+        "../../data/articles/2023-07-25-shoigu-pyongyang.txt",
+    ))
+    .unwrap();
     let inputs = [
         ("deep.json", nested(300_000, "[", "]")),
         (
             "deep.xml",
-            format!("<trips><trip>{}</trip></trips>", nested(300_000, "<a>", "</a>")),
+            format!(
+                "<trips><trip>{}</trip></trips>",
+                nested(300_000, "<a>", "</a>")
+            ),
         ),
         ("long-line.tsv", format!("{long}\t{long}\n")),
-        ("long-line.json", format!("{{\"format\": \"legation/1\", \"x\": \"{long}")),
-        ("five-megabytes.txt", seed.repeat((5 << 20) / seed.len() + 1)),
+        (
+            "long-line.json",
+            format!("{{\"format\": \"legation/1\", \"x\": \"{long}"),
+        ),
+        (
+            "five-megabytes.txt",
+            seed.repeat((5 << 20) / seed.len() + 1),
+        ),
     ];
     for (name, text) in inputs {
         let path = temp_path(name);
@@ -151,8 +180,18 @@ fn every_command_survives_inputs_too_big_to_commit() {
 #[test]
 fn a_missing_file_is_unreadable_for_every_command() {
     let path = fixture("bad/no-such-file.json");
-    assert_exit("check", &path, &legation([Path::new("check"), path.as_path()]), &[2]);
-    assert_exit("extract", &path, &legation([Path::new("extract"), path.as_path()]), &[2]);
+    assert_exit(
+        "check",
+        &path,
+        &legation([Path::new("check"), path.as_path()]),
+        &[2],
+    );
+    assert_exit(
+        "extract",
+        &path,
+        &legation([Path::new("extract"), path.as_path()]),
+        &[2],
+    );
     for format in ["us-travels", "gdelt"] {
         let output = legation([Path::new("import"), Path::new(format), path.as_path()]);
         assert_exit(&format!("import {format}"), &path, &output, &[2]);

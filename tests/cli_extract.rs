@@ -14,7 +14,7 @@ const SEED: &str = "data/articles/2023-07-25-shoigu-pyongyang.txt";
 
 #[test]
 fn extracts_the_seed_article_into_a_valid_dataset() {
-    let output = legation(&["extract", SEED]);
+    let output = legation(["extract", SEED]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let json = stdout(&output);
     let loaded = parse_dataset(json.as_bytes()).unwrap();
@@ -40,10 +40,10 @@ fn extracts_the_seed_article_into_a_valid_dataset() {
 
 #[test]
 fn check_accepts_what_extract_writes() {
-    let output = legation(&["extract", SEED]);
+    let output = legation(["extract", SEED]);
     let out = std::env::temp_dir().join(format!("legation-extract-{}.json", std::process::id()));
     std::fs::write(&out, stdout(&output)).unwrap();
-    let checked = legation(&["check", out.to_str().unwrap()]);
+    let checked = legation(["check", out.to_str().unwrap()]);
     std::fs::remove_file(&out).ok();
     assert_eq!(
         checked.status.code(),
@@ -56,7 +56,7 @@ fn check_accepts_what_extract_writes() {
 
 #[test]
 fn options_set_date_title_and_url() {
-    let output = legation(&[
+    let output = legation([
         "extract",
         "--date",
         "2023-07-26",
@@ -79,7 +79,7 @@ fn options_set_date_title_and_url() {
 
 #[test]
 fn several_articles_make_one_dataset() {
-    let output = legation(&["extract", SEED, "tests/fixtures/articles/putin-hanoi.txt"]);
+    let output = legation(["extract", SEED, "tests/fixtures/articles/putin-hanoi.txt"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let loaded = parse_dataset(&output.stdout).unwrap();
     assert_eq!(loaded.dataset.sources.len(), 2);
@@ -88,7 +88,7 @@ fn several_articles_make_one_dataset() {
 
 #[test]
 fn an_article_without_visits_still_exits_zero() {
-    let output = legation(&["extract", "tests/fixtures/articles/seoul-missiles.txt"]);
+    let output = legation(["extract", "tests/fixtures/articles/seoul-missiles.txt"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(json["visits"].as_array().unwrap().len(), 0);
@@ -97,7 +97,7 @@ fn an_article_without_visits_still_exits_zero() {
 
 #[test]
 fn an_unreadable_article_is_named_and_exits_two() {
-    let output = legation(&["extract", SEED, "no/such/article.txt"]);
+    let output = legation(["extract", SEED, "no/such/article.txt"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("no/such/article.txt"),
@@ -109,7 +109,7 @@ fn an_unreadable_article_is_named_and_exits_two() {
 
 #[test]
 fn a_bad_date_is_refused_with_a_hint() {
-    let output = legation(&["extract", "--date", "2023-13-01", SEED]);
+    let output = legation(["extract", "--date", "2023-13-01", SEED]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("2023-13-01"),

@@ -285,7 +285,7 @@ fn detect_tells_exports_apart() {
 #[test]
 fn the_command_writes_a_dataset_that_check_accepts() {
     let out = temp_path("gdelt.json");
-    let output = legation(&[
+    let output = legation([
         OsStr::new("import"),
         OsStr::new("gdelt"),
         fixture("gdelt/v1-daily.tsv").as_os_str(),
@@ -298,14 +298,14 @@ fn the_command_writes_a_dataset_that_check_accepts() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains(reasons::NO_LOCATION), "{stderr}");
 
-    let output = legation(&[OsStr::new("check"), OsStr::new("--json"), out.as_os_str()]);
+    let output = legation([OsStr::new("check"), OsStr::new("--json"), out.as_os_str()]);
     assert_eq!(output.status.code(), Some(0));
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["visits"], 7, "{report}");
     assert_eq!(report["places"]["unresolved"], 0, "{report}");
     let _ = std::fs::remove_file(out);
 
-    let output = legation(&[
+    let output = legation([
         OsStr::new("import"),
         OsStr::new("gdelt"),
         fixture("gdelt/bad-rows.tsv").as_os_str(),

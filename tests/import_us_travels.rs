@@ -298,7 +298,7 @@ fn detect_tells_trips_apart() {
 #[test]
 fn the_command_writes_a_dataset_that_check_accepts() {
     let out = temp_path("us-travels.json");
-    let output = legation(&[
+    let output = legation([
         OsStr::new("import"),
         OsStr::new("us-travels"),
         fixture("us-travels").as_os_str(),
@@ -309,7 +309,7 @@ fn the_command_writes_a_dataset_that_check_accepts() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("merged 2 records"), "{stderr}");
 
-    let output = legation(&[OsStr::new("check"), OsStr::new("--json"), out.as_os_str()]);
+    let output = legation([OsStr::new("check"), OsStr::new("--json"), out.as_os_str()]);
     assert_eq!(output.status.code(), Some(0));
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["places"]["unresolved"], 0, "{report}");

@@ -97,7 +97,11 @@ pub fn run(args: &ExtractArgs) -> Exit {
         eprintln!("legation: extract made an invalid dataset (a bug): {problem}");
     }
     println!("{}", dataset.to_json_pretty());
-    if invalid { Exit::Invalid } else { Exit::Success }
+    if invalid {
+        Exit::Invalid
+    } else {
+        Exit::Success
+    }
 }
 
 /// A source id from a file name: its stem, in lowercase words and hyphens.

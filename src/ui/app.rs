@@ -7,6 +7,7 @@ use egui::{Key, Ui};
 use super::map::MapView;
 use super::problems_panel::ProblemsPanel;
 use super::screenshot::{Outcome, ScreenshotJob};
+use super::session::{Remembered, SessionFile};
 use super::source_panel::SourcePanel;
 use super::timeline::Timeline;
 use super::{Selection, Startup, fonts};
@@ -14,15 +15,8 @@ use crate::gazetteer::Gazetteer;
 use crate::scene::{Scene, TimeWindow, View, WindowSpec};
 use crate::workspace::{FileKind, Workspace, bundled_data_dir};
 
-/// What is remembered between runs.
-#[derive(Debug, Default, serde::Deserialize, serde::Serialize)]
-#[serde(default)]
-struct Remembered {
-    files: Vec<PathBuf>,
-    map: super::map::RememberedView,
-}
-
-/// The key under which [`Remembered`] is stored.
+/// The key under which earlier versions kept [`Remembered`] in eframe's
+/// storage; read once when there is no session file yet.
 const STORAGE_KEY: &str = "legation";
 
 /// The whole app.
@@ -42,6 +36,9 @@ pub struct LegationApp {
     screenshot: Option<ScreenshotJob>,
     /// A message for the user, shown until dismissed.
     notice: Option<String>,
+    /// Where the session is remembered; `None` when eframe persists nothing
+    /// (tests, screenshots) or the system has no configuration folder.
+    session: Option<SessionFile>,
 }
 
 /// The file types File, Open… offers.
@@ -62,13 +59,20 @@ impl LegationApp {
     /// bundled data).
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup, outcome: Outcome) -> Self {
         fonts::install(&cc.egui_ctx);
-        let remembered: Remembered = if startup.screenshot.is_some() {
-            Remembered::default()
-        } else {
-            cc.storage
-                .and_then(|storage| eframe::get_value(storage, STORAGE_KEY))
-                .unwrap_or_default()
-        };
+        // eframe hands out storage only when it persists: not under test,
+        // not for a screenshot.
+        let mut session = cc
+            .storage
+            .filter(|_| startup.screenshot.is_none())
+            .and_then(|_| SessionFile::in_config_dir());
+        let remembered: Remembered = session
+            .as_mut()
+            .and_then(SessionFile::read)
+            .or_else(|| {
+                let storage = cc.storage.filter(|_| startup.screenshot.is_none())?;
+                eframe::get_value(storage, STORAGE_KEY)
+            })
+            .unwrap_or_default();
         let mut workspace = Workspace::default();
         let files = if startup.files.is_empty() {
             remembered.files.clone()
@@ -101,6 +105,7 @@ impl LegationApp {
                 .screenshot
                 .map(|path| ScreenshotJob::new(path, outcome)),
             notice: None,
+            session,
         };
         app.rebuild_scene();
         if startup.date.is_some() || startup.window.is_some() {
@@ -341,10 +346,10 @@ impl eframe::App for LegationApp {
         }
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.screenshot.is_some() {
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        let Some(session) = &mut self.session else {
             return;
-        }
+        };
         let remembered = Remembered {
             files: self
                 .workspace
@@ -354,6 +359,11 @@ impl eframe::App for LegationApp {
                 .collect(),
             map: self.map.remembered(),
         };
-        eframe::set_value(storage, STORAGE_KEY, &remembered);
+        if let Err(error) = session.write(&remembered) {
+            self.notice = Some(format!(
+                "{}: cannot remember this session: {error}; check that the folder is writable",
+                session.path().display()
+            ));
+        }
     }
 }

@@ -1,8 +1,11 @@
-//! Records in words, the same in tooltips and panels.
+//! Records in words, the same in tooltips and panels; names and titles come
+//! from the data, so they pass through [`visible_line`] (one line, no
+//! bidirectional or control characters acting).
 
 use crate::gazetteer::Gazetteer;
 use crate::model::{Event, PlaceRef, Visit};
 use crate::scene::ItemRef;
+use crate::untrusted::visible_line;
 use crate::workspace::Workspace;
 
 /// The visit `item` refers to.
@@ -27,7 +30,7 @@ pub fn event(workspace: &Workspace, item: ItemRef) -> Option<&Event> {
 
 /// Who travelled: "Sergei Shoigu, Defence Minister", or the delegation.
 pub fn who(visit: &Visit) -> String {
-    visit.leader.as_ref().map_or_else(
+    let who = visit.leader.as_ref().map_or_else(
         || {
             visit
                 .delegation
@@ -38,13 +41,14 @@ pub fn who(visit: &Visit) -> String {
             Some(title) => format!("{}, {title}", leader.name),
             None => leader.name.clone(),
         },
-    )
+    );
+    visible_line(&who).into_owned()
 }
 
 /// What happened: "Parade: Large-scale military parade", or the kind alone.
 pub fn what(event: &Event) -> String {
     match &event.title {
-        Some(title) => format!("{}: {title}", event.kind.label()),
+        Some(title) => format!("{}: {}", event.kind.label(), visible_line(title)),
         None => event.kind.label().to_owned(),
     }
 }
@@ -57,8 +61,8 @@ pub fn place(place: &PlaceRef) -> String {
         .and_then(|code| Gazetteer::bundled().country(code))
         .map(|country| country.name);
     match (&place.place, country) {
-        (Some(name), Some(country)) => format!("{name}, {country}"),
-        (Some(name), None) => name.clone(),
+        (Some(name), Some(country)) => format!("{}, {country}", visible_line(name)),
+        (Some(name), None) => visible_line(name).into_owned(),
         (None, Some(country)) => format!("{country} (country only)"),
         (None, None) => "somewhere".to_owned(),
     }

@@ -13,6 +13,7 @@ mod palette;
 mod problems_panel;
 mod screenshot;
 mod selection;
+mod session;
 mod source_panel;
 mod timeline;
 

@@ -4,6 +4,7 @@
 use egui::{RichText, Ui};
 
 use crate::scene::Scene;
+use crate::untrusted::visible;
 use crate::workspace::Workspace;
 
 /// Whether the panel is open.
@@ -52,24 +53,22 @@ impl ProblemsPanel {
                     let file_name = file.path.display().to_string();
                     if let Some(failure) = &file.failure {
                         any = true;
-                        ui.label(RichText::new(failure).color(ui.visuals().error_fg_color));
+                        ui.label(
+                            RichText::new(visible(failure)).color(ui.visuals().error_fg_color),
+                        );
                     }
-                    for problem in &file.problems {
+                    // Paths and messages quote the data: shown, never interpreted.
+                    let problems = file
+                        .problems
+                        .iter()
+                        .map(|problem| (&problem.path, &problem.message))
+                        .chain(unplaced.map(|problem| (&problem.path, &problem.message)));
+                    for (path, message) in problems {
                         any = true;
-                        ui.label(format!(
-                            "{file_name}: {}: {}",
-                            problem.path, problem.message
-                        ));
-                    }
-                    for problem in unplaced {
-                        any = true;
-                        ui.label(format!(
-                            "{file_name}: {}: {}",
-                            problem.path, problem.message
-                        ));
+                        ui.label(visible(&format!("{file_name}: {path}: {message}")));
                     }
                     for note in &file.notes {
-                        ui.weak(format!("{file_name}: {note}"));
+                        ui.weak(visible(&format!("{file_name}: {note}")));
                     }
                 }
                 if !any {

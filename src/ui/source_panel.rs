@@ -7,6 +7,7 @@ use egui::{Align, FontId, RichText, ScrollArea, Sense, Ui};
 use super::{Selection, describe, palette};
 use crate::model::{Dataset, Source, SourceRef};
 use crate::scene::{ItemRef, Scene};
+use crate::untrusted::{openable_url, visible, visible_line};
 use crate::workspace::Workspace;
 
 /// What the panel remembers between frames.
@@ -129,7 +130,7 @@ fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown) {
             ui.label(format!("{from} to {}", describe::place(&visit.to)));
             ui.label(visit.date.describe());
             if let Some(purpose) = &visit.purpose {
-                ui.weak(purpose);
+                ui.weak(visible_line(purpose));
             }
         }
         Shown::Event(item) => {
@@ -143,7 +144,7 @@ fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown) {
                 ui.strong(event.kind.label());
             });
             if let Some(title) = &event.title {
-                ui.label(title);
+                ui.label(visible_line(title));
             }
             ui.label(format!(
                 "{} · {}",
@@ -157,7 +158,7 @@ fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown) {
 /// The source's details and its text, the cited passage highlighted.
 fn source_ui(ui: &mut Ui, source: &Source, citation: &SourceRef, scroll: bool) {
     if let Some(title) = &source.title {
-        ui.label(RichText::new(title).strong());
+        ui.label(RichText::new(visible_line(title)).strong());
     }
     let details: Vec<String> = [
         source.publisher.clone(),
@@ -167,7 +168,7 @@ fn source_ui(ui: &mut Ui, source: &Source, citation: &SourceRef, scroll: bool) {
     .flatten()
     .collect();
     if !details.is_empty() {
-        ui.weak(details.join(" · "));
+        ui.weak(visible_line(&details.join(" · ")));
     }
     if let Some(url) = &source.url {
         url_ui(ui, url);
@@ -181,7 +182,7 @@ fn source_ui(ui: &mut Ui, source: &Source, citation: &SourceRef, scroll: bool) {
         egui::Frame::group(ui.style())
             .fill(palette::highlight(ui.visuals().dark_mode).gamma_multiply(0.5))
             .show(ui, |ui| {
-                ui.add(egui::Label::new(passage).wrap());
+                ui.add(egui::Label::new(visible(passage)).wrap());
             });
     }
     ui.add_space(4.0);
@@ -198,6 +199,9 @@ fn source_ui(ui: &mut Ui, source: &Source, citation: &SourceRef, scroll: bool) {
                 ),
                 None => (source.text.as_str(), "", ""),
             };
+            // Each part made visible on its own, so the highlight stays on
+            // the cited passage.
+            let (before, cited, after) = (visible(before), visible(cited), visible(after));
             let text_color = ui.visuals().text_color();
             let plain = TextFormat::simple(FontId::proportional(14.0), text_color);
             let marked = TextFormat {
@@ -207,9 +211,9 @@ fn source_ui(ui: &mut Ui, source: &Source, citation: &SourceRef, scroll: bool) {
             let mut job = LayoutJob::default();
             job.wrap.max_width = width;
             // Source text is shown as plain text, never interpreted.
-            job.append(before, 0.0, plain.clone());
-            job.append(cited, 0.0, marked);
-            job.append(after, 0.0, plain);
+            job.append(&before, 0.0, plain.clone());
+            job.append(&cited, 0.0, marked);
+            job.append(&after, 0.0, plain);
             let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
             let (rect, _) = ui.allocate_exact_size(galley.size(), Sense::hover());
             if scroll && !cited.is_empty() {
@@ -224,15 +228,19 @@ fn source_ui(ui: &mut Ui, source: &Source, citation: &SourceRef, scroll: bool) {
 }
 
 /// A link that opens in the browser on an explicit click, and only for
-/// http(s) addresses; anything else is shown as plain text.
+/// http(s) addresses ([`openable_url`]); anything else is shown as plain
+/// text.
 fn url_ui(ui: &mut Ui, url: &str) {
-    let lower = url.trim().to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") {
-        if ui.link(url).on_hover_text("Open in the browser").clicked() {
-            ui.ctx().open_url(egui::OpenUrl::new_tab(url.trim()));
+    if let Some(address) = openable_url(url) {
+        if ui
+            .link(address)
+            .on_hover_text("Open in the browser")
+            .clicked()
+        {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(address));
         }
     } else {
-        ui.weak(url)
-            .on_hover_text("Not an http(s) address: not opened");
+        ui.weak(visible_line(url))
+            .on_hover_text("Not a plain http(s) address: not opened");
     }
 }

@@ -149,21 +149,23 @@ impl Collected {
             self.other_kinds.push((path.to_owned(), root));
         }
         let trips = parsed.trips.into_iter();
-        self.records.extend(trips.map(|trip| (path.to_owned(), trip)));
+        self.records
+            .extend(trips.map(|trip| (path.to_owned(), trip)));
     }
 
     fn finish(mut self, gazetteer: &Gazetteer) -> Result<Imported, ImportError> {
         // Other XML beside trips files (a checkout's code tables) is fine;
         // nothing but other XML is the wrong input.
-        if self.report.files == self.other_kinds.len() && self.report.problems.is_empty() {
-            if let Some((path, root)) = self.other_kinds.pop() {
-                return Err(ImportError::NotThisFormat {
-                    path,
-                    message: format!(
-                        "not a trips file (its root element is <{root}>, not <trips>); give a HistoryAtState/travels checkout or its president-travels/secretary-travels XML"
-                    ),
-                });
-            }
+        if self.report.files == self.other_kinds.len()
+            && self.report.problems.is_empty()
+            && let Some((path, root)) = self.other_kinds.pop()
+        {
+            return Err(ImportError::NotThisFormat {
+                path,
+                message: format!(
+                    "not a trips file (its root element is <{root}>, not <trips>); give a HistoryAtState/travels checkout or its president-travels/secretary-travels XML"
+                ),
+            });
         }
         Ok(import_records(self.records, gazetteer, self.report))
     }

@@ -1,13 +1,22 @@
 //! The basemap: the bundled offline vector world (always there), and
-//! OpenStreetMap's raster tiles on top for users who are online.
+//! OpenStreetMap's raster tiles on top for users who are online, retried
+//! with back-off when they do not arrive ([`online`]).
+
+mod online;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use egui::{Context, Rect, vec2};
 use walkers::sources::{Attribution, OpenStreetMap};
 use walkers::{HeaderValue, HttpOptions, HttpTiles, MaxParallelDownloads, PmTiles, Style};
 use walkers::{Stats, TileId, TilePiece, Tiles};
+
+use self::online::Retrying;
+
+/// OpenStreetMap's tiles, remade by the closure when they stop arriving.
+type OnlineTiles = Retrying<HttpTiles, Box<dyn FnMut() -> HttpTiles>>;
 
 /// The offline world, zoom 0 to [`OFFLINE_MAX_ZOOM`], bundled in the binary.
 const OFFLINE_BASEMAP: &[u8] = include_bytes!("../../../assets/world-basemap-z0-5.pmtiles");
@@ -45,7 +54,8 @@ pub enum OnlineStatus {
     Waiting,
     /// Tiles are arriving.
     Online,
-    /// Nothing arrives and nothing is under way: the offline map stays.
+    /// Nothing arrived in time: retrying with back-off while the offline
+    /// map stays.
     Offline,
 }
 
@@ -53,7 +63,7 @@ pub enum OnlineStatus {
 pub struct Basemap {
     light: Overzoom<PmTiles>,
     dark: Option<Overzoom<PmTiles>>,
-    osm: Option<Watched<HttpTiles>>,
+    osm: Option<OnlineTiles>,
     cache_dir: Option<PathBuf>,
     ctx: Context,
     file: PathBuf,
@@ -90,7 +100,7 @@ impl Basemap {
         &mut self,
         dark: bool,
         online: bool,
-    ) -> (&mut Overzoom<PmTiles>, Option<&mut Watched<HttpTiles>>) {
+    ) -> (&mut Overzoom<PmTiles>, Option<&mut OnlineTiles>) {
         if online {
             self.online();
         }
@@ -108,34 +118,42 @@ impl Basemap {
         offline.new_frame();
         let mut online = self.osm.as_mut().filter(|_| online);
         if let Some(tiles) = online.as_deref_mut() {
-            tiles.new_frame();
+            tiles.new_frame(Instant::now());
+            if tiles.status() != OnlineStatus::Online {
+                // Frames keep coming while tiles are awaited or retried, so
+                // that the status and the next attempt do not wait for input.
+                self.ctx.request_repaint_after(Duration::from_secs(1));
+            }
         }
         (offline, online)
     }
 
     /// OpenStreetMap's tiles, with the on-disk cache in the platform cache
     /// folder.
-    fn online(&mut self) -> &mut Watched<HttpTiles> {
+    fn online(&mut self) -> &mut OnlineTiles {
         self.osm.get_or_insert_with(|| {
-            let options = HttpOptions {
-                cache: self.cache_dir.as_ref().map(|dir| dir.join("osm-tiles")),
-                user_agent: Some(HeaderValue::from_static(USER_AGENT)),
-                // The tile policy allows at most 2 connections per client.
-                max_parallel_downloads:
-                    MaxParallelDownloads::value_manually_confirmed_with_provider_limits(2),
-                ..HttpOptions::default()
+            let cache = self.cache_dir.as_ref().map(|dir| dir.join("osm-tiles"));
+            let ctx = self.ctx.clone();
+            let make = move || {
+                let options = HttpOptions {
+                    cache: cache.clone(),
+                    user_agent: Some(HeaderValue::from_static(USER_AGENT)),
+                    // The tile policy allows at most 2 connections per client.
+                    max_parallel_downloads:
+                        MaxParallelDownloads::value_manually_confirmed_with_provider_limits(2),
+                    ..HttpOptions::default()
+                };
+                HttpTiles::with_options(OpenStreetMap, options, ctx.clone())
             };
-            Watched::new(HttpTiles::with_options(
-                OpenStreetMap,
-                options,
-                self.ctx.clone(),
-            ))
+            Retrying::new(Box::new(make), Instant::now())
         })
     }
 
     /// How the online tiles fare (`Off` when they were never asked for).
     pub fn online_status(&self) -> OnlineStatus {
-        self.osm.as_ref().map_or(OnlineStatus::Off, Watched::status)
+        self.osm
+            .as_ref()
+            .map_or(OnlineStatus::Off, Retrying::status)
     }
 
     /// Whether every offline tile asked for has arrived.
@@ -229,76 +247,6 @@ impl<T: Tiles> Tiles for Overzoom<T> {
             logo_light: None,
             logo_dark: None,
         }
-    }
-
-    fn tile_size(&self) -> u32 {
-        self.inner.tile_size()
-    }
-
-    fn stats(&self) -> Stats {
-        self.inner.stats()
-    }
-}
-
-/// Online tiles, watched to tell whether they arrive.
-pub struct Watched<T> {
-    inner: T,
-    ever_served: bool,
-    frames_without: u32,
-    asked: usize,
-    served: usize,
-}
-
-/// How many frames without a single tile, with nothing loading, make the
-/// source count as offline.
-const OFFLINE_AFTER_FRAMES: u32 = 30;
-
-impl<T: Tiles> Watched<T> {
-    fn new(inner: T) -> Self {
-        Self {
-            inner,
-            ever_served: false,
-            frames_without: 0,
-            asked: 0,
-            served: 0,
-        }
-    }
-
-    /// Closes the last frame's count and starts a new one.
-    fn new_frame(&mut self) {
-        if self.asked > 0 && self.served == 0 && self.inner.stats().in_progress == 0 {
-            self.frames_without = self.frames_without.saturating_add(1);
-        } else if self.served > 0 {
-            self.frames_without = 0;
-        }
-        self.asked = 0;
-        self.served = 0;
-    }
-
-    fn status(&self) -> OnlineStatus {
-        if self.frames_without >= OFFLINE_AFTER_FRAMES {
-            OnlineStatus::Offline
-        } else if self.ever_served {
-            OnlineStatus::Online
-        } else {
-            OnlineStatus::Waiting
-        }
-    }
-}
-
-impl<T: Tiles> Tiles for Watched<T> {
-    fn at(&mut self, tile_id: TileId) -> Option<TilePiece> {
-        self.asked += 1;
-        let piece = self.inner.at(tile_id);
-        if piece.is_some() {
-            self.served += 1;
-            self.ever_served = true;
-        }
-        piece
-    }
-
-    fn attribution(&self) -> Attribution {
-        self.inner.attribution()
     }
 
     fn tile_size(&self) -> u32 {

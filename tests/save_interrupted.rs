@@ -1,0 +1,121 @@
+//! A save killed halfway never costs data: `legation import -o OUT` killed
+//! (SIGKILL) while writing leaves the previous OUT byte for byte, or no OUT
+//! at all when there was none; never a partial file under its name.
+
+mod run_support;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use run_support::{command, fixture, temp_path};
+
+/// A GDELT export of `rows` visits, each with its own id, at the scratch
+/// path `name`.
+fn large_export(name: &str, rows: usize) -> PathBuf {
+    let daily =
+        std::fs::read_to_string(fixture("gdelt/v1-daily.tsv")).expect("the GDELT fixture reads");
+    let visit = daily
+        .lines()
+        .find(|line| line.split('\t').nth(26) == Some("042"))
+        .expect("the fixture holds a visit");
+    let (_, rest) = visit.split_once('\t').expect("a row has columns");
+    let mut text = String::with_capacity(rows * (visit.len() + 8));
+    for id in 1..=rows {
+        // Writing to a String cannot fail.
+        let _ = writeln!(text, "{id}\t{rest}");
+    }
+    let path = temp_path(name);
+    std::fs::write(&path, text).expect("the scratch folder is writable");
+    path
+}
+
+/// The names in `folder`, sorted.
+fn names(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .expect("the scratch folder lists")
+        .map(|entry| {
+            let entry = entry.expect("the scratch folder lists");
+            entry.file_name().to_string_lossy().into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Starts importing `export` to `out`, and kills the process as soon as its
+/// temporary file has data in it. Returns whether it was caught writing.
+fn kill_while_writing(export: &Path, out: &Path) -> bool {
+    let folder = out.parent().expect("the output is in a folder");
+    let mut child = command([
+        Path::new("import"),
+        Path::new("gdelt"),
+        export,
+        Path::new("-o"),
+        out,
+    ])
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .spawn()
+    .expect("the legation binary starts");
+    let temporary = format!(
+        ".{}.{}.tmp",
+        out.file_name()
+            .expect("the output has a name")
+            .to_string_lossy(),
+        child.id()
+    );
+    let deadline = Instant::now() + Duration::from_mins(2);
+    let caught = loop {
+        let writing = std::fs::metadata(folder.join(&temporary)).is_ok_and(|meta| meta.len() > 0);
+        if writing {
+            child.kill().expect("the import can be killed");
+            break true;
+        }
+        if child
+            .try_wait()
+            .expect("the import can be waited on")
+            .is_some()
+            || Instant::now() > deadline
+        {
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    };
+    child.wait().expect("the import can be waited on");
+    caught
+}
+
+#[test]
+fn a_kill_mid_write_keeps_the_previous_file_whole() {
+    let export = large_export("replace.tsv", 60_000);
+    let folder = temp_path("kill-mid-write");
+    std::fs::create_dir_all(&folder).unwrap();
+    let out = folder.join("out.json");
+    let previous = b"{\"format\": \"legation/1\", \"visits\": []}\n";
+    std::fs::write(&out, previous).unwrap();
+
+    assert!(
+        kill_while_writing(&export, &out),
+        "the import finished before it could be killed mid-write; make the export larger"
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), previous);
+    // Only the hidden temporary file may be left beside it.
+    let visible: Vec<String> = names(&folder)
+        .into_iter()
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    assert_eq!(visible, ["out.json"]);
+}
+
+#[test]
+fn a_kill_mid_write_of_a_new_file_leaves_no_partial_file() {
+    let export = large_export("new.tsv", 60_000);
+    let folder = temp_path("kill-mid-new-write");
+    std::fs::create_dir_all(&folder).unwrap();
+    let out = folder.join("new.json");
+
+    assert!(kill_while_writing(&export, &out));
+    assert!(!out.exists(), "a partial new.json was left");
+}
