@@ -129,7 +129,9 @@ impl Basemap {
     }
 
     /// OpenStreetMap's tiles, with the on-disk cache in the platform cache
-    /// folder.
+    /// folder. That cache (walkers' `cacache`) writes each tile to a
+    /// temporary file renamed into place and checks its hash on reading, so
+    /// a crash costs at most the tile being written.
     fn online(&mut self) -> &mut OnlineTiles {
         self.osm.get_or_insert_with(|| {
             let cache = self.cache_dir.as_ref().map(|dir| dir.join("osm-tiles"));
