@@ -19,7 +19,8 @@ use legation::extract::{ArticleOptions, extract_article, read_article};
 use legation::gazetteer::Gazetteer;
 use legation::import::us_travels::{self, xml};
 use legation::import::{ImportError, Imported, gdelt};
-use legation::model::{Dataset, LoadError, ParseError, load_dataset, parse_dataset};
+use legation::model::{Dataset, LoadError, ParseError, load_dataset, open_dataset, parse_dataset};
+use legation::progress::Progress;
 use legation::workspace::Workspace;
 use run_support::fixture;
 
@@ -99,14 +100,30 @@ fn assert_spans_on_text(dataset: &Dataset, what: &Path) {
     }
 }
 
-/// What loading a dataset's bytes gave, as sidecar lines.
+/// What opening a dataset's bytes gave (the fast reader, else the detailed
+/// loader, as the app and `legation check` open files), as sidecar lines.
 fn describe_dataset(bytes: &[u8]) -> Vec<String> {
-    match parse_dataset(bytes) {
-        Ok(loaded) => loaded
+    let opened = open_dataset(bytes.to_vec(), &Progress::default());
+    // Both readers agree, whichever answered.
+    match (&opened, parse_dataset(bytes)) {
+        (Ok(opened), Ok(loaded)) => {
+            assert_eq!(opened.problems, loaded.problems);
+            assert_eq!(opened.records.visit_count(), loaded.dataset.visits.len());
+            assert_eq!(opened.records.event_count(), loaded.dataset.events.len());
+        }
+        (Err(_), Err(_)) => {}
+        (opened, loaded) => panic!("the readers disagree: {opened:?} / {loaded:?}"),
+    }
+    match opened {
+        Ok(opened) => opened
             .problems
             .iter()
             .map(|problem| format!("problem: {}", problem.path))
-            .chain([loads(&loaded.dataset)])
+            .chain([format!(
+                "loads: {} visits, {} events",
+                opened.records.visit_count(),
+                opened.records.event_count()
+            )])
             .collect(),
         Err(ParseError::Syntax { line, column, .. }) => {
             vec![format!("error: syntax {line}:{column}")]
@@ -173,9 +190,10 @@ fn assert_sound_file_still_loads(bad: &Path) {
     let good_file = &workspace.files[1];
     assert_eq!(good_file.failure, None);
     assert!(good_file.problems.is_empty(), "{:?}", good_file.problems);
-    let ids: Vec<_> = good_file.dataset.visits.iter().map(|v| &v.id).collect();
-    assert_eq!(ids, ["v1"], "beside {}", bad.display());
-    assert_eq!(good_file.dataset.events.len(), 1);
+    let records = &good_file.records;
+    assert_eq!(records.visit_count(), 1, "beside {}", bad.display());
+    assert_eq!(records.visit(0).expect("one visit").id, "v1");
+    assert_eq!(records.event_count(), 1);
     // The bad file's failure names it, so the problems panel can.
     if let Some(failure) = &bad_file.failure {
         assert!(failure.contains(&*bad.display().to_string()), "{failure}");
@@ -263,6 +281,17 @@ fn nesting_300_000_deep_is_refused_without_overflowing_the_stack() {
             line: 1, message, ..
         }) => assert!(message.contains("recursion limit"), "{message}"),
         other => panic!("expected a syntax error, got {other:?}"),
+    }
+    // The fast reader, first in line for every file, refuses it as well.
+    let deep_visit = format!(
+        r#"{{"format": "legation/1", "visits": [{{"id": "v", "to": {{"country": "KP"}}, "date": "2023", "x": {}}}]}}"#,
+        nested(300_000, "[", "]")
+    );
+    for document in [json, deep_visit] {
+        assert!(matches!(
+            open_dataset(document.into_bytes(), &Progress::default()),
+            Err(ParseError::Syntax { .. })
+        ));
     }
 
     let trips = format!(

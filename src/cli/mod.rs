@@ -44,6 +44,11 @@ pub struct Args {
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
 
+    /// Ask before opening files bigger than this many megabytes (0: never
+    /// ask); the app remembers the setting.
+    #[arg(long, value_name = "MB")]
+    pub ask_above_mb: Option<u64>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -114,6 +119,7 @@ fn open_app(args: Args) -> Exit {
         date: args.date,
         window: args.window,
         size: args.size,
+        ask_above_mb: args.ask_above_mb,
     };
     match legation::ui::run(startup) {
         Ok(()) => Exit::Success,

@@ -24,7 +24,7 @@ pub use time_index::TimeIndex;
 use std::collections::HashMap;
 
 use crate::gazetteer::{Gazetteer, Precision as PlacePrecision};
-use crate::model::{CountryCode, Dataset, Day, EventKind, PlaceRef, Precision};
+use crate::model::{CountryCode, Day, EventKind, PlaceRef, RecordTable};
 
 /// Which record of which loaded dataset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -121,14 +121,15 @@ pub struct Scene {
 }
 
 impl Scene {
-    /// Places every visit and event of `datasets` through the gazetteer.
-    pub fn build<'d>(
-        datasets: impl IntoIterator<Item = &'d Dataset>,
+    /// Places every visit and event of `tables` (one per dataset) through
+    /// the gazetteer, asking it once per distinct place.
+    pub fn build<'t>(
+        tables: impl IntoIterator<Item = &'t RecordTable>,
         gazetteer: &Gazetteer,
     ) -> Self {
         let mut scene = Self::default();
-        for (dataset_index, dataset) in datasets.into_iter().enumerate() {
-            scene.add_dataset(dataset_index, dataset, gazetteer);
+        for (dataset_index, table) in tables.into_iter().enumerate() {
+            scene.add_table(dataset_index, table, gazetteer);
         }
         scene.index_times();
         scene
@@ -176,46 +177,51 @@ impl Scene {
             .collect()
     }
 
-    fn add_dataset(&mut self, dataset_index: usize, dataset: &Dataset, gazetteer: &Gazetteer) {
-        for (index, visit) in dataset.visits.iter().enumerate() {
-            let item = ItemRef {
-                dataset: dataset_index,
-                index,
-            };
-            let Some(to) = place(gazetteer, &visit.to) else {
+    fn add_table(&mut self, dataset_index: usize, table: &RecordTable, gazetteer: &Gazetteer) {
+        let placed: Vec<Option<Placed>> = table
+            .places
+            .iter()
+            .map(|place| resolve(gazetteer, place))
+            .collect();
+        // The country a delegation set out from, for visits whose leader's
+        // is not given: the place's own, else the gazetteer's.
+        let countries: Vec<Option<CountryCode>> = table
+            .places
+            .iter()
+            .map(|place| {
+                place.country.or_else(|| {
+                    let name = place.place.as_deref()?;
+                    Some(gazetteer.lookup(name, None)?.country)
+                })
+            })
+            .collect();
+        for (index, visit) in table.visits.iter().enumerate() {
+            let Some(to) = placed[visit.to.index()] else {
                 let path = format!("$.visits[{index}].to");
                 self.unplaced
-                    .push(Unplaced::new(dataset_index, path, &visit.to));
+                    .push(Unplaced::new(dataset_index, path, table.place(visit.to)));
                 continue;
             };
-            let from = visit.from.as_ref().and_then(|from| place(gazetteer, from));
-            // The delegation's country: its leader's, else where it set out.
-            let origin = visit
-                .leader
-                .as_ref()
-                .and_then(|leader| leader.country)
-                .or_else(|| {
-                    let from = visit.from.as_ref()?;
-                    from.country.or_else(|| {
-                        let name = from.place.as_deref()?;
-                        Some(gazetteer.lookup(name, None)?.country)
-                    })
-                });
             self.visits.push(PlacedVisit {
-                item,
-                from,
+                item: ItemRef {
+                    dataset: dataset_index,
+                    index,
+                },
+                from: visit.from.and_then(|from| placed[from.index()]),
                 to,
-                origin,
-                first_day: visit.date.first_day(),
-                last_day: visit.date.last_day(),
-                exact: visit.date.precision() == Precision::Day,
+                origin: visit
+                    .leader_country
+                    .or_else(|| countries[visit.from?.index()]),
+                first_day: visit.days.first,
+                last_day: visit.days.last,
+                exact: visit.days.exact,
             });
         }
-        for (index, event) in dataset.events.iter().enumerate() {
-            let Some(place) = place(gazetteer, &event.place) else {
+        for (index, event) in table.events.iter().enumerate() {
+            let Some(place) = placed[event.place.index()] else {
                 let path = format!("$.events[{index}].place");
                 self.unplaced
-                    .push(Unplaced::new(dataset_index, path, &event.place));
+                    .push(Unplaced::new(dataset_index, path, table.place(event.place)));
                 continue;
             };
             self.events.push(PlacedEvent {
@@ -225,9 +231,9 @@ impl Scene {
                 },
                 place,
                 kind: event.kind,
-                first_day: event.date.first_day(),
-                last_day: event.date.last_day(),
-                exact: event.date.precision() == Precision::Day,
+                first_day: event.days.first,
+                last_day: event.days.last,
+                exact: event.days.exact,
             });
         }
     }
@@ -371,7 +377,7 @@ impl View {
 }
 
 /// Where a place reference is drawn, if anywhere.
-fn place(gazetteer: &Gazetteer, place: &PlaceRef) -> Option<Placed> {
+fn resolve(gazetteer: &Gazetteer, place: &PlaceRef) -> Option<Placed> {
     let resolved = gazetteer.resolve(place);
     let (lat, lon) = resolved.lat_lon()?;
     Some(Placed {

@@ -2,6 +2,8 @@
 //! from the data, so they pass through [`visible_line`] (one line, no
 //! bidirectional or control characters acting).
 
+use std::borrow::Cow;
+
 use crate::gazetteer::Gazetteer;
 use crate::model::{Event, PlaceRef, Visit};
 use crate::scene::ItemRef;
@@ -9,23 +11,13 @@ use crate::untrusted::visible_line;
 use crate::workspace::Workspace;
 
 /// The visit `item` refers to.
-pub fn visit(workspace: &Workspace, item: ItemRef) -> Option<&Visit> {
-    workspace
-        .files
-        .get(item.dataset)?
-        .dataset
-        .visits
-        .get(item.index)
+pub fn visit(workspace: &Workspace, item: ItemRef) -> Option<Cow<'_, Visit>> {
+    workspace.files.get(item.dataset)?.records.visit(item.index)
 }
 
 /// The event `item` refers to.
-pub fn event(workspace: &Workspace, item: ItemRef) -> Option<&Event> {
-    workspace
-        .files
-        .get(item.dataset)?
-        .dataset
-        .events
-        .get(item.index)
+pub fn event(workspace: &Workspace, item: ItemRef) -> Option<Cow<'_, Event>> {
+    workspace.files.get(item.dataset)?.records.event(item.index)
 }
 
 /// Who travelled: "Sergei Shoigu, Defence Minister", or the delegation.

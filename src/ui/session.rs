@@ -19,6 +19,9 @@ pub struct Remembered {
     pub files: Vec<PathBuf>,
     /// Where the map looked, and on which basemap.
     pub map: super::map::RememberedView,
+    /// Files bigger than this many megabytes are opened only when the user
+    /// says so (0: never ask).
+    pub ask_above_mb: Option<u64>,
 }
 
 /// The session file and what was last written to it.
