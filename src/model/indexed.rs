@@ -493,8 +493,9 @@ fn top_level(bytes: &[u8], members: Vec<(&str, Member)>) -> Option<TopLevel> {
     let mut seen = HashSet::new();
     for (key, member) in members {
         // Escaped or repeated keys are rare enough to leave to the
-        // detailed loader.
-        if key.contains('\\') || !seen.insert(key) {
+        // detailed loader; a control character makes the key invalid JSON
+        // (found by fuzzing), which the detailed loader reports.
+        if key.contains('\\') || key.contains(char::is_control) || !seen.insert(key) {
             return None;
         }
         match (key, member) {
