@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::extract::{ArticleOptions, extract_article, merge};
+use crate::extract::{self, ArticleOptions, merge};
 use crate::gazetteer::Gazetteer;
 use crate::import::{self, Format, Imported};
 use crate::model::{Dataset, FuzzyDate, Problem, RecordTable, Records, open_dataset_file};
@@ -184,20 +184,14 @@ pub fn open_and_place(
 
 fn extract_file(path: &Path) -> OpenFile {
     let mut file = OpenFile::new(path, FileKind::Extracted);
-    let text = match std::fs::read(path) {
-        // Invalid UTF-8 is replaced, not refused: an article is for reading.
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(error) => {
-            file.failure = Some(format!(
-                "{}: cannot read the article: {error}; check the path and its permissions",
-                path.display()
-            ));
-            return file;
+    // Read as `legation extract` reads: invalid UTF-8 replaced, with a note.
+    match extract::extract_file(path, &ArticleOptions::default(), Gazetteer::bundled()) {
+        Ok(extraction) => {
+            file.notes = extraction.notes.iter().map(ToString::to_string).collect();
+            file.set_dataset(merge([extraction]));
         }
-    };
-    let extraction = extract_article(&text, &ArticleOptions::default(), Gazetteer::bundled());
-    file.notes = extraction.notes.iter().map(ToString::to_string).collect();
-    file.set_dataset(merge([extraction]));
+        Err(error) => file.failure = Some(error.to_string()),
+    }
     file
 }
 

@@ -255,6 +255,17 @@ fn bad_articles_extract_without_failing() {
             .collect();
         assert_expected(&path, &found);
         assert_sound_file_still_loads(&path);
+        // The app reads articles as the command line does, notes and all.
+        let mut workspace = Workspace::default();
+        workspace.open(&path);
+        if let Some(note) = &note {
+            let notes = &workspace.files[0].notes;
+            assert!(
+                notes.iter().any(|shown| shown.contains(&note.message)),
+                "{}: {notes:?}",
+                path.display()
+            );
+        }
     }
 }
 
