@@ -78,17 +78,7 @@ fn loads(dataset: &Dataset) -> String {
 /// Every span a dataset cites lies on its source's text, on character
 /// boundaries: what the source panel slices.
 fn assert_spans_on_text(dataset: &Dataset, what: &Path) {
-    let citations = dataset
-        .visits
-        .iter()
-        .filter_map(|visit| visit.source.as_ref())
-        .chain(
-            dataset
-                .events
-                .iter()
-                .filter_map(|event| event.source.as_ref()),
-        );
-    for citation in citations {
+    for citation in dataset.citations() {
         let source = dataset.source(&citation.id).expect("cited sources exist");
         if let Some(span) = citation.span {
             assert!(

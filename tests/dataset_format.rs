@@ -48,17 +48,7 @@ fn the_bundled_dataset_is_valid() {
 fn every_cited_span_of_the_bundled_dataset_is_a_sentence_of_its_source() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/shoigu-pyongyang.json");
     let dataset = load_dataset(&path).unwrap().dataset;
-    let citations = dataset
-        .visits
-        .iter()
-        .filter_map(|visit| visit.source.as_ref())
-        .chain(
-            dataset
-                .events
-                .iter()
-                .filter_map(|event| event.source.as_ref()),
-        );
-    for citation in citations {
+    for citation in dataset.citations() {
         let text = &dataset.source(&citation.id).unwrap().text;
         let cited = citation.span.unwrap().slice(text).unwrap();
         assert!(cited.starts_with(char::is_uppercase), "{cited:?}");

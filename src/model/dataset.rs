@@ -239,6 +239,12 @@ impl Dataset {
         self.sources.iter().find(|source| source.id == id)
     }
 
+    /// Every citation of a source, visits' first, then events'.
+    pub fn citations(&self) -> impl Iterator<Item = &SourceRef> {
+        let visits = self.visits.iter().filter_map(|visit| visit.source.as_ref());
+        visits.chain(self.events.iter().filter_map(|event| event.source.as_ref()))
+    }
+
     /// Writes the dataset as pretty-printed `legation/1` JSON.
     pub fn to_json_pretty(&self) -> String {
         // Serializing plain data with string keys into a String cannot fail.
