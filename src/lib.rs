@@ -3,8 +3,9 @@
 //! The layers, each using only those above it: [`model`] (the data and its
 //! format), [`gazetteer`] (offline place lookup), [`extract`] and [`import`]
 //! (text and records into datasets), [`scene`] (what to draw for a time
-//! window), [`workspace`] (the files open at once), and [`ui`] (the desktop
-//! app, the only layer that knows egui).
+//! window, and each frame's shapes), [`workspace`] (the files open at
+//! once), and [`ui`] (the desktop app, the only layer that knows egui);
+//! beside them, [`synth`] makes synthetic data for measuring at scale.
 
 pub mod extract;
 pub mod gazetteer;
@@ -12,5 +13,6 @@ pub mod import;
 pub mod model;
 pub mod save;
 pub mod scene;
+pub mod synth;
 pub mod ui;
 pub mod workspace;
