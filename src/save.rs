@@ -6,7 +6,7 @@
 //! kill mid-write leaves the previous file as it was.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 
 /// Writes `path` through `write`, atomically: readers see the old file or
@@ -46,6 +46,8 @@ fn temporary_path(path: &Path) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write as _;
+
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {

@@ -98,31 +98,85 @@ pub fn distance_to_polyline(point: [f32; 2], polyline: &[[f32; 2]]) -> f32 {
     }
 }
 
-/// Bends a screen polyline sideways into a gentle bow: each point moves to
-/// the right of the direction of travel by `offset * sin(pi * t)`, `t` being
-/// its position along the line (0 at the start, 1 at the end). Routes in
-/// opposite directions thus bow to opposite sides, and routes given growing
-/// offsets fan out, while their ends stay on their places.
-pub fn bow(polyline: &[[f32; 2]], offset: f32) -> Vec<[f32; 2]> {
-    let (Some(first), Some(last)) = (polyline.first(), polyline.last()) else {
-        return Vec::new();
+/// Bends a screen polyline sideways into a gentle bow, in place: each point
+/// moves to the right of the direction of travel by `offset * profile[i]`
+/// (see [`bow_profile`]). Routes in opposite directions thus bow to opposite
+/// sides, and routes given growing offsets fan out, while their ends stay on
+/// their places.
+pub fn bow(polyline: &mut [[f32; 2]], offset: f32, profile: &[f32]) {
+    let (Some(&first), Some(&last)) = (polyline.first(), polyline.last()) else {
+        return;
     };
     let (dx, dy) = (last[0] - first[0], last[1] - first[1]);
     let length = (dx * dx + dy * dy).sqrt();
     if length == 0.0 || offset == 0.0 {
-        return polyline.to_vec();
+        return;
     }
     // Screen y grows downwards, so (-dy, dx) points right of travel.
-    let normal = [-dy / length, dx / length];
-    let count = polyline.len().saturating_sub(1).max(1) as f32;
-    polyline
-        .iter()
-        .enumerate()
-        .map(|(index, point)| {
-            let shift = offset * (std::f32::consts::PI * index as f32 / count).sin();
-            [point[0] + normal[0] * shift, point[1] + normal[1] * shift]
-        })
+    let normal = [-dy / length * offset, dx / length * offset];
+    for (point, &shift) in polyline.iter_mut().zip(profile) {
+        point[0] += normal[0] * shift;
+        point[1] += normal[1] * shift;
+    }
+}
+
+/// How far each of `points` points of a bowed line moves, as a share of
+/// the offset: `sin(pi * t)`, `t` running from 0 at the first point to 1 at
+/// the last. Computed once per point count, not per frame.
+pub fn bow_profile(points: usize) -> Vec<f32> {
+    let count = points.saturating_sub(1).max(1) as f32;
+    (0..points)
+        .map(|index| (std::f32::consts::PI * index as f32 / count).sin())
         .collect()
+}
+
+/// A box on the Web Mercator square (see [`mercator`]) that holds the
+/// great circle from `from` to `to`, as `[west, north, east, south]`; it
+/// may be larger, never smaller, so that culling by it never drops an arc
+/// that shows.
+///
+/// Longitudes run the shorter way round (the whole width when the arc
+/// crosses the antimeridian). Latitudes run between the ends, widened
+/// towards a pole up to the highest latitude the whole great circle reaches:
+/// a shorter arc has at most one extreme, poleward of the hemisphere both
+/// ends are in, or either way when they are in both.
+pub fn great_circle_bounds(from: GeoPoint, to: GeoPoint) -> [f64; 4] {
+    let (west, east) = if (to.lon - from.lon).abs() > 180.0 {
+        (-180.0, 180.0)
+    } else {
+        (from.lon.min(to.lon), from.lon.max(to.lon))
+    };
+    let unit = |point: GeoPoint| {
+        let (lat, lon) = (point.lat.to_radians(), point.lon.to_radians());
+        [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+    };
+    let (a, b) = (unit(from), unit(to));
+    let normal = [
+        a[1] * b[2] - a[2] * b[1],
+        a[2] * b[0] - a[0] * b[2],
+        a[0] * b[1] - a[1] * b[0],
+    ];
+    let length = normal.iter().map(|c| c * c).sum::<f64>().sqrt();
+    let highest = if length < 1e-12 {
+        // The same (or opposite) points: no one plane; assume the worst.
+        90.0
+    } else {
+        (normal[2].abs() / length)
+            .clamp(-1.0, 1.0)
+            .acos()
+            .to_degrees()
+    };
+    let mut south = from.lat.min(to.lat);
+    let mut north = from.lat.max(to.lat);
+    if from.lat > 0.0 || to.lat > 0.0 {
+        north = north.max(highest);
+    }
+    if from.lat < 0.0 || to.lat < 0.0 {
+        south = south.min(-highest);
+    }
+    let [x_west, y_north] = mercator(GeoPoint::new(north, west));
+    let [x_east, y_south] = mercator(GeoPoint::new(south, east));
+    [x_west, y_north, x_east, y_south]
 }
 
 /// Where a point lies on the Web Mercator square, from (0, 0) at the
@@ -184,6 +238,7 @@ mod tests {
     const HONOLULU: GeoPoint = GeoPoint::new(21.31, -157.86);
     const MOSCOW: GeoPoint = GeoPoint::new(55.75, 37.62);
     const PYONGYANG: GeoPoint = GeoPoint::new(39.03, 125.75);
+    const BEIJING: GeoPoint = GeoPoint::new(39.91, 116.40);
 
     #[test]
     fn a_great_circle_starts_and_ends_on_its_places() {
@@ -257,16 +312,40 @@ mod tests {
     #[test]
     fn bows_to_the_right_of_travel_and_keeps_the_ends() {
         let east = [[0.0, 0.0], [5.0, 0.0], [10.0, 0.0]];
-        let bowed = bow(&east, 4.0);
+        let mut bowed = east;
+        bow(&mut bowed, 4.0, &bow_profile(3));
         assert_eq!(bowed[0], [0.0, 0.0]);
         assert!((bowed[2][0] - 10.0).abs() < 1e-5 && bowed[2][1].abs() < 1e-5);
         // Travelling east on screen, "right" is down (positive y).
         assert!((bowed[1][1] - 4.0).abs() < 1e-5);
-        let west: Vec<_> = east.iter().rev().copied().collect();
-        assert!(
-            bow(&west, 4.0)[1][1] < 0.0,
-            "the way back bows the other way"
-        );
+        let mut west = [[10.0, 0.0], [5.0, 0.0], [0.0, 0.0]];
+        bow(&mut west, 4.0, &bow_profile(3));
+        assert!(west[1][1] < 0.0, "the way back bows the other way");
+    }
+
+    #[test]
+    fn great_circle_bounds_hold_the_whole_arc() {
+        let cases = [
+            (MOSCOW, PYONGYANG),
+            (TOKYO, HONOLULU),
+            (GeoPoint::new(-33.9, 18.4), GeoPoint::new(-33.9, 151.2)),
+            (GeoPoint::new(40.7, -74.0), GeoPoint::new(-22.9, -43.2)),
+            (GeoPoint::new(1.0, 0.0), GeoPoint::new(1.0, 179.0)),
+            (PYONGYANG, PYONGYANG),
+        ];
+        for (from, to) in cases {
+            let [west, north, east, south] = great_circle_bounds(from, to);
+            for point in great_circle(from, to, 64) {
+                let [x, y] = mercator(point);
+                assert!(
+                    x >= west - 1e-9 && x <= east + 1e-9 && y >= north - 1e-9 && y <= south + 1e-9,
+                    "{from:?} to {to:?}: {point:?} outside"
+                );
+            }
+        }
+        // Not the whole world for a short hop.
+        let [west, north, east, south] = great_circle_bounds(BEIJING, PYONGYANG);
+        assert!(east - west < 0.05 && south - north < 0.05);
     }
 
     #[test]
