@@ -24,12 +24,12 @@ use std::cmp::Reverse;
 
 use super::{
     Fade, GeoPoint, HitGrid, HitTarget, KINDS, Scene, View, bow, bow_profile, cluster,
-    great_circle, mercator, nearest_hit, split_at_antimeridian,
+    great_circle, mercator, nearest_hit,
 };
 use crate::model::EventKind;
 
 /// The most arcs one frame draws.
-pub const MAX_DRAWN_ARCS: usize = 2000;
+pub const MAX_DRAWN_ARCS: usize = 1500;
 /// How many straight pieces make a whole great-circle arc; an arc drawn
 /// with fewer takes every n-th point, so the counts divide this.
 const ARC_SEGMENTS: usize = 48;
@@ -46,7 +46,13 @@ pub const SYMBOL_RADIUS: f32 = 7.0;
 /// How near, in pixels, the pointer must come to a shape to hit it.
 const HIT_TOLERANCE: f32 = 4.0;
 /// The hit-testing grid's cell size, in pixels.
-const HIT_CELL: f32 = 32.0;
+const HIT_CELL: f32 = 64.0;
+/// How many segments of an arc one box of the hit-testing grid covers.
+const HIT_CHUNK: usize = 8;
+/// The most great circles one frame computes; routes beyond wait for the
+/// next frame (new routes fade in from transparent, so a frame's wait does
+/// not show), keeping a frame's time bounded when thousands appear at once.
+const NEW_PATHS_PER_FRAME: usize = 250;
 /// Room left around the screen when culling, for arrowheads and end marks.
 const CULL_MARGIN: f32 = 24.0;
 
@@ -207,6 +213,9 @@ pub struct Frame {
     pub markers: Vec<DrawnMarker>,
     /// How many routes on screen were left undrawn by the cap.
     pub hidden_arcs: usize,
+    /// How many routes wait for their great circle (see
+    /// [`NEW_PATHS_PER_FRAME`]); drawn in the next frames.
+    pub waiting_arcs: usize,
     /// Whether anything is still fading in (the ui asks for another frame).
     pub fading: bool,
     points: Vec<[f32; 2]>,
@@ -254,19 +263,21 @@ impl Frame {
             now,
             &mut self.place_opacity,
         );
-        self.fading = self
-            .route_opacity
-            .iter()
-            .chain(&self.place_opacity)
-            .any(|&opacity| opacity < 1.0);
+        self.waiting_arcs = 0;
         self.prepare_arcs(scene, view, camera, selected.routes);
         self.prepare_markers(scene, view, camera, selected.places);
+        self.fading = self.waiting_arcs > 0
+            || self
+                .route_opacity
+                .iter()
+                .chain(&self.place_opacity)
+                .any(|&opacity| opacity < 1.0);
     }
 
     /// Culls, caps and projects the view's routes.
     fn prepare_arcs(&mut self, scene: &Scene, view: &View, camera: &Camera, selected: &[u32]) {
         let [west, north, east, south] = camera.visible(CULL_MARGIN);
-        let (mut chosen, mut rest): (Vec<usize>, Vec<usize>) = (0..view.routes.len())
+        let (marked, mut rest): (Vec<usize>, Vec<usize>) = (0..view.routes.len())
             .filter(|&index| {
                 let shown = &view.routes[index];
                 let bow = f64::from(LANE_BOW * shown.lane as f32) / camera.scale;
@@ -285,11 +296,22 @@ impl Frame {
             rest.truncate(MAX_DRAWN_ARCS);
             rest.sort_unstable();
         }
-        for index in rest {
-            self.push_arc(scene, view, camera, index, false);
-        }
-        for index in chosen.drain(..) {
-            self.push_arc(scene, view, camera, index, true);
+        let mut budget = NEW_PATHS_PER_FRAME;
+        for (index, selected) in rest
+            .into_iter()
+            .map(|index| (index, false))
+            .chain(marked.into_iter().map(|index| (index, true)))
+        {
+            let id = view.routes[index].route as usize;
+            let needs_path = scene.routes[id].from.is_some() && self.paths[id].is_none();
+            if needs_path {
+                if budget == 0 {
+                    self.waiting_arcs += 1;
+                    continue;
+                }
+                budget -= 1;
+            }
+            self.push_arc(scene, view, camera, index, selected);
         }
     }
 
@@ -312,14 +334,11 @@ impl Frame {
             }
             Some(from) => {
                 let path = self.paths[shown.route as usize].get_or_insert_with(|| {
-                    let pieces = split_at_antimeridian(&great_circle(
-                        from.point,
-                        route.to.point,
-                        ARC_SEGMENTS,
-                    ));
-                    let split = pieces.first().map_or(0, Vec::len);
-                    let points = pieces.into_iter().flatten().map(mercator).collect();
-                    Path { points, split }
+                    let (points, split) = great_circle(from.point, route.to.point, ARC_SEGMENTS);
+                    Path {
+                        points: points.into_boxed_slice(),
+                        split,
+                    }
                 });
                 if path.split == path.points.len() {
                     // Whole: as many pieces as its length on screen needs,
@@ -491,18 +510,28 @@ impl Frame {
             })
             .collect();
         for (arc, id) in self.arcs.iter().zip(markers..) {
+            let reach = arc.width + HIT_TOLERANCE;
             for piece in self.pieces(arc) {
-                let reach = arc.width + HIT_TOLERANCE;
-                let first = piece[0];
-                let segments = piece.windows(2).map(|pair| (pair[0], pair[1]));
-                for (a, b) in std::iter::once((first, first)).chain(segments) {
+                // A box per few segments: tight enough along a curve, few
+                // enough to build every frame.
+                let chunks = (0..piece.len().saturating_sub(1).max(1))
+                    .step_by(HIT_CHUNK)
+                    .map(|first| &piece[first..piece.len().min(first + HIT_CHUNK + 1)]);
+                for chunk in chunks {
+                    let mut bounds = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+                    for point in chunk {
+                        bounds[0] = bounds[0].min(point[0]);
+                        bounds[1] = bounds[1].min(point[1]);
+                        bounds[2] = bounds[2].max(point[0]);
+                        bounds[3] = bounds[3].max(point[1]);
+                    }
                     boxes.push((
                         id,
                         [
-                            a[0].min(b[0]) - reach,
-                            a[1].min(b[1]) - reach,
-                            a[0].max(b[0]) + reach,
-                            a[1].max(b[1]) + reach,
+                            bounds[0] - reach,
+                            bounds[1] - reach,
+                            bounds[2] + reach,
+                            bounds[3] + reach,
                         ],
                     ));
                 }
@@ -523,6 +552,7 @@ fn dominant_kind(kinds: &[u32; KINDS]) -> EventKind {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // exact values, computed exactly
 mod tests {
     use super::*;
     use crate::gazetteer::Gazetteer;
@@ -716,6 +746,19 @@ mod tests {
         let camera = Camera::new(GeoPoint::new(0.0, 0.0), 0.0, [0.0, 0.0, 256.0, 256.0]);
         let mut frame = Frame::default();
         frame.prepare(&scene, &view, &camera, Selected::default(), 0.0);
+        // Great circles are made a few hundred a frame; the rest wait.
+        assert_eq!(frame.arcs.len(), NEW_PATHS_PER_FRAME);
+        assert!(frame.waiting_arcs > 0 && frame.fading);
+        for later in 1..10 {
+            frame.prepare(
+                &scene,
+                &view,
+                &camera,
+                Selected::default(),
+                f64::from(later),
+            );
+        }
+        assert_eq!(frame.waiting_arcs, 0);
         assert_eq!(frame.arcs.len(), MAX_DRAWN_ARCS);
         assert_eq!(frame.hidden_arcs, view.routes.len() - MAX_DRAWN_ARCS);
         assert!(

@@ -133,11 +133,16 @@ impl HitGrid {
 
     /// The cells from `min` to `max` along `axis`, if any is on the grid.
     fn span(&self, min: f32, max: f32, axis: usize, count: usize) -> Option<(usize, usize)> {
-        let from = ((min - self.origin[axis]) / self.cell).floor();
-        let to = ((max - self.origin[axis]) / self.cell).floor();
-        let last = (count - 1) as f32;
-        (to >= 0.0 && from <= last && from <= to)
-            .then(|| (from.max(0.0) as usize, to.min(last) as usize))
+        // Counted from one cell before the edge, clamped to one cell beyond
+        // each edge, so that truncating is flooring (and cheap).
+        let cell = |at: f32| {
+            (((at - self.origin[axis]) / self.cell).clamp(-1.0, count as f32) + 1.0) as isize
+        };
+        let first = cell(min);
+        let last = cell(max);
+        let count = count.cast_signed();
+        (last >= 1 && first <= count && first <= last)
+            .then(|| ((first.max(1) - 1) as usize, (last.min(count) - 1) as usize))
     }
 
     /// The targets whose boxes cover the cell under `point`, each once, in

@@ -28,7 +28,7 @@ pub use frame::{
 };
 pub use geometry::{
     GeoPoint, MAX_MERCATOR_LAT, bow, bow_profile, distance_to_polyline, distance_to_segment,
-    fit_view, from_mercator, great_circle, great_circle_bounds, mercator, split_at_antimeridian,
+    fit_view, from_mercator, great_circle, great_circle_bounds, mercator,
 };
 pub use hit::{Hit, HitGrid, HitTarget, nearest_hit};
 pub use routes::{Route, ShownRoute};

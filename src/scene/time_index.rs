@@ -140,9 +140,9 @@ mod tests {
     }
 
     /// The positions of the items in `window`, in order.
-    fn items_in(index: &TimeIndex<usize>, window: &TimeWindow) -> Vec<usize> {
+    fn items_in(index: &TimeIndex<usize>, window: TimeWindow) -> Vec<usize> {
         let mut items = Vec::new();
-        index.for_each_in(window, |item| items.push(item));
+        index.for_each_in(&window, |item| items.push(item));
         items.sort_unstable();
         items
     }
@@ -166,34 +166,34 @@ mod tests {
         ];
         let index = indexed(&spans);
         let mid_july = window(day(2023, 7, 18), day(2023, 7, 20));
-        assert_eq!(items_in(&index, &mid_july), vec![1, 2, 3]);
+        assert_eq!(items_in(&index, mid_july), vec![1, 2, 3]);
         let the_day = window(day(2023, 7, 25), day(2023, 7, 25));
-        assert_eq!(items_in(&index, &the_day), vec![0, 1, 2, 3]);
+        assert_eq!(items_in(&index, the_day), vec![0, 1, 2, 3]);
     }
 
     #[test]
     fn both_edges_are_inclusive() {
         let index = indexed(&[(day(2023, 7, 25), day(2023, 7, 27))]);
         assert_eq!(
-            items_in(&index, &window(day(2023, 7, 27), day(2023, 7, 30))),
+            items_in(&index, window(day(2023, 7, 27), day(2023, 7, 30))),
             vec![0]
         );
         assert_eq!(
-            items_in(&index, &window(day(2023, 7, 20), day(2023, 7, 25))),
+            items_in(&index, window(day(2023, 7, 20), day(2023, 7, 25))),
             vec![0]
         );
-        assert!(items_in(&index, &window(day(2023, 7, 28), day(2023, 7, 30))).is_empty());
-        assert!(items_in(&index, &window(day(2023, 7, 20), day(2023, 7, 24))).is_empty());
+        assert!(items_in(&index, window(day(2023, 7, 28), day(2023, 7, 30))).is_empty());
+        assert!(items_in(&index, window(day(2023, 7, 20), day(2023, 7, 24))).is_empty());
     }
 
     #[test]
     fn an_empty_index_and_an_empty_window_find_nothing() {
         let empty = indexed(&[]);
         assert!(empty.is_empty());
-        assert!(items_in(&empty, &window(day(2023, 1, 1), day(2024, 1, 1))).is_empty());
+        assert!(items_in(&empty, window(day(2023, 1, 1), day(2024, 1, 1))).is_empty());
         let one = indexed(&[(day(2023, 7, 25), day(2023, 7, 25))]);
         assert_eq!(one.len(), 1);
-        assert!(items_in(&one, &window(day(1990, 1, 1), day(1990, 1, 1))).is_empty());
+        assert!(items_in(&one, window(day(1990, 1, 1), day(1990, 1, 1))).is_empty());
     }
 
     #[test]
@@ -217,7 +217,7 @@ mod tests {
         for start in (18_500..21_500).step_by(97) {
             for length in [0, 6, 30, 400] {
                 let query = window(Day(start), Day(start + length));
-                assert_eq!(items_in(&index, &query), scan(&spans, query), "{query:?}");
+                assert_eq!(items_in(&index, query), scan(&spans, query), "{query:?}");
             }
         }
     }
