@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use legation::gazetteer::Gazetteer;
 use legation::model::Day;
+use legation::progress::Progress;
 use legation::scene::{Camera, Frame, GeoPoint, Scene, Selected, TimeIndex, TimeWindow};
 use legation::synth::{SynthOptions, write_dataset};
-use legation::workspace::Workspace;
+use legation::workspace::{Workspace, open_and_place};
 
 /// Visits (and as many events) per size.
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
@@ -39,10 +39,11 @@ fn dataset_file(size: usize) -> PathBuf {
 
 /// Loads `path` as the app does.
 fn load(path: &Path) -> (Workspace, Scene) {
-    let mut workspace = Workspace::default();
-    workspace.open(path);
-    let scene = Scene::build(workspace.datasets(), Gazetteer::bundled());
-    (workspace, scene)
+    open_and_place(
+        Workspace::default(),
+        &[path.to_owned()],
+        &Progress::default(),
+    )
 }
 
 /// One-year windows stepping across the scene's extent.

@@ -11,6 +11,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod import;
 pub mod model;
+pub mod progress;
 pub mod save;
 pub mod scene;
 pub mod synth;

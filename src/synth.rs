@@ -448,7 +448,7 @@ impl Rng {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Precision, parse_dataset};
+    use crate::model::{Precision, RecordTable, parse_dataset};
     use crate::scene::Scene;
 
     fn generate(visits: usize, events: usize, seed: u64) -> Vec<u8> {
@@ -480,7 +480,7 @@ mod tests {
         assert_eq!(dataset.visits.len(), 2000);
         assert_eq!(dataset.events.len(), 1500);
         assert_eq!(dataset.sources.len(), 2000 / 16 + 1500usize.div_ceil(16));
-        let scene = Scene::build([dataset], Gazetteer::bundled());
+        let scene = Scene::build([&RecordTable::from_dataset(dataset)], Gazetteer::bundled());
         assert!(scene.unplaced.is_empty(), "{:?}", &scene.unplaced[..1]);
         assert_eq!(scene.visits.len(), 2000);
         assert_eq!(scene.events.len(), 1500);

@@ -6,11 +6,14 @@
 //! through the extractor.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::extract::{ArticleOptions, extract_article, merge};
 use crate::gazetteer::Gazetteer;
 use crate::import::{self, Format, Imported};
-use crate::model::{Dataset, Problem, load_dataset};
+use crate::model::{Dataset, FuzzyDate, Problem, RecordTable, Records, open_dataset_file};
+use crate::progress::{Progress, Stage};
+use crate::scene::Scene;
 
 /// How a file became a dataset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,8 +33,11 @@ pub struct OpenFile {
     pub path: PathBuf,
     /// How it became a dataset.
     pub kind: FileKind,
-    /// Everything that loaded (empty when the file failed as a whole).
-    pub dataset: Dataset,
+    /// Everything that loaded (empty when the file failed as a whole);
+    /// shared, so that a copy of the workspace costs nothing.
+    pub records: Arc<Records>,
+    /// What the map needs of the records.
+    pub table: Arc<RecordTable>,
     /// Problems inside the file, by JSON path.
     pub problems: Vec<Problem>,
     /// Why the file could not be loaded at all, if it could not.
@@ -45,6 +51,23 @@ impl OpenFile {
     /// How many things went wrong in this file.
     pub fn problem_count(&self) -> usize {
         self.problems.len() + usize::from(self.failure.is_some())
+    }
+
+    fn new(path: &Path, kind: FileKind) -> Self {
+        Self {
+            path: path.to_owned(),
+            kind,
+            records: Arc::default(),
+            table: Arc::default(),
+            problems: Vec::new(),
+            failure: None,
+            notes: Vec::new(),
+        }
+    }
+
+    fn set_dataset(&mut self, dataset: Dataset) {
+        self.table = Arc::new(RecordTable::from_dataset(&dataset));
+        self.records = Arc::new(Records::Held(dataset));
     }
 }
 
@@ -60,13 +83,18 @@ impl Workspace {
     /// replacing it if it was open already. A file that cannot be loaded is
     /// kept in the list with its failure, so that the user sees why.
     pub fn open(&mut self, path: &Path) {
+        self.open_with_progress(path, &Progress::default());
+    }
+
+    /// [`Self::open`], reporting how far it has got.
+    pub fn open_with_progress(&mut self, path: &Path, progress: &Progress) {
         let is_article = path
             .extension()
             .is_some_and(|ext| ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md"));
         let file = match import::detect(path) {
             Some(format) => import_file(path, format),
             None if is_article => extract_file(path),
-            None => load_file(path),
+            None => load_file(path, progress),
         };
         match self.files.iter_mut().find(|open| open.path == path) {
             Some(open) => *open = file,
@@ -79,16 +107,7 @@ impl Workspace {
     /// # Errors
     /// When the folder cannot be listed.
     pub fn open_folder(&mut self, folder: &Path) -> std::io::Result<()> {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)?
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|path| {
-                path.extension()
-                    .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
-            })
-            .collect();
-        paths.sort();
-        for path in paths {
+        for path in json_files_in(folder)? {
             self.open(&path);
         }
         Ok(())
@@ -101,9 +120,14 @@ impl Workspace {
         }
     }
 
-    /// The datasets, in file order.
-    pub fn datasets(&self) -> impl Iterator<Item = &Dataset> {
-        self.files.iter().map(|file| &file.dataset)
+    /// Each file's rows for the map, in file order.
+    pub fn tables(&self) -> impl Iterator<Item = &RecordTable> {
+        self.files.iter().map(|file| file.table.as_ref())
+    }
+
+    /// The window the first file that names one asks to be opened on.
+    pub fn window(&self) -> Option<FuzzyDate> {
+        self.files.iter().find_map(|file| file.records.window())
     }
 
     /// How many things went wrong across all files.
@@ -112,36 +136,54 @@ impl Workspace {
     }
 }
 
-fn load_file(path: &Path) -> OpenFile {
-    match load_dataset(path) {
-        Ok(loaded) => OpenFile {
-            path: path.to_owned(),
-            kind: FileKind::Dataset,
-            dataset: loaded.dataset,
-            problems: loaded.problems,
-            failure: None,
-            notes: Vec::new(),
-        },
-        Err(error) => OpenFile {
-            path: path.to_owned(),
-            kind: FileKind::Dataset,
-            dataset: Dataset::default(),
-            problems: Vec::new(),
-            failure: Some(error.to_string()),
-            notes: Vec::new(),
-        },
+fn load_file(path: &Path, progress: &Progress) -> OpenFile {
+    let mut file = OpenFile::new(path, FileKind::Dataset);
+    match open_dataset_file(path, progress) {
+        Ok(opened) => {
+            file.records = Arc::new(opened.records);
+            file.table = Arc::new(opened.table);
+            file.problems = opened.problems;
+        }
+        Err(error) => file.failure = Some(error.to_string()),
     }
+    file
+}
+
+/// Every `.json` file directly in `folder`, in name order.
+///
+/// # Errors
+/// When the folder cannot be listed.
+pub fn json_files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+        })
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// Opens `paths` in `workspace` and places everything open on the map:
+/// all the app does to show files, meant to run off the ui thread.
+pub fn open_and_place(
+    mut workspace: Workspace,
+    paths: &[PathBuf],
+    progress: &Progress,
+) -> (Workspace, Scene) {
+    for path in paths {
+        workspace.open_with_progress(path, progress);
+    }
+    progress.start(Stage::Placing, 1);
+    let scene = Scene::build(workspace.tables(), Gazetteer::bundled());
+    progress.advance(1);
+    (workspace, scene)
 }
 
 fn extract_file(path: &Path) -> OpenFile {
-    let mut file = OpenFile {
-        path: path.to_owned(),
-        kind: FileKind::Extracted,
-        dataset: Dataset::default(),
-        problems: Vec::new(),
-        failure: None,
-        notes: Vec::new(),
-    };
+    let mut file = OpenFile::new(path, FileKind::Extracted);
     let text = match std::fs::read(path) {
         // Invalid UTF-8 is replaced, not refused: an article is for reading.
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
@@ -155,7 +197,7 @@ fn extract_file(path: &Path) -> OpenFile {
     };
     let extraction = extract_article(&text, &ArticleOptions::default(), Gazetteer::bundled());
     file.notes = extraction.notes.iter().map(ToString::to_string).collect();
-    file.dataset = merge([extraction]);
+    file.set_dataset(merge([extraction]));
     file
 }
 
@@ -166,17 +208,10 @@ fn import_file(path: &Path, format: Format) -> OpenFile {
         Format::UsTravels => import::us_travels::import_paths(&[path], gazetteer),
         Format::Gdelt => import::gdelt::import_files(&[path], import::gdelt::Options::default()),
     };
-    let mut file = OpenFile {
-        path: path.to_owned(),
-        kind: FileKind::Imported(format),
-        dataset: Dataset::default(),
-        problems: Vec::new(),
-        failure: None,
-        notes: Vec::new(),
-    };
+    let mut file = OpenFile::new(path, FileKind::Imported(format));
     match imported {
         Ok(Imported { dataset, report }) => {
-            file.dataset = dataset;
+            file.set_dataset(dataset);
             file.notes.clone_from(&report.notes);
             let left_out = report
                 .rejected
@@ -234,9 +269,9 @@ mod tests {
                 .unwrap()
                 .contains("truncated.json:")
         );
-        assert_eq!(workspace.files[0].dataset.visits.len(), 1);
+        assert_eq!(workspace.files[0].records.visit_count(), 1);
         assert!(
-            !workspace.files[2].dataset.visits.is_empty(),
+            workspace.files[2].records.visit_count() > 0,
             "sound records still load"
         );
         assert!(workspace.problem_count() > 5);
@@ -266,7 +301,7 @@ mod tests {
             workspace
                 .files
                 .iter()
-                .all(|file| !file.dataset.visits.is_empty())
+                .all(|file| file.records.visit_count() > 0)
         );
     }
 
@@ -278,9 +313,12 @@ mod tests {
         workspace.open(&article);
         let file = &workspace.files[0];
         assert_eq!(file.kind, FileKind::Extracted);
-        assert!(file.dataset.visits.len() >= 2);
-        assert_eq!(file.dataset.sources.len(), 1);
-        assert!(crate::model::validate(&file.dataset).is_empty());
+        assert!(file.records.visit_count() >= 2);
+        let Records::Held(dataset) = file.records.as_ref() else {
+            panic!("an extraction is held in memory");
+        };
+        assert_eq!(dataset.sources.len(), 1);
+        assert!(crate::model::validate(dataset).is_empty());
     }
 
     #[test]
@@ -290,8 +328,9 @@ mod tests {
         workspace.open_folder(&dir).unwrap();
         assert!(
             workspace
-                .datasets()
-                .any(|dataset| dataset.visits.len() >= 2)
+                .files
+                .iter()
+                .any(|file| file.records.visit_count() >= 2)
         );
         assert_eq!(workspace.problem_count(), 0);
     }

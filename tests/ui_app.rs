@@ -7,7 +7,8 @@ mod support;
 use egui::{Key, Pos2};
 use egui_kittest::kittest::Queryable as _;
 use legation::scene::ItemRef;
-use support::{app, click_at, drag};
+use legation::ui::Startup;
+use support::{app, click_at, drag, start_app, wait_for_basemap};
 
 const SEED: &str = "data/shoigu-pyongyang.json";
 const SIZE: [f32; 2] = [1280.0, 800.0];
@@ -144,4 +145,83 @@ fn fit_to_data_shows_every_place() {
             "event {event}"
         );
     }
+}
+
+/// A sound dataset of `count` visits from Moscow to Pyongyang, one a day.
+fn many_visits(count: usize) -> String {
+    let visits: Vec<String> = (0..count)
+        .map(|index| {
+            let day = 1 + index % 28;
+            let month = 1 + (index / 28) % 12;
+            let year = 1950 + index / 336;
+            format!(
+                r#"{{"id":"v{index}","leader":{{"name":"Envoy {index}","country":"RU"}},"from":{{"country":"RU","place":"Moscow"}},"to":{{"country":"KP","place":"Pyongyang"}},"date":"{year}-{month:02}-{day:02}"}}"#
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"format":"legation/1","visits":[{}]}}"#,
+        visits.join(",")
+    )
+}
+
+#[test]
+fn a_big_file_loads_behind_a_progress_bar_while_the_window_keeps_drawing() {
+    let folder = std::env::temp_dir().join(format!("legation-big-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("many-visits.json");
+    std::fs::write(&path, many_visits(60_000)).unwrap();
+
+    let mut harness = start_app(
+        Startup {
+            files: vec![path],
+            ..Startup::default()
+        },
+        SIZE,
+    );
+    harness.step();
+    assert!(
+        harness.state().is_loading(),
+        "loading runs beside the frames"
+    );
+    harness.get_by_label_contains("Opening many-visits.json");
+
+    wait_for_basemap(&mut harness);
+    assert_eq!(harness.state().scene.visits.len(), 60_000);
+    assert!(harness.query_by_label_contains("Opening").is_none());
+    std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[test]
+fn a_file_over_the_size_limit_opens_only_when_the_user_says_so() {
+    let folder = std::env::temp_dir().join(format!("legation-limit-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("two-megabytes.json");
+    std::fs::write(&path, many_visits(12_000)).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() > 1 << 20);
+    let startup = Startup {
+        files: vec![path],
+        ask_above_mb: Some(1),
+        ..Startup::default()
+    };
+
+    let mut harness = start_app(startup.clone(), SIZE);
+    harness.run_steps(2);
+    assert!(
+        !harness.state().is_loading(),
+        "nothing loads before the answer"
+    );
+    harness.get_by_label_contains("two-megabytes.json: 2 MB");
+    harness.get_by_label("Cancel").click();
+    wait_for_basemap(&mut harness);
+    assert!(harness.query_by_label("Open a large file?").is_none());
+    assert!(harness.state().workspace.files.is_empty());
+
+    let mut harness = start_app(startup, SIZE);
+    harness.run_steps(2);
+    harness.get_by_label("Open").click();
+    wait_for_basemap(&mut harness);
+    assert_eq!(harness.state().workspace.files.len(), 1);
+    assert_eq!(harness.state().scene.visits.len(), 12_000);
+    std::fs::remove_dir_all(&folder).unwrap();
 }

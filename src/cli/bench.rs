@@ -1,4 +1,5 @@
-//! `legation bench`: loads a dataset as the app does, then times the app's
+//! `legation bench`: loads a dataset as the app does
+//! ([`open_and_place`], which the app runs off its ui thread), then times the app's
 //! own per-frame preparation ([`Scene::view`] when the window moves, then
 //! [`Frame::prepare`] and a hover's [`Frame::hit`]) over a scripted
 //! sequence, and reports load time, frame times and peak memory.
@@ -14,10 +15,10 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use legation::gazetteer::Gazetteer;
 use legation::model::Day;
+use legation::progress::Progress;
 use legation::scene::{Camera, Frame, GeoPoint, Scene, Selected, TimeWindow, View};
-use legation::workspace::Workspace;
+use legation::workspace::{Workspace, open_and_place};
 use serde::Serialize;
 
 use super::Exit;
@@ -66,9 +67,11 @@ pub fn run(args: &BenchArgs) -> Exit {
         return Exit::Unreadable;
     }
     let started = Instant::now();
-    let mut workspace = Workspace::default();
-    workspace.open(&args.file);
-    let scene = Scene::build(workspace.datasets(), Gazetteer::bundled());
+    let (workspace, scene) = open_and_place(
+        Workspace::default(),
+        std::slice::from_ref(&args.file),
+        &Progress::default(),
+    );
     let load_s = started.elapsed().as_secs_f64();
     if let Some(failure) = workspace
         .files
@@ -86,8 +89,8 @@ pub fn run(args: &BenchArgs) -> Exit {
         return Exit::Invalid;
     };
     let records = workspace
-        .datasets()
-        .map(|dataset| dataset.visits.len() + dataset.events.len())
+        .tables()
+        .map(|table| table.visits.len() + table.events.len())
         .sum();
 
     let (mut times_ms, filter_change_ms) = frame_times(&scene, extent, args.frames.max(1));

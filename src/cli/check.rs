@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use legation::gazetteer::{Gazetteer, Precision};
-use legation::model::{Dataset, LoadError, Loaded, ParseError, Problem, load_dataset};
+use legation::model::{LoadError, Opened, ParseError, Problem, RecordTable, open_dataset_file};
+use legation::progress::Progress;
 use serde::Serialize;
 
 use super::Exit;
@@ -72,8 +73,12 @@ pub fn run(args: &CheckArgs) -> Exit {
 
 fn check_file(path: &Path, json: bool, gazetteer: &Gazetteer) -> Exit {
     let file = path.display().to_string();
-    let (report, exit) = match load_dataset(path) {
-        Ok(Loaded { dataset, problems }) => {
+    let (report, exit) = match open_dataset_file(path, &Progress::default()) {
+        Ok(Opened {
+            records,
+            table,
+            problems,
+        }) => {
             let exit = if problems.is_empty() {
                 Exit::Success
             } else {
@@ -81,10 +86,10 @@ fn check_file(path: &Path, json: bool, gazetteer: &Gazetteer) -> Exit {
             };
             let report = Report {
                 file: &file,
-                visits: dataset.visits.len(),
-                events: dataset.events.len(),
-                sources: dataset.sources.len(),
-                places: count_places(&dataset, gazetteer),
+                visits: records.visit_count(),
+                events: records.event_count(),
+                sources: records.source_count(),
+                places: count_places(&table, gazetteer),
                 problems: problems.into_iter().map(ProblemReport::from).collect(),
             };
             (report, exit)
@@ -155,19 +160,23 @@ fn error_report(error: &LoadError) -> (ProblemReport, Exit) {
 }
 
 /// Counts every place reference (visit from, visit to, event place) by how
-/// precisely it resolves.
-fn count_places(dataset: &Dataset, gazetteer: &Gazetteer) -> PlaceCounts {
-    let places = dataset
+/// precisely it resolves, asking the gazetteer once per distinct place.
+fn count_places(table: &RecordTable, gazetteer: &Gazetteer) -> PlaceCounts {
+    let mut uses = vec![0usize; table.places.len()];
+    let places = table
         .visits
         .iter()
-        .flat_map(|visit| visit.from.iter().chain([&visit.to]))
-        .chain(dataset.events.iter().map(|event| &event.place));
-    let mut counts = PlaceCounts::default();
+        .flat_map(|visit| visit.from.into_iter().chain([visit.to]))
+        .chain(table.events.iter().map(|event| event.place));
     for place in places {
+        uses[place.index()] += 1;
+    }
+    let mut counts = PlaceCounts::default();
+    for (place, uses) in table.places.iter().zip(uses) {
         match gazetteer.resolve(place).precision {
-            Precision::City => counts.city += 1,
-            Precision::Country => counts.country += 1,
-            Precision::Unresolved => counts.unresolved += 1,
+            Precision::City => counts.city += uses,
+            Precision::Country => counts.country += uses,
+            Precision::Unresolved => counts.unresolved += uses,
         }
     }
     counts

@@ -47,6 +47,11 @@ pub struct Args {
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
 
+    /// Ask before opening files bigger than this many megabytes (0: never
+    /// ask); the app remembers the setting.
+    #[arg(long, value_name = "MB")]
+    pub ask_above_mb: Option<u64>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -122,6 +127,7 @@ pub fn run(args: Args) -> ExitCode {
             date: args.date,
             window: args.window,
             size: args.size,
+            ask_above_mb: args.ask_above_mb,
         }),
     };
     exit.into()

@@ -135,6 +135,34 @@ pub fn parse_dataset(json: &[u8]) -> Result<Loaded, ParseError> {
     Ok(Loaded { dataset, problems })
 }
 
+/// Reads one record of a file already known to be sound, in full, for
+/// [`super::IndexedDataset`]; `None` if it is not an object.
+fn read_record<T>(
+    json: &[u8],
+    path: &str,
+    read: fn(&mut Reader, Map<String, Value>, &str) -> Option<T>,
+) -> Option<T> {
+    match serde_json::from_slice(json).ok()? {
+        Value::Object(fields) => read(&mut Reader::default(), fields, path),
+        _ => None,
+    }
+}
+
+/// The visit whose JSON is `json`, at `path` in its file.
+pub(super) fn read_visit(json: &[u8], path: &str) -> Option<Visit> {
+    read_record(json, path, Reader::visit)
+}
+
+/// The event whose JSON is `json`, at `path` in its file.
+pub(super) fn read_event(json: &[u8], path: &str) -> Option<Event> {
+    read_record(json, path, Reader::event)
+}
+
+/// The source whose JSON is `json`, at `path` in its file.
+pub(super) fn read_source(json: &[u8], path: &str) -> Option<Source> {
+    read_record(json, path, Reader::source)
+}
+
 /// `serde_json`'s message without its trailing " at line L column C".
 fn syntax_message(err: &serde_json::Error) -> String {
     let text = err.to_string();

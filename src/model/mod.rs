@@ -7,8 +7,11 @@
 mod country;
 mod dataset;
 mod date;
+mod indexed;
 mod load;
 mod place;
+mod records;
+mod table;
 mod validate;
 
 pub use country::CountryCode;
@@ -20,6 +23,9 @@ pub use date::{
     DateError, DatePoint, Day, FuzzyDate, Precision, days_in_month, is_leap_year,
     month_abbreviation,
 };
+pub use indexed::{IndexedDataset, read_indexed};
 pub use load::{LoadError, Loaded, ParseError, Problem, load_dataset, parse_dataset};
 pub use place::PlaceRef;
+pub use records::{Opened, Records, open_dataset, open_dataset_file};
+pub use table::{Days, EventRow, PlaceId, RecordTable, VisitRow};
 pub use validate::validate;

@@ -557,7 +557,7 @@ mod tests {
     use super::*;
     use crate::gazetteer::Gazetteer;
     use crate::model::{CountryCode, Day};
-    use crate::model::{Dataset, Event, FuzzyDate, PlaceRef, Visit};
+    use crate::model::{Dataset, Event, FuzzyDate, PlaceRef, RecordTable, Visit};
     use crate::scene::TimeWindow;
 
     const WORLD: [f32; 4] = [0.0, 0.0, 1280.0, 800.0];
@@ -609,7 +609,7 @@ mod tests {
             ],
             ..Dataset::default()
         };
-        Scene::build([&dataset], Gazetteer::bundled())
+        Scene::build([&RecordTable::from_dataset(&dataset)], Gazetteer::bundled())
     }
 
     fn july() -> TimeWindow {
@@ -740,7 +740,7 @@ mod tests {
             visits,
             ..Dataset::default()
         };
-        let scene = Scene::build([&dataset], gazetteer);
+        let scene = Scene::build([&RecordTable::from_dataset(&dataset)], gazetteer);
         let view = scene.view(july());
         assert!(view.routes.len() > MAX_DRAWN_ARCS);
         let camera = Camera::new(GeoPoint::new(0.0, 0.0), 0.0, [0.0, 0.0, 256.0, 256.0]);

@@ -39,7 +39,7 @@ use std::collections::HashMap;
 
 use self::routes::{RouteFinder, RouteTally};
 use crate::gazetteer::{Gazetteer, Precision as PlacePrecision};
-use crate::model::{CountryCode, Dataset, Day, EventKind, PlaceRef, Precision};
+use crate::model::{CountryCode, Day, EventKind, PlaceRef, RecordTable};
 
 /// How many kinds of event there are.
 pub const KINDS: usize = EventKind::ALL.len();
@@ -188,14 +188,15 @@ impl Builder {
 }
 
 impl Scene {
-    /// Places every visit and event of `datasets` through the gazetteer.
-    pub fn build<'d>(
-        datasets: impl IntoIterator<Item = &'d Dataset>,
+    /// Places every visit and event of `tables` (one per dataset) through
+    /// the gazetteer, asking it once per distinct place.
+    pub fn build<'t>(
+        tables: impl IntoIterator<Item = &'t RecordTable>,
         gazetteer: &Gazetteer,
     ) -> Self {
         let mut builder = Builder::default();
-        for (dataset_index, dataset) in datasets.into_iter().enumerate() {
-            builder.add_dataset(dataset_index, dataset, gazetteer);
+        for (dataset_index, table) in tables.into_iter().enumerate() {
+            builder.add_table(dataset_index, table, gazetteer);
         }
         let (routes, pairs) = builder.routes.finish();
         let mut scene = builder.scene;
@@ -430,50 +431,65 @@ impl Scene {
 }
 
 impl Builder {
-    fn add_dataset(&mut self, dataset_index: usize, dataset: &Dataset, gazetteer: &Gazetteer) {
-        for (index, visit) in dataset.visits.iter().enumerate() {
-            let item = ItemRef {
-                dataset: dataset_index,
-                index,
-            };
-            let Some(to) = place(gazetteer, &visit.to) else {
+    fn add_table(&mut self, dataset_index: usize, table: &RecordTable, gazetteer: &Gazetteer) {
+        let placed: Vec<Option<Placed>> = table
+            .places
+            .iter()
+            .map(|place| resolve(gazetteer, place))
+            .collect();
+        // The country a delegation set out from, for visits whose leader's
+        // is not given: the place's own, else the gazetteer's.
+        let countries: Vec<Option<CountryCode>> = table
+            .places
+            .iter()
+            .map(|place| {
+                place.country.or_else(|| {
+                    let name = place.place.as_deref()?;
+                    Some(gazetteer.lookup(name, None)?.country)
+                })
+            })
+            .collect();
+        for (index, visit) in table.visits.iter().enumerate() {
+            let Some(to) = placed[visit.to.index()] else {
                 let path = format!("$.visits[{index}].to");
                 self.scene
                     .unplaced
-                    .push(Unplaced::new(dataset_index, path, &visit.to));
+                    .push(Unplaced::new(dataset_index, path, table.place(visit.to)));
                 continue;
             };
-            let from = visit.from.as_ref().and_then(|from| place(gazetteer, from));
-            // The delegation's country: its leader's, else where it set out.
+            let from = visit.from.and_then(|from| placed[from.index()]);
             let origin = visit
-                .leader
-                .as_ref()
-                .and_then(|leader| leader.country)
-                .or_else(|| {
-                    let from = visit.from.as_ref()?;
-                    from.country.or_else(|| {
-                        let name = from.place.as_deref()?;
-                        Some(gazetteer.lookup(name, None)?.country)
-                    })
-                });
+                .leader_country
+                .or_else(|| countries[visit.from?.index()]);
             let route = self.routes.route(from, to, origin);
             self.scene.visits.push(PlacedVisit {
-                item,
+                item: ItemRef {
+                    dataset: dataset_index,
+                    index,
+                },
                 route,
-                first_day: visit.date.first_day(),
-                last_day: visit.date.last_day(),
-                exact: visit.date.precision() == Precision::Day,
+                first_day: visit.days.first,
+                last_day: visit.days.last,
+                exact: visit.days.exact,
             });
         }
-        for (index, event) in dataset.events.iter().enumerate() {
-            let Some(place) = place(gazetteer, &event.place) else {
+        // The file's interned places as the scene's, each found once.
+        let mut place_ids: Vec<Option<u32>> = vec![None; table.places.len()];
+        for (index, event) in table.events.iter().enumerate() {
+            let slot = event.place.index();
+            let Some(place) = placed[slot] else {
                 let path = format!("$.events[{index}].place");
-                self.scene
-                    .unplaced
-                    .push(Unplaced::new(dataset_index, path, &event.place));
+                self.scene.unplaced.push(Unplaced::new(
+                    dataset_index,
+                    path,
+                    table.place(event.place),
+                ));
                 continue;
             };
-            let place = self.place_id(place);
+            let place = match place_ids[slot] {
+                Some(id) => id,
+                None => *place_ids[slot].insert(self.place_id(place)),
+            };
             self.scene.events.push(PlacedEvent {
                 item: ItemRef {
                     dataset: dataset_index,
@@ -481,9 +497,9 @@ impl Builder {
                 },
                 place,
                 kind: event.kind,
-                first_day: event.date.first_day(),
-                last_day: event.date.last_day(),
-                exact: event.date.precision() == Precision::Day,
+                first_day: event.days.first,
+                last_day: event.days.last,
+                exact: event.days.exact,
             });
         }
     }
@@ -617,7 +633,7 @@ impl View {
 }
 
 /// Where a place reference is drawn, if anywhere.
-fn place(gazetteer: &Gazetteer, place: &PlaceRef) -> Option<Placed> {
+fn resolve(gazetteer: &Gazetteer, place: &PlaceRef) -> Option<Placed> {
     let resolved = gazetteer.resolve(place);
     let (lat, lon) = resolved.lat_lon()?;
     Some(Placed {

@@ -4,15 +4,16 @@ use std::path::PathBuf;
 
 use egui::{Key, Ui};
 
+use super::loading::{Loading, Poll};
 use super::map::MapView;
 use super::problems_panel::ProblemsPanel;
 use super::screenshot::{Outcome, ScreenshotJob};
 use super::source_panel::SourcePanel;
 use super::timeline::Timeline;
 use super::{Selection, Startup, fonts};
-use crate::gazetteer::Gazetteer;
+use crate::model::Day;
 use crate::scene::{Scene, TimeWindow, View, WindowSpec};
-use crate::workspace::{FileKind, Workspace, bundled_data_dir};
+use crate::workspace::{FileKind, Workspace, bundled_data_dir, json_files_in};
 
 /// What is remembered between runs.
 #[derive(Debug, Default, serde::Deserialize, serde::Serialize)]
@@ -20,7 +21,15 @@ use crate::workspace::{FileKind, Workspace, bundled_data_dir};
 struct Remembered {
     files: Vec<PathBuf>,
     map: super::map::RememberedView,
+    /// Files bigger than this many megabytes are opened only when the user
+    /// says so (0: never ask).
+    ask_above_mb: Option<u64>,
 }
+
+/// Files bigger than this many megabytes are opened only when the user says
+/// so, unless they set another limit: a mistaken click on a 20 GB export
+/// should not tie up the machine.
+pub const DEFAULT_ASK_ABOVE_MB: u64 = 1024;
 
 /// The key under which [`Remembered`] is stored.
 const STORAGE_KEY: &str = "legation";
@@ -42,6 +51,17 @@ pub struct LegationApp {
     screenshot: Option<ScreenshotJob>,
     /// A message for the user, shown until dismissed.
     notice: Option<String>,
+    /// The files being opened, if any.
+    loading: Option<Loading>,
+    /// Files asked for while others load, opened next.
+    queued: Vec<PathBuf>,
+    /// Files over the size limit, waiting for the user to say yes.
+    oversized: Option<Vec<PathBuf>>,
+    /// The size limit, in megabytes.
+    ask_above_mb: u64,
+    /// The day and window asked for on the command line, applied once the
+    /// first files have loaded.
+    startup_time: Option<(Option<Day>, Option<WindowSpec>)>,
 }
 
 /// The file types File, Open… offers.
@@ -69,27 +89,25 @@ impl LegationApp {
                 .and_then(|storage| eframe::get_value(storage, STORAGE_KEY))
                 .unwrap_or_default()
         };
-        let mut workspace = Workspace::default();
-        let files = if startup.files.is_empty() {
+        let mut files = if startup.files.is_empty() {
             remembered.files.clone()
         } else {
             startup.files.clone()
         };
-        for path in &files {
-            workspace.open(path);
-        }
-        if workspace.files.is_empty()
+        if files.is_empty()
             && let Some(folder) = bundled_data_dir()
         {
             // Listing a folder found a moment ago only fails if it vanished.
-            let _ = workspace.open_folder(&folder);
+            files = json_files_in(&folder).unwrap_or_default();
         }
         let keep_view = startup.files.is_empty() && startup.screenshot.is_none();
         let mut map = MapView::new(&cc.egui_ctx, keep_view.then_some(remembered.map));
         // A screenshot shows the data, not whatever the pointer happens to hover.
         map.tooltips = startup.screenshot.is_none();
+        let startup_time = (startup.date.is_some() || startup.window.is_some())
+            .then_some((startup.date, startup.window));
         let mut app = Self {
-            workspace,
+            workspace: Workspace::default(),
             scene: Scene::default(),
             view: View::default(),
             selection: Selection::default(),
@@ -101,24 +119,35 @@ impl LegationApp {
                 .screenshot
                 .map(|path| ScreenshotJob::new(path, outcome)),
             notice: None,
+            loading: None,
+            queued: Vec::new(),
+            oversized: None,
+            ask_above_mb: startup
+                .ask_above_mb
+                .or(remembered.ask_above_mb)
+                .unwrap_or(DEFAULT_ASK_ABOVE_MB),
+            startup_time,
         };
-        app.rebuild_scene();
-        if startup.date.is_some() || startup.window.is_some() {
-            app.timeline.apply(startup.date, startup.window);
-            app.refresh_view();
-            app.map.fit_on_next_frame();
+        if app.screenshot.is_some() {
+            // Nobody is there to answer a question.
+            app.load(&cc.egui_ctx, files);
+        } else {
+            app.open_files(&cc.egui_ctx, files);
         }
         app
     }
 
-    /// Places every record again, after files changed.
-    fn rebuild_scene(&mut self) {
-        self.scene = Scene::build(self.workspace.datasets(), Gazetteer::bundled());
+    /// Shows what a finished job loaded: the timeline's extent and window,
+    /// the colours, the map's fit.
+    fn show_loaded(&mut self) {
         self.timeline.set_extent(self.scene.extent());
         // A dataset may name the days its story is about; open on those.
-        if let Some(window) = self.workspace.datasets().find_map(|dataset| dataset.window) {
+        if let Some(window) = self.workspace.window() {
             let days = TimeWindow::new(window.first_day(), window.last_day());
             self.timeline.apply(None, Some(WindowSpec::Range(days)));
+        }
+        if let Some((date, window)) = self.startup_time.take() {
+            self.timeline.apply(date, window);
         }
         self.map.set_origins(&self.scene);
         self.selection = Selection::default();
@@ -133,12 +162,97 @@ impl LegationApp {
         self.selection.retain_visible(&self.scene, &self.view);
     }
 
-    /// Opens more files and shows them with the rest.
-    pub fn open_files(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
-        for path in paths {
-            self.workspace.open(&path);
+    /// Opens more files and shows them with the rest; files over the size
+    /// limit wait for the user to say yes.
+    pub fn open_files(&mut self, ctx: &egui::Context, paths: impl IntoIterator<Item = PathBuf>) {
+        let paths: Vec<PathBuf> = paths.into_iter().collect();
+        let limit = self.ask_above_mb.saturating_mul(1 << 20);
+        let oversized = self.ask_above_mb > 0
+            && paths.iter().any(|path| {
+                std::fs::metadata(path).is_ok_and(|meta| meta.is_file() && meta.len() > limit)
+            });
+        if oversized {
+            self.oversized = Some(paths);
+        } else {
+            self.load(ctx, paths);
         }
-        self.rebuild_scene();
+    }
+
+    /// Starts opening `paths` (none: rebuilding the map), or queues them
+    /// behind the files being opened.
+    fn load(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
+        if self.loading.is_some() {
+            self.queued.extend(paths);
+            return;
+        }
+        self.loading = Some(Loading::start(ctx, self.workspace.clone(), paths));
+    }
+
+    /// Takes in what a finished job loaded, and starts the next.
+    fn poll_loading(&mut self, ctx: &egui::Context) {
+        let Some(loading) = &self.loading else {
+            return;
+        };
+        match loading.poll() {
+            Poll::Running => return,
+            Poll::Done(done) => {
+                (self.workspace, self.scene) = *done;
+                self.show_loaded();
+            }
+            Poll::Failed => {
+                self.notice =
+                    Some("Opening the files failed unexpectedly; what was open is kept".to_owned());
+            }
+        }
+        self.loading = None;
+        if !self.queued.is_empty() {
+            let queued = std::mem::take(&mut self.queued);
+            self.load(ctx, queued);
+        }
+    }
+
+    /// Whether files are being opened.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Asks whether to open files over the size limit.
+    fn oversized_ui(&mut self, ctx: &egui::Context) {
+        let Some(paths) = &self.oversized else {
+            return;
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("oversized")).show(ctx, |ui| {
+            ui.heading("Open a large file?");
+            for path in paths {
+                let size = std::fs::metadata(path).map_or(0, |meta| meta.len());
+                ui.label(format!(
+                    "{}: {:.0} MB",
+                    path.display(),
+                    size as f64 / f64::from(1 << 20)
+                ));
+            }
+            ui.label(format!(
+                "Files over {} MB can take a while and a lot of memory (about twice their size).",
+                self.ask_above_mb
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Open").clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        match answer {
+            Some(true) => {
+                let paths = self.oversized.take().unwrap_or_default();
+                self.load(ctx, paths);
+            }
+            Some(false) => self.oversized = None,
+            None => {}
+        }
     }
 
     /// The window the map shows.
@@ -180,7 +294,7 @@ impl LegationApp {
                 .collect()
         });
         if !dropped.is_empty() {
-            self.open_files(dropped);
+            self.open_files(ui.ctx(), dropped);
         }
         if ui.input(|input| input.key_pressed(Key::Escape)) {
             self.selection = Selection::default();
@@ -189,10 +303,10 @@ impl LegationApp {
 
     /// Shows a file dialog and opens what the user picks; says so when no
     /// dialog can open here.
-    fn ask(&mut self, dialog: impl FnOnce() -> Option<Vec<PathBuf>>) {
+    fn ask(&mut self, ctx: &egui::Context, dialog: impl FnOnce() -> Option<Vec<PathBuf>>) {
         let asked = std::time::Instant::now();
         match dialog() {
-            Some(paths) => self.open_files(paths),
+            Some(paths) => self.open_files(ctx, paths),
             // No person cancels a dialog this fast: there was none.
             None if asked.elapsed() < NO_DIALOG_WITHIN => {
                 self.notice = Some(NO_DIALOG.to_owned());
@@ -204,9 +318,11 @@ impl LegationApp {
     /// The open files, each with a button to close it.
     fn open_files_ui(&mut self, ui: &mut Ui) {
         let mut close = None;
+        let loading = self.loading.is_some();
         for (index, file) in self.workspace.files.iter().enumerate() {
             ui.horizontal(|ui| {
-                if ui.small_button("Close").clicked() {
+                let button = ui.add_enabled(!loading, egui::Button::new("Close").small());
+                if button.clicked() {
                     close = Some(index);
                 }
                 let name = file.path.file_name().map_or_else(
@@ -220,15 +336,17 @@ impl LegationApp {
                 };
                 ui.label(format!(
                     "{name}{how}: {} visits, {} events",
-                    file.dataset.visits.len(),
-                    file.dataset.events.len()
+                    file.records.visit_count(),
+                    file.records.event_count()
                 ))
                 .on_hover_text(file.path.display().to_string());
             });
         }
         if let Some(index) = close {
-            self.workspace.close(index);
-            self.rebuild_scene();
+            // Closing is disabled while loading, so no job is running.
+            let mut workspace = self.workspace.clone();
+            workspace.close(index);
+            self.loading = Some(Loading::start(ui.ctx(), workspace, Vec::new()));
         }
     }
 
@@ -240,7 +358,7 @@ impl LegationApp {
                     let dialog = rfd::FileDialog::new()
                         .add_filter("Everything Legation opens", OPENABLE)
                         .add_filter("Legation dataset", &["json"]);
-                    self.ask(|| dialog.pick_files());
+                    self.ask(ui.ctx(), || dialog.pick_files());
                 }
                 if ui
                     .button("Open folder…")
@@ -248,7 +366,7 @@ impl LegationApp {
                     .clicked()
                 {
                     ui.close();
-                    self.ask(|| rfd::FileDialog::new().pick_folders());
+                    self.ask(ui.ctx(), || rfd::FileDialog::new().pick_folders());
                 }
                 if !self.workspace.files.is_empty() {
                     ui.separator();
@@ -266,8 +384,22 @@ impl LegationApp {
                 self.map.basemap_choice_ui(ui);
                 ui.separator();
                 theme_ui(ui);
+                ui.separator();
+                ui.horizontal(|ui| {
+                    ui.label("Ask before opening files over");
+                    ui.add(
+                        egui::DragValue::new(&mut self.ask_above_mb)
+                            .range(0..=1_000_000)
+                            .suffix(" MB"),
+                    )
+                    .on_hover_text("0: never ask");
+                });
             });
             self.map.online_status_ui(ui);
+            if let Some(loading) = &self.loading {
+                ui.separator();
+                loading.ui(ui);
+            }
             ui.separator();
             self.problems_panel
                 .toggle_ui(ui, &self.workspace, &self.scene);
@@ -301,7 +433,9 @@ fn theme_ui(ui: &mut Ui) {
 
 impl eframe::App for LegationApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.poll_loading(ui.ctx());
         self.handle_input(ui);
+        self.oversized_ui(ui.ctx());
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("timeline").show(ui, |ui| {
             if self.timeline.ui(ui, &self.scene, &self.view) {
@@ -337,7 +471,7 @@ impl eframe::App for LegationApp {
                 );
             });
         if let Some(job) = &mut self.screenshot {
-            job.step(ui.ctx(), self.map.settled());
+            job.step(ui.ctx(), self.map.settled() && self.loading.is_none());
         }
     }
 
@@ -353,6 +487,7 @@ impl eframe::App for LegationApp {
                 .map(|file| file.path.clone())
                 .collect(),
             map: self.map.remembered(),
+            ask_above_mb: Some(self.ask_above_mb),
         };
         eframe::set_value(storage, STORAGE_KEY, &remembered);
     }

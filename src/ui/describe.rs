@@ -1,28 +1,20 @@
 //! Records in words, the same in tooltips and panels.
 
+use std::borrow::Cow;
+
 use crate::gazetteer::Gazetteer;
 use crate::model::{Event, PlaceRef, Visit};
 use crate::scene::ItemRef;
 use crate::workspace::Workspace;
 
 /// The visit `item` refers to.
-pub fn visit(workspace: &Workspace, item: ItemRef) -> Option<&Visit> {
-    workspace
-        .files
-        .get(item.dataset)?
-        .dataset
-        .visits
-        .get(item.index)
+pub fn visit(workspace: &Workspace, item: ItemRef) -> Option<Cow<'_, Visit>> {
+    workspace.files.get(item.dataset)?.records.visit(item.index)
 }
 
 /// The event `item` refers to.
-pub fn event(workspace: &Workspace, item: ItemRef) -> Option<&Event> {
-    workspace
-        .files
-        .get(item.dataset)?
-        .dataset
-        .events
-        .get(item.index)
+pub fn event(workspace: &Workspace, item: ItemRef) -> Option<Cow<'_, Event>> {
+    workspace.files.get(item.dataset)?.records.event(item.index)
 }
 
 /// Who travelled: "Sergei Shoigu, Defence Minister", or the delegation.

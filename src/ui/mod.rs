@@ -8,6 +8,7 @@ mod app;
 mod describe;
 mod fonts;
 mod legend;
+mod loading;
 mod map;
 mod palette;
 mod problems_panel;
@@ -38,6 +39,9 @@ pub struct Startup {
     pub window: Option<WindowSpec>,
     /// The window's inner size, in points.
     pub size: Option<[f32; 2]>,
+    /// Ask before opening files bigger than this many megabytes (0: never);
+    /// `None` keeps the user's setting.
+    pub ask_above_mb: Option<u64>,
 }
 
 /// Opens the app's window and runs it until it closes.

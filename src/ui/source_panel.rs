@@ -5,7 +5,7 @@ use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, FontId, RichText, ScrollArea, Sense, Ui};
 
 use super::{Selection, describe, palette};
-use crate::model::{Dataset, Source, SourceRef};
+use crate::model::{Records, Source, SourceRef};
 use crate::scene::{ItemRef, Scene};
 use crate::workspace::Workspace;
 
@@ -83,11 +83,11 @@ impl SourcePanel {
         let Some(&focused) = items.get(selection.focus) else {
             return;
         };
-        let Some((dataset, citation)) = citation_of(workspace, focused) else {
+        let Some((records, citation)) = citation_of(workspace, focused) else {
             ui.weak("No source is cited for this item.");
             return;
         };
-        let Some(source) = dataset.source(&citation.id) else {
+        let Some(source) = records.source(&citation.id) else {
             ui.weak(format!(
                 "The cited source `{}` is not in the file.",
                 citation.id
@@ -96,20 +96,20 @@ impl SourcePanel {
         };
         let scroll = self.scrolled_to != Some(focused);
         self.scrolled_to = Some(focused);
-        source_ui(ui, source, citation, scroll);
+        source_ui(ui, &source, &citation, scroll);
     }
 }
 
-/// The dataset and citation of an item.
-fn citation_of(workspace: &Workspace, item: Shown) -> Option<(&Dataset, &SourceRef)> {
+/// The records holding an item, and its citation.
+fn citation_of(workspace: &Workspace, item: Shown) -> Option<(&Records, SourceRef)> {
     match item {
         Shown::Visit(item) => {
-            let dataset = &workspace.files.get(item.dataset)?.dataset;
-            Some((dataset, dataset.visits.get(item.index)?.source.as_ref()?))
+            let records = &workspace.files.get(item.dataset)?.records;
+            Some((records, records.visit(item.index)?.source.clone()?))
         }
         Shown::Event(item) => {
-            let dataset = &workspace.files.get(item.dataset)?.dataset;
-            Some((dataset, dataset.events.get(item.index)?.source.as_ref()?))
+            let records = &workspace.files.get(item.dataset)?.records;
+            Some((records, records.event(item.index)?.source.clone()?))
         }
     }
 }
@@ -121,7 +121,7 @@ fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown) {
             let Some(visit) = describe::visit(workspace, item) else {
                 return;
             };
-            ui.strong(describe::who(visit));
+            ui.strong(describe::who(&visit));
             let from = visit
                 .from
                 .as_ref()

@@ -33,29 +33,37 @@ pub fn app(files: &[&str], size: [f32; 2]) -> Harness<'static, LegationApp> {
 /// The app as `startup` asks, in a light theme, `size` points large, with
 /// its basemap drawn.
 pub fn app_with(startup: Startup, size: [f32; 2]) -> Harness<'static, LegationApp> {
-    let mut harness = Harness::builder()
+    let mut harness = start_app(startup, size);
+    wait_for_basemap(&mut harness);
+    harness
+}
+
+/// The app as `startup` asks, in a light theme, `size` points large, before
+/// its first frame: files are still loading.
+pub fn start_app(startup: Startup, size: [f32; 2]) -> Harness<'static, LegationApp> {
+    Harness::builder()
         .with_size(size)
         .with_theme(egui::Theme::Light)
         .wgpu()
         .build_eframe(move |cc| {
             walkers::install_renderer(cc.wgpu_render_state.as_ref());
             LegationApp::new(cc, startup, Arc::new(Mutex::new(None)))
-        });
-    wait_for_basemap(&mut harness);
-    harness
+        })
 }
 
-/// Steps until the basemap has settled for a few frames in a row.
+/// Steps until the files have loaded and the basemap has settled for a few
+/// frames in a row.
 pub fn wait_for_basemap(harness: &mut Harness<'static, LegationApp>) {
     let deadline = Instant::now() + Duration::from_secs(30);
     let mut settled_frames = 0;
     while settled_frames < 4 {
         assert!(
             Instant::now() < deadline,
-            "the basemap did not load within 30 s"
+            "the files and the basemap did not load within 30 s"
         );
         harness.step();
-        settled_frames = if harness.state().basemap_settled() {
+        let state = harness.state();
+        settled_frames = if state.basemap_settled() && !state.is_loading() {
             settled_frames + 1
         } else {
             0

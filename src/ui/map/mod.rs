@@ -289,7 +289,7 @@ impl MapView {
                         let record = describe::visit(workspace, placed.item)?;
                         Some(format!(
                             "{} · {} to {} · {}",
-                            describe::who(record),
+                            describe::who(&record),
                             record
                                 .from
                                 .as_ref()
@@ -310,7 +310,7 @@ impl MapView {
                         let record = describe::event(workspace, scene.events[event].item)?;
                         Some(format!(
                             "{} · {} · {}",
-                            describe::what(record),
+                            describe::what(&record),
                             describe::place(&record.place),
                             record.date.describe()
                         ))

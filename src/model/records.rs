@@ -1,0 +1,175 @@
+//! A dataset as an app holds it: records in memory (small files, imports,
+//! extractions, files with problems) or a sound file's bytes indexed (big
+//! files), behind one way of asking for a record.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use super::{
+    Dataset, Event, FuzzyDate, IndexedDataset, LoadError, ParseError, Problem, RecordTable, Source,
+    Visit, parse_dataset, read_indexed,
+};
+use crate::progress::{Progress, Stage};
+
+/// The records of one dataset.
+#[derive(Clone, Debug)]
+pub enum Records {
+    /// Every record held as a value.
+    Held(Dataset),
+    /// A sound file's bytes, each record parsed when asked for.
+    Indexed(IndexedDataset),
+}
+
+impl Default for Records {
+    fn default() -> Self {
+        Self::Held(Dataset::default())
+    }
+}
+
+impl From<Dataset> for Records {
+    fn from(dataset: Dataset) -> Self {
+        Self::Held(dataset)
+    }
+}
+
+impl Records {
+    /// The window the dataset asks to be opened on.
+    pub fn window(&self) -> Option<FuzzyDate> {
+        match self {
+            Self::Held(dataset) => dataset.window,
+            Self::Indexed(indexed) => indexed.window(),
+        }
+    }
+
+    /// How many visits it holds.
+    pub fn visit_count(&self) -> usize {
+        match self {
+            Self::Held(dataset) => dataset.visits.len(),
+            Self::Indexed(indexed) => indexed.counts().1,
+        }
+    }
+
+    /// How many events it holds.
+    pub fn event_count(&self) -> usize {
+        match self {
+            Self::Held(dataset) => dataset.events.len(),
+            Self::Indexed(indexed) => indexed.counts().2,
+        }
+    }
+
+    /// How many sources it holds.
+    pub fn source_count(&self) -> usize {
+        match self {
+            Self::Held(dataset) => dataset.sources.len(),
+            Self::Indexed(indexed) => indexed.counts().0,
+        }
+    }
+
+    /// The visit at `index`.
+    pub fn visit(&self, index: usize) -> Option<Cow<'_, Visit>> {
+        match self {
+            Self::Held(dataset) => dataset.visits.get(index).map(Cow::Borrowed),
+            Self::Indexed(indexed) => indexed.visit(index).map(Cow::Owned),
+        }
+    }
+
+    /// The event at `index`.
+    pub fn event(&self, index: usize) -> Option<Cow<'_, Event>> {
+        match self {
+            Self::Held(dataset) => dataset.events.get(index).map(Cow::Borrowed),
+            Self::Indexed(indexed) => indexed.event(index).map(Cow::Owned),
+        }
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<Cow<'_, Source>> {
+        match self {
+            Self::Held(dataset) => dataset.source(id).map(Cow::Borrowed),
+            Self::Indexed(indexed) => indexed.source(id).map(Cow::Owned),
+        }
+    }
+}
+
+/// A dataset file's records, their rows for the map, and its problems.
+#[derive(Clone, Debug, Default)]
+pub struct Opened {
+    /// The records.
+    pub records: Records,
+    /// What the map needs of them.
+    pub table: RecordTable,
+    /// Everything wrong in the file, by JSON path.
+    pub problems: Vec<Problem>,
+}
+
+/// Opens a `legation/1` document: the fast way when it is sound, else the
+/// detailed way, which keeps every sound record and reports the rest.
+///
+/// # Errors
+/// When `json` is not a JSON object at all.
+pub fn open_dataset(json: Vec<u8>, progress: &Progress) -> Result<Opened, ParseError> {
+    match read_indexed(json, progress) {
+        Ok((indexed, table)) => Ok(Opened {
+            records: Records::Indexed(indexed),
+            table,
+            problems: Vec::new(),
+        }),
+        Err(json) => {
+            progress.start(Stage::Parsing, 1);
+            let loaded = parse_dataset(&json)?;
+            progress.advance(1);
+            Ok(Opened {
+                table: RecordTable::from_dataset(&loaded.dataset),
+                records: Records::Held(loaded.dataset),
+                problems: loaded.problems,
+            })
+        }
+    }
+}
+
+/// Reads and opens the dataset at `path` ([`open_dataset`]).
+///
+/// # Errors
+/// When the file cannot be read or is not a JSON object.
+pub fn open_dataset_file(path: &Path, progress: &Progress) -> Result<Opened, LoadError> {
+    progress.start(Stage::Reading, 1);
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    progress.advance(1);
+    open_dataset(bytes, progress).map_err(|source| LoadError::Parse {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sound_files_are_indexed_and_flawed_ones_held_with_their_problems() {
+        let sound = br#"{"format": "legation/1", "sources": [{"id": "s", "text": "Hello"}],
+            "visits": [{"id": "v", "to": {"country": "KP"}, "date": "2023",
+                        "source": {"id": "s", "span": [0, 5]}}]}"#;
+        let opened = open_dataset(sound.to_vec(), &Progress::default()).unwrap();
+        assert!(matches!(opened.records, Records::Indexed(_)));
+        assert_eq!(opened.records.visit_count(), 1);
+        assert_eq!(opened.records.visit(0).unwrap().id, "v");
+        assert_eq!(opened.records.source("s").unwrap().text, "Hello");
+        assert!(opened.records.visit(1).is_none());
+
+        let flawed = String::from_utf8_lossy(sound).replace("[0, 5]", "[0, 9]");
+        let opened = open_dataset(flawed.into_bytes(), &Progress::default()).unwrap();
+        assert!(matches!(opened.records, Records::Held(_)));
+        assert_eq!(opened.records.visit_count(), 1, "the record still loads");
+        assert_eq!(opened.problems.len(), 1);
+        assert_eq!(opened.problems[0].path, "$.visits[0].source.span");
+        assert_eq!(opened.table.visits.len(), 1);
+
+        assert!(matches!(
+            open_dataset(b"[1, 2]".to_vec(), &Progress::default()),
+            Err(ParseError::NotAnObject { .. })
+        ));
+    }
+}

@@ -1,0 +1,223 @@
+//! The placeable facts of a dataset, one small row per record: what the
+//! scene needs to put a record on the map and in time, and nothing else.
+//!
+//! Places are interned: a million visits between two hundred cities hold
+//! two hundred [`PlaceRef`]s and a million pairs of [`PlaceId`]s, so that
+//! the gazetteer is asked once per place, not once per record. Rows keep the
+//! order of the records in the dataset: row `i` of `visits` is
+//! `dataset.visits[i]`.
+
+use std::collections::HashMap;
+
+use super::{CountryCode, Dataset, Day, EventKind, FuzzyDate, PlaceRef};
+
+/// A place in a [`RecordTable`]'s `places`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PlaceId(pub u32);
+
+impl PlaceId {
+    /// Its position in `places`.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The days a record's date covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Days {
+    /// The first day covered.
+    pub first: Day,
+    /// The last day covered.
+    pub last: Day,
+    /// Whether the date is exactly one known day.
+    pub exact: bool,
+}
+
+impl From<&FuzzyDate> for Days {
+    fn from(date: &FuzzyDate) -> Self {
+        Self {
+            first: date.first_day(),
+            last: date.last_day(),
+            exact: date.is_exact_day(),
+        }
+    }
+}
+
+/// What the map needs of a visit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VisitRow {
+    /// Where it came from, when known.
+    pub from: Option<PlaceId>,
+    /// Where it went.
+    pub to: PlaceId,
+    /// The leader's country, when the record gives it.
+    pub leader_country: Option<CountryCode>,
+    /// When.
+    pub days: Days,
+}
+
+/// What the map needs of an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventRow {
+    /// Where it happened.
+    pub place: PlaceId,
+    /// What kind of event it is.
+    pub kind: EventKind,
+    /// When.
+    pub days: Days,
+}
+
+/// The rows of one dataset, with its distinct places.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RecordTable {
+    /// Every distinct place the records name (without unknown fields).
+    pub places: Vec<PlaceRef>,
+    /// One row per visit, in dataset order.
+    pub visits: Vec<VisitRow>,
+    /// One row per event, in dataset order.
+    pub events: Vec<EventRow>,
+}
+
+impl RecordTable {
+    /// The rows of a dataset held in memory.
+    pub fn from_dataset(dataset: &Dataset) -> Self {
+        let mut places = PlaceInterner::default();
+        let visits = dataset
+            .visits
+            .iter()
+            .map(|visit| VisitRow {
+                from: visit.from.as_ref().map(|from| places.intern(from)),
+                to: places.intern(&visit.to),
+                leader_country: visit.leader.as_ref().and_then(|leader| leader.country),
+                days: Days::from(&visit.date),
+            })
+            .collect();
+        let events = dataset
+            .events
+            .iter()
+            .map(|event| EventRow {
+                place: places.intern(&event.place),
+                kind: event.kind,
+                days: Days::from(&event.date),
+            })
+            .collect();
+        Self {
+            places: places.into_places(),
+            visits,
+            events,
+        }
+    }
+
+    /// The place a row names.
+    pub fn place(&self, id: PlaceId) -> &PlaceRef {
+        &self.places[id.index()]
+    }
+}
+
+/// What makes two place references the same place: their country, name
+/// and coordinates (to the bit).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(super) struct PlaceKey<'a> {
+    country: Option<CountryCode>,
+    name: Option<std::borrow::Cow<'a, str>>,
+    lat_lon: Option<(u64, u64)>,
+}
+
+impl<'a> PlaceKey<'a> {
+    pub(super) fn new(
+        country: Option<CountryCode>,
+        name: Option<std::borrow::Cow<'a, str>>,
+        lat_lon: Option<(f64, f64)>,
+    ) -> Self {
+        Self {
+            country,
+            name,
+            lat_lon: lat_lon.map(|(lat, lon)| (lat.to_bits(), lon.to_bits())),
+        }
+    }
+
+    fn to_place(&self) -> PlaceRef {
+        let (lat, lon) = match self.lat_lon {
+            Some((lat, lon)) => (Some(f64::from_bits(lat)), Some(f64::from_bits(lon))),
+            None => (None, None),
+        };
+        PlaceRef {
+            country: self.country,
+            place: self.name.as_deref().map(str::to_owned),
+            lat,
+            lon,
+            extra: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Gives each distinct place one [`PlaceId`].
+#[derive(Debug, Default)]
+pub(super) struct PlaceInterner<'a> {
+    ids: HashMap<PlaceKey<'a>, PlaceId>,
+    places: Vec<PlaceRef>,
+}
+
+impl<'a> PlaceInterner<'a> {
+    /// The id of `key`'s place, new if it was not seen before.
+    pub(super) fn intern_key(&mut self, key: PlaceKey<'a>) -> PlaceId {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = PlaceId(u32::try_from(self.places.len()).unwrap_or(u32::MAX));
+        self.places.push(key.to_place());
+        self.ids.insert(key, id);
+        id
+    }
+
+    fn intern(&mut self, place: &'a PlaceRef) -> PlaceId {
+        self.intern_key(PlaceKey::new(
+            place.country,
+            place.place.as_deref().map(std::borrow::Cow::Borrowed),
+            place.coordinates(),
+        ))
+    }
+
+    /// The places, by id.
+    pub(super) fn into_places(self) -> Vec<PlaceRef> {
+        self.places
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_dataset;
+
+    #[test]
+    fn rows_follow_the_records_and_share_places() {
+        let json = br#"{"format": "legation/1",
+            "visits": [
+                {"id": "a", "leader": {"name": "X", "country": "RU"},
+                 "from": {"country": "RU", "place": "Moscow"},
+                 "to": {"country": "KP", "place": "Pyongyang"}, "date": "2023-07-25"},
+                {"id": "b", "to": {"country": "KP", "place": "Pyongyang"}, "date": "2023-07"}
+            ],
+            "events": [
+                {"id": "e", "kind": "parade", "place": {"country": "KP", "place": "Pyongyang", "note": 1},
+                 "date": "2023-07-27/2023-07-28"}
+            ]}"#;
+        let dataset = parse_dataset(json).unwrap().dataset;
+        let table = RecordTable::from_dataset(&dataset);
+        assert_eq!(table.places.len(), 2, "Pyongyang is one place: {table:?}");
+        assert_eq!(table.visits[0].to, table.visits[1].to);
+        assert_eq!(table.events[0].place, table.visits[0].to);
+        assert_eq!(
+            table.place(table.visits[0].from.unwrap()).place.as_deref(),
+            Some("Moscow")
+        );
+        assert_eq!(table.visits[0].leader_country, CountryCode::parse("RU"));
+        assert!(table.visits[0].days.exact);
+        assert!(!table.visits[1].days.exact, "a month is not a known day");
+        assert!(!table.events[0].days.exact, "an interval is not one day");
+        assert_eq!(
+            table.events[0].days.last.0 - table.events[0].days.first.0,
+            1
+        );
+    }
+}
