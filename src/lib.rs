@@ -3,10 +3,11 @@
 //! The layers, each using only those above it: [`model`] (the data and its
 //! format), [`gazetteer`] (offline place lookup), [`extract`] and [`import`]
 //! (text and records into datasets), [`scene`] (what to draw for a time
-//! window), [`workspace`] (the files open at once), and `ui` (the desktop
-//! app, the only layer that knows egui, behind the default `gui` feature);
-//! beside them [`save`] (files written whole or not at all) and
-//! [`untrusted`] (text from the data, safe to show).
+//! window, and each frame's shapes), [`workspace`] (the files open at
+//! once), and `ui` (the desktop app, the only layer that knows egui, behind
+//! the default `gui` feature); beside them [`save`] (files written whole or
+//! not at all), [`untrusted`] (text from the data, safe to show) and
+//! [`synth`] (synthetic data for measuring at scale).
 
 pub mod extract;
 pub mod gazetteer;
@@ -15,6 +16,7 @@ pub mod model;
 pub mod progress;
 pub mod save;
 pub mod scene;
+pub mod synth;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod untrusted;

@@ -18,18 +18,7 @@ fn route_of_visit(
     harness: &egui_kittest::Harness<'static, legation::ui::LegationApp>,
     index: usize,
 ) -> usize {
-    let app = harness.state();
-    let target = ItemRef { dataset: 0, index };
-    app.view
-        .routes
-        .iter()
-        .position(|route| {
-            route
-                .visits
-                .iter()
-                .any(|&visit| app.scene.visits[visit].item == target)
-        })
-        .expect("the visit is shown")
+    support::route_of_visit(harness, ItemRef { dataset: 0, index })
 }
 
 #[test]
@@ -124,11 +113,10 @@ fn problems_are_listed_by_file_and_path_while_valid_items_still_draw() {
         .view
         .routes
         .iter()
-        .filter(|route| {
-            route
-                .visits
-                .iter()
-                .any(|&visit| app.scene.visits[visit].item.dataset == 2)
+        .filter(|shown| {
+            app.scene
+                .visits_of(shown.route, app.view.window)
+                .any(|visit| app.scene.visits[visit].item.dataset == 2)
         })
         .count();
     assert_eq!(
@@ -150,7 +138,8 @@ fn fit_to_data_shows_every_place() {
             "route {route}"
         );
     }
-    for &event in &app.view.events {
+    for shown in &app.view.places {
+        let event = app.scene.events_at(&[shown.place], app.view.window)[0];
         assert!(
             on_screen(app.drawn_event_marker(event).unwrap()),
             "event {event}"

@@ -17,22 +17,13 @@ fn the_map_with_arcs_markers_and_legend() {
 #[test]
 fn the_source_panel_with_the_cited_sentence() {
     let mut harness = app(&[SEED], [1280.0, 800.0]);
-    let route = {
-        let app = harness.state();
-        app.view
-            .routes
-            .iter()
-            .position(|route| {
-                route.visits.iter().any(|&visit| {
-                    app.scene.visits[visit].item
-                        == ItemRef {
-                            dataset: 0,
-                            index: 0,
-                        }
-                })
-            })
-            .unwrap()
-    };
+    let route = support::route_of_visit(
+        &harness,
+        ItemRef {
+            dataset: 0,
+            index: 0,
+        },
+    );
     let on_arc = harness.state().drawn_route_middle(route).unwrap();
     click_at(&mut harness, on_arc);
     support::wait_for_basemap(&mut harness);

@@ -3,10 +3,12 @@
 //! Each command prints its results on stdout and what went wrong on stderr,
 //! and exits with [`Exit::Success`], [`Exit::Invalid`] or [`Exit::Unreadable`].
 
+mod bench;
 mod check;
 mod extract;
 mod geocode;
 mod import;
+mod synth;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -80,6 +82,18 @@ pub enum Command {
     /// Exits 0 when every record was usable, 1 when some were not, 2 when
     /// an input could not be read.
     Import(import::ImportArgs),
+    /// Write a deterministic synthetic dataset of any size, shaped like
+    /// real records, for measuring the app at scale.
+    ///
+    /// Exits 0 when written, 2 when the file cannot be written.
+    Synth(synth::SynthArgs),
+    /// Load a dataset as the app does, then time the app's own per-frame
+    /// preparation over a scripted playback; print load time, frame times
+    /// (p50, p99) and peak memory.
+    ///
+    /// Exits 0 when measured, 1 when the file is no usable dataset, 2 when
+    /// it cannot be read.
+    Bench(bench::BenchArgs),
 }
 
 /// How a command ended, as the process exit code.
@@ -106,6 +120,8 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Geocode(geocode)) => geocode::run(&geocode),
         Some(Command::Extract(extract)) => extract::run(&extract),
         Some(Command::Import(import)) => import::run(&import),
+        Some(Command::Synth(synth)) => synth::run(&synth),
+        Some(Command::Bench(bench)) => bench::run(&bench),
         None => open_app(args),
     };
     exit.into()

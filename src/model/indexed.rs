@@ -210,6 +210,8 @@ struct PartReader<'a, 's> {
     known_places: HashMap<&'a str, PlaceId>,
     known_leaders: HashMap<&'a str, Option<CountryCode>>,
     known_sound: HashSet<&'a str>,
+    /// The source the last citation named, and its index.
+    last_source: Option<(String, usize)>,
     visits: Vec<VisitRow>,
     visit_ids: Vec<(u64, Cow<'a, str>)>,
     events: Vec<EventRow>,
@@ -226,6 +228,7 @@ impl<'a, 's> PartReader<'a, 's> {
             known_places: HashMap::new(),
             known_leaders: HashMap::new(),
             known_sound: HashSet::new(),
+            last_source: None,
             visits: Vec::new(),
             visit_ids: Vec::new(),
             events: Vec::new(),
@@ -316,24 +319,31 @@ impl<'a> PartReader<'a, '_> {
     }
 
     /// Whether a citation names a source there is, and its span lies in that
-    /// source's text on character boundaries.
+    /// source's text on character boundaries. Citations are nearly all
+    /// different (each its own sentence), so they are checked each time,
+    /// but consecutive records mostly cite one source: its index is kept.
     fn check_citation(&mut self, citation: Option<&'a RawValue>) -> Option<()> {
         let Some(citation) = citation else {
             return Some(());
         };
-        let sources = self.sources;
-        self.check_sound(citation, |citation| {
-            let citation: Option<RawSourceRef<'_>> = serde_json::from_str(citation.get()).ok()?;
-            let Some(citation) = citation else {
-                return Some(());
-            };
-            let &index = sources.ids.get(&citation.id?.0)?;
-            if let Some((start, end)) = citation.span {
-                let (start, end) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
-                sources.texts[index].get(start..end)?;
+        let citation: Option<RawSourceRef<'_>> = serde_json::from_str(citation.get()).ok()?;
+        let Some(citation) = citation else {
+            return Some(());
+        };
+        let id = citation.id?.0;
+        let index = match &self.last_source {
+            Some((last, index)) if *last == *id => *index,
+            _ => {
+                let index = *self.sources.ids.get(id.as_ref())?;
+                self.last_source = Some((id.into_owned(), index));
+                index
             }
-            Some(())
-        })
+        };
+        if let Some((start, end)) = citation.span {
+            let (start, end) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
+            self.sources.texts[index].get(start..end)?;
+        }
+        Some(())
     }
 
     /// Runs `check` on a nested value's first appearance only.

@@ -1,10 +1,9 @@
-//! Geometry on the globe and on the screen: great circles, the antimeridian,
-//! and distances for hit-testing.
+//! Geometry on the globe and on the screen: great circles on the Web
+//! Mercator square, the antimeridian, and distances for hit-testing.
 //!
 //! Screen-space functions take plain `[f32; 2]` points so that they are
-//! tested here without a window; the ui converts with walkers' projector.
-
-use geo::{Haversine, InterpolatePoint as _, Point};
+//! tested here without a window; [`super::Camera`] turns the Web Mercator
+//! square into pixels.
 
 /// A point on the globe, in degrees.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -21,54 +20,85 @@ impl GeoPoint {
         Self { lat, lon }
     }
 
-    fn to_geo(self) -> Point<f64> {
-        Point::new(self.lon, self.lat)
-    }
-
-    fn from_geo(point: Point<f64>) -> Self {
-        Self::new(point.y(), point.x())
+    /// The point as a unit vector from the Earth's centre.
+    fn unit(self) -> [f64; 3] {
+        let (lat, lon) = (self.lat.to_radians(), self.lon.to_radians());
+        [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
     }
 }
 
-/// The great circle from `from` to `to` as `segments + 1` points, ends
-/// included; longitudes stay within -180..=180, so a path that crosses the
-/// antimeridian jumps there (see [`split_at_antimeridian`]).
-pub fn great_circle(from: GeoPoint, to: GeoPoint, segments: usize) -> Vec<GeoPoint> {
+/// The great circle from `from` to `to` on the Web Mercator square (see
+/// [`mercator`]): `segments + 1` points evenly spaced along it, ends
+/// included, and where it crosses the antimeridian one more, so that it
+/// comes as two pieces, the first ending on one edge of the square and the
+/// second starting on the other (a flat map draws no line across the whole
+/// world). Returns the points and where the second piece starts (their
+/// number when the arc does not cross).
+///
+/// Spherical interpolation by rotation, with no trigonometry per point but
+/// the projection's, as arcs are made by the thousand while playing.
+pub fn great_circle(from: GeoPoint, to: GeoPoint, segments: usize) -> (Vec<[f64; 2]>, usize) {
     let segments = segments.max(1);
-    (0..=segments)
-        .map(|step| {
-            let ratio = step as f64 / segments as f64;
-            GeoPoint::from_geo(Haversine.point_at_ratio_between(from.to_geo(), to.to_geo(), ratio))
-        })
-        .collect()
+    let (a, b) = (from.unit(), to.unit());
+    let dot = (a[0] * b[0] + a[1] * b[1] + a[2] * b[2]).clamp(-1.0, 1.0);
+    // The unit vector at right angles to `a` towards `b`, in their plane.
+    let towards = [b[0] - a[0] * dot, b[1] - a[1] * dot, b[2] - a[2] * dot];
+    let length = towards.iter().map(|c| c * c).sum::<f64>().sqrt();
+    let towards = if length > 1e-12 {
+        towards.map(|c| c / length)
+    } else {
+        // The same or opposite places: any way round is as good.
+        [0.0; 3]
+    };
+    let step = dot.acos() / segments as f64;
+    let (step_cos, step_sin) = (step.cos(), step.sin());
+    let (mut cos, mut sin) = (1.0, 0.0);
+    let mut points: Vec<[f64; 2]> = Vec::with_capacity(segments + 2);
+    let mut split = None;
+    for index in 0..=segments {
+        let unit = if index == segments {
+            b
+        } else {
+            [
+                a[0] * cos + towards[0] * sin,
+                a[1] * cos + towards[1] * sin,
+                a[2] * cos + towards[2] * sin,
+            ]
+        };
+        (cos, sin) = (
+            cos * step_cos - sin * step_sin,
+            sin * step_cos + cos * step_sin,
+        );
+        let point = unit_to_mercator(unit);
+        if let Some(&last) = points.last()
+            && split.is_none()
+            && (point[0] - last[0]).abs() > 0.5
+        {
+            // Across the antimeridian: cut where the segment meets the edge.
+            let [last_x, last_y] = last;
+            let edge = if last_x > 0.5 { 1.0 } else { 0.0 };
+            let unwrapped = point[0] + if edge > 0.5 { 1.0 } else { -1.0 };
+            let ratio = (edge - last_x) / (unwrapped - last_x);
+            let y = last_y + (point[1] - last_y) * ratio;
+            points.push([edge, y]);
+            split = Some(points.len());
+            points.push([1.0 - edge, y]);
+        }
+        points.push(point);
+    }
+    let split = split.unwrap_or(points.len());
+    (points, split)
 }
 
-/// Splits a path wherever it crosses the antimeridian, ending one piece at
-/// the crossing on one side (±180°) and starting the next on the other, so
-/// that a flat map draws no line across the whole world.
-pub fn split_at_antimeridian(path: &[GeoPoint]) -> Vec<Vec<GeoPoint>> {
-    let mut pieces = Vec::new();
-    let mut piece: Vec<GeoPoint> = Vec::new();
-    for &point in path {
-        if let Some(&last) = piece.last()
-            && (point.lon - last.lon).abs() > 180.0
-        {
-            // Crossing: unwrap the next longitude, find where the segment
-            // meets ±180 and cut there.
-            let edge = if last.lon > 0.0 { 180.0 } else { -180.0 };
-            let unwrapped = point.lon + 2.0 * edge;
-            let ratio = (edge - last.lon) / (unwrapped - last.lon);
-            let lat = last.lat + (point.lat - last.lat) * ratio;
-            piece.push(GeoPoint::new(lat, edge));
-            pieces.push(std::mem::take(&mut piece));
-            piece.push(GeoPoint::new(lat, -edge));
-        }
-        piece.push(point);
-    }
-    if piece.len() > 1 || (pieces.is_empty() && !piece.is_empty()) {
-        pieces.push(piece);
-    }
-    pieces
+/// Where a unit vector from the Earth's centre is on the Web Mercator
+/// square: for a unit vector, `asinh(tan(lat))` is `atanh(z)`.
+fn unit_to_mercator(unit: [f64; 3]) -> [f64; 2] {
+    let limit = MAX_MERCATOR_LAT.to_radians().sin();
+    let z = unit[2].clamp(-limit, limit);
+    [
+        0.5 + unit[1].atan2(unit[0]) / std::f64::consts::TAU,
+        0.5 - z.atanh() / std::f64::consts::TAU,
+    ]
 }
 
 /// The distance from `point` to the segment `a`-`b`, in the same units.
@@ -98,31 +128,85 @@ pub fn distance_to_polyline(point: [f32; 2], polyline: &[[f32; 2]]) -> f32 {
     }
 }
 
-/// Bends a screen polyline sideways into a gentle bow: each point moves to
-/// the right of the direction of travel by `offset * sin(pi * t)`, `t` being
-/// its position along the line (0 at the start, 1 at the end). Routes in
-/// opposite directions thus bow to opposite sides, and routes given growing
-/// offsets fan out, while their ends stay on their places.
-pub fn bow(polyline: &[[f32; 2]], offset: f32) -> Vec<[f32; 2]> {
-    let (Some(first), Some(last)) = (polyline.first(), polyline.last()) else {
-        return Vec::new();
+/// Bends a screen polyline sideways into a gentle bow, in place: each point
+/// moves to the right of the direction of travel by `offset * profile[i]`
+/// (see [`bow_profile`]). Routes in opposite directions thus bow to opposite
+/// sides, and routes given growing offsets fan out, while their ends stay on
+/// their places.
+pub fn bow(polyline: &mut [[f32; 2]], offset: f32, profile: &[f32]) {
+    let (Some(&first), Some(&last)) = (polyline.first(), polyline.last()) else {
+        return;
     };
     let (dx, dy) = (last[0] - first[0], last[1] - first[1]);
     let length = (dx * dx + dy * dy).sqrt();
     if length == 0.0 || offset == 0.0 {
-        return polyline.to_vec();
+        return;
     }
     // Screen y grows downwards, so (-dy, dx) points right of travel.
-    let normal = [-dy / length, dx / length];
-    let count = polyline.len().saturating_sub(1).max(1) as f32;
-    polyline
-        .iter()
-        .enumerate()
-        .map(|(index, point)| {
-            let shift = offset * (std::f32::consts::PI * index as f32 / count).sin();
-            [point[0] + normal[0] * shift, point[1] + normal[1] * shift]
-        })
+    let normal = [-dy / length * offset, dx / length * offset];
+    for (point, &shift) in polyline.iter_mut().zip(profile) {
+        point[0] += normal[0] * shift;
+        point[1] += normal[1] * shift;
+    }
+}
+
+/// How far each of `points` points of a bowed line moves, as a share of
+/// the offset: `sin(pi * t)`, `t` running from 0 at the first point to 1 at
+/// the last. Computed once per point count, not per frame.
+pub fn bow_profile(points: usize) -> Vec<f32> {
+    let count = points.saturating_sub(1).max(1) as f32;
+    (0..points)
+        .map(|index| (std::f32::consts::PI * index as f32 / count).sin())
         .collect()
+}
+
+/// A box on the Web Mercator square (see [`mercator`]) that holds the
+/// great circle from `from` to `to`, as `[west, north, east, south]`; it
+/// may be larger, never smaller, so that culling by it never drops an arc
+/// that shows.
+///
+/// Longitudes run the shorter way round (the whole width when the arc
+/// crosses the antimeridian). Latitudes run between the ends, widened
+/// towards a pole up to the highest latitude the whole great circle reaches:
+/// a shorter arc has at most one extreme, poleward of the hemisphere both
+/// ends are in, or either way when they are in both.
+pub fn great_circle_bounds(from: GeoPoint, to: GeoPoint) -> [f64; 4] {
+    let (west, east) = if (to.lon - from.lon).abs() > 180.0 {
+        (-180.0, 180.0)
+    } else {
+        (from.lon.min(to.lon), from.lon.max(to.lon))
+    };
+    let unit = |point: GeoPoint| {
+        let (lat, lon) = (point.lat.to_radians(), point.lon.to_radians());
+        [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+    };
+    let (a, b) = (unit(from), unit(to));
+    let normal = [
+        a[1] * b[2] - a[2] * b[1],
+        a[2] * b[0] - a[0] * b[2],
+        a[0] * b[1] - a[1] * b[0],
+    ];
+    let length = normal.iter().map(|c| c * c).sum::<f64>().sqrt();
+    let highest = if length < 1e-12 {
+        // The same (or opposite) points: no one plane; assume the worst.
+        90.0
+    } else {
+        (normal[2].abs() / length)
+            .clamp(-1.0, 1.0)
+            .acos()
+            .to_degrees()
+    };
+    let mut south = from.lat.min(to.lat);
+    let mut north = from.lat.max(to.lat);
+    if from.lat > 0.0 || to.lat > 0.0 {
+        north = north.max(highest);
+    }
+    if from.lat < 0.0 || to.lat < 0.0 {
+        south = south.min(-highest);
+    }
+    let [x_west, y_north] = mercator(GeoPoint::new(north, west));
+    let [x_east, y_south] = mercator(GeoPoint::new(south, east));
+    [x_west, y_north, x_east, y_south]
 }
 
 /// Where a point lies on the Web Mercator square, from (0, 0) at the
@@ -184,58 +268,74 @@ mod tests {
     const HONOLULU: GeoPoint = GeoPoint::new(21.31, -157.86);
     const MOSCOW: GeoPoint = GeoPoint::new(55.75, 37.62);
     const PYONGYANG: GeoPoint = GeoPoint::new(39.03, 125.75);
+    const BEIJING: GeoPoint = GeoPoint::new(39.91, 116.40);
 
-    #[test]
-    fn a_great_circle_starts_and_ends_on_its_places() {
-        let path = great_circle(MOSCOW, PYONGYANG, 32);
-        assert_eq!(path.len(), 33);
-        let (first, last) = (path[0], path[32]);
-        assert!((first.lat - MOSCOW.lat).abs() < 1e-9 && (first.lon - MOSCOW.lon).abs() < 1e-9);
-        assert!((last.lat - PYONGYANG.lat).abs() < 1e-9 && (last.lon - PYONGYANG.lon).abs() < 1e-9);
+    fn close(a: [f64; 2], b: [f64; 2]) -> bool {
+        (a[0] - b[0]).abs() < 1e-9 && (a[1] - b[1]).abs() < 1e-9
     }
 
     #[test]
-    fn a_great_circle_bows_towards_the_pole() {
+    fn a_great_circle_starts_and_ends_on_its_places() {
+        let (path, split) = great_circle(MOSCOW, PYONGYANG, 32);
+        assert_eq!((path.len(), split), (33, 33), "one piece");
+        assert!(close(path[0], mercator(MOSCOW)), "{:?}", path[0]);
+        assert!(close(path[32], mercator(PYONGYANG)), "{:?}", path[32]);
+    }
+
+    #[test]
+    fn a_great_circle_bows_towards_the_pole_and_keeps_its_pace() {
         // Moscow to Pyongyang goes north of the straight line on a flat map.
-        let path = great_circle(MOSCOW, PYONGYANG, 32);
-        let middle = path[16];
+        let (path, _) = great_circle(MOSCOW, PYONGYANG, 32);
+        let middle = from_mercator(path[16]);
         assert!(
             middle.lat > MOSCOW.lat.midpoint(PYONGYANG.lat) + 3.0,
             "{middle:?}"
+        );
+        // About 6,400 km by 32 even steps of about 200 km.
+        let steps: Vec<f64> = path
+            .windows(2)
+            .map(|pair| {
+                let (a, b) = (from_mercator(pair[0]).unit(), from_mercator(pair[1]).unit());
+                (a[0] * b[0] + a[1] * b[1] + a[2] * b[2])
+                    .clamp(-1.0, 1.0)
+                    .acos()
+                    * 6371.0
+            })
+            .collect();
+        assert!(
+            steps.iter().all(|&step| (step - steps[0]).abs() < 0.5),
+            "{steps:?}"
+        );
+        assert!(
+            (steps[0] * 32.0 - 6400.0).abs() < 150.0,
+            "{}",
+            steps[0] * 32.0
         );
     }
 
     #[test]
     fn tokyo_to_honolulu_is_split_at_the_antimeridian() {
-        let pieces = split_at_antimeridian(&great_circle(TOKYO, HONOLULU, 64));
-        assert_eq!(pieces.len(), 2);
-        let west = &pieces[0];
-        let east = &pieces[1];
-        assert_eq!(west.last().unwrap().lon, 180.0);
-        assert_eq!(east.first().unwrap().lon, -180.0);
-        assert_eq!(west.last().unwrap().lat, east.first().unwrap().lat);
-        assert!(west.iter().all(|p| p.lon > 0.0));
-        assert!(east.iter().all(|p| p.lon < 0.0));
+        let (path, split) = great_circle(TOKYO, HONOLULU, 64);
+        assert_eq!(
+            path.len(),
+            67,
+            "one point more on each edge, at the crossing"
+        );
+        let (west, east) = path.split_at(split);
+        assert_eq!(west.last().unwrap()[0], 1.0);
+        assert_eq!(east.first().unwrap()[0], 0.0);
+        assert_eq!(west.last().unwrap()[1], east.first().unwrap()[1]);
+        assert!(west.iter().all(|p| p[0] > 0.5));
+        assert!(east.iter().all(|p| p[0] < 0.5));
         // No segment of either piece spans more than a few degrees.
-        for piece in &pieces {
+        for piece in [west, east] {
             assert!(
                 piece
                     .windows(2)
-                    .all(|pair| (pair[1].lon - pair[0].lon).abs() < 10.0)
+                    .all(|pair| (pair[1][0] - pair[0][0]).abs() < 0.03)
             );
         }
-    }
-
-    #[test]
-    fn a_path_that_does_not_cross_stays_whole() {
-        let path = great_circle(MOSCOW, PYONGYANG, 16);
-        assert_eq!(split_at_antimeridian(&path), vec![path]);
-        let crossing_back = [
-            GeoPoint::new(0.0, -170.0),
-            GeoPoint::new(0.0, 170.0),
-            GeoPoint::new(0.0, -170.0),
-        ];
-        assert_eq!(split_at_antimeridian(&crossing_back).len(), 3);
+        assert!(close(path[66], mercator(HONOLULU)));
     }
 
     #[test]
@@ -257,16 +357,39 @@ mod tests {
     #[test]
     fn bows_to_the_right_of_travel_and_keeps_the_ends() {
         let east = [[0.0, 0.0], [5.0, 0.0], [10.0, 0.0]];
-        let bowed = bow(&east, 4.0);
+        let mut bowed = east;
+        bow(&mut bowed, 4.0, &bow_profile(3));
         assert_eq!(bowed[0], [0.0, 0.0]);
         assert!((bowed[2][0] - 10.0).abs() < 1e-5 && bowed[2][1].abs() < 1e-5);
         // Travelling east on screen, "right" is down (positive y).
         assert!((bowed[1][1] - 4.0).abs() < 1e-5);
-        let west: Vec<_> = east.iter().rev().copied().collect();
-        assert!(
-            bow(&west, 4.0)[1][1] < 0.0,
-            "the way back bows the other way"
-        );
+        let mut west = [[10.0, 0.0], [5.0, 0.0], [0.0, 0.0]];
+        bow(&mut west, 4.0, &bow_profile(3));
+        assert!(west[1][1] < 0.0, "the way back bows the other way");
+    }
+
+    #[test]
+    fn great_circle_bounds_hold_the_whole_arc() {
+        let cases = [
+            (MOSCOW, PYONGYANG),
+            (TOKYO, HONOLULU),
+            (GeoPoint::new(-33.9, 18.4), GeoPoint::new(-33.9, 151.2)),
+            (GeoPoint::new(40.7, -74.0), GeoPoint::new(-22.9, -43.2)),
+            (GeoPoint::new(1.0, 0.0), GeoPoint::new(1.0, 179.0)),
+            (PYONGYANG, PYONGYANG),
+        ];
+        for (from, to) in cases {
+            let [west, north, east, south] = great_circle_bounds(from, to);
+            for [x, y] in great_circle(from, to, 64).0 {
+                assert!(
+                    x >= west - 1e-9 && x <= east + 1e-9 && y >= north - 1e-9 && y <= south + 1e-9,
+                    "{from:?} to {to:?}: {x}, {y} outside"
+                );
+            }
+        }
+        // Not the whole world for a short hop.
+        let [west, north, east, south] = great_circle_bounds(BEIJING, PYONGYANG);
+        assert!(east - west < 0.05 && south - north < 0.05);
     }
 
     #[test]

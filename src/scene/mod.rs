@@ -1,10 +1,19 @@
 //! What to draw: records placed on the globe, filtered to a time window,
-//! visits aggregated into routes and events grouped by place.
+//! visits aggregated into routes and events grouped by place, and one
+//! frame's shapes in screen units.
 //!
-//! Built once per change of data; queried per change of window. Knows
-//! nothing of egui: the ui turns its output into shapes.
+//! Built once per change of data: places and routes are numbered densely
+//! then (see [`routes`]), and time indexes carry each record's route or
+//! place, so that a window ([`Scene::view`]) is aggregated by counting into
+//! `Vec`s by id, with no hashing and no per-record allocation. A frame
+//! ([`Frame::prepare`]) turns a view and a camera into culled, capped,
+//! projected polylines and clustered markers, with a spatial index for
+//! hit-testing; the ui paints that and `legation bench` times it. Knows
+//! nothing of egui.
 
 mod cluster;
+mod fade;
+mod frame;
 mod geometry;
 mod hit;
 mod routes;
@@ -12,19 +21,28 @@ mod time;
 mod time_index;
 
 pub use cluster::{Cluster, cluster};
-pub use geometry::{
-    GeoPoint, MAX_MERCATOR_LAT, bow, distance_to_polyline, distance_to_segment, fit_view,
-    from_mercator, great_circle, mercator, split_at_antimeridian,
+pub use fade::Fade;
+pub use frame::{
+    Camera, DrawnArc, DrawnMarker, Frame, FrameHit, MAX_DRAWN_ARCS, Selected, arc_width,
+    arrival_radius,
 };
-pub use hit::{Hit, HitTarget, nearest_hit};
-pub use routes::{PlaceKey, Route, RouteKey, aggregate_routes};
+pub use geometry::{
+    GeoPoint, MAX_MERCATOR_LAT, bow, bow_profile, distance_to_polyline, distance_to_segment,
+    fit_view, from_mercator, great_circle, great_circle_bounds, mercator,
+};
+pub use hit::{Hit, HitGrid, HitTarget, nearest_hit};
+pub use routes::{Route, ShownRoute};
 pub use time::{BinSize, TimeWindow, WindowSpec};
 pub use time_index::TimeIndex;
 
 use std::collections::HashMap;
 
+use self::routes::{RouteFinder, RouteTally};
 use crate::gazetteer::{Gazetteer, Precision as PlacePrecision};
 use crate::model::{CountryCode, Day, EventKind, PlaceRef, RecordTable};
+
+/// How many kinds of event there are.
+pub const KINDS: usize = EventKind::ALL.len();
 
 /// Which record of which loaded dataset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -45,16 +63,13 @@ pub struct Placed {
 }
 
 /// A visit placed on the globe and in time.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlacedVisit {
     /// The record.
     pub item: ItemRef,
-    /// Where it came from, when known.
-    pub from: Option<Placed>,
-    /// Where it went.
-    pub to: Placed,
-    /// The delegation's country, which colours its arc.
-    pub origin: Option<CountryCode>,
+    /// The way it travelled, as a position in [`Scene::routes`] (which
+    /// holds its ends and its delegation's country).
+    pub route: u32,
     /// The first day its date covers.
     pub first_day: Day,
     /// The last day its date covers.
@@ -64,12 +79,12 @@ pub struct PlacedVisit {
 }
 
 /// An event placed on the globe and in time.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlacedEvent {
     /// The record.
     pub item: ItemRef,
-    /// Where it happened.
-    pub place: Placed,
+    /// Where it happened, as a position in [`Scene::places`].
+    pub place: u32,
     /// What kind of event it is.
     pub kind: EventKind,
     /// The first day its date covers.
@@ -104,20 +119,72 @@ impl Unplaced {
     }
 }
 
+/// What the visits' time index carries for aggregation.
+#[derive(Clone, Copy, Debug)]
+struct VisitSlot {
+    route: u32,
+    exact: bool,
+}
+
+/// What the events' time index carries for aggregation.
+#[derive(Clone, Copy, Debug)]
+struct EventSlot {
+    place: u32,
+    kind: u8,
+    exact: bool,
+}
+
 /// Everything placeable of some datasets.
 #[derive(Clone, Debug, Default)]
 pub struct Scene {
-    /// Visits with a known destination.
+    /// Visits with a known destination, in dataset and record order.
     pub visits: Vec<PlacedVisit>,
-    /// Events with a known place.
+    /// Events with a known place, in dataset and record order.
     pub events: Vec<PlacedEvent>,
     /// What could not be placed, for the problems list.
     pub unplaced: Vec<Unplaced>,
-    visit_times: TimeIndex,
-    event_times: TimeIndex,
+    /// The places events happened at, each once.
+    pub places: Vec<Placed>,
+    /// The ways visits travelled, each once.
+    pub routes: Vec<Route>,
+    /// How many pairs of ends the routes make (see [`Route::pair`]).
+    pairs: usize,
+    /// The delegations' countries, most visits first.
+    origins: Vec<CountryCode>,
+    /// Each route's origin as a position in `origins`.
+    route_origins: Vec<Option<u32>>,
+    visit_times: TimeIndex<VisitSlot>,
+    event_times: TimeIndex<EventSlot>,
     /// One index per event kind (in [`EventKind::ALL`] order), for the
     /// histogram's stacks.
     kind_times: Vec<TimeIndex>,
+    /// The visits of each route, for tooltips and selections.
+    route_visits: Groups,
+    /// The events at each place.
+    place_events: Groups,
+}
+
+/// Collects places and routes while the scene is built.
+#[derive(Default)]
+struct Builder {
+    scene: Scene,
+    routes: RouteFinder,
+    places: HashMap<(u64, u64, bool), u32>,
+}
+
+impl Builder {
+    fn place_id(&mut self, placed: Placed) -> u32 {
+        let places = &mut self.scene.places;
+        let key = (
+            placed.point.lat.to_bits(),
+            placed.point.lon.to_bits(),
+            placed.approximate,
+        );
+        *self.places.entry(key).or_insert_with(|| {
+            places.push(placed);
+            places.len() as u32 - 1
+        })
+    }
 }
 
 impl Scene {
@@ -127,25 +194,60 @@ impl Scene {
         tables: impl IntoIterator<Item = &'t RecordTable>,
         gazetteer: &Gazetteer,
     ) -> Self {
-        let mut scene = Self::default();
+        let mut builder = Builder::default();
         for (dataset_index, table) in tables.into_iter().enumerate() {
-            scene.add_table(dataset_index, table, gazetteer);
+            builder.add_table(dataset_index, table, gazetteer);
         }
-        scene.index_times();
+        let (routes, pairs) = builder.routes.finish();
+        let mut scene = builder.scene;
+        scene.routes = routes;
+        scene.pairs = pairs;
+        scene.index();
         scene
     }
 
-    fn index_times(&mut self) {
-        self.visit_times = TimeIndex::new(
-            self.visits
-                .iter()
-                .map(|visit| (visit.first_day, visit.last_day)),
-        );
-        self.event_times = TimeIndex::new(
-            self.events
-                .iter()
-                .map(|event| (event.first_day, event.last_day)),
-        );
+    /// Ranks the origins and indexes records by time, route and place.
+    fn index(&mut self) {
+        let mut route_counts = vec![0u32; self.routes.len()];
+        for visit in &self.visits {
+            route_counts[visit.route as usize] += 1;
+        }
+        let mut counts: HashMap<CountryCode, u64> = HashMap::new();
+        for (route, &count) in self.routes.iter().zip(&route_counts) {
+            if let Some(origin) = route.origin {
+                *counts.entry(origin).or_default() += u64::from(count);
+            }
+        }
+        let mut origins: Vec<(CountryCode, u64)> = counts.into_iter().collect();
+        origins.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        self.origins = origins.into_iter().map(|(origin, _)| origin).collect();
+        let rank: HashMap<CountryCode, u32> = self
+            .origins
+            .iter()
+            .enumerate()
+            .map(|(rank, &origin)| (origin, rank as u32))
+            .collect();
+        self.route_origins = self
+            .routes
+            .iter()
+            .map(|route| route.origin.and_then(|origin| rank.get(&origin).copied()))
+            .collect();
+
+        self.visit_times = TimeIndex::new(self.visits.iter().map(|visit| {
+            let slot = VisitSlot {
+                route: visit.route,
+                exact: visit.exact,
+            };
+            (visit.first_day, visit.last_day, slot)
+        }));
+        self.event_times = TimeIndex::new(self.events.iter().map(|event| {
+            let slot = EventSlot {
+                place: event.place,
+                kind: kind_slot(event.kind) as u8,
+                exact: event.exact,
+            };
+            (event.first_day, event.last_day, slot)
+        }));
         self.kind_times = EventKind::ALL
             .iter()
             .map(|&kind| {
@@ -153,10 +255,18 @@ impl Scene {
                     self.events
                         .iter()
                         .filter(|event| event.kind == kind)
-                        .map(|event| (event.first_day, event.last_day)),
+                        .map(|event| (event.first_day, event.last_day, ())),
                 )
             })
             .collect();
+        self.route_visits = Groups::new(
+            self.visits.iter().map(|visit| visit.route),
+            self.routes.len(),
+        );
+        self.place_events = Groups::new(
+            self.events.iter().map(|event| event.place),
+            self.places.len(),
+        );
     }
 
     /// How many visits, and events of each kind (in [`EventKind::ALL`]
@@ -175,67 +285,6 @@ impl Scene {
                     .collect(),
             })
             .collect()
-    }
-
-    fn add_table(&mut self, dataset_index: usize, table: &RecordTable, gazetteer: &Gazetteer) {
-        let placed: Vec<Option<Placed>> = table
-            .places
-            .iter()
-            .map(|place| resolve(gazetteer, place))
-            .collect();
-        // The country a delegation set out from, for visits whose leader's
-        // is not given: the place's own, else the gazetteer's.
-        let countries: Vec<Option<CountryCode>> = table
-            .places
-            .iter()
-            .map(|place| {
-                place.country.or_else(|| {
-                    let name = place.place.as_deref()?;
-                    Some(gazetteer.lookup(name, None)?.country)
-                })
-            })
-            .collect();
-        for (index, visit) in table.visits.iter().enumerate() {
-            let Some(to) = placed[visit.to.index()] else {
-                let path = format!("$.visits[{index}].to");
-                self.unplaced
-                    .push(Unplaced::new(dataset_index, path, table.place(visit.to)));
-                continue;
-            };
-            self.visits.push(PlacedVisit {
-                item: ItemRef {
-                    dataset: dataset_index,
-                    index,
-                },
-                from: visit.from.and_then(|from| placed[from.index()]),
-                to,
-                origin: visit
-                    .leader_country
-                    .or_else(|| countries[visit.from?.index()]),
-                first_day: visit.days.first,
-                last_day: visit.days.last,
-                exact: visit.days.exact,
-            });
-        }
-        for (index, event) in table.events.iter().enumerate() {
-            let Some(place) = placed[event.place.index()] else {
-                let path = format!("$.events[{index}].place");
-                self.unplaced
-                    .push(Unplaced::new(dataset_index, path, table.place(event.place)));
-                continue;
-            };
-            self.events.push(PlacedEvent {
-                item: ItemRef {
-                    dataset: dataset_index,
-                    index,
-                },
-                place,
-                kind: event.kind,
-                first_day: event.days.first,
-                last_day: event.days.last,
-                exact: event.days.exact,
-            });
-        }
     }
 
     /// The days the records span, if there are any.
@@ -257,84 +306,247 @@ impl Scene {
         })
     }
 
-    /// The south-west and north-east corners of every placed point shown in
-    /// `window`, for fitting the map to the data.
-    pub fn bounds(&self, window: &TimeWindow) -> Option<(GeoPoint, GeoPoint)> {
-        let points = self
-            .visits_in(window)
-            .flat_map(|visit| {
-                visit
-                    .from
-                    .iter()
-                    .chain([&visit.to])
-                    .map(|placed| placed.point)
-            })
-            .chain(self.events_in(window).map(|event| event.place.point));
-        points.fold(None, |bounds, point| {
-            let (south_west, north_east) = bounds.unwrap_or((point, point));
-            Some((
-                GeoPoint::new(south_west.lat.min(point.lat), south_west.lon.min(point.lon)),
-                GeoPoint::new(north_east.lat.max(point.lat), north_east.lon.max(point.lon)),
-            ))
-        })
-    }
-
-    /// The visits `window` shows.
-    pub fn visits_in(&self, window: &TimeWindow) -> impl Iterator<Item = &PlacedVisit> {
-        self.visit_times
-            .items_in(window)
-            .into_iter()
-            .map(|visit| &self.visits[visit])
-    }
-
-    /// The events `window` shows.
-    pub fn events_in(&self, window: &TimeWindow) -> impl Iterator<Item = &PlacedEvent> {
-        self.event_times
-            .items_in(window)
-            .into_iter()
-            .map(|event| &self.events[event])
-    }
-
-    /// The routes `window` shows: its visits, one route per way travelled.
-    pub fn routes(&self, window: &TimeWindow) -> Vec<Route> {
-        let shown = self
-            .visit_times
-            .items_in(window)
-            .into_iter()
-            .map(|visit| (visit, &self.visits[visit]));
-        aggregate_routes(shown)
-    }
-
     /// The delegations' countries, most visits first (ties by code): the
     /// order in which they get colours, stable while the data stays.
-    pub fn origins_by_activity(&self) -> Vec<CountryCode> {
-        let mut counts: HashMap<CountryCode, usize> = HashMap::new();
-        for origin in self.visits.iter().filter_map(|visit| visit.origin) {
-            *counts.entry(origin).or_default() += 1;
-        }
-        let mut origins: Vec<(CountryCode, usize)> = counts.into_iter().collect();
-        origins.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        origins.into_iter().map(|(origin, _)| origin).collect()
+    pub fn origins_by_activity(&self) -> &[CountryCode] {
+        &self.origins
     }
 
-    /// Everything to draw for `window`: prepared once per change of window
-    /// or data, then drawn every frame.
-    pub fn view(&self, window: TimeWindow) -> View {
-        let routes = self.routes(&window);
-        let paths = routes
+    /// The position of route `route`'s origin in
+    /// [`Self::origins_by_activity`], which picks its colour.
+    pub fn origin_rank(&self, route: u32) -> Option<usize> {
+        self.route_origins
+            .get(route as usize)
+            .copied()
+            .flatten()
+            .map(|rank| rank as usize)
+    }
+
+    /// The visits on route `route` that `window` shows, as positions in
+    /// [`Self::visits`], in order.
+    pub fn visits_of(&self, route: u32, window: TimeWindow) -> impl Iterator<Item = usize> + '_ {
+        self.route_visits
+            .of(route)
             .iter()
-            .map(|route| {
-                route.from.map_or_else(Vec::new, |from| {
-                    split_at_antimeridian(&great_circle(from.point, route.to.point, ARC_SEGMENTS))
-                })
+            .map(|&visit| visit as usize)
+            .filter(move |&visit| {
+                let visit = &self.visits[visit];
+                window.overlaps(visit.first_day, visit.last_day)
+            })
+    }
+
+    /// The events at `places` that `window` shows, as positions in
+    /// [`Self::events`], in order.
+    pub fn events_at(&self, places: &[u32], window: TimeWindow) -> Vec<usize> {
+        let mut events: Vec<usize> = places
+            .iter()
+            .flat_map(|&place| self.place_events.of(place))
+            .map(|&event| event as usize)
+            .filter(|&event| {
+                let event = &self.events[event];
+                window.overlaps(event.first_day, event.last_day)
             })
             .collect();
-        let events = self.event_times.items_in(&window);
+        events.sort_unstable();
+        events
+    }
+
+    /// Where the visit `item` is in [`Self::visits`], if it was placed.
+    pub fn visit_position(&self, item: ItemRef) -> Option<usize> {
+        self.visits
+            .binary_search_by(|visit| visit.item.cmp(&item))
+            .ok()
+    }
+
+    /// Where the event `item` is in [`Self::events`], if it was placed.
+    pub fn event_position(&self, item: ItemRef) -> Option<usize> {
+        self.events
+            .binary_search_by(|event| event.item.cmp(&item))
+            .ok()
+    }
+
+    /// Everything `window` shows, aggregated: its routes with their counts
+    /// and lanes, its events' places with their counts by kind, and the
+    /// legend's totals. Done whenever the window changes (every frame of
+    /// playback), in time linear in the window's records.
+    pub fn view(&self, window: TimeWindow) -> View {
+        let mut tally = RouteTally::new(self.routes.len());
+        self.visit_times
+            .for_each_in(&window, |slot| tally.add(slot.route, slot.exact));
+        let routes = tally.finish(&self.routes, self.pairs);
+
+        // Per origin, in the order its first route was met (ties keep it).
+        let mut by_origin = vec![None::<usize>; self.origins.len() + 1];
+        let mut origins: Vec<(Option<CountryCode>, usize)> = Vec::new();
+        for shown in &routes {
+            let rank = self.origin_rank(shown.route).unwrap_or(self.origins.len());
+            let slot = *by_origin[rank].get_or_insert_with(|| {
+                origins.push((self.origins.get(rank).copied(), 0));
+                origins.len() - 1
+            });
+            origins[slot].1 += shown.count as usize;
+        }
+        origins.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+
+        let mut kinds = vec![0u32; self.places.len() * KINDS];
+        let mut exact = vec![false; self.places.len()];
+        let mut seen = vec![false; self.places.len()];
+        let mut touched = Vec::new();
+        self.event_times.for_each_in(&window, |slot| {
+            let place = slot.place as usize;
+            if !seen[place] {
+                seen[place] = true;
+                touched.push(slot.place);
+            }
+            kinds[place * KINDS + usize::from(slot.kind)] += 1;
+            exact[place] |= slot.exact;
+        });
+        touched.sort_unstable();
+        let mut kind_counts = [0usize; KINDS];
+        let places = touched
+            .into_iter()
+            .map(|place| {
+                let slot = place as usize;
+                let mut counts = [0u32; KINDS];
+                counts.copy_from_slice(&kinds[slot * KINDS..(slot + 1) * KINDS]);
+                for (total, &count) in kind_counts.iter_mut().zip(&counts) {
+                    *total += count as usize;
+                }
+                ShownPlace {
+                    place,
+                    count: counts.iter().sum(),
+                    kinds: counts,
+                    exact: exact[slot],
+                }
+            })
+            .collect();
         View {
             window,
             routes,
-            paths,
-            events,
+            places,
+            origins,
+            kinds: kind_counts,
+        }
+    }
+}
+
+impl Builder {
+    fn add_table(&mut self, dataset_index: usize, table: &RecordTable, gazetteer: &Gazetteer) {
+        let placed: Vec<Option<Placed>> = table
+            .places
+            .iter()
+            .map(|place| resolve(gazetteer, place))
+            .collect();
+        // The country a delegation set out from, for visits whose leader's
+        // is not given: the place's own, else the gazetteer's.
+        let countries: Vec<Option<CountryCode>> = table
+            .places
+            .iter()
+            .map(|place| {
+                place.country.or_else(|| {
+                    let name = place.place.as_deref()?;
+                    Some(gazetteer.lookup(name, None)?.country)
+                })
+            })
+            .collect();
+        for (index, visit) in table.visits.iter().enumerate() {
+            let Some(to) = placed[visit.to.index()] else {
+                let path = format!("$.visits[{index}].to");
+                self.scene
+                    .unplaced
+                    .push(Unplaced::new(dataset_index, path, table.place(visit.to)));
+                continue;
+            };
+            let from = visit.from.and_then(|from| placed[from.index()]);
+            let origin = visit
+                .leader_country
+                .or_else(|| countries[visit.from?.index()]);
+            let route = self.routes.route(from, to, origin);
+            self.scene.visits.push(PlacedVisit {
+                item: ItemRef {
+                    dataset: dataset_index,
+                    index,
+                },
+                route,
+                first_day: visit.days.first,
+                last_day: visit.days.last,
+                exact: visit.days.exact,
+            });
+        }
+        // The file's interned places as the scene's, each found once.
+        let mut place_ids: Vec<Option<u32>> = vec![None; table.places.len()];
+        for (index, event) in table.events.iter().enumerate() {
+            let slot = event.place.index();
+            let Some(place) = placed[slot] else {
+                let path = format!("$.events[{index}].place");
+                self.scene.unplaced.push(Unplaced::new(
+                    dataset_index,
+                    path,
+                    table.place(event.place),
+                ));
+                continue;
+            };
+            let place = match place_ids[slot] {
+                Some(id) => id,
+                None => *place_ids[slot].insert(self.place_id(place)),
+            };
+            self.scene.events.push(PlacedEvent {
+                item: ItemRef {
+                    dataset: dataset_index,
+                    index,
+                },
+                place,
+                kind: event.kind,
+                first_day: event.days.first,
+                last_day: event.days.last,
+                exact: event.days.exact,
+            });
+        }
+    }
+}
+
+/// The position of `kind` in [`EventKind::ALL`].
+pub fn kind_slot(kind: EventKind) -> usize {
+    EventKind::ALL
+        .iter()
+        .position(|&known| known == kind)
+        .unwrap_or(KINDS - 1)
+}
+
+/// Positions grouped by a key, each group in ascending order: built once
+/// by counting, then read as a slice per key.
+#[derive(Clone, Debug, Default)]
+struct Groups {
+    starts: Vec<u32>,
+    members: Vec<u32>,
+}
+
+impl Groups {
+    /// Groups the positions of `keys` (each below `key_count`).
+    fn new(keys: impl Iterator<Item = u32> + Clone, key_count: usize) -> Self {
+        let mut starts = vec![0u32; key_count + 1];
+        for key in keys.clone() {
+            starts[key as usize + 1] += 1;
+        }
+        for index in 1..starts.len() {
+            starts[index] += starts[index - 1];
+        }
+        let mut next = starts.clone();
+        let mut members = vec![0u32; starts[key_count] as usize];
+        for (position, key) in keys.enumerate() {
+            let slot = &mut next[key as usize];
+            members[*slot as usize] = position as u32;
+            *slot += 1;
+        }
+        Self { starts, members }
+    }
+
+    /// The members of group `key`.
+    fn of(&self, key: u32) -> &[u32] {
+        let key = key as usize;
+        match (self.starts.get(key), self.starts.get(key + 1)) {
+            (Some(&start), Some(&end)) => &self.members[start as usize..end as usize],
+            _ => &[],
         }
     }
 }
@@ -352,27 +564,71 @@ pub struct HistogramBin {
     pub events: Vec<usize>,
 }
 
-/// How many straight pieces draw one great-circle arc.
-const ARC_SEGMENTS: usize = 48;
+/// A place with events in a time window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShownPlace {
+    /// The place, as a position in [`Scene::places`].
+    pub place: u32,
+    /// How many of the window's events happened there.
+    pub count: u32,
+    /// How many of each kind, in [`EventKind::ALL`] order.
+    pub kinds: [u32; KINDS],
+    /// Whether any of them is dated to a known day.
+    pub exact: bool,
+}
 
-/// What a time window shows, ready to draw.
+/// What a time window shows, aggregated; turned into shapes by [`Frame`].
 #[derive(Clone, Debug, Default)]
 pub struct View {
     /// The window.
     pub window: TimeWindow,
-    /// Its routes.
-    pub routes: Vec<Route>,
-    /// Each route's great circle, in pieces split at the antimeridian;
-    /// empty for arrivals of unknown origin.
-    pub paths: Vec<Vec<Vec<GeoPoint>>>,
-    /// Its events, as positions in [`Scene::events`].
-    pub events: Vec<usize>,
+    /// Its routes, by route id.
+    pub routes: Vec<ShownRoute>,
+    /// The places of its events, by place id.
+    pub places: Vec<ShownPlace>,
+    /// Its visits per delegations' country, most first.
+    pub origins: Vec<(Option<CountryCode>, usize)>,
+    /// Its events per kind, in [`EventKind::ALL`] order.
+    pub kinds: [usize; KINDS],
 }
 
 impl View {
     /// How many visits the window shows.
     pub fn visit_count(&self) -> usize {
-        self.routes.iter().map(Route::count).sum()
+        self.routes.iter().map(|route| route.count as usize).sum()
+    }
+
+    /// How many events the window shows.
+    pub fn event_count(&self) -> usize {
+        self.kinds.iter().sum()
+    }
+
+    /// The south-west and north-east corners of every place the window
+    /// shows, for fitting the map to the data.
+    pub fn bounds(&self, scene: &Scene) -> Option<(GeoPoint, GeoPoint)> {
+        let points = self
+            .routes
+            .iter()
+            .flat_map(|shown| {
+                let route = &scene.routes[shown.route as usize];
+                route
+                    .from
+                    .iter()
+                    .chain([&route.to])
+                    .map(|placed| placed.point)
+            })
+            .chain(
+                self.places
+                    .iter()
+                    .map(|shown| scene.places[shown.place as usize].point),
+            );
+        points.fold(None, |bounds, point| {
+            let (south_west, north_east) = bounds.unwrap_or((point, point));
+            Some((
+                GeoPoint::new(south_west.lat.min(point.lat), south_west.lon.min(point.lon)),
+                GeoPoint::new(north_east.lat.max(point.lat), north_east.lon.max(point.lon)),
+            ))
+        })
     }
 }
 

@@ -1,175 +1,262 @@
-//! Routes: the visits of a time window, one arc per way travelled.
+//! Routes: the ways travelled, one arc each, and how many visits of a time
+//! window took each.
 //!
 //! Visits from the same place to the same place by the same country's
-//! delegations draw as one arc whose width shows their count. Routes between
-//! the same two places get lanes, so that parallel routes fan out (routes in
-//! opposite directions bow to opposite sides on their own).
+//! delegations take one route. Routes are found once, when the scene is
+//! built, and numbered densely, so that a window is aggregated by counting
+//! into a `Vec` by route id (no hashing per frame) and each route's geometry
+//! can be cached by its id. Routes between the same two places in one
+//! direction share a pair; within a window, lanes number them so that
+//! parallel routes fan out (routes in opposite directions bow to opposite
+//! sides on their own).
 
 use std::collections::HashMap;
 
-use super::{Placed, PlacedVisit};
+use super::{GeoPoint, Placed, great_circle_bounds};
 use crate::model::CountryCode;
 
-/// One way travelled in the window, and the visits that took it.
+/// One way travelled: where from (if known), where to, whose.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Route {
-    /// Where the visits came from; `None` for arrivals of unknown origin.
+    /// Where its visits came from; `None` for arrivals of unknown origin.
     pub from: Option<Placed>,
     /// Where they went.
     pub to: Placed,
     /// The delegations' country, which colours the arc.
     pub origin: Option<CountryCode>,
-    /// The visits, as positions in [`super::Scene::visits`].
-    pub visits: Vec<usize>,
-    /// 1 for the first route between two places in one direction, 2 for the
-    /// next, and so on: how far the arc bows out.
-    pub lane: u32,
-    /// No visit on it is dated to a known day (month, year or interval
-    /// only): drawn fainter and dashed.
-    pub uncertain: bool,
+    /// The routes with the same ends in the same direction share this.
+    pub pair: u32,
+    /// A box on the Web Mercator square its arc stays in (see
+    /// [`great_circle_bounds`]): `[west, north, east, south]`.
+    pub bounds: [f64; 4],
 }
 
 impl Route {
-    /// How many visits took this route.
-    pub fn count(&self) -> usize {
-        self.visits.len()
-    }
-
-    /// What identifies the route across windows: its ends and its
-    /// delegations' country.
-    pub fn key(&self) -> RouteKey {
-        (self.from.as_ref().map(key), key(&self.to), self.origin)
-    }
-
     /// Whether either end is known only by country.
     pub fn approximate(&self) -> bool {
         self.to.approximate || self.from.is_some_and(|from| from.approximate)
     }
 }
 
-/// A place as a hashable key: a ten-thousandth of a degree is about 11 m.
-pub type PlaceKey = (i64, i64);
+/// A route as a time window shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShownRoute {
+    /// The route, as a position in [`super::Scene::routes`].
+    pub route: u32,
+    /// How many of the window's visits took it.
+    pub count: u32,
+    /// 1 for the first route shown between two places in one direction, 2
+    /// for the next, and so on: how far the arc bows out.
+    pub lane: u32,
+    /// No visit on it in the window is dated to a known day (month, year or
+    /// interval only): drawn fainter and dashed.
+    pub uncertain: bool,
+}
 
-/// What identifies a route: where from (if known), where to, whose.
-pub type RouteKey = (Option<PlaceKey>, PlaceKey, Option<CountryCode>);
+/// A place as a key: a ten-thousandth of a degree is about 11 m.
+type PlaceKey = (i64, i64);
 
-fn key(placed: &Placed) -> PlaceKey {
+fn key(point: GeoPoint) -> PlaceKey {
     (
-        (placed.point.lat * 10_000.0).round() as i64,
-        (placed.point.lon * 10_000.0).round() as i64,
+        (point.lat * 10_000.0).round() as i64,
+        (point.lon * 10_000.0).round() as i64,
     )
 }
 
-/// Aggregates visits (with their positions in the scene) into routes, in
-/// the order each route is first met.
-pub fn aggregate_routes<'v>(visits: impl Iterator<Item = (usize, &'v PlacedVisit)>) -> Vec<Route> {
-    let mut routes: Vec<Route> = Vec::new();
-    let mut by_key: HashMap<RouteKey, usize> = HashMap::new();
-    for (position, visit) in visits {
-        let route_key = (visit.from.as_ref().map(key), key(&visit.to), visit.origin);
-        let index = *by_key.entry(route_key).or_insert_with(|| {
-            routes.push(Route {
-                from: visit.from,
-                to: visit.to,
-                origin: visit.origin,
-                visits: Vec::new(),
-                lane: 0,
-                uncertain: true,
-            });
-            routes.len() - 1
-        });
-        let route = &mut routes[index];
-        route.visits.push(position);
-        route.uncertain &= !visit.exact;
-    }
-    assign_lanes(&mut routes);
-    routes
+/// Finds each visit's route while the scene is built.
+#[derive(Debug, Default)]
+pub(super) struct RouteFinder {
+    routes: Vec<Route>,
+    by_key: HashMap<(Option<PlaceKey>, PlaceKey, Option<CountryCode>), u32>,
+    pairs: HashMap<(Option<PlaceKey>, PlaceKey), u32>,
 }
 
-/// Numbers the routes sharing both ends and a direction: 1, 2, 3...
-fn assign_lanes(routes: &mut [Route]) {
-    let mut taken: HashMap<(Option<PlaceKey>, PlaceKey), u32> = HashMap::new();
-    for route in routes {
-        let lanes = taken
-            .entry((route.from.as_ref().map(key), key(&route.to)))
-            .or_insert(0);
-        *lanes += 1;
-        route.lane = *lanes;
+impl RouteFinder {
+    /// The id of the route from `from` to `to` by `origin`'s delegations;
+    /// its ends are those of the first visit that took it.
+    pub(super) fn route(
+        &mut self,
+        from: Option<Placed>,
+        to: Placed,
+        origin: Option<CountryCode>,
+    ) -> u32 {
+        let ends = (from.map(|from| key(from.point)), key(to.point));
+        let routes = &mut self.routes;
+        let pairs = &mut self.pairs;
+        *self
+            .by_key
+            .entry((ends.0, ends.1, origin))
+            .or_insert_with(|| {
+                let next_pair = pairs.len() as u32;
+                let pair = *pairs.entry(ends).or_insert(next_pair);
+                let bounds = match from {
+                    Some(from) => great_circle_bounds(from.point, to.point),
+                    None => great_circle_bounds(to.point, to.point),
+                };
+                routes.push(Route {
+                    from,
+                    to,
+                    origin,
+                    pair,
+                    bounds,
+                });
+                routes.len() as u32 - 1
+            })
+    }
+
+    /// The routes, by id, and how many pairs they make.
+    pub(super) fn finish(self) -> (Vec<Route>, usize) {
+        (self.routes, self.pairs.len())
+    }
+}
+
+/// Counts a window's visits per route.
+#[derive(Debug)]
+pub(super) struct RouteTally {
+    counts: Vec<u32>,
+    certain: Vec<bool>,
+    touched: Vec<u32>,
+}
+
+impl RouteTally {
+    /// A tally for `routes` routes.
+    pub(super) fn new(routes: usize) -> Self {
+        Self {
+            counts: vec![0; routes],
+            certain: vec![false; routes],
+            touched: Vec::new(),
+        }
+    }
+
+    /// Counts a visit on `route`, dated to a known day when `exact`.
+    pub(super) fn add(&mut self, route: u32, exact: bool) {
+        let slot = route as usize;
+        if self.counts[slot] == 0 {
+            self.touched.push(route);
+        }
+        self.counts[slot] += 1;
+        self.certain[slot] |= exact;
+    }
+
+    /// The routes taken, by id, each with its lane among the shown routes
+    /// of its pair (`pairs` being how many pairs there are).
+    pub(super) fn finish(mut self, routes: &[Route], pairs: usize) -> Vec<ShownRoute> {
+        self.touched.sort_unstable();
+        let mut lanes = vec![0u32; pairs];
+        self.touched
+            .iter()
+            .map(|&route| {
+                let slot = route as usize;
+                let lane = &mut lanes[routes[slot].pair as usize];
+                *lane += 1;
+                ShownRoute {
+                    route,
+                    count: self.counts[slot],
+                    lane: *lane,
+                    uncertain: !self.certain[slot],
+                }
+            })
+            .collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Day;
-    use crate::scene::{GeoPoint, ItemRef};
 
     const MOSCOW: GeoPoint = GeoPoint::new(55.75, 37.62);
     const BEIJING: GeoPoint = GeoPoint::new(39.91, 116.40);
     const PYONGYANG: GeoPoint = GeoPoint::new(39.03, 125.75);
 
-    fn visit(index: usize, from: GeoPoint, to: GeoPoint, origin: &str, exact: bool) -> PlacedVisit {
-        let placed = |point| Placed {
+    fn placed(point: GeoPoint) -> Placed {
+        Placed {
             point,
             approximate: false,
-        };
-        PlacedVisit {
-            item: ItemRef { dataset: 0, index },
-            from: Some(placed(from)),
-            to: placed(to),
-            origin: CountryCode::parse(origin),
-            first_day: Day(0),
-            last_day: Day(0),
-            exact,
         }
+    }
+
+    /// Routes of visits given as (from, to, origin, exact), tallied.
+    fn tally(visits: &[(Option<GeoPoint>, GeoPoint, &str, bool)]) -> (Vec<Route>, Vec<ShownRoute>) {
+        let mut finder = RouteFinder::default();
+        let ids: Vec<u32> = visits
+            .iter()
+            .map(|&(from, to, origin, _)| {
+                finder.route(from.map(placed), placed(to), CountryCode::parse(origin))
+            })
+            .collect();
+        let (routes, pairs) = finder.finish();
+        let mut tally = RouteTally::new(routes.len());
+        for (&id, &(_, _, _, exact)) in ids.iter().zip(visits) {
+            tally.add(id, exact);
+        }
+        let shown = tally.finish(&routes, pairs);
+        (routes, shown)
     }
 
     #[test]
     fn visits_on_one_route_become_one_arc_with_their_count() {
-        let visits = [
-            visit(0, MOSCOW, PYONGYANG, "RU", true),
-            visit(1, BEIJING, PYONGYANG, "CN", true),
-            visit(2, MOSCOW, PYONGYANG, "RU", false),
-        ];
-        let routes = aggregate_routes(visits.iter().enumerate());
+        let (routes, shown) = tally(&[
+            (Some(MOSCOW), PYONGYANG, "RU", true),
+            (Some(BEIJING), PYONGYANG, "CN", true),
+            (Some(MOSCOW), PYONGYANG, "RU", false),
+        ]);
         assert_eq!(routes.len(), 2);
-        assert_eq!(routes[0].visits, vec![0, 2]);
-        assert_eq!(routes[0].count(), 2);
+        assert_eq!(shown.len(), 2);
+        assert_eq!((shown[0].route, shown[0].count), (0, 2));
         assert_eq!(routes[1].origin, CountryCode::parse("CN"));
         assert!(
-            !routes[0].uncertain,
+            !shown[0].uncertain,
             "one exact visit makes the route certain"
         );
     }
 
     #[test]
     fn a_route_of_only_fuzzy_dates_is_uncertain() {
-        let visits = [visit(0, MOSCOW, PYONGYANG, "RU", false)];
-        assert!(aggregate_routes(visits.iter().enumerate())[0].uncertain);
+        let (_, shown) = tally(&[(Some(MOSCOW), PYONGYANG, "RU", false)]);
+        assert!(shown[0].uncertain);
     }
 
     #[test]
     fn parallel_routes_get_their_own_lanes_and_the_way_back_starts_again() {
-        let visits = [
-            visit(0, MOSCOW, PYONGYANG, "RU", true),
-            visit(1, MOSCOW, PYONGYANG, "KP", true),
-            visit(2, PYONGYANG, MOSCOW, "KP", true),
-            visit(3, BEIJING, PYONGYANG, "CN", true),
-        ];
-        let lanes: Vec<u32> = aggregate_routes(visits.iter().enumerate())
-            .iter()
-            .map(|route| route.lane)
-            .collect();
+        let (_, shown) = tally(&[
+            (Some(MOSCOW), PYONGYANG, "RU", true),
+            (Some(MOSCOW), PYONGYANG, "KP", true),
+            (Some(PYONGYANG), MOSCOW, "KP", true),
+            (Some(BEIJING), PYONGYANG, "CN", true),
+        ]);
+        let lanes: Vec<u32> = shown.iter().map(|route| route.lane).collect();
         assert_eq!(lanes, [1, 2, 1, 1]);
     }
 
     #[test]
+    fn lanes_count_only_the_routes_a_window_shows() {
+        let mut finder = RouteFinder::default();
+        let ru = finder.route(
+            Some(placed(MOSCOW)),
+            placed(PYONGYANG),
+            CountryCode::parse("RU"),
+        );
+        let kp = finder.route(
+            Some(placed(MOSCOW)),
+            placed(PYONGYANG),
+            CountryCode::parse("KP"),
+        );
+        let (routes, pairs) = finder.finish();
+        let mut tally = RouteTally::new(routes.len());
+        tally.add(kp, true);
+        let shown = tally.finish(&routes, pairs);
+        assert_eq!(
+            (shown[0].route, shown[0].lane),
+            (kp, 1),
+            "{ru} is not shown"
+        );
+    }
+
+    #[test]
     fn arrivals_of_unknown_origin_are_routes_without_a_start() {
-        let mut arrival = visit(0, MOSCOW, PYONGYANG, "RU", true);
-        arrival.from = None;
-        arrival.origin = None;
-        let routes = aggregate_routes([(0, &arrival)].into_iter());
+        let (routes, shown) = tally(&[(None, PYONGYANG, "RU", true)]);
         assert_eq!(routes[0].from, None);
         assert!(!routes[0].approximate());
+        assert_eq!(shown[0].count, 1);
     }
 }

@@ -7,6 +7,11 @@
 //! looks at `[window.start - longest, window.end]` of each class: O(log n)
 //! to find that run, plus the run itself, which is the visible items and a
 //! thin margin.
+//!
+//! Each item carries a small payload (the scene stores a visit's route, an
+//! event's place and kind), kept beside its days so that a query reads
+//! memory in order and hands over what aggregation needs without a second
+//! lookup.
 
 use super::TimeWindow;
 use crate::model::Day;
@@ -15,36 +20,54 @@ use crate::model::Day;
 const CLASS_LIMITS: [i32; 3] = [1, 31, 366];
 
 /// One class: items sorted by first day.
-#[derive(Clone, Debug, Default)]
-struct Class {
+#[derive(Clone, Debug)]
+struct Class<T> {
     first_days: Vec<Day>,
     last_days: Vec<Day>,
-    items: Vec<u32>,
+    payloads: Vec<T>,
     longest: i32,
 }
 
-/// A sorted index of items' day spans.
-#[derive(Clone, Debug, Default)]
-pub struct TimeIndex {
-    classes: [Class; 4],
+impl<T> Default for Class<T> {
+    fn default() -> Self {
+        Self {
+            first_days: Vec::new(),
+            last_days: Vec::new(),
+            payloads: Vec::new(),
+            longest: 0,
+        }
+    }
+}
+
+/// A sorted index of items' day spans, each with a payload `T`.
+#[derive(Clone, Debug)]
+pub struct TimeIndex<T = ()> {
+    classes: [Class<T>; 4],
     starts: Vec<Day>,
 }
 
-impl TimeIndex {
-    /// Indexes items given as `(first_day, last_day)`; an item's position
-    /// in `spans` is what queries return.
-    pub fn new(spans: impl IntoIterator<Item = (Day, Day)>) -> Self {
-        let mut sorted: Vec<(Day, Day, u32)> = spans
+impl<T> Default for TimeIndex<T> {
+    fn default() -> Self {
+        Self {
+            classes: std::array::from_fn(|_| Class::default()),
+            starts: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> TimeIndex<T> {
+    /// Indexes items given as `(first_day, last_day, payload)`.
+    pub fn new(spans: impl IntoIterator<Item = (Day, Day, T)>) -> Self {
+        let mut sorted: Vec<(Day, Day, T)> = spans
             .into_iter()
-            .enumerate()
-            .map(|(item, (first, last))| (first, last.max(first), item as u32))
+            .map(|(first, last, payload)| (first, last.max(first), payload))
             .collect();
-        sorted.sort_unstable();
+        sorted.sort_by_key(|&(first, last, _)| (first, last));
         let mut index = Self {
             starts: sorted.iter().map(|&(first, _, _)| first).collect(),
             ..Self::default()
         };
-        for (first, last, item) in sorted {
+        for (first, last, payload) in sorted {
             let span = last.0 - first.0 + 1;
             let class = CLASS_LIMITS
                 .iter()
@@ -53,7 +76,7 @@ impl TimeIndex {
             let class = &mut index.classes[class];
             class.first_days.push(first);
             class.last_days.push(last);
-            class.items.push(item);
+            class.payloads.push(payload);
             class.longest = class.longest.max(span);
         }
         index
@@ -69,9 +92,9 @@ impl TimeIndex {
         self.starts.is_empty()
     }
 
-    /// Calls `visit` with every item that has a day inside `window`, class
-    /// by class, each in order of first day.
-    pub fn for_each_in(&self, window: &TimeWindow, mut visit: impl FnMut(usize)) {
+    /// Calls `visit` with the payload of every item that has a day inside
+    /// `window`, class by class, each in order of first day.
+    pub fn for_each_in(&self, window: &TimeWindow, mut visit: impl FnMut(T)) {
         for class in &self.classes {
             let earliest = Day(window.start.0.saturating_sub(class.longest));
             let from = class.first_days.partition_point(|&first| first < earliest);
@@ -80,18 +103,10 @@ impl TimeIndex {
                 .partition_point(|&first| first <= window.end);
             for position in from..to {
                 if class.last_days[position] >= window.start {
-                    visit(class.items[position] as usize);
+                    visit(class.payloads[position]);
                 }
             }
         }
-    }
-
-    /// Every item inside `window`, in ascending order.
-    pub fn items_in(&self, window: &TimeWindow) -> Vec<usize> {
-        let mut items = Vec::new();
-        self.for_each_in(window, |item| items.push(item));
-        items.sort_unstable();
-        items
     }
 
     /// How many items start on a day in `[from, to)`.
@@ -114,6 +129,24 @@ mod tests {
         TimeWindow::new(from, to)
     }
 
+    /// Spans indexed with their positions as payloads.
+    fn indexed(spans: &[(Day, Day)]) -> TimeIndex<usize> {
+        TimeIndex::new(
+            spans
+                .iter()
+                .enumerate()
+                .map(|(item, &(first, last))| (first, last, item)),
+        )
+    }
+
+    /// The positions of the items in `window`, in order.
+    fn items_in(index: &TimeIndex<usize>, window: TimeWindow) -> Vec<usize> {
+        let mut items = Vec::new();
+        index.for_each_in(&window, |item| items.push(item));
+        items.sort_unstable();
+        items
+    }
+
     /// The same query done the slow way.
     fn scan(spans: &[(Day, Day)], window: TimeWindow) -> Vec<usize> {
         (0..spans.len())
@@ -131,51 +164,36 @@ mod tests {
             (day(2023, 8, 1), day(2023, 8, 1)),   // after
             (day(2021, 6, 1), day(2021, 6, 30)),  // before
         ];
-        let index = TimeIndex::new(spans);
+        let index = indexed(&spans);
         let mid_july = window(day(2023, 7, 18), day(2023, 7, 20));
-        assert_eq!(index.items_in(&mid_july), vec![1, 2, 3]);
+        assert_eq!(items_in(&index, mid_july), vec![1, 2, 3]);
         let the_day = window(day(2023, 7, 25), day(2023, 7, 25));
-        assert_eq!(index.items_in(&the_day), vec![0, 1, 2, 3]);
+        assert_eq!(items_in(&index, the_day), vec![0, 1, 2, 3]);
     }
 
     #[test]
     fn both_edges_are_inclusive() {
-        let index = TimeIndex::new([(day(2023, 7, 25), day(2023, 7, 27))]);
+        let index = indexed(&[(day(2023, 7, 25), day(2023, 7, 27))]);
         assert_eq!(
-            index.items_in(&window(day(2023, 7, 27), day(2023, 7, 30))),
+            items_in(&index, window(day(2023, 7, 27), day(2023, 7, 30))),
             vec![0]
         );
         assert_eq!(
-            index.items_in(&window(day(2023, 7, 20), day(2023, 7, 25))),
+            items_in(&index, window(day(2023, 7, 20), day(2023, 7, 25))),
             vec![0]
         );
-        assert!(
-            index
-                .items_in(&window(day(2023, 7, 28), day(2023, 7, 30)))
-                .is_empty()
-        );
-        assert!(
-            index
-                .items_in(&window(day(2023, 7, 20), day(2023, 7, 24)))
-                .is_empty()
-        );
+        assert!(items_in(&index, window(day(2023, 7, 28), day(2023, 7, 30))).is_empty());
+        assert!(items_in(&index, window(day(2023, 7, 20), day(2023, 7, 24))).is_empty());
     }
 
     #[test]
     fn an_empty_index_and_an_empty_window_find_nothing() {
-        let empty = TimeIndex::new([]);
+        let empty = indexed(&[]);
         assert!(empty.is_empty());
-        assert!(
-            empty
-                .items_in(&window(day(2023, 1, 1), day(2024, 1, 1)))
-                .is_empty()
-        );
-        let one = TimeIndex::new([(day(2023, 7, 25), day(2023, 7, 25))]);
+        assert!(items_in(&empty, window(day(2023, 1, 1), day(2024, 1, 1))).is_empty());
+        let one = indexed(&[(day(2023, 7, 25), day(2023, 7, 25))]);
         assert_eq!(one.len(), 1);
-        assert!(
-            one.items_in(&window(day(1990, 1, 1), day(1990, 1, 1)))
-                .is_empty()
-        );
+        assert!(items_in(&one, window(day(1990, 1, 1), day(1990, 1, 1))).is_empty());
     }
 
     #[test]
@@ -195,18 +213,18 @@ mod tests {
                 (first, Day(first.0 + length))
             })
             .collect();
-        let index = TimeIndex::new(spans.iter().copied());
+        let index = indexed(&spans);
         for start in (18_500..21_500).step_by(97) {
             for length in [0, 6, 30, 400] {
                 let query = window(Day(start), Day(start + length));
-                assert_eq!(index.items_in(&query), scan(&spans, query), "{query:?}");
+                assert_eq!(items_in(&index, query), scan(&spans, query), "{query:?}");
             }
         }
     }
 
     #[test]
     fn counts_items_starting_in_a_bin() {
-        let index = TimeIndex::new([
+        let index = indexed(&[
             (day(2023, 7, 25), day(2023, 7, 25)),
             (day(2023, 7, 1), day(2023, 7, 31)),
             (day(2023, 8, 1), day(2023, 8, 1)),

@@ -283,7 +283,7 @@ impl LegationApp {
     /// Where on screen the marker of event `event` (a position in
     /// `scene.events`) was drawn last frame.
     pub fn drawn_event_marker(&self, event: usize) -> Option<egui::Pos2> {
-        self.map.drawn_event_marker(event)
+        self.map.drawn_event_marker(&self.scene, event)
     }
 
     fn handle_input(&mut self, ui: &Ui) {

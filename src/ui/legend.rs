@@ -6,21 +6,23 @@ use egui::{Align2, Color32, Rect, Sense, Stroke, Ui, vec2};
 use super::palette;
 use crate::gazetteer::Gazetteer;
 use crate::model::{CountryCode, EventKind};
-use crate::scene::{Scene, View};
+use crate::scene::View;
 
 /// How many origins the legend lists before summing up the rest.
 const MAX_ORIGINS: usize = 8;
 
 /// Shows the legend in the bottom-left corner of `map_rect`.
+/// `hidden_arcs` is how many routes the map left undrawn (see
+/// [`crate::scene::MAX_DRAWN_ARCS`]).
 pub fn ui(
     ui: &mut Ui,
     map_rect: Rect,
-    scene: &Scene,
     view: &View,
+    hidden_arcs: usize,
     origin_color: &dyn Fn(Option<CountryCode>) -> Color32,
 ) {
-    let origins = origin_counts(view);
-    let kinds = kind_counts(scene, view);
+    let origins = &view.origins;
+    let kinds: Vec<(EventKind, usize)> = EventKind::ALL.iter().copied().zip(view.kinds).collect();
     if origins.is_empty() && kinds.iter().all(|&(_, count)| count == 0) {
         return;
     }
@@ -47,6 +49,11 @@ pub fn ui(
                     if rest > 0 {
                         ui.weak(format!("and {rest} more visits"));
                     }
+                    if hidden_arcs > 0 {
+                        ui.weak(format!(
+                            "{hidden_arcs} quieter routes not drawn: zoom in or narrow the window"
+                        ));
+                    }
                 }
                 if kinds.iter().any(|&(_, count)| count > 0) {
                     ui.add_space(4.0);
@@ -72,35 +79,4 @@ fn swatch_line(ui: &mut Ui, color: Color32) {
         [rect.left_center(), rect.right_center()],
         Stroke::new(3.0, color),
     );
-}
-
-/// Visits per origin in the window, most first.
-fn origin_counts(view: &View) -> Vec<(Option<CountryCode>, usize)> {
-    let mut counts: Vec<(Option<CountryCode>, usize)> = Vec::new();
-    for route in &view.routes {
-        match counts
-            .iter_mut()
-            .find(|(origin, _)| *origin == route.origin)
-        {
-            Some((_, count)) => *count += route.count(),
-            None => counts.push((route.origin, route.count())),
-        }
-    }
-    counts.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
-    counts
-}
-
-/// Events per kind in the window, in legend order.
-fn kind_counts(scene: &Scene, view: &View) -> Vec<(EventKind, usize)> {
-    EventKind::ALL
-        .iter()
-        .map(|&kind| {
-            let count = view
-                .events
-                .iter()
-                .filter(|&&event| scene.events[event].kind == kind)
-                .count();
-            (kind, count)
-        })
-        .collect()
 }

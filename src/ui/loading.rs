@@ -66,7 +66,7 @@ impl Loading {
         let fraction = self.progress.fraction();
         ui.add(
             egui::ProgressBar::new(fraction)
-                .desired_width(220.0)
+                .desired_width(320.0)
                 .text(format!(
                     "Opening {}: {} {:.0}%",
                     self.what,

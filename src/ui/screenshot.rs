@@ -66,7 +66,11 @@ fn save_png(image: &ColorImage, path: &std::path::Path) -> Result<(), String> {
     let [width, height] = image.size;
     let buffer = image::RgbaImage::from_raw(width as u32, height as u32, image.as_raw().to_vec())
         .ok_or_else(|| "the screenshot came back malformed".to_owned())?;
-    buffer
-        .save(path)
-        .map_err(|err| format!("{}: cannot save the screenshot: {err}", path.display()))
+    // Written whole or not at all, like every file Legation writes.
+    crate::save::write_atomically(path, |out| {
+        buffer
+            .write_to(out, image::ImageFormat::Png)
+            .map_err(std::io::Error::other)
+    })
+    .map_err(|err| format!("{}: cannot save the screenshot: {err}", path.display()))
 }

@@ -1,7 +1,9 @@
 //! What the user clicked: visits and events, by record, so that a selection
-//! outlives a change of time window.
+//! outlives a change of time window; with the routes and places they are
+//! on, worked out once per change, so that drawing them marked costs a
+//! binary search per shape, not a scan per frame.
 
-use crate::scene::{ItemRef, Scene, View};
+use crate::scene::{ItemRef, Scene, Selected, View};
 
 /// The selected records, and which of them the source panel shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -12,6 +14,10 @@ pub struct Selection {
     pub events: Vec<ItemRef>,
     /// Which item the source panel shows: visits first, then events.
     pub focus: usize,
+    /// The routes of the selected visits, sorted.
+    routes: Vec<u32>,
+    /// The places of the selected events, sorted.
+    places: Vec<u32>,
 }
 
 impl Selection {
@@ -25,67 +31,77 @@ impl Selection {
         self.visits.len() + self.events.len()
     }
 
-    /// The selection of route `route` of `view`: its visits.
+    /// The selection of route `route` of `view` (a position in
+    /// [`View::routes`]): its visits in the window.
     pub fn of_route(scene: &Scene, view: &View, route: usize) -> Self {
+        let id = view.routes[route].route;
         Self {
-            visits: view.routes[route]
-                .visits
-                .iter()
-                .map(|&visit| scene.visits[visit].item)
+            visits: scene
+                .visits_of(id, view.window)
+                .map(|visit| scene.visits[visit].item)
                 .collect(),
+            routes: vec![id],
             ..Self::default()
         }
     }
 
     /// The selection of some events (positions in `scene.events`).
     pub fn of_events(scene: &Scene, events: &[usize]) -> Self {
-        Self {
+        let mut selection = Self {
             events: events
                 .iter()
                 .map(|&event| scene.events[event].item)
                 .collect(),
             ..Self::default()
-        }
+        };
+        selection.locate(scene);
+        selection
     }
 
     /// Keeps only what `view` still shows.
     pub fn retain_visible(&mut self, scene: &Scene, view: &View) {
-        let shown_visits: std::collections::HashSet<ItemRef> = view
-            .routes
+        let window = view.window;
+        self.visits.retain(|&item| {
+            scene.visit_position(item).is_some_and(|visit| {
+                let visit = &scene.visits[visit];
+                window.overlaps(visit.first_day, visit.last_day)
+            })
+        });
+        self.events.retain(|&item| {
+            scene.event_position(item).is_some_and(|event| {
+                let event = &scene.events[event];
+                window.overlaps(event.first_day, event.last_day)
+            })
+        });
+        self.focus = self.focus.min(self.len().saturating_sub(1));
+        self.locate(scene);
+    }
+
+    /// The routes and places to mark, for [`crate::scene::Frame::prepare`].
+    pub fn marked(&self) -> Selected<'_> {
+        Selected {
+            routes: &self.routes,
+            places: &self.places,
+        }
+    }
+
+    /// Finds the routes and places of the selected records.
+    fn locate(&mut self, scene: &Scene) {
+        self.routes = self
+            .visits
             .iter()
-            .flat_map(|route| route.visits.iter().map(|&visit| scene.visits[visit].item))
+            .filter_map(|&item| scene.visit_position(item))
+            .map(|visit| scene.visits[visit].route)
             .collect();
-        let shown_events: std::collections::HashSet<ItemRef> = view
+        self.routes.sort_unstable();
+        self.routes.dedup();
+        self.places = self
             .events
             .iter()
-            .map(|&event| scene.events[event].item)
+            .filter_map(|&item| scene.event_position(item))
+            .map(|event| scene.events[event].place)
             .collect();
-        self.visits.retain(|item| shown_visits.contains(item));
-        self.events.retain(|item| shown_events.contains(item));
-        self.focus = self.focus.min(self.len().saturating_sub(1));
-    }
-
-    /// The routes of `view` that carry a selected visit.
-    pub fn routes_in(&self, scene: &Scene, view: &View) -> Vec<usize> {
-        if self.visits.is_empty() {
-            return Vec::new();
-        }
-        (0..view.routes.len())
-            .filter(|&route| {
-                view.routes[route]
-                    .visits
-                    .iter()
-                    .any(|&visit| self.visits.contains(&scene.visits[visit].item))
-            })
-            .collect()
-    }
-
-    /// The events of `view` (positions in `scene.events`) that are selected.
-    pub fn events_in(&self, scene: &Scene, view: &View) -> Vec<usize> {
-        view.events
-            .iter()
-            .copied()
-            .filter(|&event| self.events.contains(&scene.events[event].item))
-            .collect()
+        self.places.sort_unstable();
+        self.places.dedup();
     }
 }

@@ -326,8 +326,8 @@ impl Timeline {
                 "{} visit{}, {} event{}",
                 view.visit_count(),
                 if view.visit_count() == 1 { "" } else { "s" },
-                view.events.len(),
-                if view.events.len() == 1 { "" } else { "s" },
+                view.event_count(),
+                if view.event_count() == 1 { "" } else { "s" },
             ));
         });
     }

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
+use legation::scene::ItemRef;
 use legation::ui::{LegationApp, Startup};
 
 /// A path in the source tree.
@@ -103,4 +104,16 @@ pub fn press(harness: &Harness<'static, LegationApp>, pos: Pos2, pressed: bool) 
         pressed,
         modifiers: Modifiers::NONE,
     });
+}
+
+/// The position in `view.routes` of the route that shows visit `item`.
+pub fn route_of_visit(harness: &Harness<'static, LegationApp>, item: ItemRef) -> usize {
+    let app = harness.state();
+    let visit = app.scene.visit_position(item).expect("the visit is placed");
+    let route = app.scene.visits[visit].route;
+    app.view
+        .routes
+        .iter()
+        .position(|shown| shown.route == route)
+        .expect("the visit is shown")
 }

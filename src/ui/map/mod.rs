@@ -3,22 +3,17 @@
 
 mod arcs;
 mod basemap;
-mod fade;
 mod markers;
 mod projection;
 
-use egui::{Color32, Key, Pos2, Rect, RichText, Ui};
-use walkers::{Map, MapMemory, lat_lon};
+use egui::{Color32, Key, Pos2, Rect, Response, RichText, Ui};
+use walkers::{Map, MapMemory, Plugin, Projector, lat_lon};
 
-use self::arcs::{ArcsLayer, DrawnArc};
 use self::basemap::{Basemap, BasemapChoice, OFFLINE_ATTRIBUTION, OnlineStatus};
-use self::fade::FadeIn;
-use self::markers::{DrawnMarker, MarkersLayer};
 use super::{Selection, describe, legend, palette};
 use crate::model::CountryCode;
 use crate::scene::{
-    GeoPoint, HitTarget, Route, RouteKey, Scene, View, fit_view, from_mercator, mercator,
-    nearest_hit,
+    DrawnArc, Frame, FrameHit, GeoPoint, Scene, Selected, View, fit_view, from_mercator, mercator,
 };
 use crate::workspace::Workspace;
 
@@ -41,14 +36,11 @@ pub struct MapView {
     choice: BasemapChoice,
     fit_pending: bool,
     origins: Vec<CountryCode>,
-    drawn_arcs: Vec<DrawnArc>,
-    drawn_markers: Vec<DrawnMarker>,
+    /// What was drawn last frame, for hit-testing; reused every frame.
+    frame: Frame,
     dark: bool,
     /// Whether hovering shows tooltips (not in screenshots).
     pub tooltips: bool,
-    route_fade: FadeIn<RouteKey>,
-    event_fade: FadeIn<usize>,
-    fading: bool,
 }
 
 /// Zoom steps of the + and - keys.
@@ -87,13 +79,9 @@ impl MapView {
             choice: remembered.basemap,
             fit_pending,
             origins: Vec::new(),
-            drawn_arcs: Vec::new(),
-            drawn_markers: Vec::new(),
+            frame: Frame::default(),
             dark: false,
             tooltips: true,
-            route_fade: FadeIn::default(),
-            event_fade: FadeIn::default(),
-            fading: false,
         }
     }
 
@@ -113,7 +101,7 @@ impl MapView {
 
     /// Takes the order in which delegations' countries get colours.
     pub fn set_origins(&mut self, scene: &Scene) {
-        self.origins = scene.origins_by_activity();
+        self.origins = scene.origins_by_activity().to_vec();
     }
 
     /// The colour of a delegation's country.
@@ -126,27 +114,30 @@ impl MapView {
     /// Whether the basemap has drawn all it will draw for now and nothing
     /// is fading in.
     pub fn settled(&self) -> bool {
-        !self.fading
+        !self.frame.fading
             && self
                 .basemap
                 .as_ref()
                 .is_none_or(|basemap| basemap.settled(self.dark))
     }
 
-    /// The middle of route `route`'s arc as drawn last frame.
+    /// The middle of the arc of route `route` (a position in
+    /// [`View::routes`]) as drawn last frame.
     pub fn drawn_route_middle(&self, route: usize) -> Option<Pos2> {
-        let arc = self.drawn_arcs.iter().find(|arc| arc.route == route)?;
-        arc.polyline
-            .get(arc.polyline.len() / 2)
-            .map(|&point| Pos2::from(point))
+        let arc = self.frame.arcs.iter().find(|arc| arc.shown == route)?;
+        let points: Vec<[f32; 2]> = self.frame.pieces(arc).flatten().copied().collect();
+        points.get(points.len() / 2).map(|&point| Pos2::from(point))
     }
 
-    /// The centre of the marker that drew event `event` last frame.
-    pub fn drawn_event_marker(&self, event: usize) -> Option<Pos2> {
+    /// The centre of the marker that drew event `event` (a position in
+    /// `scene.events`) last frame.
+    pub fn drawn_event_marker(&self, scene: &Scene, event: usize) -> Option<Pos2> {
+        let place = scene.events.get(event)?.place;
         let marker = self
-            .drawn_markers
+            .frame
+            .markers
             .iter()
-            .find(|marker| marker.events.contains(&event))?;
+            .find(|marker| self.frame.marker_places(marker).contains(&place))?;
         Some(Pos2::from(marker.center))
     }
 
@@ -202,35 +193,15 @@ impl MapView {
         }
         self.zoom_keys(ui);
         let now = ui.input(|input| input.time);
-        let route_opacity = self
-            .route_fade
-            .update(view.routes.iter().map(Route::key), now);
-        let event_opacity = self.event_fade.update(view.events.iter().copied(), now);
-        self.fading = route_opacity
-            .iter()
-            .chain(&event_opacity)
-            .any(|&opacity| opacity < 1.0);
-        if self.fading {
-            ui.ctx().request_repaint();
-        }
         // Many arcs at once are drawn lighter, so that where they overlap
         // reads as more, not as a solid block.
         let density = (DENSE_ROUTES / view.routes.len().max(1) as f32)
             .sqrt()
             .clamp(0.3, 1.0);
-        let colors: Vec<Color32> = view
-            .routes
-            .iter()
-            .zip(&route_opacity)
-            .map(|(route, &opacity)| {
-                self.origin_color(route.origin)
-                    .gamma_multiply(opacity * density)
-            })
-            .collect();
-        let selected_routes = selection.routes_in(scene, view);
-        let selected_events = selection.events_in(scene, view);
-        let mut drawn_arcs = std::mem::take(&mut self.drawn_arcs);
-        let mut drawn_markers = std::mem::take(&mut self.drawn_markers);
+        let arc_color = |arc: &DrawnArc| {
+            palette::origin_color(scene.origin_rank(arc.route))
+                .gamma_multiply(arc.opacity * density)
+        };
         let center = lat_lon(20.0, 60.0);
         let online = self.choice == BasemapChoice::OpenStreetMap;
         let response = {
@@ -251,34 +222,31 @@ impl MapView {
             if let Some(online) = online {
                 map = map.with_layer(online, 1.0);
             }
-            map = map
-                .with_plugin(ArcsLayer {
-                    view,
-                    colors: &colors,
-                    selected: &selected_routes,
-                    drawn: &mut drawn_arcs,
-                })
-                .with_plugin(MarkersLayer {
-                    scene,
-                    view,
-                    opacity: &event_opacity,
-                    selected: &selected_events,
-                    drawn: &mut drawn_markers,
-                });
+            map = map.with_plugin(DataLayer {
+                scene,
+                view,
+                frame: &mut self.frame,
+                selected: selection.marked(),
+                now,
+                arc_color: &arc_color,
+            });
             ui.add(map)
         };
-        self.drawn_arcs = drawn_arcs;
-        self.drawn_markers = drawn_markers;
+        if self.frame.fading {
+            ui.ctx().request_repaint();
+        }
 
-        let hovered = response.hover_pos().and_then(|pos| self.hit(pos));
+        let hovered = response
+            .hover_pos()
+            .and_then(|pos| self.frame.hit(pos.into()));
         if response.clicked() {
             let clicked = response
                 .interact_pointer_pos()
-                .and_then(|pos| self.hit(pos));
+                .and_then(|pos| self.frame.hit(pos.into()));
             *selection = match clicked {
-                Some(Target::Route(route)) => Selection::of_route(scene, view, route),
-                Some(Target::Marker(marker)) => {
-                    Selection::of_events(scene, &self.drawn_markers[marker].events)
+                Some(FrameHit::Route(route)) => Selection::of_route(scene, view, route),
+                Some(FrameHit::Marker(marker)) => {
+                    Selection::of_events(scene, &self.marker_events(scene, view, marker))
                 }
                 None => Selection::default(),
             };
@@ -288,25 +256,17 @@ impl MapView {
             response
                 .on_hover_ui_at_pointer(|ui| self.tooltip_ui(ui, workspace, scene, view, target));
         }
-        legend::ui(ui, rect, scene, view, &|origin| self.origin_color(origin));
+        legend::ui(ui, rect, view, self.frame.hidden_arcs, &|origin| {
+            self.origin_color(origin)
+        });
         self.attribution_ui(ui, rect);
     }
 
-    /// What is under `pos`: markers first, as they are drawn on top.
-    fn hit(&self, pos: Pos2) -> Option<Target> {
-        let markers = self.drawn_markers.iter().map(|marker| HitTarget::Marker {
-            center: marker.center,
-            radius: marker.radius,
-        });
-        let arcs = self.drawn_arcs.iter().map(|arc| HitTarget::Arc {
-            polyline: &arc.polyline,
-            half_width: arc.half_width,
-        });
-        let hit = nearest_hit(pos.into(), markers.chain(arcs), 4.0)?;
-        Some(match hit.0.checked_sub(self.drawn_markers.len()) {
-            None => Target::Marker(hit.0),
-            Some(arc) => Target::Route(self.drawn_arcs[arc].route),
-        })
+    /// The events of marker `marker` drawn last frame, as positions in
+    /// `scene.events`.
+    fn marker_events(&self, scene: &Scene, view: &View, marker: usize) -> Vec<usize> {
+        let places = self.frame.marker_places(&self.frame.markers[marker]);
+        scene.events_at(places, view.window)
     }
 
     fn tooltip_ui(
@@ -315,16 +275,16 @@ impl MapView {
         workspace: &Workspace,
         scene: &Scene,
         view: &View,
-        target: Target,
+        target: FrameHit,
     ) {
         const LISTED: usize = 6;
         let (count, noun, lines): (usize, &str, Vec<String>) = match target {
-            Target::Route(route) => {
-                let visits = &view.routes[route].visits;
-                let lines = visits
-                    .iter()
+            FrameHit::Route(route) => {
+                let shown = &view.routes[route];
+                let lines = scene
+                    .visits_of(shown.route, view.window)
                     .take(LISTED)
-                    .filter_map(|&visit| {
+                    .filter_map(|visit| {
                         let placed = &scene.visits[visit];
                         let record = describe::visit(workspace, placed.item)?;
                         Some(format!(
@@ -339,10 +299,10 @@ impl MapView {
                         ))
                     })
                     .collect();
-                (visits.len(), "visit", lines)
+                (shown.count as usize, "visit", lines)
             }
-            Target::Marker(marker) => {
-                let events = &self.drawn_markers[marker].events;
+            FrameHit::Marker(marker) => {
+                let events = self.marker_events(scene, view, marker);
                 let lines = events
                     .iter()
                     .take(LISTED)
@@ -424,7 +384,7 @@ impl MapView {
 
     fn fit(&mut self, scene: &Scene, view: &View, rect: Rect) {
         self.fit_pending = false;
-        let Some((south_west, north_east)) = scene.bounds(&view.window) else {
+        let Some((south_west, north_east)) = view.bounds(scene) else {
             return;
         };
         // Fit into the part of the map the legend leaves free, then move
@@ -444,9 +404,31 @@ impl MapView {
     }
 }
 
-/// What a pointer is over.
-#[derive(Clone, Copy, Debug)]
-enum Target {
-    Route(usize),
-    Marker(usize),
+/// The map's data as a walkers plugin: prepares the frame through the
+/// map's projector, then paints its arcs and markers.
+struct DataLayer<'a> {
+    scene: &'a Scene,
+    view: &'a View,
+    frame: &'a mut Frame,
+    selected: Selected<'a>,
+    /// The time, in seconds, for fading in.
+    now: f64,
+    arc_color: &'a dyn Fn(&DrawnArc) -> Color32,
+}
+
+impl Plugin for DataLayer<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        _response: &Response,
+        projector: &Projector<'_>,
+        _memory: &MapMemory,
+    ) {
+        let camera = projection::camera(projector);
+        self.frame
+            .prepare(self.scene, self.view, &camera, self.selected, self.now);
+        let painter = ui.painter_at(projector.clip_rect());
+        arcs::paint(&painter, self.scene, self.view, self.frame, self.arc_color);
+        markers::paint(&painter, self.frame);
+    }
 }

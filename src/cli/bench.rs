@@ -1,0 +1,213 @@
+//! `legation bench`: loads a dataset as the app does
+//! ([`open_and_place`], which the app runs off its ui thread), then times the app's
+//! own per-frame preparation ([`Scene::view`] when the window moves, then
+//! [`Frame::prepare`] and a hover's [`Frame::hit`]) over a scripted
+//! sequence, and reports load time, frame times and peak memory.
+//!
+//! The script, on a 1280x760 map, the pointer hovering over its middle: a
+//! one-year window played across the whole extent at world view, then again
+//! zoomed into East Asia, the window moving every frame (these frames give
+//! the percentiles); then ten filter changes at world view, from the window
+//! to everything up to its end and back, each followed by four frames
+//! without a change (the worst of these is reported apart, as
+//! `filter_change_ms`: a change aggregates the whole filtered extent once).
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use legation::model::Day;
+use legation::progress::Progress;
+use legation::scene::{Camera, Frame, GeoPoint, Scene, Selected, TimeWindow, View};
+use legation::workspace::{Workspace, open_and_place};
+use serde::Serialize;
+
+use super::Exit;
+
+/// Arguments of `legation bench`.
+#[derive(Debug, clap::Args)]
+pub struct BenchArgs {
+    /// Print one JSON object instead of lines of text.
+    #[arg(long)]
+    json: bool,
+
+    /// Frames of playback at each zoom.
+    #[arg(long, value_name = "N", default_value_t = 500)]
+    frames: usize,
+
+    /// The dataset to load (as the app opens it).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+}
+
+/// What `--json` prints.
+#[derive(Debug, Serialize)]
+struct Report {
+    records: usize,
+    load_s: f64,
+    frames: usize,
+    frame_ms_p50: f64,
+    frame_ms_p99: f64,
+    frame_ms_max: f64,
+    filter_change_ms: f64,
+    peak_rss_mb: f64,
+}
+
+/// The map's size in the bench, in pixels.
+const MAP: [f32; 4] = [0.0, 0.0, 1280.0, 760.0];
+/// The window played, in days.
+const WINDOW_DAYS: i32 = 365;
+
+/// Loads the file, runs the script and prints the figures.
+pub fn run(args: &BenchArgs) -> Exit {
+    if let Err(error) = std::fs::metadata(&args.file) {
+        eprintln!(
+            "legation bench: {}: cannot read it: {error}; check the path",
+            args.file.display()
+        );
+        return Exit::Unreadable;
+    }
+    let started = Instant::now();
+    let (workspace, scene) = open_and_place(
+        Workspace::default(),
+        std::slice::from_ref(&args.file),
+        &Progress::default(),
+    );
+    let load_s = started.elapsed().as_secs_f64();
+    if let Some(failure) = workspace
+        .files
+        .iter()
+        .find_map(|file| file.failure.as_ref())
+    {
+        eprintln!("legation bench: {failure}");
+        return Exit::Invalid;
+    }
+    let Some(extent) = scene.extent() else {
+        eprintln!(
+            "legation bench: {}: no record could be placed on the map; check it with `legation check`",
+            args.file.display()
+        );
+        return Exit::Invalid;
+    };
+    let records = workspace
+        .tables()
+        .map(|table| table.visits.len() + table.events.len())
+        .sum();
+
+    let (mut times_ms, filter_change_ms) = frame_times(&scene, extent, args.frames.max(1));
+    times_ms.sort_by(f64::total_cmp);
+    let percentile = |share: f64| {
+        let rank = ((times_ms.len() as f64 * share).ceil() as usize).clamp(1, times_ms.len());
+        times_ms[rank - 1]
+    };
+    let report = Report {
+        records,
+        load_s,
+        frames: times_ms.len(),
+        frame_ms_p50: percentile(0.5),
+        frame_ms_p99: percentile(0.99),
+        frame_ms_max: times_ms.last().copied().unwrap_or(0.0),
+        filter_change_ms,
+        peak_rss_mb: peak_rss_mb().unwrap_or(f64::NAN),
+    };
+    if args.json {
+        // A struct of numbers always serializes.
+        println!("{}", serde_json::to_string(&report).unwrap_or_default());
+    } else {
+        println!("{}: {} records", args.file.display(), report.records);
+        println!("load: {:.2} s", report.load_s);
+        println!(
+            "frame preparation over {} frames: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+            report.frames, report.frame_ms_p50, report.frame_ms_p99, report.frame_ms_max
+        );
+        println!(
+            "filter change (window to cumulative and back): at most {:.2} ms",
+            report.filter_change_ms
+        );
+        println!("peak RSS: {:.0} MB", report.peak_rss_mb);
+    }
+    Exit::Success
+}
+
+/// Runs the script; returns each playback frame's time and the slowest
+/// frame around the filter changes, in milliseconds.
+fn frame_times(scene: &Scene, extent: TimeWindow, frames: usize) -> (Vec<f64>, f64) {
+    let world = Camera::new(
+        GeoPoint::new(20.0, 60.0),
+        f64::from(MAP[2] / 256.0).log2(),
+        MAP,
+    );
+    let east_asia = Camera::new(GeoPoint::new(35.0, 120.0), 4.0, MAP);
+    let span = (extent.end.0 - extent.start.0 - WINDOW_DAYS).max(0);
+    let window_at = |step: usize, of: usize| {
+        let start = extent.start.0 + (f64::from(span) * step as f64 / of as f64) as i32;
+        TimeWindow::new(Day(start), Day(start + WINDOW_DAYS))
+    };
+    let mut bench = Bench {
+        scene,
+        frame: Frame::default(),
+        view: scene.view(window_at(0, frames)),
+        frames: 0,
+    };
+    let mut playback = Vec::with_capacity(2 * frames);
+    for camera in [world, east_asia] {
+        for step in 0..frames {
+            playback.push(bench.frame(Some(window_at(step, frames)), &camera));
+        }
+    }
+    let mut filter_change_ms: f64 = 0.0;
+    for change in 0..10 {
+        let window = window_at(change * 2 + 1, 20);
+        for cumulative in [true, false] {
+            let shown = if cumulative {
+                TimeWindow::new(extent.start, window.end)
+            } else {
+                window
+            };
+            filter_change_ms = filter_change_ms.max(bench.frame(Some(shown), &world));
+            for _ in 0..4 {
+                filter_change_ms = filter_change_ms.max(bench.frame(None, &world));
+            }
+        }
+    }
+    (playback, filter_change_ms)
+}
+
+/// The app's per-frame work, as the app does it.
+struct Bench<'s> {
+    scene: &'s Scene,
+    frame: Frame,
+    view: View,
+    frames: usize,
+}
+
+impl Bench<'_> {
+    /// One frame: the view again when the window changed, then the shapes
+    /// and a hover's hit test; returns its time in milliseconds.
+    fn frame(&mut self, window: Option<TimeWindow>, camera: &Camera) -> f64 {
+        // Sixty frames a second, for fading in.
+        let now = self.frames as f64 / 60.0;
+        self.frames += 1;
+        let began = Instant::now();
+        if let Some(window) = window {
+            self.view = self.scene.view(window);
+        }
+        self.frame
+            .prepare(self.scene, &self.view, camera, Selected::default(), now);
+        std::hint::black_box(self.frame.hit([MAP[2] / 2.0, MAP[3] / 2.0]));
+        began.elapsed().as_secs_f64() * 1000.0
+    }
+}
+
+/// The process's peak resident memory so far, in MB (`VmHWM`).
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kilobytes: f64 = line
+        .trim_start_matches("VmHWM:")
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kilobytes / 1024.0)
+}

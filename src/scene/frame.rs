@@ -1,0 +1,771 @@
+//! One frame's preparation: a [`View`] (what the time window shows) and a
+//! [`Camera`] (where the map looks) become what the ui paints, in screen
+//! pixels, with a spatial index for hit-testing. The map layers call
+//! [`Frame::prepare`] every frame, and `legation bench` times that same
+//! call.
+//!
+//! What keeps it fast at a million records:
+//! - a route's great circle does not depend on the window: it is computed
+//!   once, the first time the route is drawn, and cached by route id in
+//!   Web Mercator units, so a frame only scales and shifts it;
+//! - routes whose bounds miss the screen are culled before any projection;
+//! - at most [`MAX_DRAWN_ARCS`] arcs are drawn, the busiest (plus any
+//!   selected); the rest are counted in [`Frame::hidden_arcs`], since
+//!   thousands of thin overlapping arcs read as one blur anyway;
+//! - an arc gets as many straight pieces as its length on screen needs (at
+//!   most 48), so zoomed out, short arcs cost a few points;
+//! - markers are clustered per place with events (the view has already
+//!   counted them by place and kind), not per record;
+//! - fading and bows use tables by id and by point count, not hashing or
+//!   trigonometry per point;
+//! - the hit-testing grid is built only when a hit is asked for.
+
+use std::cmp::Reverse;
+
+use super::{
+    Fade, GeoPoint, HitGrid, HitTarget, KINDS, Scene, View, bow, bow_profile, cluster,
+    great_circle, mercator, nearest_hit,
+};
+use crate::model::EventKind;
+
+/// The most arcs one frame draws.
+pub const MAX_DRAWN_ARCS: usize = 1500;
+/// How many straight pieces make a whole great-circle arc; an arc drawn
+/// with fewer takes every n-th point, so the counts divide this.
+const ARC_SEGMENTS: usize = 48;
+/// The piece counts an arc may be drawn with, fewest first.
+const SEGMENT_COUNTS: [usize; 7] = [4, 6, 8, 12, 16, 24, 48];
+/// About how long, in pixels, one straight piece of an arc may be.
+const PIXELS_PER_SEGMENT: f32 = 4.0;
+/// How far, in pixels, each lane bows out from the straight line.
+const LANE_BOW: f32 = 18.0;
+/// Markers closer than this, in pixels, are drawn as one.
+const CLUSTER_RADIUS: f32 = 16.0;
+/// The radius of a single event's symbol.
+pub const SYMBOL_RADIUS: f32 = 7.0;
+/// How near, in pixels, the pointer must come to a shape to hit it.
+const HIT_TOLERANCE: f32 = 4.0;
+/// The hit-testing grid's cell size, in pixels.
+const HIT_CELL: f32 = 64.0;
+/// How many segments of an arc one box of the hit-testing grid covers.
+const HIT_CHUNK: usize = 8;
+/// The most great circles one frame computes; routes beyond wait for the
+/// next frame (new routes fade in from transparent, so a frame's wait does
+/// not show), keeping a frame's time bounded when thousands appear at once.
+const NEW_PATHS_PER_FRAME: usize = 250;
+/// Room left around the screen when culling, for arrowheads and end marks.
+const CULL_MARGIN: f32 = 24.0;
+
+/// Where the map looks: the one conversion from the globe to the screen.
+///
+/// Web Mercator, zoom 0 showing the world in 256 pixels, as walkers'
+/// projector (the ui checks that the two agree).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Camera {
+    /// The map's centre on the Web Mercator square (see [`mercator`]).
+    center: [f64; 2],
+    /// The zoom level.
+    zoom: f64,
+    /// Pixels per unit of the Web Mercator square: `256 * 2^zoom`.
+    scale: f64,
+    /// The map's area on screen: `[min x, min y, max x, max y]`.
+    rect: [f32; 4],
+}
+
+impl Camera {
+    /// A camera centred on `center` at `zoom`, for a map filling `rect`
+    /// (`[min x, min y, max x, max y]` in pixels).
+    pub fn new(center: GeoPoint, zoom: f64, rect: [f32; 4]) -> Self {
+        Self {
+            center: mercator(center),
+            zoom,
+            scale: 256.0 * 2f64.powf(zoom),
+            rect,
+        }
+    }
+
+    /// The zoom level.
+    pub fn zoom(&self) -> f64 {
+        self.zoom
+    }
+
+    /// The map's area on screen.
+    pub fn rect(&self) -> [f32; 4] {
+        self.rect
+    }
+
+    /// Where `point` is on screen.
+    pub fn project(&self, point: GeoPoint) -> [f32; 2] {
+        self.project_mercator(mercator(point))
+    }
+
+    /// Where a point of the Web Mercator square is on screen.
+    fn project_mercator(&self, xy: [f64; 2]) -> [f32; 2] {
+        let middle_x = f64::from(self.rect[0].midpoint(self.rect[2]));
+        let middle_y = f64::from(self.rect[1].midpoint(self.rect[3]));
+        [
+            (middle_x + (xy[0] - self.center[0]) * self.scale) as f32,
+            (middle_y + (xy[1] - self.center[1]) * self.scale) as f32,
+        ]
+    }
+
+    /// The part of the Web Mercator square on screen, `margin` pixels
+    /// wider on each side, as `[west, north, east, south]`.
+    fn visible(&self, margin: f32) -> [f64; 4] {
+        let half_width = f64::from((self.rect[2] - self.rect[0]) / 2.0 + margin) / self.scale;
+        let half_height = f64::from((self.rect[3] - self.rect[1]) / 2.0 + margin) / self.scale;
+        [
+            self.center[0] - half_width,
+            self.center[1] - half_height,
+            self.center[0] + half_width,
+            self.center[1] + half_height,
+        ]
+    }
+}
+
+/// What the user selected, as the frame marks it: route ids and place ids,
+/// each sorted.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Selected<'a> {
+    /// Routes carrying a selected visit.
+    pub routes: &'a [u32],
+    /// Places of selected events.
+    pub places: &'a [u32],
+}
+
+/// The stroke width of an arc of `count` visits.
+pub fn arc_width(count: u32) -> f32 {
+    (1.5 + 1.4 * (count as f32).ln()).min(8.0)
+}
+
+/// The radius of the ring of an arrival of unknown origin of `count`
+/// visits.
+pub fn arrival_radius(count: u32) -> f32 {
+    5.0 + arc_width(count)
+}
+
+/// An arc to draw: one route of the view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DrawnArc {
+    /// The route, as a position in [`View::routes`].
+    pub shown: usize,
+    /// The route's id (a position in [`Scene::routes`]).
+    pub route: u32,
+    /// Its stroke width; for an arrival of unknown origin, the radius of
+    /// its ring.
+    pub width: f32,
+    /// How far it has faded in, 0 to 1.
+    pub opacity: f32,
+    /// Whether it carries a selected visit (drawn last, with a halo).
+    pub selected: bool,
+    start: u32,
+    split: u32,
+    end: u32,
+}
+
+/// A marker to draw: the events at one or more places close on screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DrawnMarker {
+    /// Its centre on screen.
+    pub center: [f32; 2],
+    /// Its symbol's radius.
+    pub radius: f32,
+    /// How many events it stands for.
+    pub count: u32,
+    /// The kind most of them are (the first in legend order on a tie).
+    pub kind: EventKind,
+    /// Whether any of them is dated to a known day.
+    pub certain: bool,
+    /// Whether all its places are known only by country.
+    pub approximate: bool,
+    /// How far it has faded in, 0 to 1.
+    pub opacity: f32,
+    /// Whether it holds a selected event.
+    pub selected: bool,
+    places: (u32, u32),
+}
+
+/// What a point on screen hits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameHit {
+    /// A route, as a position in [`View::routes`].
+    Route(usize),
+    /// A marker, as a position in [`Frame::markers`].
+    Marker(usize),
+}
+
+/// A route's great circle on the Web Mercator square, split at the
+/// antimeridian: the second piece starts at `split` (the length when
+/// whole).
+#[derive(Clone, Debug)]
+struct Path {
+    points: Box<[[f64; 2]]>,
+    split: usize,
+}
+
+/// One frame's shapes, and what carries over between frames (cached
+/// geometry, fading); reused from frame to frame.
+#[derive(Clone, Debug, Default)]
+pub struct Frame {
+    /// The arcs, in drawing order (selected ones last).
+    pub arcs: Vec<DrawnArc>,
+    /// The markers, in drawing order.
+    pub markers: Vec<DrawnMarker>,
+    /// How many routes on screen were left undrawn by the cap.
+    pub hidden_arcs: usize,
+    /// How many routes wait for their great circle (see
+    /// [`NEW_PATHS_PER_FRAME`]); drawn in the next frames.
+    pub waiting_arcs: usize,
+    /// Whether anything is still fading in (the ui asks for another frame).
+    pub fading: bool,
+    points: Vec<[f32; 2]>,
+    marker_places: Vec<u32>,
+    paths: Vec<Option<Path>>,
+    profiles: Vec<Vec<f32>>,
+    route_fade: Fade,
+    place_fade: Fade,
+    route_opacity: Vec<f32>,
+    place_opacity: Vec<f32>,
+    area: [f32; 4],
+    grid: Option<HitGrid>,
+}
+
+impl Frame {
+    /// Prepares the shapes of `view` seen through `camera` at `now`
+    /// (seconds, for fading in), marking `selected`.
+    pub fn prepare(
+        &mut self,
+        scene: &Scene,
+        view: &View,
+        camera: &Camera,
+        selected: Selected<'_>,
+        now: f64,
+    ) {
+        self.arcs.clear();
+        self.points.clear();
+        self.markers.clear();
+        self.marker_places.clear();
+        self.grid = None;
+        self.area = camera.rect;
+        if self.paths.len() != scene.routes.len() {
+            // Another scene: its route ids mean other routes.
+            self.paths = vec![None; scene.routes.len()];
+            self.route_fade = Fade::default();
+            self.place_fade = Fade::default();
+        }
+        self.route_fade.update(
+            view.routes.iter().map(|shown| shown.route),
+            now,
+            &mut self.route_opacity,
+        );
+        self.place_fade.update(
+            view.places.iter().map(|shown| shown.place),
+            now,
+            &mut self.place_opacity,
+        );
+        self.waiting_arcs = 0;
+        self.prepare_arcs(scene, view, camera, selected.routes);
+        self.prepare_markers(scene, view, camera, selected.places);
+        self.fading = self.waiting_arcs > 0
+            || self
+                .route_opacity
+                .iter()
+                .chain(&self.place_opacity)
+                .any(|&opacity| opacity < 1.0);
+    }
+
+    /// Culls, caps and projects the view's routes.
+    fn prepare_arcs(&mut self, scene: &Scene, view: &View, camera: &Camera, selected: &[u32]) {
+        let [west, north, east, south] = camera.visible(CULL_MARGIN);
+        let (marked, mut rest): (Vec<usize>, Vec<usize>) = (0..view.routes.len())
+            .filter(|&index| {
+                let shown = &view.routes[index];
+                let bow = f64::from(LANE_BOW * shown.lane as f32) / camera.scale;
+                let bounds = scene.routes[shown.route as usize].bounds;
+                bounds[0] - bow <= east
+                    && bounds[2] + bow >= west
+                    && bounds[1] - bow <= south
+                    && bounds[3] + bow >= north
+            })
+            .partition(|&index| selected.binary_search(&view.routes[index].route).is_ok());
+        self.hidden_arcs = rest.len().saturating_sub(MAX_DRAWN_ARCS);
+        if self.hidden_arcs > 0 {
+            rest.select_nth_unstable_by_key(MAX_DRAWN_ARCS - 1, |&index| {
+                (Reverse(view.routes[index].count), index)
+            });
+            rest.truncate(MAX_DRAWN_ARCS);
+            rest.sort_unstable();
+        }
+        let mut budget = NEW_PATHS_PER_FRAME;
+        for (index, selected) in rest
+            .into_iter()
+            .map(|index| (index, false))
+            .chain(marked.into_iter().map(|index| (index, true)))
+        {
+            let id = view.routes[index].route as usize;
+            let needs_path = scene.routes[id].from.is_some() && self.paths[id].is_none();
+            if needs_path {
+                if budget == 0 {
+                    self.waiting_arcs += 1;
+                    continue;
+                }
+                budget -= 1;
+            }
+            self.push_arc(scene, view, camera, index, selected);
+        }
+    }
+
+    /// Projects route `index` of the view into the point buffer.
+    fn push_arc(
+        &mut self,
+        scene: &Scene,
+        view: &View,
+        camera: &Camera,
+        index: usize,
+        selected: bool,
+    ) {
+        let shown = view.routes[index];
+        let route = &scene.routes[shown.route as usize];
+        let start = self.points.len();
+        let (width, split) = match route.from {
+            None => {
+                self.points.push(camera.project(route.to.point));
+                (arrival_radius(shown.count), self.points.len())
+            }
+            Some(from) => {
+                let path = self.paths[shown.route as usize].get_or_insert_with(|| {
+                    let (points, split) = great_circle(from.point, route.to.point, ARC_SEGMENTS);
+                    Path {
+                        points: points.into_boxed_slice(),
+                        split,
+                    }
+                });
+                if path.split == path.points.len() {
+                    // Whole: as many pieces as its length on screen needs,
+                    // bowed out by its lane.
+                    let first = camera.project_mercator(path.points[0]);
+                    let last = camera.project_mercator(path.points[path.points.len() - 1]);
+                    let bow_offset = LANE_BOW * shown.lane as f32;
+                    let length = (last[0] - first[0]).hypot(last[1] - first[1]) + 2.0 * bow_offset;
+                    let needed = (length / PIXELS_PER_SEGMENT).ceil() as usize;
+                    let slot = SEGMENT_COUNTS
+                        .iter()
+                        .position(|&count| count >= needed)
+                        .unwrap_or(SEGMENT_COUNTS.len() - 1);
+                    let step = ARC_SEGMENTS / SEGMENT_COUNTS[slot];
+                    self.points.extend(
+                        path.points
+                            .iter()
+                            .step_by(step)
+                            .map(|&xy| camera.project_mercator(xy)),
+                    );
+                    if self.profiles.is_empty() {
+                        self.profiles = SEGMENT_COUNTS
+                            .iter()
+                            .map(|&count| bow_profile(count + 1))
+                            .collect();
+                    }
+                    bow(&mut self.points[start..], bow_offset, &self.profiles[slot]);
+                    (arc_width(shown.count), self.points.len())
+                } else {
+                    // Split at the antimeridian: it stays on its great circle.
+                    self.points
+                        .extend(path.points.iter().map(|&xy| camera.project_mercator(xy)));
+                    (arc_width(shown.count), start + path.split)
+                }
+            }
+        };
+        self.arcs.push(DrawnArc {
+            shown: index,
+            route: shown.route,
+            width,
+            opacity: self.route_opacity.get(index).copied().unwrap_or(1.0),
+            selected,
+            start: start as u32,
+            split: split as u32,
+            end: self.points.len() as u32,
+        });
+    }
+
+    /// Projects the view's event places and clusters those on screen.
+    fn prepare_markers(&mut self, scene: &Scene, view: &View, camera: &Camera, selected: &[u32]) {
+        let reach = CLUSTER_RADIUS + SYMBOL_RADIUS;
+        let rect = camera.rect;
+        let mut points = Vec::new();
+        let mut shown_places = Vec::new();
+        for (index, shown) in view.places.iter().enumerate() {
+            let point = camera.project(scene.places[shown.place as usize].point);
+            if point[0] >= rect[0] - reach
+                && point[0] <= rect[2] + reach
+                && point[1] >= rect[1] - reach
+                && point[1] <= rect[3] + reach
+            {
+                points.push(point);
+                shown_places.push(index);
+            }
+        }
+        for group in cluster(&points, CLUSTER_RADIUS) {
+            let start = self.marker_places.len() as u32;
+            let mut kinds = [0u32; KINDS];
+            let (mut certain, mut approximate, mut opacity, mut marked) = (false, true, 0.0, false);
+            for &member in &group.members {
+                let index = shown_places[member];
+                let shown = &view.places[index];
+                for (total, count) in kinds.iter_mut().zip(shown.kinds) {
+                    *total += count;
+                }
+                certain |= shown.exact;
+                approximate &= scene.places[shown.place as usize].approximate;
+                opacity = f32::max(
+                    opacity,
+                    self.place_opacity.get(index).copied().unwrap_or(1.0),
+                );
+                marked |= selected.binary_search(&shown.place).is_ok();
+                self.marker_places.push(shown.place);
+            }
+            let count: u32 = kinds.iter().sum();
+            self.markers.push(DrawnMarker {
+                center: group.center,
+                radius: SYMBOL_RADIUS + if count > 1 { 2.0 } else { 0.0 },
+                count,
+                kind: dominant_kind(&kinds),
+                certain,
+                approximate,
+                opacity,
+                selected: marked,
+                places: (start, self.marker_places.len() as u32),
+            });
+        }
+    }
+
+    /// The pieces of `arc` on screen (two when it crosses the antimeridian;
+    /// one point for an arrival of unknown origin).
+    pub fn pieces(&self, arc: &DrawnArc) -> impl Iterator<Item = &[[f32; 2]]> {
+        [
+            &self.points[arc.start as usize..arc.split as usize],
+            &self.points[arc.split as usize..arc.end as usize],
+        ]
+        .into_iter()
+        .filter(|piece| !piece.is_empty())
+    }
+
+    /// The places (positions in [`Scene::places`]) of `marker`.
+    pub fn marker_places(&self, marker: &DrawnMarker) -> &[u32] {
+        &self.marker_places[marker.places.0 as usize..marker.places.1 as usize]
+    }
+
+    /// What is under `point`: markers first, as they are drawn on top, then
+    /// the nearest arc; through a grid built on the first call per frame.
+    pub fn hit(&mut self, point: [f32; 2]) -> Option<FrameHit> {
+        let markers = self.markers.len();
+        if self.grid.is_none() {
+            self.grid = Some(self.build_grid());
+        }
+        let candidates = self.grid.as_ref()?.near(point);
+        let mut owners = Vec::new();
+        let mut targets = Vec::new();
+        for &id in &candidates {
+            let id = id as usize;
+            if let Some(arc) = id.checked_sub(markers).map(|arc| &self.arcs[arc]) {
+                for piece in self.pieces(arc) {
+                    owners.push(id);
+                    targets.push(HitTarget::Arc {
+                        polyline: piece,
+                        half_width: if piece.len() == 1 {
+                            arc.width
+                        } else {
+                            arc.width / 2.0
+                        },
+                    });
+                }
+            } else {
+                let marker = &self.markers[id];
+                owners.push(id);
+                targets.push(HitTarget::Marker {
+                    center: marker.center,
+                    radius: marker.radius + 2.0,
+                });
+            }
+        }
+        let hit = nearest_hit(point, targets, HIT_TOLERANCE)?;
+        let id = owners[hit.0];
+        Some(match id.checked_sub(markers) {
+            None => FrameHit::Marker(id),
+            Some(arc) => FrameHit::Route(self.arcs[arc].shown),
+        })
+    }
+
+    /// The grid of every marker and arc segment, each box widened by its
+    /// reach and the tolerance.
+    fn build_grid(&self) -> HitGrid {
+        let markers = self.markers.len() as u32;
+        let mut boxes: Vec<(u32, [f32; 4])> = self
+            .markers
+            .iter()
+            .zip(0..)
+            .map(|(marker, id)| {
+                let reach = marker.radius + 2.0 + HIT_TOLERANCE;
+                let [x, y] = marker.center;
+                (id, [x - reach, y - reach, x + reach, y + reach])
+            })
+            .collect();
+        for (arc, id) in self.arcs.iter().zip(markers..) {
+            let reach = arc.width + HIT_TOLERANCE;
+            for piece in self.pieces(arc) {
+                // A box per few segments: tight enough along a curve, few
+                // enough to build every frame.
+                let chunks = (0..piece.len().saturating_sub(1).max(1))
+                    .step_by(HIT_CHUNK)
+                    .map(|first| &piece[first..piece.len().min(first + HIT_CHUNK + 1)]);
+                for chunk in chunks {
+                    let mut bounds = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+                    for point in chunk {
+                        bounds[0] = bounds[0].min(point[0]);
+                        bounds[1] = bounds[1].min(point[1]);
+                        bounds[2] = bounds[2].max(point[0]);
+                        bounds[3] = bounds[3].max(point[1]);
+                    }
+                    boxes.push((
+                        id,
+                        [
+                            bounds[0] - reach,
+                            bounds[1] - reach,
+                            bounds[2] + reach,
+                            bounds[3] + reach,
+                        ],
+                    ));
+                }
+            }
+        }
+        HitGrid::new(self.area, HIT_CELL, &boxes)
+    }
+}
+
+/// The kind with the most events (the first in legend order on a tie).
+fn dominant_kind(kinds: &[u32; KINDS]) -> EventKind {
+    let best = kinds
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+        .map_or(0, |(slot, _)| slot);
+    EventKind::ALL[best]
+}
+
+#[cfg(test)]
+#[allow(clippy::float_cmp)] // exact values, computed exactly
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::model::{CountryCode, Day};
+    use crate::model::{Dataset, Event, FuzzyDate, PlaceRef, RecordTable, Visit};
+    use crate::scene::TimeWindow;
+
+    const WORLD: [f32; 4] = [0.0, 0.0, 1280.0, 800.0];
+
+    fn day(text: &str) -> FuzzyDate {
+        text.parse().unwrap()
+    }
+
+    fn visit(id: &str, from: &str, to: &str, date: &str) -> Visit {
+        Visit {
+            id: id.to_owned(),
+            leader: None,
+            delegation: None,
+            from: Some(PlaceRef::named(None, from)),
+            to: PlaceRef::named(None, to),
+            date: day(date),
+            purpose: None,
+            source: None,
+            extra: crate::model::ExtraFields::new(),
+        }
+    }
+
+    fn event(id: &str, kind: EventKind, place: &str, date: &str) -> Event {
+        Event {
+            id: id.to_owned(),
+            kind,
+            title: None,
+            place: PlaceRef::named(None, place),
+            date: day(date),
+            actors: Vec::new(),
+            source: None,
+            extra: crate::model::ExtraFields::new(),
+        }
+    }
+
+    fn scene() -> Scene {
+        let dataset = Dataset {
+            visits: vec![
+                visit("v0", "Moscow", "Pyongyang", "2023-07-25"),
+                visit("v1", "Beijing", "Pyongyang", "2023-07-26"),
+                visit("v2", "Moscow", "Pyongyang", "2023-07"),
+                visit("v3", "Tokyo", "Honolulu", "2023-07-27"),
+            ],
+            events: vec![
+                event("e0", EventKind::Parade, "Pyongyang", "2023-07-27"),
+                event("e1", EventKind::Statement, "Pyongyang", "2023-07-27"),
+                event("e2", EventKind::MissileLaunch, "Pyongyang", "2023-07-22"),
+                event("e3", EventKind::Meeting, "Washington", "2023-07-20"),
+            ],
+            ..Dataset::default()
+        };
+        Scene::build([&RecordTable::from_dataset(&dataset)], Gazetteer::bundled())
+    }
+
+    fn july() -> TimeWindow {
+        TimeWindow::new(
+            Day::from_ymd(2023, 7, 1).unwrap(),
+            Day::from_ymd(2023, 7, 31).unwrap(),
+        )
+    }
+
+    fn world_camera() -> Camera {
+        Camera::new(GeoPoint::new(30.0, 60.0), 2.3, WORLD)
+    }
+
+    #[test]
+    fn the_camera_puts_its_centre_in_the_middle_and_doubles_with_each_zoom() {
+        let camera = Camera::new(GeoPoint::new(0.0, 0.0), 0.0, [0.0, 0.0, 256.0, 256.0]);
+        assert_eq!(camera.project(GeoPoint::new(0.0, 0.0)), [128.0, 128.0]);
+        assert_eq!(camera.project(GeoPoint::new(0.0, 180.0)), [256.0, 128.0]);
+        let closer = Camera::new(GeoPoint::new(0.0, 0.0), 1.0, [0.0, 0.0, 256.0, 256.0]);
+        assert_eq!(closer.project(GeoPoint::new(0.0, 90.0)), [256.0, 128.0]);
+    }
+
+    #[test]
+    fn draws_every_route_and_clusters_markers_by_place() {
+        let scene = scene();
+        let view = scene.view(july());
+        let mut frame = Frame::default();
+        frame.prepare(&scene, &view, &world_camera(), Selected::default(), 0.0);
+        assert_eq!(frame.arcs.len(), 3, "Moscow (two visits), Beijing, Tokyo");
+        assert_eq!(frame.hidden_arcs, 0);
+        let tokyo = frame
+            .arcs
+            .iter()
+            .find(|arc| scene.routes[arc.route as usize].to.point.lon < 0.0)
+            .unwrap();
+        assert_eq!(frame.pieces(tokyo).count(), 2, "split at the antimeridian");
+        let pyongyang = frame
+            .markers
+            .iter()
+            .find(|marker| marker.count == 3)
+            .unwrap();
+        assert_eq!(frame.marker_places(pyongyang).len(), 1);
+        assert_eq!(
+            scene.events_at(frame.marker_places(pyongyang), view.window),
+            [0, 1, 2]
+        );
+        assert!(frame.fading, "everything is new");
+        frame.prepare(&scene, &view, &world_camera(), Selected::default(), 1.0);
+        assert!(!frame.fading, "and has faded in a second later");
+    }
+
+    #[test]
+    fn culls_what_is_off_screen() {
+        let scene = scene();
+        let view = scene.view(july());
+        // Zoomed into Washington: no arc, one marker.
+        let camera = Camera::new(GeoPoint::new(38.9, -77.0), 8.0, WORLD);
+        let mut frame = Frame::default();
+        frame.prepare(&scene, &view, &camera, Selected::default(), 0.0);
+        assert!(frame.arcs.is_empty());
+        assert_eq!(frame.markers.len(), 1);
+        assert_eq!(frame.markers[0].kind, EventKind::Meeting);
+    }
+
+    #[test]
+    fn hits_markers_before_arcs_and_arcs_along_their_length() {
+        let scene = scene();
+        let view = scene.view(july());
+        let mut frame = Frame::default();
+        frame.prepare(&scene, &view, &world_camera(), Selected::default(), 0.0);
+        let marker = frame.markers.iter().position(|m| m.count == 3).unwrap();
+        assert_eq!(
+            frame.hit(frame.markers[marker].center),
+            Some(FrameHit::Marker(marker))
+        );
+        let beijing = frame
+            .arcs
+            .iter()
+            .find(|arc| view.routes[arc.shown].count == 1 && frame.pieces(arc).count() == 1)
+            .copied()
+            .unwrap();
+        let piece = frame.pieces(&beijing).next().unwrap();
+        let middle = piece[piece.len() / 2];
+        assert_eq!(frame.hit(middle), Some(FrameHit::Route(beijing.shown)));
+        assert_eq!(frame.hit([5.0, 790.0]), None);
+    }
+
+    #[test]
+    fn selected_routes_draw_last_and_marked() {
+        let scene = scene();
+        let view = scene.view(july());
+        let mut frame = Frame::default();
+        let first = view.routes[0].route;
+        let selected = Selected {
+            routes: &[first],
+            places: &[],
+        };
+        frame.prepare(&scene, &view, &world_camera(), selected, 0.0);
+        let last = frame.arcs.last().unwrap();
+        assert_eq!((last.route, last.selected), (first, true));
+        assert_eq!(frame.arcs.iter().filter(|arc| arc.selected).count(), 1);
+    }
+
+    #[test]
+    fn caps_the_arcs_drawn_keeping_the_busiest() {
+        let gazetteer = Gazetteer::bundled();
+        let capitals: Vec<&str> = CountryCode::all()
+            .filter_map(|code| gazetteer.capital(code))
+            .map(|city| city.name)
+            .take(80)
+            .collect();
+        let mut visits = Vec::new();
+        for (i, from) in capitals.iter().enumerate() {
+            for to in capitals.iter().skip(i + 1) {
+                visits.push(visit(&format!("v{}", visits.len()), from, to, "2023-07-01"));
+            }
+        }
+        // One route busier than the rest.
+        for _ in 0..3 {
+            visits.push(visit(
+                &format!("v{}", visits.len()),
+                capitals[5],
+                capitals[9],
+                "2023-07-02",
+            ));
+        }
+        let dataset = Dataset {
+            visits,
+            ..Dataset::default()
+        };
+        let scene = Scene::build([&RecordTable::from_dataset(&dataset)], gazetteer);
+        let view = scene.view(july());
+        assert!(view.routes.len() > MAX_DRAWN_ARCS);
+        let camera = Camera::new(GeoPoint::new(0.0, 0.0), 0.0, [0.0, 0.0, 256.0, 256.0]);
+        let mut frame = Frame::default();
+        frame.prepare(&scene, &view, &camera, Selected::default(), 0.0);
+        // Great circles are made a few hundred a frame; the rest wait.
+        assert_eq!(frame.arcs.len(), NEW_PATHS_PER_FRAME);
+        assert!(frame.waiting_arcs > 0 && frame.fading);
+        for later in 1..10 {
+            frame.prepare(
+                &scene,
+                &view,
+                &camera,
+                Selected::default(),
+                f64::from(later),
+            );
+        }
+        assert_eq!(frame.waiting_arcs, 0);
+        assert_eq!(frame.arcs.len(), MAX_DRAWN_ARCS);
+        assert_eq!(frame.hidden_arcs, view.routes.len() - MAX_DRAWN_ARCS);
+        assert!(
+            frame
+                .arcs
+                .iter()
+                .any(|arc| view.routes[arc.shown].count == 4)
+        );
+    }
+}
