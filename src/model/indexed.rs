@@ -132,7 +132,7 @@ fn read(bytes: &[u8], progress: &Progress) -> Option<Read> {
     // Checked once for the whole file, so that no value, not even one the
     // records ignore, hides invalid UTF-8, and records parse as `str`.
     let bytes = std::str::from_utf8(bytes).ok()?;
-    if may_hold_exponent(bytes.as_bytes()) {
+    if may_hold_exponent(bytes.as_bytes()) || may_hold_surrogate(bytes.as_bytes()) {
         return None;
     }
     let top = scan_document(bytes.as_bytes())?;
@@ -494,6 +494,20 @@ fn may_hold_exponent(bytes: &[u8]) -> bool {
             && bytes
                 .get(at + 1)
                 .is_some_and(|&next| next.is_ascii_digit() || next == b'+' || next == b'-')
+    })
+}
+
+/// Whether a `\uD800`-`\uDFFF` escape may stand anywhere in the bytes. A
+/// lone surrogate is no character: the detailed loader refuses it, but
+/// values this reader skips are checked for syntax only (found by
+/// fuzzing). Files with such escapes (emoji written as surrogate pairs by
+/// ASCII-only writers) are left to the detailed loader; it costs only speed.
+fn may_hold_surrogate(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'\\', bytes).any(|at| {
+        matches!(
+            bytes.get(at + 1..at + 4),
+            Some([b'u', b'd' | b'D', b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F'])
+        )
     })
 }
 
