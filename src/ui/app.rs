@@ -46,8 +46,9 @@ pub struct LegationApp {
     loading: Option<Loading>,
     /// Files asked for while others load, opened next.
     queued: Vec<PathBuf>,
-    /// Files over the size limit, waiting for the user to say yes.
-    oversized: Option<Vec<PathBuf>>,
+    /// Files, with their sizes, of which one is over the size limit,
+    /// waiting for the user to say yes.
+    oversized: Option<Vec<(PathBuf, u64)>>,
     /// The size limit, in megabytes.
     ask_above_mb: u64,
     /// The day and window asked for on the command line, applied once the
@@ -167,16 +168,22 @@ impl LegationApp {
     /// Opens more files and shows them with the rest; files over the size
     /// limit wait for the user to say yes.
     pub fn open_files(&mut self, ctx: &egui::Context, paths: impl IntoIterator<Item = PathBuf>) {
-        let paths: Vec<PathBuf> = paths.into_iter().collect();
+        // Sizes are read once here, not by the question every frame.
+        let sized: Vec<(PathBuf, u64)> = paths
+            .into_iter()
+            .map(|path| {
+                let size = std::fs::metadata(&path)
+                    .ok()
+                    .filter(std::fs::Metadata::is_file)
+                    .map_or(0, |meta| meta.len());
+                (path, size)
+            })
+            .collect();
         let limit = self.ask_above_mb.saturating_mul(1 << 20);
-        let oversized = self.ask_above_mb > 0
-            && paths.iter().any(|path| {
-                std::fs::metadata(path).is_ok_and(|meta| meta.is_file() && meta.len() > limit)
-            });
-        if oversized {
-            self.oversized = Some(paths);
+        if self.ask_above_mb > 0 && sized.iter().any(|&(_, size)| size > limit) {
+            self.oversized = Some(sized);
         } else {
-            self.load(ctx, paths);
+            self.load(ctx, sized.into_iter().map(|(path, _)| path).collect());
         }
     }
 
@@ -220,18 +227,17 @@ impl LegationApp {
 
     /// Asks whether to open files over the size limit.
     fn oversized_ui(&mut self, ctx: &egui::Context) {
-        let Some(paths) = &self.oversized else {
+        let Some(sized) = &self.oversized else {
             return;
         };
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("oversized")).show(ctx, |ui| {
             ui.heading("Open a large file?");
-            for path in paths {
-                let size = std::fs::metadata(path).map_or(0, |meta| meta.len());
+            for (path, size) in sized {
                 ui.label(format!(
                     "{}: {:.0} MB",
                     path.display(),
-                    size as f64 / f64::from(1 << 20)
+                    *size as f64 / f64::from(1 << 20)
                 ));
             }
             ui.label(format!(
@@ -249,8 +255,8 @@ impl LegationApp {
         });
         match answer {
             Some(true) => {
-                let paths = self.oversized.take().unwrap_or_default();
-                self.load(ctx, paths);
+                let sized = self.oversized.take().unwrap_or_default();
+                self.load(ctx, sized.into_iter().map(|(path, _)| path).collect());
             }
             Some(false) => self.oversized = None,
             None => {}
