@@ -4,28 +4,30 @@
 //! file and then records with owned strings: right for reporting every
 //! problem, too slow and too big for millions of records. This reader:
 //!
-//! 1. scans the bytes once for the structure, finding where each record
-//!    starts and ends (no allocation per value);
-//! 2. parses each record in place, borrowing its strings from the bytes,
-//!    into a [`RecordTable`] row (visits and events on two threads);
+//! 1. checks the bytes are UTF-8 once, with a SIMD validator;
+//! 2. walks the document once with a strict cursor ([`super::cursor`]),
+//!    reading each record in place into a [`RecordTable`] row, with its
+//!    strings borrowed from the bytes. Big files are read by two threads:
+//!    the second starts at a guessed record in the middle, and its work is
+//!    used only if the first, reading from the start, lands exactly there;
 //! 3. keeps the bytes and each record's byte range, so that the one record
 //!    a user clicks on is parsed again, in full, by the detailed loader.
 //!
 //! It checks everything the detailed loader checks, and at the first thing
 //! that is not perfectly sound it gives up ([`read_indexed`] returns
-//! `None`): the caller then loads the file the detailed way, which says
+//! `Err`): the caller then loads the file the detailed way, which says
 //! exactly what is wrong and where. So both ways agree on what a file
 //! holds, and problems are worded in one place.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
+
+use foldhash::fast::RandomState;
 use std::ops::Range;
 use std::str::FromStr;
 
-use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde_json::value::RawValue;
-
+use super::cursor::{Cursor, RawString, Step, Unsound};
 use super::load::{read_event, read_source, read_visit};
 use super::table::{PlaceInterner, PlaceKey};
 use super::{
@@ -119,400 +121,227 @@ struct Read {
     table: RecordTable,
 }
 
-/// Deeper than this, a record is left to the detailed loader (whose JSON
-/// parser stops at 128 levels): the fast way never accepts what the
-/// detailed way refuses.
-const MAX_DEPTH: usize = 100;
-
-/// How many records a reading thread parses between progress reports.
+/// How many records a reading thread reads between progress reports.
 const PROGRESS_STEP: usize = 4096;
 
+/// Files smaller than this are read by one thread.
+const PARALLEL_BYTES: usize = 8 << 20;
+
+/// Fewer bytes than any sound visit or event takes
+/// (`{"id":"","to":{"country":"KP"},"date":"2023"}`).
+const SMALLEST_RECORD: usize = 40;
+
+/// Nesting of the top-level object's members, and of records.
+const MEMBER_DEPTH: usize = 1;
+const RECORD_DEPTH: usize = 3;
+
 fn read(bytes: &[u8], progress: &Progress) -> Option<Read> {
-    progress.start(Stage::Scanning, bytes.len() as u64);
+    progress.start(Stage::Scanning, 1);
     // Checked once for the whole file, so that no value, not even one the
-    // records ignore, hides invalid UTF-8, and records parse as `str`.
-    let bytes = std::str::from_utf8(bytes).ok()?;
-    if may_hold_exponent(bytes.as_bytes()) || may_hold_surrogate(bytes.as_bytes()) {
-        return None;
-    }
-    let top = scan_document(bytes.as_bytes())?;
-    progress.advance(bytes.len() as u64);
+    // records ignore, hides invalid UTF-8, and records are read as `str`.
+    let text = utf8(bytes)?;
+    progress.advance(1);
+    progress.start(Stage::Parsing, text.len() as u64);
+    // Editors on Windows often start files with a byte-order mark, which
+    // the detailed loader skips too.
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let ids = RandomState::default();
+    let parts = read_parts(text, start, progress, &ids).ok()?;
+    assemble(parts).ok()
+}
 
-    let format: &str = serde_json::from_str(bytes.get(top.format.clone()?)?).ok()?;
-    if format != FORMAT {
-        return None;
-    }
-    let window = match top.window.clone() {
-        Some(range) => match serde_json::from_str::<Option<Text<'_>>>(bytes.get(range)?).ok()? {
-            Some(text) => Some(FuzzyDate::from_str(&text.0).ok()?),
-            None => None,
-        },
-        None => None,
-    };
+/// The bytes as text, if they are valid UTF-8: checked by a SIMD
+/// validator, several times faster than the standard library's on text
+/// that is not all ASCII.
+fn utf8(bytes: &[u8]) -> Option<&str> {
+    simdutf8::basic::from_utf8(bytes).ok()
+}
 
-    let total = top.sources.len() + top.visits.len() + top.events.len();
-    progress.start(Stage::Parsing, total as u64);
-    let texts = read_sources(bytes, &top.sources)?;
-    progress.advance(top.sources.len() as u64);
+/// The document in parts, read at once by every core for big files.
+///
+/// A big file is cut at guessed record starts into a few chunks per core,
+/// and each chunk is read on its own, assuming the array its first record
+/// looks like it stands in. A chunk's part is used only if the chunk before
+/// it stopped exactly at its start, in that array: then it holds just what
+/// one reader going through the whole file would have read there. Where a
+/// guess was wrong, the file is read on from there by one thread.
+fn read_parts<'a>(
+    text: &'a str,
+    start: usize,
+    progress: &'a Progress,
+    ids: &'a RandomState,
+) -> Step<Vec<Part<'a>>> {
     let threads = std::thread::available_parallelism().map_or(2, usize::from);
-    // One key for all parts, so that equal ids hash equal.
-    let id_hasher = IdHasher::default();
-    let parts = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|part| {
-                let (texts, top, id_hasher) = (&texts, &top, &id_hasher);
+    let chunks = if text.len() >= PARALLEL_BYTES {
+        threads * CHUNKS_PER_THREAD
+    } else {
+        1
+    };
+    let mut starts = vec![ChunkStart::Document(start)];
+    for chunk in 1..chunks {
+        let from = text.len() / chunks * chunk;
+        let Some(at) = guess_record_start(text.as_bytes(), from) else {
+            continue;
+        };
+        let after_last = starts.last().is_none_or(|last| at > last.at());
+        if let (true, Ok(kind)) = (after_last, guess_kind(text, at)) {
+            starts.push(ChunkStart::Record(at, kind));
+        }
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, Step<Chunk<'a>>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(starts.len()))
+            .map(|_| {
+                let (starts, next) = (&starts, &next);
                 scope.spawn(move || {
-                    let mut reader = PartReader::new(texts, id_hasher, progress);
-                    reader.visits(bytes, slice_part(&top.visits, part, threads))?;
-                    reader.events(bytes, slice_part(&top.events, part, threads))?;
-                    Some(reader)
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&from) = starts.get(index) else {
+                            return done;
+                        };
+                        let stop = starts.get(index + 1).map(ChunkStart::at);
+                        done.push((index, read_chunk(text, from, stop, progress, ids)));
+                    }
                 })
             })
             .collect();
         workers
             .into_iter()
-            .map(|worker| worker.join().ok().flatten())
-            .collect::<Option<Vec<_>>>()
-    })?;
-    let table = join_parts(parts)?;
-    let source_ids = texts
-        .ids
-        .into_iter()
-        .map(|(id, index)| (id.into_owned(), index))
-        .collect();
-    Some(Read {
-        window,
-        sources: top.sources,
-        source_ids,
-        visits: top.visits,
-        events: top.events,
-        table,
-    })
-}
-
-/// The `part`th of `parts` nearly equal slices of `items`.
-fn slice_part<T>(items: &[T], part: usize, parts: usize) -> &[T] {
-    let size = items.len().div_ceil(parts);
-    let start = (part * size).min(items.len());
-    &items[start..(start + size).min(items.len())]
-}
-
-/// Something in the file the fast way leaves to the detailed loader.
-struct Unsound;
-
-/// One thread's share of the records: their rows, places and ids.
-struct PartReader<'a, 's> {
-    sources: &'s SourceTexts<'a>,
-    progress: &'s Progress,
-    ids: &'s IdHasher,
-    places: PlaceInterner<'a>,
-    /// What each distinct text of a nested object was found to be.
-    known_places: HashMap<&'a str, PlaceId>,
-    known_leaders: HashMap<&'a str, Option<CountryCode>>,
-    known_sound: HashSet<&'a str>,
-    /// The source the last citation named, and its index.
-    last_source: Option<(String, usize)>,
-    visits: Vec<VisitRow>,
-    visit_ids: Vec<(u64, Cow<'a, str>)>,
-    events: Vec<EventRow>,
-    event_ids: Vec<(u64, Cow<'a, str>)>,
-}
-
-impl<'a, 's> PartReader<'a, 's> {
-    fn new(sources: &'s SourceTexts<'a>, ids: &'s IdHasher, progress: &'s Progress) -> Self {
-        Self {
-            sources,
-            progress,
-            ids,
-            places: PlaceInterner::default(),
-            known_places: HashMap::new(),
-            known_leaders: HashMap::new(),
-            known_sound: HashSet::new(),
-            last_source: None,
-            visits: Vec::new(),
-            visit_ids: Vec::new(),
-            events: Vec::new(),
-            event_ids: Vec::new(),
-        }
-    }
-
-    fn visits(&mut self, bytes: &'a str, ranges: &[Range<usize>]) -> Option<()> {
-        self.visits.reserve_exact(ranges.len());
-        self.visit_ids.reserve_exact(ranges.len());
-        for (index, range) in ranges.iter().enumerate() {
-            let visit: RawVisit<'a> = serde_json::from_str(bytes.get(range.clone())?).ok()?;
-            self.visit_ids.push(self.ids.keyed(visit.id?.0));
-            let leader_country = match visit.leader {
-                Some(leader) => self.leader_country(leader).ok()?,
-                None => None,
-            };
-            let from = match visit.from {
-                Some(from) => Some(self.place(from)?),
-                None => None,
-            };
-            let to = self.place(visit.to?)?;
-            self.visits.push(VisitRow {
-                from,
-                to,
-                leader_country,
-                days: days(&visit.date?)?,
-            });
-            self.check_citation(visit.source)?;
-            report(self.progress, index, ranges.len());
-        }
-        Some(())
-    }
-
-    fn events(&mut self, bytes: &'a str, ranges: &[Range<usize>]) -> Option<()> {
-        self.events.reserve_exact(ranges.len());
-        self.event_ids.reserve_exact(ranges.len());
-        for (index, range) in ranges.iter().enumerate() {
-            let event: RawEvent<'a> = serde_json::from_str(bytes.get(range.clone())?).ok()?;
-            self.event_ids.push(self.ids.keyed(event.id?.0));
-            if let Some(actors) = event.actors {
-                self.check_sound(actors, |actors| {
-                    let actors: Option<Vec<Option<Text<'_>>>> =
-                        serde_json::from_str(actors.get()).ok()?;
-                    for actor in actors.into_iter().flatten().flatten() {
-                        CountryCode::parse(&actor.0)?;
-                    }
-                    Some(())
-                })?;
-            }
-            let place = self.place(event.place?)?;
-            self.events.push(EventRow {
-                place,
-                kind: EventKind::parse(&event.kind?.0)?,
-                days: days(&event.date?)?,
-            });
-            self.check_citation(event.source)?;
-            report(self.progress, index, ranges.len());
-        }
-        Some(())
-    }
-}
-
-impl<'a> PartReader<'a, '_> {
-    /// The id of a sound place object.
-    fn place(&mut self, raw: &'a RawValue) -> Option<PlaceId> {
-        if let Some(&id) = self.known_places.get(raw.get()) {
-            return Some(id);
-        }
-        let place: Option<RawPlace<'a>> = serde_json::from_str(raw.get()).ok()?;
-        let id = self.places.intern_key(place_key(place?)?);
-        self.known_places.insert(raw.get(), id);
-        Some(id)
-    }
-
-    /// The country of a sound leader (a name, or an object with one).
-    fn leader_country(&mut self, raw: &'a RawValue) -> Result<Option<CountryCode>, Unsound> {
-        if let Some(&country) = self.known_leaders.get(raw.get()) {
-            return Ok(country);
-        }
-        let leader: Option<RawPerson<'a>> = serde_json::from_str(raw.get()).map_err(|_| Unsound)?;
-        let country = match leader.and_then(|leader| leader.country) {
-            Some(code) => Some(CountryCode::parse(&code.0).ok_or(Unsound)?),
-            None => None,
-        };
-        self.known_leaders.insert(raw.get(), country);
-        Ok(country)
-    }
-
-    /// Whether a citation names a source there is, and its span lies in that
-    /// source's text on character boundaries. Citations are nearly all
-    /// different (each its own sentence), so they are checked each time,
-    /// but consecutive records mostly cite one source: its index is kept.
-    fn check_citation(&mut self, citation: Option<&'a RawValue>) -> Option<()> {
-        let Some(citation) = citation else {
-            return Some(());
-        };
-        let citation: Option<RawSourceRef<'_>> = serde_json::from_str(citation.get()).ok()?;
-        let Some(citation) = citation else {
-            return Some(());
-        };
-        let id = citation.id?.0;
-        let index = match &self.last_source {
-            Some((last, index)) if *last == *id => *index,
-            _ => {
-                let index = *self.sources.ids.get(id.as_ref())?;
-                self.last_source = Some((id.into_owned(), index));
-                index
-            }
-        };
-        if let Some((start, end)) = citation.span {
-            let (start, end) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
-            self.sources.texts[index].get(start..end)?;
-        }
-        Some(())
-    }
-
-    /// Runs `check` on a nested value's first appearance only.
-    fn check_sound(
-        &mut self,
-        raw: &'a RawValue,
-        check: impl FnOnce(&'a RawValue) -> Option<()>,
-    ) -> Option<()> {
-        if !self.known_sound.contains(raw.get()) {
-            check(raw)?;
-            self.known_sound.insert(raw.get());
-        }
-        Some(())
-    }
-}
-
-/// The parts' rows in order, their places in one list; `None` if an id
-/// is used twice.
-fn join_parts(parts: Vec<PartReader<'_, '_>>) -> Option<RecordTable> {
-    let mut table = RecordTable::default();
-    let mut visit_ids = Vec::new();
-    let mut event_ids = Vec::new();
-    for part in parts {
-        let offset = u32::try_from(table.places.len()).ok()?;
-        let shift = |id: PlaceId| PlaceId(id.0 + offset);
-        table
-            .visits
-            .extend(part.visits.into_iter().map(|row| VisitRow {
-                from: row.from.map(shift),
-                to: shift(row.to),
-                ..row
-            }));
-        table
-            .events
-            .extend(part.events.into_iter().map(|row| EventRow {
-                place: shift(row.place),
-                ..row
-            }));
-        table.places.extend(part.places.into_places());
-        visit_ids.extend(part.visit_ids);
-        event_ids.extend(part.event_ids);
-    }
-    let unique = std::thread::scope(|scope| {
-        let visits = scope.spawn(|| all_unique(&mut visit_ids));
-        all_unique(&mut event_ids) && visits.join().unwrap_or(false)
+            .flat_map(|worker| worker.join().unwrap_or_default())
+            .collect()
     });
-    unique.then_some(table)
+    results.sort_by_key(|(index, _)| *index);
+    let mut parts = Vec::with_capacity(results.len());
+    let mut results = results.into_iter().map(|(_, result)| result);
+    let mut chunk = results.next().ok_or(Unsound)??;
+    for (from, result) in starts[1..].iter().zip(results) {
+        let Some(stopped) = chunk.stopped_in else {
+            // The chunk read to the end: the guess after it was no record.
+            break;
+        };
+        let next = match result {
+            Ok(next) if *from == ChunkStart::Record(from.at(), stopped) => next,
+            // A wrong guess, or a flaw: read on from here alone.
+            _ => read_chunk(
+                text,
+                ChunkStart::Record(from.at(), stopped),
+                None,
+                progress,
+                ids,
+            )?,
+        };
+        parts.push(std::mem::replace(&mut chunk, next).part);
+    }
+    if chunk.stopped_in.is_some() {
+        return Err(Unsound);
+    }
+    parts.push(chunk.part);
+    Ok(parts)
 }
 
-/// Hashes ids with a key secret to this process, so that no file can be
-/// made to collide on purpose.
-#[derive(Default)]
-struct IdHasher(std::hash::RandomState);
+/// How many chunks each core gets, so that one slow chunk (texts and
+/// records cost differently per byte) leaves little idle time.
+const CHUNKS_PER_THREAD: usize = 4;
 
-impl IdHasher {
-    fn keyed<'a>(&self, id: Cow<'a, str>) -> (u64, Cow<'a, str>) {
-        (std::hash::BuildHasher::hash_one(&self.0, &id), id)
+/// Where a chunk starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ChunkStart {
+    /// At the start of the document.
+    Document(usize),
+    /// At a record of an array of this kind (guessed, until checked).
+    Record(usize, Kind),
+}
+
+impl ChunkStart {
+    fn at(&self) -> usize {
+        match *self {
+            Self::Document(at) | Self::Record(at, _) => at,
+        }
     }
 }
 
-/// Whether no id is there twice: sorted by hash, then by text where hashes
-/// are equal, so that equal ids end up side by side. A sort beats a hash
-/// set here: a million inserts into a table bigger than the cache are a
-/// million cache misses.
-fn all_unique(ids: &mut [(u64, Cow<'_, str>)]) -> bool {
-    ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-    ids.windows(2).all(|pair| pair[0] != pair[1])
+/// What one chunk read, and the array it stopped in, at the next chunk's
+/// start (`None` if it read to the end of the document).
+struct Chunk<'a> {
+    part: Part<'a>,
+    stopped_in: Option<Kind>,
 }
 
-/// Where the parts of the document are.
-#[derive(Default)]
-struct TopLevel {
-    format: Option<Range<usize>>,
-    window: Option<Range<usize>>,
-    sources: Vec<Range<usize>>,
-    visits: Vec<Range<usize>>,
-    events: Vec<Range<usize>>,
+/// Reads from `from` to the record that starts at `stop`, or else to the
+/// end of the document.
+fn read_chunk<'a>(
+    text: &'a str,
+    from: ChunkStart,
+    stop: Option<usize>,
+    progress: &'a Progress,
+    ids: &'a RandomState,
+) -> Step<Chunk<'a>> {
+    let mut part = Part::new(progress, ids, stop.unwrap_or(text.len()) - from.at());
+    let mut cursor = Cursor::new(text, from.at());
+    let stopped_in = match from {
+        ChunkStart::Document(_) => {
+            cursor.expect(b'{')?;
+            if cursor.peek() == Some(b'}') {
+                cursor.at += 1;
+                None
+            } else {
+                part.members(&mut cursor, stop)?
+            }
+        }
+        ChunkStart::Record(_, kind) => match part.records_from_here(&mut cursor, kind, stop)? {
+            Some(kind) => Some(kind),
+            None => part.members_after_value(&mut cursor, stop)?,
+        },
+    };
+    if stopped_in.is_none() && !cursor.at_end() {
+        return Err(Unsound);
+    }
+    part.finish()?;
+    Ok(Chunk { part, stopped_in })
 }
 
-/// Finds the top-level fields and each record's bytes; `None` at anything
-/// unexpected (the detailed loader then says what).
-///
-/// Big files are scanned by two threads: the second starts at a guessed
-/// record boundary in the middle, and its work is used only if the first,
-/// scanning from the start, lands on exactly that boundary as a record of
-/// a top-level array; otherwise the first scans on alone.
-fn scan_document(bytes: &[u8]) -> Option<TopLevel> {
-    let handover = (bytes.len() >= PARALLEL_SCAN_BYTES)
-        .then(|| guess_record_start(bytes, bytes.len() / 2))
-        .flatten();
-    let members = std::thread::scope(|scope| {
-        let second_half = handover.map(|at| {
-            scope.spawn(move || {
-                let mut scan = Scanner { bytes, at };
-                let (records, _) = scan.records_from_here(None)?;
-                let mut members = vec![("", Member::Records(records))];
-                scan.members_after_value(&mut members, None)?;
-                scan.end_of_document().then_some(members)
-            })
-        });
-        let mut scan = Scanner { bytes, at: 0 };
-        let mut members = Vec::new();
-        scan.skip_whitespace();
-        scan.expect(b'{')?;
-        scan.skip_whitespace();
-        let handed_over = if scan.peek() == Some(b'}') {
-            scan.at += 1;
-            false
-        } else {
-            scan.member(&mut members, handover)?
-                || scan.members_after_value(&mut members, handover)?
-        };
-        if !handed_over {
-            return scan.end_of_document().then_some(members);
+/// The three arrays of records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Sources,
+    Visits,
+    Events,
+}
+
+impl Kind {
+    fn of_key(key: &str) -> Option<Self> {
+        match key {
+            "sources" => Some(Self::Sources),
+            "visits" => Some(Self::Visits),
+            "events" => Some(Self::Events),
+            _ => None,
         }
-        let mut rest = second_half?.join().ok()??.into_iter();
-        let (_, Member::Records(continued)) = rest.next()? else {
-            return None;
-        };
-        match members.last_mut() {
-            Some((_, Member::Records(records))) => records.extend(continued),
-            _ => return None,
+    }
+}
+
+/// Which array the record at `at` likely stands in, by its fields: every
+/// visit has a destination, every event a kind and a place. Only a guess,
+/// checked when the first thread gets there.
+fn guess_kind(text: &str, at: usize) -> Step<Kind> {
+    let (mut to, mut kind, mut place) = (false, false, false);
+    Cursor::new(text, at).object(RECORD_DEPTH, |cursor, key| {
+        match key {
+            "to" => to = true,
+            "kind" => kind = true,
+            "place" => place = true,
+            _ => {}
         }
-        members.extend(rest);
-        Some(members)
+        cursor.skip_value(RECORD_DEPTH)
     })?;
-    top_level(bytes, members)
-}
-
-/// Whether a number with an exponent (`1e400`) may stand anywhere in the
-/// bytes. Values this reader skips (unknown fields) are checked for syntax
-/// only, and `1e400` is sound syntax that the detailed loader refuses as out
-/// of range (found by fuzzing); such files, rare in practice, are left to
-/// it. A candidate is digits (with a point or a minus) right after a JSON
-/// delimiter, then `e`: `\u00e9` in an escaped string is none, "3e5" in an
-/// article costs only speed.
-fn may_hold_exponent(bytes: &[u8]) -> bool {
-    memchr::memchr2_iter(b'e', b'E', bytes).any(|at| {
-        let mantissa = bytes[..at]
-            .iter()
-            .rev()
-            .take_while(|&&b| b.is_ascii_digit() || b == b'.' || b == b'-')
-            .count();
-        let before = at.checked_sub(mantissa + 1).map(|index| bytes[index]);
-        mantissa > 0
-            && before
-                .is_some_and(|b| matches!(b, b':' | b'[' | b',' | b' ' | b'\t' | b'\n' | b'\r'))
-            && bytes
-                .get(at + 1)
-                .is_some_and(|&next| next.is_ascii_digit() || next == b'+' || next == b'-')
+    Ok(if to {
+        Kind::Visits
+    } else if kind && place {
+        Kind::Events
+    } else {
+        Kind::Sources
     })
 }
-
-/// Whether a `\uD800`-`\uDFFF` escape may stand anywhere in the bytes. A
-/// lone surrogate is no character: the detailed loader refuses it, but
-/// values this reader skips are checked for syntax only (found by
-/// fuzzing). Files with such escapes (emoji written as surrogate pairs by
-/// ASCII-only writers) are left to the detailed loader; it costs only speed.
-fn may_hold_surrogate(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(b'\\', bytes).any(|at| {
-        matches!(
-            bytes.get(at + 1..at + 4),
-            Some([b'u', b'd' | b'D', b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F'])
-        )
-    })
-}
-
-/// Files smaller than this are scanned by one thread.
-const PARALLEL_SCAN_BYTES: usize = 8 << 20;
 
 /// The first `{` after `from` that follows `}` and `,` (with whitespace
 /// between): likely the start of a record in an array of records.
@@ -531,449 +360,630 @@ fn guess_record_start(bytes: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-/// A top-level field's value: the records of an array, or any other value.
-enum Member {
-    Records(Vec<Range<usize>>),
-    Value(Range<usize>),
+/// Source ids cited by consecutive records (most records cite the source
+/// before them again), and each citation's span.
+#[derive(Default)]
+struct Citations<'a> {
+    runs: Vec<(Cow<'a, str>, u32)>,
+    spans: Vec<(u32, u32)>,
 }
 
-/// The fields named in `members`, checked: keys plain and once each, the
-/// arrays of records where they belong, other values valid JSON.
-fn top_level(bytes: &[u8], members: Vec<(&str, Member)>) -> Option<TopLevel> {
-    let mut top = TopLevel::default();
-    let mut seen = HashSet::new();
-    for (key, member) in members {
-        // Escaped or repeated keys are rare enough to leave to the
-        // detailed loader; a control character makes the key invalid JSON
-        // (found by fuzzing), which the detailed loader reports.
-        if key.contains('\\') || key.contains(char::is_control) || !seen.insert(key) {
-            return None;
+/// Marks a citation without a span (a real span never ends before it
+/// starts).
+const NO_SPAN: (u32, u32) = (u32::MAX, 0);
+
+impl<'a> Citations<'a> {
+    fn push(&mut self, id: Cow<'a, str>, span: Option<(u32, u32)>) {
+        match self.runs.last_mut() {
+            Some((last, count)) if *last == id => *count += 1,
+            _ => self.runs.push((id, 1)),
         }
-        match (key, member) {
-            ("sources", Member::Records(records)) => top.sources = records,
-            ("visits", Member::Records(records)) => top.visits = records,
-            ("events", Member::Records(records)) => top.events = records,
-            (key, Member::Value(value)) => {
-                // Unknown fields must still be JSON.
-                serde_json::from_slice::<de::IgnoredAny>(bytes.get(value.clone())?).ok()?;
-                match key {
-                    "format" => top.format = Some(value),
-                    "window" => top.window = Some(value),
-                    _ => {}
-                }
-            }
-            (_, Member::Records(_)) => return None,
-        }
+        self.spans.push(span.unwrap_or(NO_SPAN));
     }
-    Some(top)
+
+    /// Whether every citation names a source there is, and its span lies
+    /// in that source's text on character boundaries.
+    fn hold(
+        &self,
+        sources: &HashMap<Cow<'a, str>, usize, RandomState>,
+        texts: &[Cow<'a, str>],
+    ) -> bool {
+        let mut spans = self.spans.iter();
+        self.runs.iter().all(|(id, count)| {
+            let Some(&index) = sources.get(id) else {
+                return false;
+            };
+            let text = &texts[index];
+            spans.by_ref().take(*count as usize).all(|&span| {
+                span == NO_SPAN || text.get(span.0 as usize..span.1 as usize).is_some()
+            })
+        })
+    }
 }
 
-/// A cursor over JSON bytes that finds the extent of values without
-/// building them.
-struct Scanner<'a> {
-    bytes: &'a [u8],
-    at: usize,
+/// One thread's share of the document: the records it read, in order,
+/// with their places interned and their ids hashed.
+struct Part<'a> {
+    progress: &'a Progress,
+    /// Progress not yet reported, in bytes.
+    unreported: usize,
+    /// The top-level keys read, in order.
+    keys: Vec<&'a str>,
+    window: Option<FuzzyDate>,
+    sources: Vec<Range<usize>>,
+    source_ids: Vec<Cow<'a, str>>,
+    source_texts: Vec<Cow<'a, str>>,
+    visits: Vec<Range<usize>>,
+    visit_rows: Vec<VisitRow>,
+    visit_ids: Vec<(u64, Cow<'a, str>)>,
+    events: Vec<Range<usize>>,
+    event_rows: Vec<EventRow>,
+    event_ids: Vec<(u64, Cow<'a, str>)>,
+    citations: Citations<'a>,
+    places: PlaceInterner<'a>,
+    /// Hashes ids with a key secret to this process (one for all parts),
+    /// so that no file can be made to collide them on purpose.
+    ids: &'a RandomState,
 }
 
-impl Scanner<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.at).copied()
+/// Marks a field of a record as read, refusing it a second time (the
+/// detailed loader would silently keep the last).
+fn once(seen: &mut u16, field: u16) -> Step<()> {
+    if *seen & (1 << field) != 0 {
+        return Err(Unsound);
     }
+    *seen |= 1 << field;
+    Ok(())
+}
 
-    fn next(&mut self) -> Option<u8> {
-        let byte = self.peek()?;
-        self.at += 1;
-        Some(byte)
-    }
-
-    fn expect(&mut self, byte: u8) -> Option<()> {
-        (self.next()? == byte).then_some(())
-    }
-
-    fn skip_whitespace(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.at += 1;
+impl<'a> Part<'a> {
+    /// A part for about `bytes` of the document.
+    fn new(progress: &'a Progress, ids: &'a RandomState, bytes: usize) -> Self {
+        // Room for as many records as could fit, which costs address space
+        // only: it spares the big chunks many copies while they grow.
+        let room = bytes / SMALLEST_RECORD;
+        Self {
+            progress,
+            unreported: 0,
+            keys: Vec::new(),
+            window: None,
+            sources: Vec::new(),
+            source_ids: Vec::new(),
+            source_texts: Vec::new(),
+            visits: Vec::with_capacity(room),
+            visit_rows: Vec::with_capacity(room),
+            visit_ids: Vec::with_capacity(room),
+            events: Vec::with_capacity(room),
+            event_rows: Vec::with_capacity(room),
+            event_ids: Vec::with_capacity(room),
+            citations: Citations::default(),
+            places: PlaceInterner::default(),
+            ids,
         }
     }
 
-    /// A string's contents (without quotes), the cursor after it.
-    fn string(&mut self) -> Option<Range<usize>> {
-        self.expect(b'"')?;
-        let start = self.at;
-        loop {
-            match self.next()? {
-                b'"' => return Some(start..self.at - 1),
-                b'\\' => {
-                    self.next()?;
-                }
-                _ => {}
-            }
+    /// The members of the top-level object, from the first key to its
+    /// `}`; the kind of array if reading stopped at `handover`.
+    fn members(&mut self, cursor: &mut Cursor<'a>, handover: Option<usize>) -> Step<Option<Kind>> {
+        if let Some(kind) = self.member(cursor, handover)? {
+            return Ok(Some(kind));
         }
+        self.members_after_value(cursor, handover)
     }
 
-    /// The bytes of any value, the cursor after it.
-    fn value(&mut self) -> Option<Range<usize>> {
-        let start = self.at;
-        match self.peek()? {
-            b'"' => {
-                self.string()?;
-            }
-            b'{' | b'[' => self.container()?,
-            _ => {
-                // A number or a literal: up to the next delimiter.
-                while !matches!(
-                    self.peek(),
-                    None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
-                ) {
-                    self.at += 1;
-                }
-                if self.at == start {
-                    return None;
-                }
-            }
-        }
-        Some(start..self.at)
-    }
-
-    /// Skips an object or array, however nested (up to [`MAX_DEPTH`]).
-    fn container(&mut self) -> Option<()> {
-        // The hottest loop of loading: a local cursor, and string bodies
-        // skipped with memchr, which looks at many bytes at a time.
-        let bytes = self.bytes;
-        let mut at = self.at;
-        let mut depth = 0usize;
-        loop {
-            let byte = *bytes.get(at)?;
-            at += 1;
-            match byte {
-                b'"' => loop {
-                    at += memchr::memchr2(b'"', b'\\', bytes.get(at..)?)?;
-                    if bytes[at] == b'"' {
-                        at += 1;
-                        break;
-                    }
-                    at += 2;
-                },
-                b'{' | b'[' => {
-                    depth += 1;
-                    if depth > MAX_DEPTH {
-                        return None;
-                    }
-                }
-                b'}' | b']' => {
-                    depth = depth.checked_sub(1)?;
-                    if depth == 0 {
-                        self.at = at;
-                        return Some(());
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// One `"key": value` member; `true` if the scan was handed over at
-    /// `handover`, inside this member's records.
-    fn member<'a>(
+    /// The members after one, to the end of the top-level object.
+    fn members_after_value(
         &mut self,
-        members: &mut Vec<(&'a str, Member)>,
+        cursor: &mut Cursor<'a>,
         handover: Option<usize>,
-    ) -> Option<bool>
-    where
-        Self: 'a,
-    {
-        let bytes = self.bytes;
-        let key = std::str::from_utf8(bytes.get(self.string()?)?).ok()?;
-        self.skip_whitespace();
-        self.expect(b':')?;
-        self.skip_whitespace();
-        if matches!(key, "sources" | "visits" | "events") {
-            let (records, handed_over) = self.records(handover)?;
-            members.push((key, Member::Records(records)));
-            Some(handed_over)
+    ) -> Step<Option<Kind>> {
+        loop {
+            match cursor.peek() {
+                Some(b',') => cursor.at += 1,
+                Some(b'}') => {
+                    cursor.at += 1;
+                    return Ok(None);
+                }
+                _ => return Err(Unsound),
+            }
+            if let Some(kind) = self.member(cursor, handover)? {
+                return Ok(Some(kind));
+            }
+        }
+    }
+
+    fn member(&mut self, cursor: &mut Cursor<'a>, handover: Option<usize>) -> Step<Option<Kind>> {
+        let key = cursor.string()?.plain()?;
+        cursor.expect(b':')?;
+        self.keys.push(key);
+        if let Some(kind) = Kind::of_key(key) {
+            if cursor.null()? {
+                return Ok(None);
+            }
+            cursor.expect(b'[')?;
+            if cursor.peek() == Some(b']') {
+                cursor.at += 1;
+                return Ok(None);
+            }
+            return self.records_from_here(cursor, kind, handover);
+        }
+        match key {
+            "format" => {
+                if cursor.string()?.text() != FORMAT {
+                    return Err(Unsound);
+                }
+            }
+            "window" => self.window = optional_date(cursor)?.map(|(date, _)| date),
+            _ => cursor.skip_value(MEMBER_DEPTH)?,
+        }
+        Ok(None)
+    }
+
+    /// The records of an array, from one's start to the `]`; stops at
+    /// `handover` if it is one's start.
+    fn records_from_here(
+        &mut self,
+        cursor: &mut Cursor<'a>,
+        kind: Kind,
+        handover: Option<usize>,
+    ) -> Step<Option<Kind>> {
+        let mut count = 0usize;
+        loop {
+            if cursor.peek() != Some(b'{') {
+                return Err(Unsound);
+            }
+            let start = cursor.at;
+            if Some(start) == handover {
+                return Ok(Some(kind));
+            }
+            match kind {
+                Kind::Sources => self.source(cursor)?,
+                Kind::Visits => self.visit(cursor)?,
+                Kind::Events => self.event(cursor)?,
+            }
+            let range = start..cursor.at;
+            self.unreported += range.len();
+            match kind {
+                Kind::Sources => self.sources.push(range),
+                Kind::Visits => self.visits.push(range),
+                Kind::Events => self.events.push(range),
+            }
+            count += 1;
+            if count.is_multiple_of(PROGRESS_STEP) {
+                self.report();
+            }
+            match cursor.peek() {
+                Some(b',') => cursor.at += 1,
+                Some(b']') => {
+                    cursor.at += 1;
+                    return Ok(None);
+                }
+                _ => return Err(Unsound),
+            }
+        }
+    }
+
+    fn report(&mut self) {
+        self.progress.advance(self.unreported as u64);
+        self.unreported = 0;
+    }
+
+    fn source(&mut self, cursor: &mut Cursor<'a>) -> Step<()> {
+        let (mut seen, mut id, mut text) = (0, None, None);
+        cursor.object(RECORD_DEPTH, |cursor, key| match key {
+            "id" => {
+                once(&mut seen, 0)?;
+                id = Some(cursor.string()?.text());
+                Ok(())
+            }
+            "title" => {
+                once(&mut seen, 1)?;
+                optional_string(cursor).map(drop)
+            }
+            "publisher" => {
+                once(&mut seen, 2)?;
+                optional_string(cursor).map(drop)
+            }
+            "url" => {
+                once(&mut seen, 3)?;
+                optional_string(cursor).map(drop)
+            }
+            "published" => {
+                once(&mut seen, 4)?;
+                optional_date(cursor).map(drop)
+            }
+            "text" => {
+                once(&mut seen, 5)?;
+                text = optional_string(cursor)?.map(RawString::text);
+                Ok(())
+            }
+            _ => cursor.skip_value(RECORD_DEPTH),
+        })?;
+        self.source_ids.push(id.ok_or(Unsound)?);
+        self.source_texts.push(text.unwrap_or_default());
+        Ok(())
+    }
+
+    fn visit(&mut self, cursor: &mut Cursor<'a>) -> Step<()> {
+        let mut seen = 0;
+        let (mut id, mut leader_country, mut from, mut to, mut days) =
+            (None, None, None, None, None);
+        cursor.object(RECORD_DEPTH, |cursor, key| {
+            match key {
+                "id" => {
+                    once(&mut seen, 0)?;
+                    id = Some(cursor.string()?.text());
+                }
+                "leader" => {
+                    once(&mut seen, 1)?;
+                    leader_country = leader(cursor)?;
+                }
+                "delegation" => {
+                    once(&mut seen, 2)?;
+                    optional_string(cursor)?;
+                }
+                "from" => {
+                    once(&mut seen, 3)?;
+                    if !cursor.null()? {
+                        from = Some(self.place(cursor)?);
+                    }
+                }
+                "to" => {
+                    once(&mut seen, 4)?;
+                    to = Some(self.place(cursor)?);
+                }
+                "date" => {
+                    once(&mut seen, 5)?;
+                    days = Some(required_days(cursor)?);
+                }
+                "purpose" => {
+                    once(&mut seen, 6)?;
+                    optional_string(cursor)?;
+                }
+                "source" => {
+                    once(&mut seen, 7)?;
+                    self.citation(cursor)?;
+                }
+                _ => cursor.skip_value(RECORD_DEPTH)?,
+            }
+            Ok(())
+        })?;
+        let id = id.ok_or(Unsound)?;
+        self.visit_ids.push((self.ids.hash_one(&id), id));
+        self.visit_rows.push(VisitRow {
+            from,
+            to: to.ok_or(Unsound)?,
+            leader_country,
+            days: days.ok_or(Unsound)?,
+        });
+        Ok(())
+    }
+
+    fn event(&mut self, cursor: &mut Cursor<'a>) -> Step<()> {
+        let mut seen = 0;
+        let (mut id, mut kind, mut place, mut days) = (None, None, None, None);
+        cursor.object(RECORD_DEPTH, |cursor, key| {
+            match key {
+                "id" => {
+                    once(&mut seen, 0)?;
+                    id = Some(cursor.string()?.text());
+                }
+                "kind" => {
+                    once(&mut seen, 1)?;
+                    kind = Some(EventKind::parse(&cursor.string()?.text()).ok_or(Unsound)?);
+                }
+                "title" => {
+                    once(&mut seen, 2)?;
+                    optional_string(cursor)?;
+                }
+                "place" => {
+                    once(&mut seen, 3)?;
+                    place = Some(self.place(cursor)?);
+                }
+                "date" => {
+                    once(&mut seen, 4)?;
+                    days = Some(required_days(cursor)?);
+                }
+                "actors" => {
+                    once(&mut seen, 5)?;
+                    if !cursor.null()? {
+                        cursor.array(RECORD_DEPTH + 1, |cursor| optional_code(cursor).map(drop))?;
+                    }
+                }
+                "source" => {
+                    once(&mut seen, 6)?;
+                    self.citation(cursor)?;
+                }
+                _ => cursor.skip_value(RECORD_DEPTH)?,
+            }
+            Ok(())
+        })?;
+        let id = id.ok_or(Unsound)?;
+        self.event_ids.push((self.ids.hash_one(&id), id));
+        self.event_rows.push(EventRow {
+            place: place.ok_or(Unsound)?,
+            kind: kind.ok_or(Unsound)?,
+            days: days.ok_or(Unsound)?,
+        });
+        Ok(())
+    }
+
+    /// A sound place object, interned: a valid country, both coordinates
+    /// or neither and in range, and something to place it by.
+    fn place(&mut self, cursor: &mut Cursor<'a>) -> Step<PlaceId> {
+        let mut seen = 0;
+        let (mut country, mut name, mut lat, mut lon) = (None, None, None, None);
+        cursor.object(RECORD_DEPTH + 1, |cursor, key| {
+            match key {
+                "country" => {
+                    once(&mut seen, 0)?;
+                    country = optional_code(cursor)?;
+                }
+                "place" => {
+                    once(&mut seen, 1)?;
+                    name = optional_string(cursor)?.map(RawString::text);
+                }
+                "lat" => {
+                    once(&mut seen, 2)?;
+                    lat = coordinate(cursor, 90.0)?;
+                }
+                "lon" => {
+                    once(&mut seen, 3)?;
+                    lon = coordinate(cursor, 180.0)?;
+                }
+                _ => cursor.skip_value(RECORD_DEPTH + 1)?,
+            }
+            Ok(())
+        })?;
+        let lat_lon = match (lat, lon) {
+            (Some(lat), Some(lon)) => Some((lat, lon)),
+            (None, None) => None,
+            _ => return Err(Unsound),
+        };
+        if country.is_none() && name.is_none() && lat_lon.is_none() {
+            return Err(Unsound);
+        }
+        Ok(self
+            .places
+            .intern_key(PlaceKey::new(country, name, lat_lon)))
+    }
+
+    /// A citation: checked once every source is known ([`Citations::hold`]).
+    fn citation(&mut self, cursor: &mut Cursor<'a>) -> Step<()> {
+        if cursor.null()? {
+            return Ok(());
+        }
+        let (mut seen, mut id, mut span) = (0, None, None);
+        cursor.object(RECORD_DEPTH + 1, |cursor, key| {
+            match key {
+                "id" => {
+                    once(&mut seen, 0)?;
+                    id = Some(cursor.string()?.text());
+                }
+                "span" => {
+                    once(&mut seen, 1)?;
+                    if !cursor.null()? {
+                        cursor.expect(b'[')?;
+                        let start = cursor.small_count()?;
+                        cursor.expect(b',')?;
+                        let end = cursor.small_count()?;
+                        cursor.expect(b']')?;
+                        if start > end {
+                            return Err(Unsound);
+                        }
+                        span = Some((start, end));
+                    }
+                }
+                _ => cursor.skip_value(RECORD_DEPTH + 1)?,
+            }
+            Ok(())
+        })?;
+        self.citations.push(id.ok_or(Unsound)?, span);
+        Ok(())
+    }
+
+    /// Reports the rest of the progress, and checks that no id is used
+    /// twice within the part.
+    fn finish(&mut self) -> Step<()> {
+        self.report();
+        if all_unique(&mut self.visit_ids) && all_unique(&mut self.event_ids) {
+            Ok(())
         } else {
-            members.push((key, Member::Value(self.value()?)));
-            Some(false)
-        }
-    }
-
-    /// The members after one, up to the end of the object; `true` if the
-    /// scan was handed over at `handover`.
-    fn members_after_value<'a>(
-        &mut self,
-        members: &mut Vec<(&'a str, Member)>,
-        handover: Option<usize>,
-    ) -> Option<bool>
-    where
-        Self: 'a,
-    {
-        loop {
-            self.skip_whitespace();
-            match self.next()? {
-                b',' => {}
-                b'}' => return Some(false),
-                _ => return None,
-            }
-            self.skip_whitespace();
-            if self.member(members, handover)? {
-                return Some(true);
-            }
-        }
-    }
-
-    /// Whether only whitespace is left.
-    fn end_of_document(&mut self) -> bool {
-        self.skip_whitespace();
-        self.at == self.bytes.len()
-    }
-
-    /// The bytes of each object in an array of records (`null` is none),
-    /// and whether the scan stopped at `handover`, a record's start.
-    fn records(&mut self, handover: Option<usize>) -> Option<(Vec<Range<usize>>, bool)> {
-        if self.bytes[self.at..].starts_with(b"null") {
-            self.at += 4;
-            return Some((Vec::new(), false));
-        }
-        self.expect(b'[')?;
-        self.skip_whitespace();
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            return Some((Vec::new(), false));
-        }
-        self.records_from_here(handover)
-    }
-
-    /// The records from here, at one's start, to the end of the array.
-    fn records_from_here(&mut self, handover: Option<usize>) -> Option<(Vec<Range<usize>>, bool)> {
-        let mut records = Vec::new();
-        loop {
-            self.skip_whitespace();
-            if self.peek() != Some(b'{') {
-                return None;
-            }
-            if Some(self.at) == handover {
-                return Some((records, true));
-            }
-            let start = self.at;
-            self.container()?;
-            records.push(start..self.at);
-            self.skip_whitespace();
-            match self.next()? {
-                b',' => {}
-                b']' => return Some((records, false)),
-                _ => return None,
-            }
+            Err(Unsound)
         }
     }
 }
 
-/// A string borrowed from the bytes where it has no escapes.
-struct Text<'a>(Cow<'a, str>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Text<'de>, E> {
-                Ok(Text(Cow::Borrowed(text)))
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Text<'de>, E> {
-                Ok(Text(Cow::Owned(text.to_owned())))
-            }
-        }
-        deserializer.deserialize_str(TextVisitor)
-    }
-}
-
-/// A string the reader checks is there but does not keep.
-struct TextCheck;
-
-impl<'de> Deserialize<'de> for TextCheck {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Text::deserialize(deserializer).map(|_| Self)
-    }
-}
-
-/// A leader: a name, or an object with one.
-struct RawPerson<'a> {
-    country: Option<Text<'a>>,
-}
-
-#[derive(Deserialize)]
-struct RawPersonFields<'a> {
-    name: Option<TextCheck>,
-    #[serde(rename = "title")]
-    _title: Option<TextCheck>,
-    #[serde(borrow)]
-    country: Option<Text<'a>>,
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for RawPerson<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PersonVisitor;
-        impl<'de> Visitor<'de> for PersonVisitor {
-            type Value = RawPerson<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a name or a person object")
-            }
-            fn visit_str<E: de::Error>(self, _name: &str) -> Result<RawPerson<'de>, E> {
-                Ok(RawPerson { country: None })
-            }
-            fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<RawPerson<'de>, M::Error> {
-                let fields =
-                    RawPersonFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                // A person object must name someone.
-                if fields.name.is_none() {
-                    return Err(de::Error::missing_field("name"));
+/// A leader (a name, or an object with one) and its country.
+fn leader(cursor: &mut Cursor<'_>) -> Step<Option<CountryCode>> {
+    match cursor.peek() {
+        Some(b'n') => cursor.null().map(|_| None),
+        Some(b'"') => cursor.string().map(|_| None),
+        Some(b'{') => {
+            let (mut seen, mut named, mut country) = (0, false, None);
+            cursor.object(RECORD_DEPTH + 1, |cursor, key| {
+                match key {
+                    "name" => {
+                        once(&mut seen, 0)?;
+                        cursor.string()?;
+                        named = true;
+                    }
+                    "title" => {
+                        once(&mut seen, 1)?;
+                        optional_string(cursor)?;
+                    }
+                    "country" => {
+                        once(&mut seen, 2)?;
+                        country = optional_code(cursor)?;
+                    }
+                    _ => cursor.skip_value(RECORD_DEPTH + 1)?,
                 }
-                Ok(RawPerson {
-                    country: fields.country,
-                })
-            }
+                Ok(())
+            })?;
+            // A person object must name someone.
+            if named { Ok(country) } else { Err(Unsound) }
         }
-        deserializer.deserialize_any(PersonVisitor)
+        _ => Err(Unsound),
     }
 }
 
-#[derive(Deserialize)]
-struct RawPlace<'a> {
-    #[serde(borrow)]
-    country: Option<Text<'a>>,
-    #[serde(borrow)]
-    place: Option<Text<'a>>,
-    lat: Option<f64>,
-    lon: Option<f64>,
+/// A string or `null`.
+fn optional_string<'a>(cursor: &mut Cursor<'a>) -> Step<Option<RawString<'a>>> {
+    if cursor.null()? {
+        return Ok(None);
+    }
+    cursor.string().map(Some)
 }
 
-#[derive(Deserialize)]
-struct RawSourceRef<'a> {
-    #[serde(borrow)]
-    id: Option<Text<'a>>,
-    span: Option<(u64, u64)>,
+/// A country code or `null`.
+fn optional_code(cursor: &mut Cursor<'_>) -> Step<Option<CountryCode>> {
+    match optional_string(cursor)? {
+        Some(code) => CountryCode::parse(&code.text()).map(Some).ok_or(Unsound),
+        None => Ok(None),
+    }
 }
 
-#[derive(Deserialize)]
-struct RawSource<'a> {
-    #[serde(borrow)]
-    id: Option<Text<'a>>,
-    #[serde(rename = "title")]
-    _title: Option<TextCheck>,
-    #[serde(rename = "publisher")]
-    _publisher: Option<TextCheck>,
-    #[serde(rename = "url")]
-    _url: Option<TextCheck>,
-    #[serde(borrow)]
-    published: Option<Text<'a>>,
-    #[serde(borrow)]
-    text: Option<Text<'a>>,
-}
-
-// Nested objects come raw: a million records name a few hundred places,
-// leaders and citations, each parsed and checked once and then known by
-// its text.
-#[derive(Deserialize)]
-struct RawVisit<'a> {
-    #[serde(borrow)]
-    id: Option<Text<'a>>,
-    #[serde(borrow)]
-    leader: Option<&'a RawValue>,
-    #[serde(rename = "delegation")]
-    _delegation: Option<TextCheck>,
-    #[serde(borrow)]
-    from: Option<&'a RawValue>,
-    #[serde(borrow)]
-    to: Option<&'a RawValue>,
-    #[serde(borrow)]
-    date: Option<Text<'a>>,
-    #[serde(rename = "purpose")]
-    _purpose: Option<TextCheck>,
-    #[serde(borrow)]
-    source: Option<&'a RawValue>,
-}
-
-#[derive(Deserialize)]
-struct RawEvent<'a> {
-    #[serde(borrow)]
-    id: Option<Text<'a>>,
-    #[serde(borrow)]
-    kind: Option<Text<'a>>,
-    #[serde(rename = "title")]
-    _title: Option<TextCheck>,
-    #[serde(borrow)]
-    place: Option<&'a RawValue>,
-    #[serde(borrow)]
-    date: Option<Text<'a>>,
-    #[serde(borrow)]
-    actors: Option<&'a RawValue>,
-    #[serde(borrow)]
-    source: Option<&'a RawValue>,
-}
-
-/// The sources' texts by id, for checking citations.
-struct SourceTexts<'a> {
-    ids: HashMap<Cow<'a, str>, usize>,
-    texts: Vec<Cow<'a, str>>,
-}
-
-fn read_sources<'a>(bytes: &'a str, ranges: &[Range<usize>]) -> Option<SourceTexts<'a>> {
-    let mut texts = SourceTexts {
-        ids: HashMap::with_capacity(ranges.len()),
-        texts: Vec::with_capacity(ranges.len()),
+/// A date or `null`, with the days it covers.
+fn optional_date(cursor: &mut Cursor<'_>) -> Step<Option<(FuzzyDate, Days)>> {
+    let Some(text) = optional_string(cursor)? else {
+        return Ok(None);
     };
-    for (index, range) in ranges.iter().enumerate() {
-        let source: RawSource<'a> = serde_json::from_str(bytes.get(range.clone())?).ok()?;
-        if let Some(published) = source.published {
-            FuzzyDate::from_str(&published.0).ok()?;
-        }
-        if texts.ids.insert(source.id?.0, index).is_some() {
-            return None;
-        }
-        texts
-            .texts
-            .push(source.text.map_or(Cow::Borrowed(""), |text| text.0));
+    let date = FuzzyDate::from_str(&text.text()).map_err(|_| Unsound)?;
+    Ok(Some((date, Days::from(&date))))
+}
+
+/// The days a required date covers.
+fn required_days(cursor: &mut Cursor<'_>) -> Step<Days> {
+    optional_date(cursor)?.map(|(_, days)| days).ok_or(Unsound)
+}
+
+/// A coordinate or `null`, within `limit` degrees either way. Read by
+/// `serde_json` itself, so that it is the very `f64` the detailed loader
+/// reads.
+fn coordinate(cursor: &mut Cursor<'_>, limit: f64) -> Step<Option<f64>> {
+    if cursor.null()? {
+        return Ok(None);
     }
-    Some(texts)
-}
-
-/// Reports progress every [`PROGRESS_STEP`] records, and the remainder at
-/// the last.
-fn report(progress: &Progress, index: usize, count: usize) {
-    if (index + 1).is_multiple_of(PROGRESS_STEP) {
-        progress.advance(PROGRESS_STEP as u64);
-    } else if index + 1 == count {
-        progress.advance((count % PROGRESS_STEP) as u64);
+    let degrees: f64 = serde_json::from_str(cursor.number()?).map_err(|_| Unsound)?;
+    if degrees.is_finite() && (-limit..=limit).contains(&degrees) {
+        Ok(Some(degrees))
+    } else {
+        Err(Unsound)
     }
 }
 
-fn days(date: &Text<'_>) -> Option<Days> {
-    Some(Days::from(&FuzzyDate::from_str(&date.0).ok()?))
+/// Whether no id is there twice: sorted by hash, then by text where hashes
+/// are equal, so that equal ids end up side by side. A sort beats a hash
+/// set here: a million inserts into a table bigger than the cache are a
+/// million cache misses.
+fn all_unique(ids: &mut [(u64, Cow<'_, str>)]) -> bool {
+    ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    ids.windows(2).all(|pair| pair[0] != pair[1])
 }
 
-/// The place's key, if it is a sound place: valid country, both or neither
-/// coordinate and in range, and something to place it by.
-fn place_key(place: RawPlace<'_>) -> Option<PlaceKey<'_>> {
-    let country = match place.country {
-        Some(code) => Some(CountryCode::parse(&code.0)?),
-        None => None,
+/// Whether no id is there twice across parts whose ids [`all_unique`]
+/// sorted: a stable sort of the joined lists merges their sorted runs.
+fn unique_across<'a>(lists: impl Iterator<Item = Vec<(u64, Cow<'a, str>)>>) -> bool {
+    let mut ids: Vec<_> = lists.flatten().collect();
+    ids.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    ids.windows(2).all(|pair| pair[0] != pair[1])
+}
+
+/// The parts joined in order: the document's shape checked across them
+/// (each top-level key once, the format given), ids unique, citations
+/// sound, and places in one list.
+fn assemble(mut parts: Vec<Part<'_>>) -> Step<Read> {
+    let mut keys = HashSet::new();
+    let mut has_format = false;
+    for key in parts.iter().flat_map(|part| &part.keys) {
+        // A control character in a key is invalid JSON, which the cursor
+        // refuses already; a repeated key is left to the detailed loader.
+        if !keys.insert(*key) {
+            return Err(Unsound);
+        }
+        has_format |= *key == "format";
+    }
+    if !has_format {
+        return Err(Unsound);
+    }
+    let (visit_ids, event_ids): (Vec<_>, Vec<_>) = parts
+        .iter_mut()
+        .map(|part| {
+            (
+                std::mem::take(&mut part.visit_ids),
+                std::mem::take(&mut part.event_ids),
+            )
+        })
+        .unzip();
+    let ids_unique = std::thread::scope(|scope| {
+        let visits = scope.spawn(|| unique_across(visit_ids.into_iter()));
+        unique_across(event_ids.into_iter()) && visits.join().unwrap_or(false)
+    });
+    if !ids_unique {
+        return Err(Unsound);
+    }
+
+    let source_count = parts.iter().map(|part| part.source_ids.len()).sum();
+    let mut source_ids = HashMap::with_capacity_and_hasher(source_count, RandomState::default());
+    for (index, id) in parts.iter().flat_map(|part| &part.source_ids).enumerate() {
+        if source_ids.insert(id.clone(), index).is_some() {
+            return Err(Unsound);
+        }
+    }
+    let mut texts = Vec::with_capacity(source_count);
+    for part in &mut parts {
+        texts.append(&mut part.source_texts);
+    }
+    if !parts
+        .iter()
+        .all(|part| part.citations.hold(&source_ids, &texts))
+    {
+        return Err(Unsound);
+    }
+
+    let count = |of: fn(&Part<'_>) -> usize| parts.iter().map(of).sum::<usize>();
+    let (visits, events) = (
+        count(|part| part.visits.len()),
+        count(|part| part.events.len()),
+    );
+    let mut read = Read {
+        window: parts.iter().find_map(|part| part.window),
+        sources: Vec::with_capacity(source_count),
+        source_ids: source_ids
+            .into_iter()
+            .map(|(id, index)| (id.into_owned(), index))
+            .collect(),
+        visits: Vec::with_capacity(visits),
+        events: Vec::with_capacity(events),
+        table: RecordTable {
+            places: Vec::new(),
+            visits: Vec::with_capacity(visits),
+            events: Vec::with_capacity(events),
+        },
     };
-    let lat_lon = match (place.lat, place.lon) {
-        (Some(lat), Some(lon))
-            if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
-        {
-            Some((lat, lon))
-        }
-        (None, None) => None,
-        _ => return None,
-    };
-    let name = place.place.map(|name| name.0);
-    if country.is_none() && name.is_none() && lat_lon.is_none() {
-        return None;
+    let table = &mut read.table;
+    for part in parts {
+        let offset = u32::try_from(table.places.len()).map_err(|_| Unsound)?;
+        let shift = |id: PlaceId| PlaceId(id.0 + offset);
+        table
+            .visits
+            .extend(part.visit_rows.into_iter().map(|row| VisitRow {
+                from: row.from.map(shift),
+                to: shift(row.to),
+                ..row
+            }));
+        table
+            .events
+            .extend(part.event_rows.into_iter().map(|row| EventRow {
+                place: shift(row.place),
+                ..row
+            }));
+        table.places.extend(part.places.into_places());
+        read.sources.extend(part.sources);
+        read.visits.extend(part.visits);
+        read.events.extend(part.events);
     }
-    Some(PlaceKey::new(country, name, lat_lon))
+    Ok(read)
 }
 
 #[cfg(test)]
@@ -1188,7 +1198,7 @@ mod tests {
     fn big_files_scan_the_same_on_two_threads() {
         for purpose in ["talks", r#"x}, {\"id\": \"v0\"}, {"#] {
             let json = big_document(&purpose.repeat(3));
-            assert!(json.len() >= PARALLEL_SCAN_BYTES, "{}", json.len());
+            assert!(json.len() >= PARALLEL_BYTES, "{}", json.len());
             let (indexed, table) = read_fast(json.as_bytes()).expect("sound");
             assert_eq!(indexed.counts(), (0, 68_000, 30_000));
             assert_eq!(table.visits.len(), 68_000);

@@ -5,6 +5,7 @@
 //! names to coordinates is the gazetteer's job, drawing the ui's.
 
 mod country;
+mod cursor;
 mod dataset;
 mod date;
 mod indexed;

@@ -164,6 +164,47 @@ pub struct Scene {
     place_events: Groups,
 }
 
+/// The visits by time, with what aggregation needs, and by route.
+fn index_visits(visits: &[PlacedVisit], routes: usize) -> (TimeIndex<VisitSlot>, Groups) {
+    let times = TimeIndex::new(visits.iter().map(|visit| {
+        let slot = VisitSlot {
+            route: visit.route,
+            exact: visit.exact,
+        };
+        (visit.first_day, visit.last_day, slot)
+    }));
+    let by_route = Groups::new(visits.iter().map(|visit| visit.route), routes);
+    (times, by_route)
+}
+
+/// The events by time (all, and per kind for the histogram) and by place.
+fn index_events(
+    events: &[PlacedEvent],
+    places: usize,
+) -> (TimeIndex<EventSlot>, Vec<TimeIndex>, Groups) {
+    let times = TimeIndex::new(events.iter().map(|event| {
+        let slot = EventSlot {
+            place: event.place,
+            kind: kind_slot(event.kind) as u8,
+            exact: event.exact,
+        };
+        (event.first_day, event.last_day, slot)
+    }));
+    let kind_times = EventKind::ALL
+        .iter()
+        .map(|&kind| {
+            TimeIndex::new(
+                events
+                    .iter()
+                    .filter(|event| event.kind == kind)
+                    .map(|event| (event.first_day, event.last_day, ())),
+            )
+        })
+        .collect();
+    let by_place = Groups::new(events.iter().map(|event| event.place), places);
+    (times, kind_times, by_place)
+}
+
 /// Collects places and routes while the scene is built.
 #[derive(Default)]
 struct Builder {
@@ -233,40 +274,24 @@ impl Scene {
             .map(|route| route.origin.and_then(|origin| rank.get(&origin).copied()))
             .collect();
 
-        self.visit_times = TimeIndex::new(self.visits.iter().map(|visit| {
-            let slot = VisitSlot {
-                route: visit.route,
-                exact: visit.exact,
-            };
-            (visit.first_day, visit.last_day, slot)
-        }));
-        self.event_times = TimeIndex::new(self.events.iter().map(|event| {
-            let slot = EventSlot {
-                place: event.place,
-                kind: kind_slot(event.kind) as u8,
-                exact: event.exact,
-            };
-            (event.first_day, event.last_day, slot)
-        }));
-        self.kind_times = EventKind::ALL
-            .iter()
-            .map(|&kind| {
-                TimeIndex::new(
-                    self.events
-                        .iter()
-                        .filter(|event| event.kind == kind)
-                        .map(|event| (event.first_day, event.last_day, ())),
-                )
-            })
-            .collect();
-        self.route_visits = Groups::new(
-            self.visits.iter().map(|visit| visit.route),
-            self.routes.len(),
-        );
-        self.place_events = Groups::new(
-            self.events.iter().map(|event| event.place),
-            self.places.len(),
-        );
+        // The visits' indexes and the events' need nothing of each other:
+        // one core builds each.
+        let (visits, events) = (&self.visits, &self.events);
+        let (routes, places) = (self.routes.len(), self.places.len());
+        let ((visit_times, route_visits), (event_times, kind_times, place_events)) =
+            std::thread::scope(|scope| {
+                let visit_side = scope.spawn(|| index_visits(visits, routes));
+                let event_side = index_events(events, places);
+                let visit_side = visit_side
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (visit_side, event_side)
+            });
+        self.visit_times = visit_times;
+        self.route_visits = route_visits;
+        self.event_times = event_times;
+        self.kind_times = kind_times;
+        self.place_events = place_events;
     }
 
     /// How many visits, and events of each kind (in [`EventKind::ALL`]
@@ -432,6 +457,8 @@ impl Scene {
 
 impl Builder {
     fn add_table(&mut self, dataset_index: usize, table: &RecordTable, gazetteer: &Gazetteer) {
+        self.scene.visits.reserve(table.visits.len());
+        self.scene.events.reserve(table.events.len());
         let placed: Vec<Option<Placed>> = table
             .places
             .iter()

@@ -12,6 +12,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::RandomState;
+
 use super::{GeoPoint, Placed, great_circle_bounds};
 use crate::model::CountryCode;
 
@@ -64,11 +66,16 @@ fn key(point: GeoPoint) -> PlaceKey {
 }
 
 /// Finds each visit's route while the scene is built.
+///
+/// A million visits ask, so keys are small: each distinct end gets a dense
+/// number, and a route is found by one `u64` of two ends and a country, in
+/// tables hashed with a fast keyed hash.
 #[derive(Debug, Default)]
 pub(super) struct RouteFinder {
     routes: Vec<Route>,
-    by_key: HashMap<(Option<PlaceKey>, PlaceKey, Option<CountryCode>), u32>,
-    pairs: HashMap<(Option<PlaceKey>, PlaceKey), u32>,
+    ends: HashMap<PlaceKey, u32, RandomState>,
+    by_key: HashMap<u64, u32, RandomState>,
+    pairs: HashMap<u64, u32, RandomState>,
 }
 
 impl RouteFinder {
@@ -80,28 +87,43 @@ impl RouteFinder {
         to: Placed,
         origin: Option<CountryCode>,
     ) -> u32 {
-        let ends = (from.map(|from| key(from.point)), key(to.point));
+        // End numbers start at 1, so that 0 is "from nowhere known".
+        let from_end = from.map_or(0, |from| self.end(from));
+        let to_end = self.end(to);
+        let pair_key = (u64::from(from_end) << 32) | u64::from(to_end);
+        let origin_key = origin.map_or(0, |code| {
+            let [a, b] = code.as_str().as_bytes() else {
+                return 0;
+            };
+            (u64::from(*a) << 8) | u64::from(*b)
+        });
+        // Ends are numbered below 2^24 here: more distinct places than
+        // that would not fit a map anyway.
+        let route_key = (u64::from(from_end) << 40) | (u64::from(to_end) << 16) | origin_key;
         let routes = &mut self.routes;
         let pairs = &mut self.pairs;
-        *self
-            .by_key
-            .entry((ends.0, ends.1, origin))
-            .or_insert_with(|| {
-                let next_pair = pairs.len() as u32;
-                let pair = *pairs.entry(ends).or_insert(next_pair);
-                let bounds = match from {
-                    Some(from) => great_circle_bounds(from.point, to.point),
-                    None => great_circle_bounds(to.point, to.point),
-                };
-                routes.push(Route {
-                    from,
-                    to,
-                    origin,
-                    pair,
-                    bounds,
-                });
-                routes.len() as u32 - 1
-            })
+        *self.by_key.entry(route_key).or_insert_with(|| {
+            let next_pair = pairs.len() as u32;
+            let pair = *pairs.entry(pair_key).or_insert(next_pair);
+            let bounds = match from {
+                Some(from) => great_circle_bounds(from.point, to.point),
+                None => great_circle_bounds(to.point, to.point),
+            };
+            routes.push(Route {
+                from,
+                to,
+                origin,
+                pair,
+                bounds,
+            });
+            routes.len() as u32 - 1
+        })
+    }
+
+    /// The number of a route end, from 1.
+    fn end(&mut self, placed: Placed) -> u32 {
+        let next = self.ends.len() as u32 + 1;
+        *self.ends.entry(key(placed.point)).or_insert(next)
     }
 
     /// The routes, by id, and how many pairs they make.
