@@ -5,7 +5,7 @@
 //! loads again.
 #![no_main]
 
-use legation::model::{open_dataset, parse_dataset};
+use legation::model::{RecordTable, open_dataset, parse_dataset};
 use legation::progress::Progress;
 use libfuzzer_sys::fuzz_target;
 
@@ -16,6 +16,10 @@ fuzz_target!(|data: &[u8]| {
         (Ok(opened), Ok(loaded)) => {
             assert_eq!(opened.problems, loaded.problems);
             let dataset = &loaded.dataset;
+            assert_eq!(
+                placed_rows(&opened.table),
+                placed_rows(&RecordTable::from_dataset(dataset))
+            );
             assert_eq!(opened.records.visit_count(), dataset.visits.len());
             assert_eq!(opened.records.event_count(), dataset.events.len());
             for (index, visit) in dataset.visits.iter().enumerate() {
@@ -37,3 +41,22 @@ fuzz_target!(|data: &[u8]| {
         );
     }
 });
+
+/// A table's rows with their places written out, so that tables that
+/// number their places in another order compare equal.
+fn placed_rows(table: &RecordTable) -> String {
+    let mut rows = String::new();
+    for visit in &table.visits {
+        let from = visit.from.map(|from| table.place(from));
+        rows += &format!(
+            "{from:?} {:?} {:?} {:?}\n",
+            table.place(visit.to),
+            visit.leader_country,
+            visit.days
+        );
+    }
+    for event in &table.events {
+        rows += &format!("{:?} {:?} {:?}\n", table.place(event.place), event.kind, event.days);
+    }
+    rows
+}

@@ -46,7 +46,7 @@ pub const SYMBOL_RADIUS: f32 = 7.0;
 /// How near, in pixels, the pointer must come to a shape to hit it.
 const HIT_TOLERANCE: f32 = 4.0;
 /// The hit-testing grid's cell size, in pixels.
-const HIT_CELL: f32 = 64.0;
+const HIT_CELL: f32 = 128.0;
 /// How many segments of an arc one box of the hit-testing grid covers.
 const HIT_CHUNK: usize = 8;
 /// The most great circles one frame computes; routes beyond wait for the
@@ -276,12 +276,13 @@ impl Frame {
 
     /// Culls, caps and projects the view's routes.
     fn prepare_arcs(&mut self, scene: &Scene, view: &View, camera: &Camera, selected: &[u32]) {
-        let [west, north, east, south] = camera.visible(CULL_MARGIN);
+        let [west, north, east, south] = super::widened_to_f32(camera.visible(CULL_MARGIN));
+        let scale = camera.scale as f32;
         let (marked, mut rest): (Vec<usize>, Vec<usize>) = (0..view.routes.len())
             .filter(|&index| {
                 let shown = &view.routes[index];
-                let bow = f64::from(LANE_BOW * shown.lane as f32) / camera.scale;
-                let bounds = scene.routes[shown.route as usize].bounds;
+                let bow = LANE_BOW * shown.lane as f32 / scale;
+                let bounds = scene.route_bounds(shown.route);
                 bounds[0] - bow <= east
                     && bounds[2] + bow >= west
                     && bounds[1] - bow <= south

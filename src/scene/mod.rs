@@ -149,6 +149,9 @@ pub struct Scene {
     pub routes: Vec<Route>,
     /// How many pairs of ends the routes make (see [`Route::pair`]).
     pairs: usize,
+    /// Each route's [`Route::bounds`], packed small: culling reads them
+    /// all every frame, and a lean array stays in the cache.
+    route_bounds: Vec<[f32; 4]>,
     /// The delegations' countries, most visits first.
     origins: Vec<CountryCode>,
     /// Each route's origin as a position in `origins`.
@@ -162,6 +165,20 @@ pub struct Scene {
     route_visits: Groups,
     /// The events at each place.
     place_events: Groups,
+}
+
+/// A `[west, north, east, south]` box on the Mercator square in single
+/// precision, widened by far more than rounding could move an edge, so
+/// that culling with it never drops anything the exact box would keep.
+pub(crate) fn widened_to_f32(bounds: [f64; 4]) -> [f32; 4] {
+    const SLACK: f64 = 1e-6;
+    let [west, north, east, south] = bounds;
+    [
+        (west - SLACK) as f32,
+        (north - SLACK) as f32,
+        (east + SLACK) as f32,
+        (south + SLACK) as f32,
+    ]
 }
 
 /// The visits by time, with what aggregation needs, and by route.
@@ -241,10 +258,19 @@ impl Scene {
         }
         let (routes, pairs) = builder.routes.finish();
         let mut scene = builder.scene;
+        scene.route_bounds = routes
+            .iter()
+            .map(|route| widened_to_f32(route.bounds))
+            .collect();
         scene.routes = routes;
         scene.pairs = pairs;
         scene.index();
         scene
+    }
+
+    /// Route `route`'s [`Route::bounds`], in single precision.
+    pub(crate) fn route_bounds(&self, route: u32) -> [f32; 4] {
+        self.route_bounds[route as usize]
     }
 
     /// Ranks the origins and indexes records by time, route and place.
