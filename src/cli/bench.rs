@@ -13,10 +13,11 @@
 //! `filter_change_ms`: a change aggregates the whole filtered extent once).
 
 use std::path::PathBuf;
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use legation::model::Day;
-use legation::progress::Progress;
+use legation::progress::{Progress, Stage};
 use legation::scene::{Camera, Frame, GeoPoint, Scene, Selected, TimeWindow, View};
 use legation::workspace::{Workspace, open_and_place};
 use serde::Serialize;
@@ -50,6 +51,8 @@ struct Report {
     frame_ms_max: f64,
     filter_change_ms: f64,
     peak_rss_mb: f64,
+    /// Seconds spent in each stage of loading, by its progress label.
+    load_stages_s: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The map's size in the bench, in pixels.
@@ -67,12 +70,20 @@ pub fn run(args: &BenchArgs) -> Exit {
         return Exit::Unreadable;
     }
     let started = Instant::now();
-    let (workspace, scene) = open_and_place(
-        Workspace::default(),
-        std::slice::from_ref(&args.file),
-        &Progress::default(),
-    );
+    let progress = Progress::default();
+    let loaded = AtomicBool::new(false);
+    let ((workspace, scene), stages) = std::thread::scope(|scope| {
+        let watcher = scope.spawn(|| watch_stages(&progress, &loaded));
+        let opened = open_and_place(
+            Workspace::default(),
+            std::slice::from_ref(&args.file),
+            &progress,
+        );
+        loaded.store(true, Ordering::Relaxed);
+        (opened, watcher.join().unwrap_or_default())
+    });
     let load_s = started.elapsed().as_secs_f64();
+    let load_stages_s = stage_times(&stages, Instant::now());
     if let Some(failure) = workspace
         .files
         .iter()
@@ -108,6 +119,7 @@ pub fn run(args: &BenchArgs) -> Exit {
         frame_ms_max: times_ms.last().copied().unwrap_or(0.0),
         filter_change_ms,
         peak_rss_mb: peak_rss_mb().unwrap_or(f64::NAN),
+        load_stages_s,
     };
     if args.json {
         // A struct of numbers always serializes.
@@ -124,6 +136,9 @@ pub fn run(args: &BenchArgs) -> Exit {
             report.filter_change_ms
         );
         println!("peak RSS: {:.0} MB", report.peak_rss_mb);
+        for (stage, seconds) in &report.load_stages_s {
+            println!("  load stage {stage}: {seconds} s");
+        }
     }
     Exit::Success
 }
@@ -199,6 +214,38 @@ impl Bench<'_> {
 }
 
 /// The process's peak resident memory so far, in MB (`VmHWM`).
+/// When each stage of loading began, as the progress bar would see it.
+fn watch_stages(progress: &Progress, loaded: &AtomicBool) -> Vec<(Stage, Instant)> {
+    let mut stages: Vec<(Stage, Instant)> = Vec::new();
+    while !loaded.load(Ordering::Relaxed) {
+        let stage = progress.stage();
+        if stages.last().is_none_or(|&(last, _)| last != stage) {
+            stages.push((stage, Instant::now()));
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    stages
+}
+
+/// Seconds per stage (a stage met twice, for several files, is summed),
+/// to the millisecond the watcher sees.
+fn stage_times(
+    stages: &[(Stage, Instant)],
+    ended: Instant,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut times = serde_json::Map::new();
+    for (index, &(stage, began)) in stages.iter().enumerate() {
+        let until = stages.get(index + 1).map_or(ended, |&(_, next)| next);
+        let seconds = until.duration_since(began).as_secs_f64();
+        let entry = times
+            .entry(stage.label().to_lowercase())
+            .or_insert(serde_json::Value::from(0.0));
+        let total = entry.as_f64().unwrap_or(0.0) + seconds;
+        *entry = serde_json::Value::from((total * 1000.0).round() / 1000.0);
+    }
+    times
+}
+
 fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
