@@ -20,7 +20,7 @@
 //! holds, and problems are worded in one place.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::BuildHasher;
 
 use foldhash::fast::RandomState;
@@ -43,9 +43,29 @@ pub struct IndexedDataset {
     bytes: Vec<u8>,
     window: Option<FuzzyDate>,
     sources: Vec<Range<usize>>,
-    source_ids: HashMap<String, usize>,
+    source_index: SourceIndex,
     visits: Vec<Range<usize>>,
     events: Vec<Range<usize>>,
+}
+
+/// Sources by the hash of their id: a sorted list of `(hash, position)`,
+/// small and built without copying a single id.
+#[derive(Clone, Debug, Default)]
+struct SourceIndex {
+    hasher: RandomState,
+    entries: Vec<(u64, u32)>,
+}
+
+impl SourceIndex {
+    /// The positions of the sources whose id may be `id` (its hash's).
+    fn candidates(&self, id: &str) -> impl Iterator<Item = usize> + '_ {
+        let hash = self.hasher.hash_one(id);
+        let start = self.entries.partition_point(|&(other, _)| other < hash);
+        self.entries[start..]
+            .iter()
+            .take_while(move |&&(other, _)| other == hash)
+            .map(|&(_, index)| index as usize)
+    }
 }
 
 impl IndexedDataset {
@@ -73,9 +93,11 @@ impl IndexedDataset {
 
     /// The source with this id, parsed in full.
     pub fn source(&self, id: &str) -> Option<Source> {
-        let index = *self.source_ids.get(id)?;
-        let range = self.sources[index].clone();
-        read_source(&self.bytes[range], &format!("$.sources[{index}]"))
+        self.source_index.candidates(id).find_map(|index| {
+            let range = self.sources.get(index)?.clone();
+            read_source(&self.bytes[range], &format!("$.sources[{index}]"))
+                .filter(|source| source.id == id)
+        })
     }
 }
 
@@ -94,7 +116,7 @@ pub fn read_indexed(
     let Read {
         window,
         sources,
-        source_ids,
+        source_index,
         visits,
         events,
         table,
@@ -103,7 +125,7 @@ pub fn read_indexed(
         bytes,
         window,
         sources,
-        source_ids,
+        source_index,
         visits,
         events,
     };
@@ -115,7 +137,7 @@ pub fn read_indexed(
 struct Read {
     window: Option<FuzzyDate>,
     sources: Vec<Range<usize>>,
-    source_ids: HashMap<String, usize>,
+    source_index: SourceIndex,
     visits: Vec<Range<usize>>,
     events: Vec<Range<usize>>,
     table: RecordTable,
@@ -147,7 +169,7 @@ fn read(bytes: &[u8], progress: &Progress) -> Option<Read> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let ids = RandomState::default();
     let parts = read_parts(text, start, progress, &ids).ok()?;
-    assemble(parts).ok()
+    assemble(parts, &ids).ok()
 }
 
 /// The bytes as text, if they are valid UTF-8: checked by a SIMD
@@ -361,10 +383,10 @@ fn guess_record_start(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Source ids cited by consecutive records (most records cite the source
-/// before them again), and each citation's span.
+/// before them again), hashed, and each citation's span.
 #[derive(Default)]
 struct Citations<'a> {
-    runs: Vec<(Cow<'a, str>, u32)>,
+    runs: Vec<(u64, Cow<'a, str>, u32)>,
     spans: Vec<(u32, u32)>,
 }
 
@@ -373,10 +395,10 @@ struct Citations<'a> {
 const NO_SPAN: (u32, u32) = (u32::MAX, 0);
 
 impl<'a> Citations<'a> {
-    fn push(&mut self, id: Cow<'a, str>, span: Option<(u32, u32)>) {
+    fn push(&mut self, id: Cow<'a, str>, span: Option<(u32, u32)>, hasher: &RandomState) {
         match self.runs.last_mut() {
-            Some((last, count)) if *last == id => *count += 1,
-            _ => self.runs.push((id, 1)),
+            Some((_, last, count)) if *last == id => *count += 1,
+            _ => self.runs.push((hasher.hash_one(&id), id, 1)),
         }
         self.spans.push(span.unwrap_or(NO_SPAN));
     }
@@ -385,15 +407,22 @@ impl<'a> Citations<'a> {
     /// in that source's text on character boundaries.
     fn hold(
         &self,
-        sources: &HashMap<Cow<'a, str>, usize, RandomState>,
+        sources: &[(u64, Cow<'a, str>)],
+        index: &[(u64, u32)],
         texts: &[Cow<'a, str>],
     ) -> bool {
         let mut spans = self.spans.iter();
-        self.runs.iter().all(|(id, count)| {
-            let Some(&index) = sources.get(id) else {
+        self.runs.iter().all(|(hash, id, count)| {
+            let start = index.partition_point(|&(other, _)| other < *hash);
+            let found = index[start..]
+                .iter()
+                .take_while(|&&(other, _)| other == *hash)
+                .map(|&(_, position)| position as usize)
+                .find(|&position| sources[position].1 == *id);
+            let Some(position) = found else {
                 return false;
             };
-            let text = &texts[index];
+            let text = &texts[position];
             spans.by_ref().take(*count as usize).all(|&span| {
                 span == NO_SPAN || text.get(span.0 as usize..span.1 as usize).is_some()
             })
@@ -411,7 +440,7 @@ struct Part<'a> {
     keys: Vec<&'a str>,
     window: Option<FuzzyDate>,
     sources: Vec<Range<usize>>,
-    source_ids: Vec<Cow<'a, str>>,
+    source_ids: Vec<(u64, Cow<'a, str>)>,
     source_texts: Vec<Cow<'a, str>>,
     visits: Vec<Range<usize>>,
     visit_rows: Vec<VisitRow>,
@@ -599,7 +628,8 @@ impl<'a> Part<'a> {
             }
             _ => cursor.skip_value(RECORD_DEPTH),
         })?;
-        self.source_ids.push(id.ok_or(Unsound)?);
+        let id = id.ok_or(Unsound)?;
+        self.source_ids.push((self.ids.hash_one(&id), id));
         self.source_texts.push(text.unwrap_or_default());
         Ok(())
     }
@@ -778,7 +808,7 @@ impl<'a> Part<'a> {
             }
             Ok(())
         })?;
-        self.citations.push(id.ok_or(Unsound)?, span);
+        self.citations.push(id.ok_or(Unsound)?, span, self.ids);
         Ok(())
     }
 
@@ -892,7 +922,15 @@ fn unique_across<'a>(lists: impl Iterator<Item = Vec<(u64, Cow<'a, str>)>>) -> b
 /// The parts joined in order: the document's shape checked across them
 /// (each top-level key once, the format given), ids unique, citations
 /// sound, and places in one list.
-fn assemble(mut parts: Vec<Part<'_>>) -> Step<Read> {
+fn assemble(mut parts: Vec<Part<'_>>, ids: &RandomState) -> Step<Read> {
+    check_shape(&parts)?;
+    check_ids(&mut parts)?;
+    let source_index = check_sources(&mut parts)?;
+    Ok(join(parts, source_index, ids))
+}
+
+/// Each top-level key is there once, `format` among them.
+fn check_shape(parts: &[Part<'_>]) -> Step<()> {
     let mut keys = HashSet::new();
     let mut has_format = false;
     for key in parts.iter().flat_map(|part| &part.keys) {
@@ -903,9 +941,11 @@ fn assemble(mut parts: Vec<Part<'_>>) -> Step<Read> {
         }
         has_format |= *key == "format";
     }
-    if !has_format {
-        return Err(Unsound);
-    }
+    if has_format { Ok(()) } else { Err(Unsound) }
+}
+
+/// No visit id, and no event id, is used twice across the parts.
+fn check_ids(parts: &mut [Part<'_>]) -> Step<()> {
     let (visit_ids, event_ids): (Vec<_>, Vec<_>) = parts
         .iter_mut()
         .map(|part| {
@@ -919,71 +959,133 @@ fn assemble(mut parts: Vec<Part<'_>>) -> Step<Read> {
         let visits = scope.spawn(|| unique_across(visit_ids.into_iter()));
         unique_across(event_ids.into_iter()) && visits.join().unwrap_or(false)
     });
-    if !ids_unique {
-        return Err(Unsound);
-    }
+    if ids_unique { Ok(()) } else { Err(Unsound) }
+}
 
-    let source_count = parts.iter().map(|part| part.source_ids.len()).sum();
-    let mut source_ids = HashMap::with_capacity_and_hasher(source_count, RandomState::default());
-    for (index, id) in parts.iter().flat_map(|part| &part.source_ids).enumerate() {
-        if source_ids.insert(id.clone(), index).is_some() {
-            return Err(Unsound);
-        }
-    }
-    let mut texts = Vec::with_capacity(source_count);
-    for part in &mut parts {
+/// The sources' index, once their ids are found unique and every citation
+/// sound; the sources' texts are taken out of the parts.
+fn check_sources(parts: &mut [Part<'_>]) -> Step<Vec<(u64, u32)>> {
+    let mut source_ids = Vec::new();
+    let mut texts = Vec::new();
+    for part in parts.iter_mut() {
+        source_ids.append(&mut part.source_ids);
         texts.append(&mut part.source_texts);
     }
-    if !parts
-        .iter()
-        .all(|part| part.citations.hold(&source_ids, &texts))
-    {
+    let mut source_index: Vec<(u64, u32)> = (0..source_ids.len())
+        .map(|position| {
+            Ok((
+                source_ids[position].0,
+                u32::try_from(position).map_err(|_| Unsound)?,
+            ))
+        })
+        .collect::<Step<_>>()?;
+    source_index.sort_unstable();
+    // Ids sharing a hash sit side by side: each such run is checked whole.
+    let repeated = source_index
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+        .any(|run| {
+            let mut ids: Vec<&str> = run
+                .iter()
+                .map(|&(_, position)| source_ids[position as usize].1.as_ref())
+                .collect();
+            ids.sort_unstable();
+            ids.windows(2).any(|pair| pair[0] == pair[1])
+        });
+    if repeated {
         return Err(Unsound);
     }
-
-    let count = |of: fn(&Part<'_>) -> usize| parts.iter().map(of).sum::<usize>();
-    let (visits, events) = (
-        count(|part| part.visits.len()),
-        count(|part| part.events.len()),
-    );
-    let mut read = Read {
-        window: parts.iter().find_map(|part| part.window),
-        sources: Vec::with_capacity(source_count),
-        source_ids: source_ids
-            .into_iter()
-            .map(|(id, index)| (id.into_owned(), index))
-            .collect(),
-        visits: Vec::with_capacity(visits),
-        events: Vec::with_capacity(events),
-        table: RecordTable {
-            places: Vec::new(),
-            visits: Vec::with_capacity(visits),
-            events: Vec::with_capacity(events),
-        },
-    };
-    let table = &mut read.table;
-    for part in parts {
-        let offset = u32::try_from(table.places.len()).map_err(|_| Unsound)?;
-        let shift = |id: PlaceId| PlaceId(id.0 + offset);
-        table
-            .visits
-            .extend(part.visit_rows.into_iter().map(|row| VisitRow {
-                from: row.from.map(shift),
-                to: shift(row.to),
-                ..row
-            }));
-        table
-            .events
-            .extend(part.event_rows.into_iter().map(|row| EventRow {
-                place: shift(row.place),
-                ..row
-            }));
-        table.places.extend(part.places.into_places());
-        read.sources.extend(part.sources);
-        read.visits.extend(part.visits);
-        read.events.extend(part.events);
+    if parts
+        .iter()
+        .all(|part| part.citations.hold(&source_ids, &source_index, &texts))
+    {
+        Ok(source_index)
+    } else {
+        Err(Unsound)
     }
-    Ok(read)
+}
+
+/// The parts' records in order, each part's places shifted after the
+/// places of the parts before it.
+fn join(mut parts: Vec<Part<'_>>, source_index: Vec<(u64, u32)>, ids: &RandomState) -> Read {
+    let source_count = source_index.len();
+    // Each part numbered its places from 0: they follow one another.
+    let mut offsets = Vec::with_capacity(parts.len());
+    let mut places = 0usize;
+    for part in &parts {
+        // Fewer places than records, and records are counted in u32.
+        offsets.push(places as u32);
+        places += part.places.len();
+    }
+    let visit_parts: Vec<_> = parts
+        .iter_mut()
+        .zip(&offsets)
+        .map(|(part, &offset)| {
+            let rows = std::mem::take(&mut part.visit_rows);
+            (offset, rows, std::mem::take(&mut part.visits))
+        })
+        .collect();
+    // Visits joined on one core, everything else on the other.
+    let ((visit_rows, visits), read) = std::thread::scope(|scope| {
+        let visit_side = scope.spawn(move || join_visits(visit_parts));
+        let mut read = Read {
+            window: parts.iter().find_map(|part| part.window),
+            sources: Vec::with_capacity(source_count),
+            source_index: SourceIndex {
+                hasher: ids.clone(),
+                entries: source_index,
+            },
+            visits: Vec::new(),
+            events: Vec::new(),
+            table: RecordTable {
+                places: Vec::with_capacity(places),
+                visits: Vec::new(),
+                events: Vec::new(),
+            },
+        };
+        let events = parts.iter().map(|part| part.events.len()).sum();
+        read.events.reserve_exact(events);
+        read.table.events.reserve_exact(events);
+        for (part, offset) in parts.into_iter().zip(offsets) {
+            read.table
+                .events
+                .extend(part.event_rows.into_iter().map(|row| EventRow {
+                    place: PlaceId(row.place.0 + offset),
+                    ..row
+                }));
+            read.table.places.extend(part.places.into_places());
+            read.sources.extend(part.sources);
+            read.events.extend(part.events);
+        }
+        let visit_side = visit_side
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (visit_side, read)
+    });
+    let mut read = read;
+    read.table.visits = visit_rows;
+    read.visits = visits;
+    read
+}
+
+/// The parts' visit rows, their places shifted by each part's offset, and
+/// their byte ranges, in order.
+fn join_visits(
+    parts: Vec<(u32, Vec<VisitRow>, Vec<Range<usize>>)>,
+) -> (Vec<VisitRow>, Vec<Range<usize>>) {
+    let count = parts.iter().map(|(_, rows, _)| rows.len()).sum();
+    let mut rows = Vec::with_capacity(count);
+    let mut ranges = Vec::with_capacity(count);
+    for (offset, part_rows, part_ranges) in parts {
+        let shift = |id: PlaceId| PlaceId(id.0 + offset);
+        rows.extend(part_rows.into_iter().map(|row| VisitRow {
+            from: row.from.map(shift),
+            to: shift(row.to),
+            ..row
+        }));
+        ranges.extend(part_ranges);
+    }
+    (rows, ranges)
 }
 
 #[cfg(test)]

@@ -180,6 +180,11 @@ impl<'a> PlaceInterner<'a> {
         ))
     }
 
+    /// How many places are interned.
+    pub(super) fn len(&self) -> usize {
+        self.places.len()
+    }
+
     /// The places, by id.
     pub(super) fn into_places(self) -> Vec<PlaceRef> {
         self.places

@@ -24,7 +24,8 @@ pub fn cluster(points: &[[f32; 2]], radius: f32) -> Vec<Cluster> {
     };
     let mut seeds: Vec<[f32; 2]> = Vec::new();
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    // Cells come from screen positions, never from a file: a fast hash.
+    let mut grid: HashMap<(i64, i64), Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
     for (position, &point) in points.iter().enumerate() {
         let (cx, cy) = cell_of(point);
         let near = (cx - 1..=cx + 1)
