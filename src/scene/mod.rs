@@ -502,30 +502,42 @@ impl Builder {
                 })
             })
             .collect();
-        for (index, visit) in table.visits.iter().enumerate() {
-            let Some(to) = placed[visit.to.index()] else {
-                let path = format!("$.visits[{index}].to");
-                self.scene
-                    .unplaced
-                    .push(Unplaced::new(dataset_index, path, table.place(visit.to)));
-                continue;
-            };
-            let from = visit.from.and_then(|from| placed[from.index()]);
-            let origin = visit
-                .leader_country
-                .or_else(|| countries[visit.from?.index()]);
-            let route = self.routes.route(from, to, origin);
-            self.scene.visits.push(PlacedVisit {
-                item: ItemRef {
-                    dataset: dataset_index,
-                    index,
-                },
-                route,
-                first_day: visit.days.first,
-                last_day: visit.days.last,
-                exact: visit.days.exact,
+        // Half the visits find their routes on another core, in a finder of
+        // their own; its routes then join this one's in the order they were
+        // first met, which is the order one finder would have numbered them.
+        let places = Placing {
+            dataset: dataset_index,
+            table,
+            placed: &placed,
+            countries: &countries,
+        };
+        let half = table.visits.len() / 2;
+        let (second_half, second_routes) = std::thread::scope(|scope| {
+            let second_half = scope.spawn(|| {
+                let mut routes = RouteFinder::default();
+                let placed = places.visits(half..table.visits.len(), &mut routes);
+                (placed, routes)
             });
-        }
+            let (visits, unplaced) = places.visits(0..half, &mut self.routes);
+            self.scene.visits.extend(visits);
+            self.scene.unplaced.extend(unplaced);
+            second_half
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        let (second_routes, _) = second_routes.finish();
+        let global: Vec<u32> = second_routes
+            .into_iter()
+            .map(|route| self.routes.route(route.from, route.to, route.origin))
+            .collect();
+        let (visits, unplaced) = second_half;
+        self.scene
+            .visits
+            .extend(visits.into_iter().map(|visit| PlacedVisit {
+                route: global[visit.route as usize],
+                ..visit
+            }));
+        self.scene.unplaced.extend(unplaced);
         // The file's interned places as the scene's, each found once.
         let mut place_ids: Vec<Option<u32>> = vec![None; table.places.len()];
         for (index, event) in table.events.iter().enumerate() {
@@ -555,6 +567,55 @@ impl Builder {
                 exact: event.days.exact,
             });
         }
+    }
+}
+
+/// What placing a table's visits needs: its places, resolved once.
+#[derive(Clone, Copy)]
+struct Placing<'a> {
+    dataset: usize,
+    table: &'a RecordTable,
+    placed: &'a [Option<Placed>],
+    countries: &'a [Option<CountryCode>],
+}
+
+impl Placing<'_> {
+    /// The visits at `indexes` placed, with their routes found in `routes`,
+    /// and those that could not be placed.
+    fn visits(
+        &self,
+        indexes: std::ops::Range<usize>,
+        routes: &mut RouteFinder,
+    ) -> (Vec<PlacedVisit>, Vec<Unplaced>) {
+        let mut placed_visits = Vec::with_capacity(indexes.len());
+        let mut unplaced = Vec::new();
+        for index in indexes {
+            let visit = &self.table.visits[index];
+            let Some(to) = self.placed[visit.to.index()] else {
+                let path = format!("$.visits[{index}].to");
+                unplaced.push(Unplaced::new(
+                    self.dataset,
+                    path,
+                    self.table.place(visit.to),
+                ));
+                continue;
+            };
+            let from = visit.from.and_then(|from| self.placed[from.index()]);
+            let origin = visit
+                .leader_country
+                .or_else(|| self.countries[visit.from?.index()]);
+            placed_visits.push(PlacedVisit {
+                item: ItemRef {
+                    dataset: self.dataset,
+                    index,
+                },
+                route: routes.route(from, to, origin),
+                first_day: visit.days.first,
+                last_day: visit.days.last,
+                exact: visit.days.exact,
+            });
+        }
+        (placed_visits, unplaced)
     }
 }
 

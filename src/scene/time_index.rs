@@ -62,7 +62,8 @@ impl<T: Copy> TimeIndex<T> {
             .into_iter()
             .map(|(first, last, payload)| (first, last.max(first), payload))
             .collect();
-        sorted.sort_by_key(|&(first, last, _)| (first, last));
+        // Items with equal days may come in any order: what reads them counts.
+        sorted.sort_unstable_by_key(|&(first, last, _)| (first, last));
         let mut index = Self {
             starts: sorted.iter().map(|&(first, _, _)| first).collect(),
             ..Self::default()
