@@ -52,7 +52,7 @@ const HIT_CHUNK: usize = 8;
 /// The most great circles one frame computes; routes beyond wait for the
 /// next frame (new routes fade in from transparent, so a frame's wait does
 /// not show), keeping a frame's time bounded when thousands appear at once.
-const NEW_PATHS_PER_FRAME: usize = 250;
+const NEW_PATHS_PER_FRAME: usize = 120;
 /// Room left around the screen when culling, for arrowheads and end marks.
 const CULL_MARGIN: f32 = 24.0;
 
@@ -750,14 +750,9 @@ mod tests {
         // Great circles are made a few hundred a frame; the rest wait.
         assert_eq!(frame.arcs.len(), NEW_PATHS_PER_FRAME);
         assert!(frame.waiting_arcs > 0 && frame.fading);
-        for later in 1..10 {
-            frame.prepare(
-                &scene,
-                &view,
-                &camera,
-                Selected::default(),
-                f64::from(later),
-            );
+        // Enough frames for every drawn arc's great circle, and no more.
+        for later in 1..MAX_DRAWN_ARCS.div_ceil(NEW_PATHS_PER_FRAME) {
+            frame.prepare(&scene, &view, &camera, Selected::default(), later as f64);
         }
         assert_eq!(frame.waiting_arcs, 0);
         assert_eq!(frame.arcs.len(), MAX_DRAWN_ARCS);

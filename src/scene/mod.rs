@@ -149,9 +149,11 @@ pub struct Scene {
     pub routes: Vec<Route>,
     /// How many pairs of ends the routes make (see [`Route::pair`]).
     pairs: usize,
-    /// Each route's [`Route::bounds`], packed small: culling reads them
-    /// all every frame, and a lean array stays in the cache.
+    /// Each route's [`Route::bounds`] and [`Route::pair`], packed small:
+    /// every frame reads them for all shown routes, and lean arrays stay in
+    /// the cache where 100-byte routes would not.
     route_bounds: Vec<[f32; 4]>,
+    route_pairs: Vec<u32>,
     /// The delegations' countries, most visits first.
     origins: Vec<CountryCode>,
     /// Each route's origin as a position in `origins`.
@@ -262,6 +264,7 @@ impl Scene {
             .iter()
             .map(|route| widened_to_f32(route.bounds))
             .collect();
+        scene.route_pairs = routes.iter().map(|route| route.pair).collect();
         scene.routes = routes;
         scene.pairs = pairs;
         scene.index();
@@ -424,7 +427,7 @@ impl Scene {
         let mut tally = RouteTally::new(self.routes.len());
         self.visit_times
             .for_each_in(&window, |slot| tally.add(slot.route, slot.exact));
-        let routes = tally.finish(&self.routes, self.pairs);
+        let routes = tally.finish(&self.route_pairs, self.pairs);
 
         // Per origin, in the order its first route was met (ties keep it).
         let mut by_origin = vec![None::<usize>; self.origins.len() + 1];

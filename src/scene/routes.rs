@@ -161,15 +161,16 @@ impl RouteTally {
     }
 
     /// The routes taken, by id, each with its lane among the shown routes
-    /// of its pair (`pairs` being how many pairs there are).
-    pub(super) fn finish(mut self, routes: &[Route], pairs: usize) -> Vec<ShownRoute> {
+    /// of its pair (`route_pairs` being each route's [`Route::pair`], and
+    /// `pairs` how many pairs there are).
+    pub(super) fn finish(mut self, route_pairs: &[u32], pairs: usize) -> Vec<ShownRoute> {
         self.touched.sort_unstable();
         let mut lanes = vec![0u32; pairs];
         self.touched
             .iter()
             .map(|&route| {
                 let slot = route as usize;
-                let lane = &mut lanes[routes[slot].pair as usize];
+                let lane = &mut lanes[route_pairs[slot] as usize];
                 *lane += 1;
                 ShownRoute {
                     route,
@@ -211,7 +212,8 @@ mod tests {
         for (&id, &(_, _, _, exact)) in ids.iter().zip(visits) {
             tally.add(id, exact);
         }
-        let shown = tally.finish(&routes, pairs);
+        let route_pairs: Vec<u32> = routes.iter().map(|route| route.pair).collect();
+        let shown = tally.finish(&route_pairs, pairs);
         (routes, shown)
     }
 
@@ -266,7 +268,8 @@ mod tests {
         let (routes, pairs) = finder.finish();
         let mut tally = RouteTally::new(routes.len());
         tally.add(kp, true);
-        let shown = tally.finish(&routes, pairs);
+        let route_pairs: Vec<u32> = routes.iter().map(|route| route.pair).collect();
+        let shown = tally.finish(&route_pairs, pairs);
         assert_eq!(
             (shown[0].route, shown[0].lane),
             (kp, 1),
