@@ -1272,6 +1272,51 @@ mod tests {
         assert_agrees(json, "escapes");
     }
 
+    #[test]
+    fn objects_with_braces_inside_read_the_same() {
+        // Objects whose first `}` is not their end: in a name, and after a
+        // nested object.
+        let record = |id: &str| {
+            format!(
+                r#"{{"id":"{id}","leader":{{"name":"Kim","country":"KP"}},
+                "from":{{"place":"Brace }} City","country":"KP"}},
+                "to":{{"country":"RU","note":{{"x":1}}}},"date":"2023"}}"#
+            )
+        };
+        let json = format!(
+            r#"{{"format":"legation/1","visits":[{},{},{{"id":"c","to":{{"country":"RU","note":{{"x":1}}}},"date":"2023","leader":{{"name":"Kim","country":"KR"}}}}]}}"#,
+            record("a"),
+            record("b")
+        );
+        let (_, table) = read_fast(json.as_bytes()).expect("sound");
+        let rows: Vec<_> = table
+            .visits
+            .iter()
+            .map(|row| {
+                (
+                    row.from.map(|from| table.place(from).place.clone()),
+                    table.place(row.to).country,
+                    row.leader_country,
+                )
+            })
+            .collect();
+        let brace = Some(Some("Brace } City".to_owned()));
+        assert_eq!(
+            rows[0],
+            (
+                brace.clone(),
+                CountryCode::parse("RU"),
+                CountryCode::parse("KP")
+            )
+        );
+        assert_eq!(rows[1], rows[0]);
+        assert_eq!(
+            rows[2],
+            (None, CountryCode::parse("RU"), CountryCode::parse("KR"))
+        );
+        assert_agrees(json.as_bytes(), "known objects");
+    }
+
     /// A document big enough to be scanned by two threads, whose records
     /// may hold text that looks like a record boundary.
     fn big_document(purpose: &str) -> String {
