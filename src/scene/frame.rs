@@ -30,6 +30,12 @@ use crate::model::EventKind;
 
 /// The most arcs one frame draws.
 pub const MAX_DRAWN_ARCS: usize = 1500;
+/// The fewest arcs [`ArcBudget`] lets a frame draw, however slow frames are.
+pub const MIN_DRAWN_ARCS: usize = 200;
+/// Frames slower than this (20 a second) shrink the [`ArcBudget`]...
+const SLOW_FRAME_SECONDS: f32 = 1.0 / 20.0;
+/// ...and frames faster than this (40 a second) let it grow back.
+const FAST_FRAME_SECONDS: f32 = 1.0 / 40.0;
 /// How many straight pieces make a whole great-circle arc; an arc drawn
 /// with fewer takes every n-th point, so the counts divide this.
 const ARC_SEGMENTS: usize = 48;
@@ -203,6 +209,41 @@ struct Path {
     split: usize,
 }
 
+/// How many arcs a frame may draw: [`MAX_DRAWN_ARCS`] while frames come
+/// fast, fewer (down to [`MIN_DRAWN_ARCS`]) while a slow renderer, such as
+/// a software rasterizer or an old GPU, makes playback stutter. Translucent
+/// arcs across the whole screen cost such a renderer far more than
+/// preparing them costs the CPU.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArcBudget {
+    arcs: usize,
+}
+
+impl Default for ArcBudget {
+    fn default() -> Self {
+        Self {
+            arcs: MAX_DRAWN_ARCS,
+        }
+    }
+}
+
+impl ArcBudget {
+    /// How many arcs a frame may draw now.
+    pub fn arcs(self) -> usize {
+        self.arcs
+    }
+
+    /// Adapts to how long the last frame took, in seconds: a third fewer
+    /// arcs after a slow frame, an eighth more after a fast one.
+    pub fn adapt(&mut self, frame_seconds: f32) {
+        if frame_seconds > SLOW_FRAME_SECONDS {
+            self.arcs = (self.arcs * 2 / 3).max(MIN_DRAWN_ARCS);
+        } else if frame_seconds < FAST_FRAME_SECONDS {
+            self.arcs = (self.arcs + self.arcs / 8 + 1).min(MAX_DRAWN_ARCS);
+        }
+    }
+}
+
 /// One frame's shapes, and what carries over between frames (cached
 /// geometry, fading); reused from frame to frame.
 #[derive(Clone, Debug, Default)]
@@ -218,6 +259,8 @@ pub struct Frame {
     pub waiting_arcs: usize,
     /// Whether anything is still fading in (the ui asks for another frame).
     pub fading: bool,
+    /// How many arcs may be drawn.
+    pub budget: ArcBudget,
     points: Vec<[f32; 2]>,
     marker_places: Vec<u32>,
     paths: Vec<Option<Path>>,
@@ -289,12 +332,13 @@ impl Frame {
                     && bounds[3] + bow >= north
             })
             .partition(|&index| selected.binary_search(&view.routes[index].route).is_ok());
-        self.hidden_arcs = rest.len().saturating_sub(MAX_DRAWN_ARCS);
+        let cap = self.budget.arcs();
+        self.hidden_arcs = rest.len().saturating_sub(cap);
         if self.hidden_arcs > 0 {
-            rest.select_nth_unstable_by_key(MAX_DRAWN_ARCS - 1, |&index| {
+            rest.select_nth_unstable_by_key(cap - 1, |&index| {
                 (Reverse(view.routes[index].count), index)
             });
-            rest.truncate(MAX_DRAWN_ARCS);
+            rest.truncate(cap);
             rest.sort_unstable();
         }
         let mut budget = NEW_PATHS_PER_FRAME;
@@ -763,5 +807,34 @@ mod tests {
                 .iter()
                 .any(|arc| view.routes[arc.shown].count == 4)
         );
+
+        // A slow renderer: the budget shrinks, the busiest route stays.
+        for _ in 0..20 {
+            frame.budget.adapt(0.5);
+        }
+        assert_eq!(frame.budget.arcs(), MIN_DRAWN_ARCS);
+        frame.prepare(&scene, &view, &camera, Selected::default(), 20.0);
+        assert_eq!(frame.arcs.len(), MIN_DRAWN_ARCS);
+        assert_eq!(frame.hidden_arcs, view.routes.len() - MIN_DRAWN_ARCS);
+        assert!(
+            frame
+                .arcs
+                .iter()
+                .any(|arc| view.routes[arc.shown].count == 4)
+        );
+    }
+
+    #[test]
+    fn the_arc_budget_follows_frame_times() {
+        let mut budget = ArcBudget::default();
+        assert_eq!(budget.arcs(), MAX_DRAWN_ARCS);
+        budget.adapt(1.0 / 30.0);
+        assert_eq!(budget.arcs(), MAX_DRAWN_ARCS, "between the limits: kept");
+        budget.adapt(0.5);
+        assert_eq!(budget.arcs(), MAX_DRAWN_ARCS * 2 / 3);
+        for _ in 0..100 {
+            budget.adapt(1.0 / 60.0);
+        }
+        assert_eq!(budget.arcs(), MAX_DRAWN_ARCS, "fast frames: all again");
     }
 }

@@ -23,8 +23,8 @@ mod time_index;
 pub use cluster::{Cluster, cluster};
 pub use fade::Fade;
 pub use frame::{
-    Camera, DrawnArc, DrawnMarker, Frame, FrameHit, MAX_DRAWN_ARCS, Selected, arc_width,
-    arrival_radius,
+    ArcBudget, Camera, DrawnArc, DrawnMarker, Frame, FrameHit, MAX_DRAWN_ARCS, MIN_DRAWN_ARCS,
+    Selected, arc_width, arrival_radius,
 };
 pub use geometry::{
     GeoPoint, MAX_MERCATOR_LAT, bow, bow_profile, distance_to_polyline, distance_to_segment,

@@ -449,6 +449,13 @@ impl eframe::App for LegationApp {
             if self.timeline.ui(ui, &self.scene, &self.view) {
                 self.refresh_view();
             }
+            // Only while playing does every frame follow the last at once,
+            // so that the time between them (measured, except just after
+            // a pause) is the time a frame takes.
+            if self.timeline.playing() {
+                self.map
+                    .adapt_to_frame_time(ui.input(|input| input.stable_dt));
+            }
         });
         if self.problems_panel.open {
             egui::Panel::bottom("problems")

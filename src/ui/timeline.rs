@@ -250,6 +250,11 @@ impl Timeline {
         self.window != before
     }
 
+    /// Whether playback is running.
+    pub fn playing(&self) -> bool {
+        self.playing
+    }
+
     /// The panel: controls, the strip, the window in words. Returns whether
     /// the window changed.
     pub fn ui(&mut self, ui: &mut Ui, scene: &Scene, view: &View) -> bool {

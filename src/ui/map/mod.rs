@@ -94,6 +94,13 @@ impl MapView {
         }
     }
 
+    /// Draws fewer arcs while frames come slowly, more when they come fast
+    /// again (see [`crate::scene::ArcBudget`]); `frame_seconds` is how long
+    /// the last frame took.
+    pub fn adapt_to_frame_time(&mut self, frame_seconds: f32) {
+        self.frame.budget.adapt(frame_seconds);
+    }
+
     /// Fits the view to the data when next drawn.
     pub fn fit_on_next_frame(&mut self) {
         self.fit_pending = true;
