@@ -250,13 +250,8 @@ impl<'a> Cursor<'a> {
             let key = self.string()?.plain()?;
             self.expect(b':')?;
             member(self, key)?;
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(());
-                }
-                _ => return Err(Unsound),
+            if self.comma_or(b'}')? {
+                return Ok(());
             }
         }
     }
@@ -285,14 +280,25 @@ impl<'a> Cursor<'a> {
     ) -> Step<()> {
         loop {
             item(self)?;
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(());
-                }
-                _ => return Err(Unsound),
+            if self.comma_or(b']')? {
+                return Ok(());
             }
+        }
+    }
+
+    /// After a member or an item: consumes a `,` (`false`: more follow) or
+    /// the `close` of the object or array (`true`).
+    pub(super) fn comma_or(&mut self, close: u8) -> Step<bool> {
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                Ok(false)
+            }
+            Some(byte) if byte == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            _ => Err(Unsound),
         }
     }
 }

@@ -507,13 +507,8 @@ impl<'a> Part<'a> {
         handover: Option<usize>,
     ) -> Step<Option<Kind>> {
         loop {
-            match cursor.peek() {
-                Some(b',') => cursor.at += 1,
-                Some(b'}') => {
-                    cursor.at += 1;
-                    return Ok(None);
-                }
-                _ => return Err(Unsound),
+            if cursor.comma_or(b'}')? {
+                return Ok(None);
             }
             if let Some(kind) = self.member(cursor, handover)? {
                 return Ok(Some(kind));
@@ -581,13 +576,8 @@ impl<'a> Part<'a> {
             if count.is_multiple_of(PROGRESS_STEP) {
                 self.report();
             }
-            match cursor.peek() {
-                Some(b',') => cursor.at += 1,
-                Some(b']') => {
-                    cursor.at += 1;
-                    return Ok(None);
-                }
-                _ => return Err(Unsound),
+            if cursor.comma_or(b']')? {
+                return Ok(None);
             }
         }
     }
