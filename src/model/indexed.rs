@@ -1332,6 +1332,58 @@ mod tests {
     }
 
     #[test]
+    fn a_byte_order_mark_is_skipped_as_the_detailed_loader_skips_it() {
+        let json = "\u{feff}{\"format\":\"legation/1\",\"visits\":[{\"id\":\"v\",\"to\":{\"country\":\"KP\"},\"date\":\"2023\"}]}";
+        let (indexed, _) = read_fast(json.as_bytes()).expect("sound after its mark");
+        assert_eq!(indexed.visit(0).unwrap().id, "v");
+        assert_agrees(json.as_bytes(), "byte-order mark");
+    }
+
+    #[test]
+    fn big_files_check_citations_of_sources_that_come_last() {
+        // Citations in every chunk, their sources at the very end.
+        let visits: Vec<String> = (0..70_000)
+            .map(|index| {
+                format!(
+                    r#"{{"id":"v{index}","to":{{"country":"KP"}},"date":"2023-07","source":{{"id":"s{}","span":[0,5]}},"purpose":"a long purpose to make the file big enough"}}"#,
+                    index % 100
+                )
+            })
+            .collect();
+        let sources: Vec<String> = (0..100)
+            .map(|index| format!(r#"{{"id":"s{index}","text":"Café society"}}"#))
+            .collect();
+        let json = format!(
+            r#"{{"format":"legation/1","visits":[{}],"sources":[{}]}}"#,
+            visits.join(","),
+            sources.join(",")
+        );
+        assert!(json.len() >= PARALLEL_BYTES, "{}", json.len());
+        let (indexed, table) = read_fast(json.as_bytes()).expect("sound");
+        assert_eq!(table.visits.len(), 70_000);
+        assert_eq!(indexed.source("s99").unwrap().text, "Café society");
+        assert!(indexed.source("s100").is_none());
+        // "Caf" and half of "é", far from the sources; and a source cited
+        // but never given.
+        let mid_char = json.replacen(
+            r#""id":"v69999","to":{"country":"KP"},"date":"2023-07","source":{"id":"s99","span":[0,5]}"#,
+            r#""id":"v69999","to":{"country":"KP"},"date":"2023-07","source":{"id":"s99","span":[0,4]}"#,
+            1,
+        );
+        assert_ne!(mid_char, json);
+        assert!(
+            read_fast(mid_char.as_bytes()).is_none(),
+            "a span ending inside é"
+        );
+        let missing = json.replacen(r#""id":"s7","span""#, r#""id":"s100","span""#, 1);
+        assert_ne!(missing, json);
+        assert!(
+            read_fast(missing.as_bytes()).is_none(),
+            "a source never given"
+        );
+    }
+
+    #[test]
     fn big_files_scan_the_same_on_two_threads() {
         for purpose in ["talks", r#"x}, {\"id\": \"v0\"}, {"#] {
             let json = big_document(&purpose.repeat(3));
