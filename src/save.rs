@@ -32,8 +32,46 @@ pub fn write_atomically(
     if result.is_err() {
         // Best effort: the error that matters is the one returned.
         let _ = std::fs::remove_file(&temporary);
+    } else {
+        remove_stale_temporaries(path);
     }
     result
+}
+
+/// Removes the temporary files of `path` that writers killed mid-write
+/// left behind (their process is gone), so that crashes do not pile them
+/// up beside the user's files. Another live writer's file is left alone.
+fn remove_stale_temporaries(path: &Path) {
+    let Some(name) = path.file_name() else {
+        return;
+    };
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let writer = file_name
+            .to_string_lossy()
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if let Some(pid) = writer
+            && pid != std::process::id()
+            && process_is_gone(pid)
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether no process `pid` runs; `false` where that cannot be told.
+fn process_is_gone(pid: u32) -> bool {
+    cfg!(target_os = "linux") && !Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// A name beside `path`, unique to this process, hidden on Unix.
@@ -65,6 +103,28 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         let left: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
         assert_eq!(left.len(), 1, "only the target remains: {left:?}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn temporaries_of_killed_writers_are_cleared_and_live_ones_kept() {
+        let path = scratch("stale");
+        let folder = path.parent().unwrap();
+        // No process has this id (Linux's limit is 2^22); process 1 always runs.
+        let stale = folder.join(".data.json.999999999.tmp");
+        let live = folder.join(".data.json.1.tmp");
+        let other = folder.join(".other.json.999999999.tmp");
+        for file in [&stale, &live, &other] {
+            std::fs::write(file, "half").unwrap();
+        }
+        write_atomically(&path, |out| out.write_all(b"new")).unwrap();
+        assert!(!stale.exists(), "a killed writer's temporary is removed");
+        assert!(live.exists(), "a live writer's temporary is kept");
+        assert!(
+            other.exists(),
+            "another file's temporary is not ours to touch"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
     }
 
     #[test]

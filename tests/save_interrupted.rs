@@ -1,6 +1,7 @@
 //! A save killed halfway never costs data: `legation import -o OUT` killed
 //! (SIGKILL) while writing leaves the previous OUT byte for byte, or no OUT
-//! at all when there was none; never a partial file under its name.
+//! at all when there was none; never a partial file under its name. The
+//! next save clears the temporary file the killed one left.
 
 mod run_support;
 
@@ -118,4 +119,19 @@ fn a_kill_mid_write_of_a_new_file_leaves_no_partial_file() {
 
     assert!(kill_while_writing(&export, &out));
     assert!(!out.exists(), "a partial new.json was left");
+
+    // The next save finishes, and clears what the killed one left.
+    let status = command([
+        Path::new("import"),
+        Path::new("gdelt"),
+        &export,
+        Path::new("-o"),
+        &out,
+    ])
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .status()
+    .expect("the legation binary starts");
+    assert!(status.success());
+    assert_eq!(names(&folder), ["new.json"], "no stale temporary is left");
 }
