@@ -45,21 +45,26 @@ fn names(folder: &Path) -> Vec<String> {
     names
 }
 
-/// Starts importing `export` to `out`, and kills the process as soon as its
-/// temporary file has data in it. Returns whether it was caught writing.
-fn kill_while_writing(export: &Path, out: &Path) -> bool {
-    let folder = out.parent().expect("the output is in a folder");
-    let mut child = command([
+/// `legation import gdelt EXPORT -o OUT`, quiet.
+fn import(export: &Path, out: &Path) -> std::process::Command {
+    let mut import = command([
         Path::new("import"),
         Path::new("gdelt"),
         export,
         Path::new("-o"),
         out,
-    ])
-    .stdout(Stdio::null())
-    .stderr(Stdio::null())
-    .spawn()
-    .expect("the legation binary starts");
+    ]);
+    import.stdout(Stdio::null()).stderr(Stdio::null());
+    import
+}
+
+/// Starts importing `export` to `out`, and kills the process as soon as its
+/// temporary file has data in it. Returns whether it was caught writing.
+fn kill_while_writing(export: &Path, out: &Path) -> bool {
+    let folder = out.parent().expect("the output is in a folder");
+    let mut child = import(export, out)
+        .spawn()
+        .expect("the legation binary starts");
     let temporary = format!(
         ".{}.{}.tmp",
         out.file_name()
@@ -121,17 +126,9 @@ fn a_kill_mid_write_of_a_new_file_leaves_no_partial_file() {
     assert!(!out.exists(), "a partial new.json was left");
 
     // The next save finishes, and clears what the killed one left.
-    let status = command([
-        Path::new("import"),
-        Path::new("gdelt"),
-        &export,
-        Path::new("-o"),
-        &out,
-    ])
-    .stdout(Stdio::null())
-    .stderr(Stdio::null())
-    .status()
-    .expect("the legation binary starts");
+    let status = import(&export, &out)
+        .status()
+        .expect("the legation binary starts");
     assert!(status.success());
     assert_eq!(names(&folder), ["new.json"], "no stale temporary is left");
 }

@@ -238,12 +238,7 @@ impl<'a> Cursor<'a> {
         depth: usize,
         mut member: impl FnMut(&mut Self, &'a str) -> Step<()>,
     ) -> Step<()> {
-        if depth > MAX_DEPTH {
-            return Err(Unsound);
-        }
-        self.expect(b'{')?;
-        if self.peek() == Some(b'}') {
-            self.at += 1;
+        if self.open(depth, b'{', b'}')? {
             return Ok(());
         }
         loop {
@@ -262,15 +257,24 @@ impl<'a> Cursor<'a> {
         depth: usize,
         mut item: impl FnMut(&mut Self) -> Step<()>,
     ) -> Step<()> {
-        if depth > MAX_DEPTH {
-            return Err(Unsound);
-        }
-        self.expect(b'[')?;
-        if self.peek() == Some(b']') {
-            self.at += 1;
+        if self.open(depth, b'[', b']')? {
             return Ok(());
         }
         self.items_from_here(&mut item)
+    }
+
+    /// Consumes the `open` of an object or array at nesting `depth`, and
+    /// its `close` too if it is empty (`true`).
+    pub(super) fn open(&mut self, depth: usize, open: u8, close: u8) -> Step<bool> {
+        if depth > MAX_DEPTH {
+            return Err(Unsound);
+        }
+        self.expect(open)?;
+        if self.peek() == Some(close) {
+            self.at += 1;
+            return Ok(true);
+        }
+        Ok(false)
     }
 
     /// The rest of an array, from the start of an item to its `]`.

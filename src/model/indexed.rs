@@ -59,7 +59,11 @@ struct SourceIndex {
 impl SourceIndex {
     /// The positions of the sources whose id may be `id` (its hash's).
     fn candidates(&self, id: &str) -> impl Iterator<Item = usize> + '_ {
-        let hash = self.hasher.hash_one(id);
+        self.with_hash(self.hasher.hash_one(id))
+    }
+
+    /// The positions of the sources whose id hashes to `hash`.
+    fn with_hash(&self, hash: u64) -> impl Iterator<Item = usize> + '_ {
         let start = self.entries.partition_point(|&(other, _)| other < hash);
         self.entries[start..]
             .iter()
@@ -303,9 +307,7 @@ fn read_chunk<'a>(
     let mut cursor = Cursor::new(text, from.at());
     let stopped_in = match from {
         ChunkStart::Document(_) => {
-            cursor.expect(b'{')?;
-            if cursor.peek() == Some(b'}') {
-                cursor.at += 1;
+            if cursor.open(MEMBER_DEPTH, b'{', b'}')? {
                 None
             } else {
                 part.members(&mut cursor, stop)?
@@ -408,16 +410,13 @@ impl<'a> Citations<'a> {
     fn hold(
         &self,
         sources: &[(u64, Cow<'a, str>)],
-        index: &[(u64, u32)],
+        index: &SourceIndex,
         texts: &[Cow<'a, str>],
     ) -> bool {
         let mut spans = self.spans.iter();
         self.runs.iter().all(|(hash, id, count)| {
-            let start = index.partition_point(|&(other, _)| other < *hash);
-            let found = index[start..]
-                .iter()
-                .take_while(|&&(other, _)| other == *hash)
-                .map(|&(_, position)| position as usize)
+            let found = index
+                .with_hash(*hash)
                 .find(|&position| sources[position].1 == *id);
             let Some(position) = found else {
                 return false;
@@ -524,9 +523,7 @@ impl<'a> Part<'a> {
             if cursor.null()? {
                 return Ok(None);
             }
-            cursor.expect(b'[')?;
-            if cursor.peek() == Some(b']') {
-                cursor.at += 1;
+            if cursor.open(MEMBER_DEPTH + 1, b'[', b']')? {
                 return Ok(None);
             }
             return self.records_from_here(cursor, kind, handover);
@@ -915,8 +912,8 @@ fn unique_across<'a>(lists: impl Iterator<Item = Vec<(u64, Cow<'a, str>)>>) -> b
 fn assemble(mut parts: Vec<Part<'_>>, ids: &RandomState) -> Step<Read> {
     check_shape(&parts)?;
     check_ids(&mut parts)?;
-    let source_index = check_sources(&mut parts)?;
-    Ok(join(parts, source_index, ids))
+    let source_index = check_sources(&mut parts, ids)?;
+    Ok(join(parts, source_index))
 }
 
 /// Each top-level key is there once, `format` among them.
@@ -954,14 +951,14 @@ fn check_ids(parts: &mut [Part<'_>]) -> Step<()> {
 
 /// The sources' index, once their ids are found unique and every citation
 /// sound; the sources' texts are taken out of the parts.
-fn check_sources(parts: &mut [Part<'_>]) -> Step<Vec<(u64, u32)>> {
+fn check_sources(parts: &mut [Part<'_>], ids: &RandomState) -> Step<SourceIndex> {
     let mut source_ids = Vec::new();
     let mut texts = Vec::new();
     for part in parts.iter_mut() {
         source_ids.append(&mut part.source_ids);
         texts.append(&mut part.source_texts);
     }
-    let mut source_index: Vec<(u64, u32)> = (0..source_ids.len())
+    let mut entries: Vec<(u64, u32)> = (0..source_ids.len())
         .map(|position| {
             Ok((
                 source_ids[position].0,
@@ -969,9 +966,9 @@ fn check_sources(parts: &mut [Part<'_>]) -> Step<Vec<(u64, u32)>> {
             ))
         })
         .collect::<Step<_>>()?;
-    source_index.sort_unstable();
+    entries.sort_unstable();
     // Ids sharing a hash sit side by side: each such run is checked whole.
-    let repeated = source_index
+    let repeated = entries
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|run| run.len() > 1)
         .any(|run| {
@@ -985,6 +982,10 @@ fn check_sources(parts: &mut [Part<'_>]) -> Step<Vec<(u64, u32)>> {
     if repeated {
         return Err(Unsound);
     }
+    let source_index = SourceIndex {
+        hasher: ids.clone(),
+        entries,
+    };
     if parts
         .iter()
         .all(|part| part.citations.hold(&source_ids, &source_index, &texts))
@@ -997,8 +998,8 @@ fn check_sources(parts: &mut [Part<'_>]) -> Step<Vec<(u64, u32)>> {
 
 /// The parts' records in order, each part's places shifted after the
 /// places of the parts before it.
-fn join(mut parts: Vec<Part<'_>>, source_index: Vec<(u64, u32)>, ids: &RandomState) -> Read {
-    let source_count = source_index.len();
+fn join(mut parts: Vec<Part<'_>>, source_index: SourceIndex) -> Read {
+    let source_count = source_index.entries.len();
     // Each part numbered its places from 0: they follow one another.
     let mut offsets = Vec::with_capacity(parts.len());
     let mut places = 0usize;
@@ -1021,10 +1022,7 @@ fn join(mut parts: Vec<Part<'_>>, source_index: Vec<(u64, u32)>, ids: &RandomSta
         let mut read = Read {
             window: parts.iter().find_map(|part| part.window),
             sources: Vec::with_capacity(source_count),
-            source_index: SourceIndex {
-                hasher: ids.clone(),
-                entries: source_index,
-            },
+            source_index,
             visits: Vec::new(),
             events: Vec::new(),
             table: RecordTable {
