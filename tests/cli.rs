@@ -3,7 +3,7 @@
 
 mod run_support;
 
-use run_support::{legation, stderr, stdout};
+use run_support::{legation, stderr, stdout, temp_path};
 use serde_json::Value;
 
 /// A fixture as the command line names it, relative to the source tree.
@@ -73,14 +73,11 @@ fn check_exits_2_for_a_file_it_cannot_read_and_goes_on_with_the_others() {
 
 #[test]
 fn check_survives_binary_garbage() {
-    let dir = std::env::temp_dir().join(format!("legation-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let garbage = dir.join("garbage.json");
+    let garbage = temp_path("garbage.json");
     std::fs::write(&garbage, [0xff, 0x00, 0xfe, b'{', 0x80]).unwrap();
     let output = legation(["check", garbage.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(stderr(&output).contains("garbage.json:1:"));
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 fn geocode(args: &[&str]) -> Value {

@@ -7,7 +7,7 @@ mod run_support;
 use std::path::Path;
 
 use legation::model::{parse_dataset, validate};
-use run_support::{legation, stderr, stdout};
+use run_support::{legation, stderr, stdout, temp_path};
 use serde_json::Value;
 
 const SEED: &str = "data/articles/2023-07-25-shoigu-pyongyang.txt";
@@ -41,10 +41,9 @@ fn extracts_the_seed_article_into_a_valid_dataset() {
 #[test]
 fn check_accepts_what_extract_writes() {
     let output = legation(["extract", SEED]);
-    let out = std::env::temp_dir().join(format!("legation-extract-{}.json", std::process::id()));
+    let out = temp_path("extracted.json");
     std::fs::write(&out, stdout(&output)).unwrap();
     let checked = legation(["check", out.to_str().unwrap()]);
-    std::fs::remove_file(&out).ok();
     assert_eq!(
         checked.status.code(),
         Some(0),

@@ -7,6 +7,7 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
 /// A file or directory under `tests/fixtures/`.
 pub fn fixture(name: &str) -> PathBuf {
@@ -15,11 +16,19 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A fresh path in the temporary directory, unique to this process and
-/// `name`.
+/// A fresh path for `name` in this test binary's scratch directory.
+///
+/// The directory lives under Cargo's `target/tmp` and is emptied the first
+/// time a run asks for it, so what the last run wrote (some tests write
+/// files of tens of megabytes) never piles up.
 pub fn temp_path(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("legation-tests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("the temporary directory is writable");
+    static SCRATCH: OnceLock<PathBuf> = OnceLock::new();
+    let dir = SCRATCH.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(env!("CARGO_CRATE_NAME"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("Cargo's target/tmp is writable");
+        dir
+    });
     let path = dir.join(name);
     let _ = std::fs::remove_file(&path);
     path
