@@ -31,8 +31,8 @@ use super::cursor::{Cursor, RawString, Step, Unsound};
 use super::load::{read_event, read_source, read_visit};
 use super::table::{PlaceInterner, PlaceKey};
 use super::{
-    CountryCode, Days, Event, EventKind, EventRow, FORMAT, FuzzyDate, PlaceId, RecordTable, Source,
-    Visit, VisitRow,
+    Bytes, CountryCode, Days, Event, EventKind, EventRow, FORMAT, FuzzyDate, PlaceId, RecordTable,
+    Source, Visit, VisitRow,
 };
 use crate::progress::{Progress, Stage};
 
@@ -40,7 +40,7 @@ use crate::progress::{Progress, Stage};
 /// in them.
 #[derive(Clone, Debug, Default)]
 pub struct IndexedDataset {
-    bytes: Vec<u8>,
+    bytes: Bytes,
     window: Option<FuzzyDate>,
     sources: Vec<Range<usize>>,
     source_index: SourceIndex,
@@ -111,9 +111,9 @@ impl IndexedDataset {
 /// # Errors
 /// The bytes themselves, untouched, when the file has any problem.
 pub fn read_indexed(
-    bytes: Vec<u8>,
+    bytes: Bytes,
     progress: &Progress,
-) -> Result<(IndexedDataset, RecordTable), Vec<u8>> {
+) -> Result<(IndexedDataset, RecordTable), Bytes> {
     let Some(read) = read(&bytes, progress) else {
         return Err(bytes);
     };
@@ -1095,7 +1095,7 @@ mod tests {
     }
 
     fn read_fast(bytes: &[u8]) -> Option<(IndexedDataset, RecordTable)> {
-        read_indexed(bytes.to_vec(), &Progress::default()).ok()
+        read_indexed(bytes.to_vec().into(), &Progress::default()).ok()
     }
 
     /// The rows with their places written out, as the scene sees them

@@ -4,6 +4,7 @@
 //! Nothing here knows about places on a map or about the app: resolving
 //! names to coordinates is the gazetteer's job, drawing the ui's.
 
+mod bytes;
 mod country;
 mod cursor;
 mod dataset;
@@ -15,6 +16,7 @@ mod records;
 mod table;
 mod validate;
 
+pub use bytes::Bytes;
 pub use country::CountryCode;
 pub use dataset::{
     Dataset, Event, EventKind, ExtraFields, FORMAT, FormatTag, Person, Source, SourceRef, Span,

@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use super::{
-    Dataset, Event, FuzzyDate, IndexedDataset, LoadError, ParseError, Problem, RecordTable, Source,
-    Visit, parse_dataset, read_indexed,
+    Bytes, Dataset, Event, FuzzyDate, IndexedDataset, LoadError, ParseError, Problem, RecordTable,
+    Source, Visit, parse_dataset, read_indexed,
 };
 use crate::progress::{Progress, Stage};
 
@@ -106,8 +106,8 @@ pub struct Opened {
 ///
 /// # Errors
 /// When `json` is not a JSON object at all.
-pub fn open_dataset(json: Vec<u8>, progress: &Progress) -> Result<Opened, ParseError> {
-    match read_indexed(json, progress) {
+pub fn open_dataset(json: impl Into<Bytes>, progress: &Progress) -> Result<Opened, ParseError> {
+    match read_indexed(json.into(), progress) {
         Ok((indexed, table)) => Ok(Opened {
             records: Records::Indexed(indexed),
             table,
@@ -132,7 +132,7 @@ pub fn open_dataset(json: Vec<u8>, progress: &Progress) -> Result<Opened, ParseE
 /// When the file cannot be read or is not a JSON object.
 pub fn open_dataset_file(path: &Path, progress: &Progress) -> Result<Opened, LoadError> {
     progress.start(Stage::Reading, 1);
-    let bytes = read_whole_file(path).map_err(|source| LoadError::Read {
+    let bytes = Bytes::read(path).map_err(|source| LoadError::Read {
         path: path.to_owned(),
         source,
     })?;
@@ -141,40 +141,6 @@ pub fn open_dataset_file(path: &Path, progress: &Progress) -> Result<Opened, Loa
         path: path.to_owned(),
         source,
     })
-}
-
-/// Files bigger than this are read by two threads at once.
-const PARALLEL_READ_BYTES: u64 = 32 << 20;
-
-/// The whole file. A big one is read in two halves at once: most of the
-/// time of reading a cached file goes to the kernel handing out and
-/// filling fresh pages, which two cores do twice as fast as one.
-fn read_whole_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileExt;
-        let file = std::fs::File::open(path)?;
-        let len = file.metadata()?.len();
-        if len >= PARALLEL_READ_BYTES {
-            let len = usize::try_from(len).map_err(std::io::Error::other)?;
-            let mut bytes = vec![0; len];
-            let (first, second) = bytes.split_at_mut(len / 2);
-            std::thread::scope(|scope| {
-                let file = &file;
-                let second_half = scope.spawn(move || file.read_exact_at(second, (len / 2) as u64));
-                file.read_exact_at(first, 0)?;
-                second_half
-                    .join()
-                    .unwrap_or_else(|_| Err(std::io::Error::other("the reading thread stopped")))
-            })?;
-            // A file that grew while it was read is read again whole, as
-            // the one-thread way would see it.
-            if file.metadata()?.len() == len as u64 {
-                return Ok(bytes);
-            }
-        }
-    }
-    std::fs::read(path)
 }
 
 #[cfg(test)]
