@@ -13,7 +13,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use legation::model::Day;
 use legation::progress::Progress;
-use legation::scene::{Camera, Frame, GeoPoint, Scene, Selected, TimeIndex, TimeWindow};
+use legation::scene::{Camera, Frame, GeoPoint, Scene, Selected, TimeIndex, TimeWindow, View};
 use legation::synth::{SynthOptions, write_dataset};
 use legation::workspace::{Workspace, open_and_place};
 
@@ -97,10 +97,12 @@ fn scale(c: &mut Criterion) {
             BenchmarkId::new("aggregation", size),
             &windows,
             |b, windows| {
+                let mut view = View::default();
                 let mut step = 0;
                 b.iter(|| {
                     step = (step + 1) % windows.len();
-                    black_box(scene.view(windows[step]))
+                    scene.view_into(windows[step], &mut view);
+                    black_box(view.routes.len())
                 });
             },
         );
@@ -110,10 +112,11 @@ fn scale(c: &mut Criterion) {
         for (name, camera) in [("frame_world", world), ("frame_east_asia", east_asia)] {
             group.bench_with_input(BenchmarkId::new(name, size), &windows, |b, windows| {
                 let mut frame = Frame::default();
+                let mut view = View::default();
                 let mut step = 0;
                 b.iter(|| {
                     step = (step + 1) % windows.len();
-                    let view = scene.view(windows[step]);
+                    scene.view_into(windows[step], &mut view);
                     frame.prepare(&scene, &view, &camera, Selected::default(), step as f64);
                     black_box(frame.hit([640.0, 380.0]))
                 });

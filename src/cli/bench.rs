@@ -204,7 +204,7 @@ impl Bench<'_> {
         self.frames += 1;
         let began = Instant::now();
         if let Some(window) = window {
-            self.view = self.scene.view(window);
+            self.scene.view_into(window, &mut self.view);
         }
         self.frame
             .prepare(self.scene, &self.view, camera, Selected::default(), now);

@@ -200,13 +200,63 @@ pub enum FrameHit {
     Marker(usize),
 }
 
-/// A route's great circle on the Web Mercator square, split at the
-/// antimeridian: the second piece starts at `split` (the length when
-/// whole).
-#[derive(Clone, Debug)]
-struct Path {
-    points: Box<[[f64; 2]]>,
-    split: usize,
+/// The routes' great circles on the Web Mercator square, made when first
+/// drawn and kept. All in one buffer, in the order they were made: the
+/// arcs of one frame are mostly those of the last, so reading them walks
+/// memory in order instead of jumping between a box per route.
+#[derive(Clone, Debug, Default)]
+struct Paths {
+    /// Per route: where its path is in `points`; empty while not made.
+    spans: Vec<PathSpan>,
+    points: Vec<[f64; 2]>,
+}
+
+/// Where a path is in [`Paths::points`]: split at the antimeridian, its
+/// second piece starts `split` points in (`len` when whole).
+#[derive(Clone, Copy, Debug, Default)]
+struct PathSpan {
+    start: u32,
+    len: u16,
+    split: u16,
+}
+
+impl Paths {
+    /// No paths, for a scene of `routes` routes.
+    fn for_routes(routes: usize) -> Self {
+        Self {
+            spans: vec![PathSpan::default(); routes],
+            points: Vec::new(),
+        }
+    }
+
+    fn has(&self, route: u32) -> bool {
+        self.spans[route as usize].len > 0
+    }
+
+    /// Route `route`'s path and where it splits, made between its `ends`
+    /// if not yet.
+    fn get_or_make(
+        &mut self,
+        route: u32,
+        ends: impl FnOnce() -> (GeoPoint, GeoPoint),
+    ) -> (&[[f64; 2]], usize) {
+        let span = &mut self.spans[route as usize];
+        if span.len == 0 {
+            let (from, to) = ends();
+            let (points, split) = great_circle(from, to, ARC_SEGMENTS);
+            *span = PathSpan {
+                start: self.points.len() as u32,
+                len: points.len() as u16,
+                split: split as u16,
+            };
+            self.points.extend(points);
+        }
+        let start = span.start as usize;
+        (
+            &self.points[start..start + usize::from(span.len)],
+            usize::from(span.split),
+        )
+    }
 }
 
 /// How many arcs a frame may draw: [`MAX_DRAWN_ARCS`] while frames come
@@ -263,7 +313,7 @@ pub struct Frame {
     pub budget: ArcBudget,
     points: Vec<[f32; 2]>,
     marker_places: Vec<u32>,
-    paths: Vec<Option<Path>>,
+    paths: Paths,
     profiles: Vec<Vec<f32>>,
     route_fade: Fade,
     place_fade: Fade,
@@ -290,9 +340,9 @@ impl Frame {
         self.marker_places.clear();
         self.grid = None;
         self.area = camera.rect;
-        if self.paths.len() != scene.routes.len() {
+        if self.paths.spans.len() != scene.routes.len() {
             // Another scene: its route ids mean other routes.
-            self.paths = vec![None; scene.routes.len()];
+            self.paths = Paths::for_routes(scene.routes.len());
             self.route_fade = Fade::default();
             self.place_fade = Fade::default();
         }
@@ -325,7 +375,7 @@ impl Frame {
             .filter(|&index| {
                 let shown = &view.routes[index];
                 let bow = LANE_BOW * shown.lane as f32 / scale;
-                let bounds = scene.route_bounds(shown.route);
+                let bounds = shown.bounds;
                 bounds[0] - bow <= east
                     && bounds[2] + bow >= west
                     && bounds[1] - bow <= south
@@ -347,8 +397,8 @@ impl Frame {
             .map(|index| (index, false))
             .chain(marked.into_iter().map(|index| (index, true)))
         {
-            let id = view.routes[index].route as usize;
-            let needs_path = scene.routes[id].from.is_some() && self.paths[id].is_none();
+            let shown = &view.routes[index];
+            let needs_path = shown.has_start && !self.paths.has(shown.route);
             if needs_path {
                 if budget == 0 {
                     self.waiting_arcs += 1;
@@ -370,55 +420,51 @@ impl Frame {
         selected: bool,
     ) {
         let shown = view.routes[index];
-        let route = &scene.routes[shown.route as usize];
         let start = self.points.len();
-        let (width, split) = match route.from {
-            None => {
-                self.points.push(camera.project(route.to.point));
-                (arrival_radius(shown.count), self.points.len())
-            }
-            Some(from) => {
-                let path = self.paths[shown.route as usize].get_or_insert_with(|| {
-                    let (points, split) = great_circle(from.point, route.to.point, ARC_SEGMENTS);
-                    Path {
-                        points: points.into_boxed_slice(),
-                        split,
-                    }
-                });
-                if path.split == path.points.len() {
-                    // Whole: as many pieces as its length on screen needs,
-                    // bowed out by its lane.
-                    let first = camera.project_mercator(path.points[0]);
-                    let last = camera.project_mercator(path.points[path.points.len() - 1]);
-                    let bow_offset = LANE_BOW * shown.lane as f32;
-                    let length = (last[0] - first[0]).hypot(last[1] - first[1]) + 2.0 * bow_offset;
-                    let needed = (length / PIXELS_PER_SEGMENT).ceil() as usize;
-                    let slot = SEGMENT_COUNTS
+        // The route itself is read only when its path is not made yet: a
+        // hundred-byte record per arc is a cache miss per arc.
+        let route = || &scene.routes[shown.route as usize];
+        let (width, split) = if shown.has_start {
+            let (path, split) = self.paths.get_or_make(shown.route, || {
+                let route = route();
+                let from = route.from.map_or(route.to.point, |from| from.point);
+                (from, route.to.point)
+            });
+            if split == path.len() {
+                // Whole: as many pieces as its length on screen needs,
+                // bowed out by its lane.
+                let first = camera.project_mercator(path[0]);
+                let last = camera.project_mercator(path[path.len() - 1]);
+                let bow_offset = LANE_BOW * shown.lane as f32;
+                let length = (last[0] - first[0]).hypot(last[1] - first[1]) + 2.0 * bow_offset;
+                let needed = (length / PIXELS_PER_SEGMENT).ceil() as usize;
+                let slot = SEGMENT_COUNTS
+                    .iter()
+                    .position(|&count| count >= needed)
+                    .unwrap_or(SEGMENT_COUNTS.len() - 1);
+                let step = ARC_SEGMENTS / SEGMENT_COUNTS[slot];
+                self.points.extend(
+                    path.iter()
+                        .step_by(step)
+                        .map(|&xy| camera.project_mercator(xy)),
+                );
+                if self.profiles.is_empty() {
+                    self.profiles = SEGMENT_COUNTS
                         .iter()
-                        .position(|&count| count >= needed)
-                        .unwrap_or(SEGMENT_COUNTS.len() - 1);
-                    let step = ARC_SEGMENTS / SEGMENT_COUNTS[slot];
-                    self.points.extend(
-                        path.points
-                            .iter()
-                            .step_by(step)
-                            .map(|&xy| camera.project_mercator(xy)),
-                    );
-                    if self.profiles.is_empty() {
-                        self.profiles = SEGMENT_COUNTS
-                            .iter()
-                            .map(|&count| bow_profile(count + 1))
-                            .collect();
-                    }
-                    bow(&mut self.points[start..], bow_offset, &self.profiles[slot]);
-                    (arc_width(shown.count), self.points.len())
-                } else {
-                    // Split at the antimeridian: it stays on its great circle.
-                    self.points
-                        .extend(path.points.iter().map(|&xy| camera.project_mercator(xy)));
-                    (arc_width(shown.count), start + path.split)
+                        .map(|&count| bow_profile(count + 1))
+                        .collect();
                 }
+                bow(&mut self.points[start..], bow_offset, &self.profiles[slot]);
+                (arc_width(shown.count), self.points.len())
+            } else {
+                // Split at the antimeridian: it stays on its great circle.
+                self.points
+                    .extend(path.iter().map(|&xy| camera.project_mercator(xy)));
+                (arc_width(shown.count), start + split)
             }
+        } else {
+            self.points.push(camera.project(route().to.point));
+            (arrival_radius(shown.count), self.points.len())
         };
         self.arcs.push(DrawnArc {
             shown: index,

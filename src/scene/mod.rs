@@ -37,7 +37,7 @@ pub use time_index::TimeIndex;
 
 use std::collections::HashMap;
 
-use self::routes::{RouteFinder, RouteTally};
+use self::routes::{RouteBrief, RouteFinder, RouteTally};
 use crate::gazetteer::{Gazetteer, Precision as PlacePrecision};
 use crate::model::{CountryCode, Day, EventKind, PlaceRef, RecordTable};
 
@@ -149,11 +149,9 @@ pub struct Scene {
     pub routes: Vec<Route>,
     /// How many pairs of ends the routes make (see [`Route::pair`]).
     pairs: usize,
-    /// Each route's [`Route::bounds`] and [`Route::pair`], packed small:
-    /// every frame reads them for all shown routes, and lean arrays stay in
-    /// the cache where 100-byte routes would not.
-    route_bounds: Vec<[f32; 4]>,
-    route_pairs: Vec<u32>,
+    /// What every frame reads of each route, packed small (see
+    /// [`RouteBrief`]).
+    route_briefs: Vec<RouteBrief>,
     /// The delegations' countries, most visits first.
     origins: Vec<CountryCode>,
     /// Each route's origin as a position in `origins`.
@@ -181,6 +179,49 @@ pub(crate) fn widened_to_f32(bounds: [f64; 4]) -> [f32; 4] {
         (east + SLACK) as f32,
         (south + SLACK) as f32,
     ]
+}
+
+/// `routes` numbered again, by the first day any of their visits starts,
+/// with `visits` and the routes' pairs (`pairs` of them) following.
+///
+/// Routes are found in file order, which in a big file has nothing to do
+/// with time: the routes of one time window were scattered over the whole
+/// table, and every frame of playback paid a cache miss per route. In
+/// order of time, most of a window's routes sit side by side.
+fn number_by_first_day(routes: Vec<Route>, pairs: usize, visits: &mut [PlacedVisit]) -> Vec<Route> {
+    let mut first_days = vec![Day(i32::MAX); routes.len()];
+    for visit in visits.iter() {
+        let first_day = &mut first_days[visit.route as usize];
+        *first_day = (*first_day).min(visit.first_day);
+    }
+    let mut ordered: Vec<(Day, u32, Route)> = first_days
+        .into_iter()
+        .zip(0..)
+        .zip(routes)
+        .map(|((day, id), route)| (day, id, route))
+        .collect();
+    ordered.sort_unstable_by_key(|&(day, id, _)| (day, id));
+    let mut new_ids = vec![0; ordered.len()];
+    let mut new_pairs = vec![u32::MAX; pairs];
+    let mut next_pair = 0;
+    let routes = ordered
+        .into_iter()
+        .zip(0..)
+        .map(|((_, old_id, mut route), new_id)| {
+            new_ids[old_id as usize] = new_id;
+            let pair = &mut new_pairs[route.pair as usize];
+            if *pair == u32::MAX {
+                *pair = next_pair;
+                next_pair += 1;
+            }
+            route.pair = *pair;
+            route
+        })
+        .collect();
+    for visit in visits {
+        visit.route = new_ids[visit.route as usize];
+    }
+    routes
 }
 
 /// The visits by time, with what aggregation needs, and by route.
@@ -260,20 +301,12 @@ impl Scene {
         }
         let (routes, pairs) = builder.routes.finish();
         let mut scene = builder.scene;
-        scene.route_bounds = routes
-            .iter()
-            .map(|route| widened_to_f32(route.bounds))
-            .collect();
-        scene.route_pairs = routes.iter().map(|route| route.pair).collect();
+        let routes = number_by_first_day(routes, pairs, &mut scene.visits);
+        scene.route_briefs = routes.iter().map(RouteBrief::of).collect();
         scene.routes = routes;
         scene.pairs = pairs;
         scene.index();
         scene
-    }
-
-    /// Route `route`'s [`Route::bounds`], in single precision.
-    pub(crate) fn route_bounds(&self, route: u32) -> [f32; 4] {
-        self.route_bounds[route as usize]
     }
 
     /// Ranks the origins and indexes records by time, route and place.
@@ -421,66 +454,76 @@ impl Scene {
 
     /// Everything `window` shows, aggregated: its routes with their counts
     /// and lanes, its events' places with their counts by kind, and the
-    /// legend's totals. Done whenever the window changes (every frame of
-    /// playback), in time linear in the window's records.
+    /// legend's totals. Time is linear in the window's records.
     pub fn view(&self, window: TimeWindow) -> View {
-        let mut tally = RouteTally::new(self.routes.len());
+        let mut view = View::default();
+        self.view_into(window, &mut view);
+        view
+    }
+
+    /// [`Scene::view`] into `view`, reusing its memory: what the app does
+    /// whenever the window changes, which is every frame of playback.
+    pub fn view_into(&self, window: TimeWindow, view: &mut View) {
+        view.window = window;
+        let tally = &mut view.scratch.tally;
+        tally.start(self.routes.len(), self.pairs);
         self.visit_times
             .for_each_in(&window, |slot| tally.add(slot.route, slot.exact));
-        let routes = tally.finish(&self.route_pairs, self.pairs);
+        tally.finish(&self.route_briefs, &mut view.routes);
 
         // Per origin, in the order its first route was met (ties keep it).
-        let mut by_origin = vec![None::<usize>; self.origins.len() + 1];
-        let mut origins: Vec<(Option<CountryCode>, usize)> = Vec::new();
-        for shown in &routes {
+        let by_origin = &mut view.scratch.by_origin;
+        by_origin.clear();
+        by_origin.resize(self.origins.len() + 1, None);
+        view.origins.clear();
+        for shown in &view.routes {
             let rank = self.origin_rank(shown.route).unwrap_or(self.origins.len());
             let slot = *by_origin[rank].get_or_insert_with(|| {
-                origins.push((self.origins.get(rank).copied(), 0));
-                origins.len() - 1
+                view.origins.push((self.origins.get(rank).copied(), 0));
+                view.origins.len() - 1
             });
-            origins[slot].1 += shown.count as usize;
+            view.origins[slot].1 += shown.count as usize;
         }
-        origins.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+        view.origins
+            .sort_by_key(|&(_, count)| std::cmp::Reverse(count));
 
-        let mut kinds = vec![0u32; self.places.len() * KINDS];
-        let mut exact = vec![false; self.places.len()];
-        let mut seen = vec![false; self.places.len()];
-        let mut touched = Vec::new();
+        let PlaceTally {
+            kinds,
+            exact,
+            touched,
+        } = &mut view.scratch.places;
+        if exact.len() != self.places.len() {
+            *kinds = vec![0; self.places.len() * KINDS];
+            *exact = vec![None; self.places.len()];
+        }
         self.event_times.for_each_in(&window, |slot| {
             let place = slot.place as usize;
-            if !seen[place] {
-                seen[place] = true;
+            let seen = exact[place].get_or_insert_with(|| {
                 touched.push(slot.place);
-            }
+                false
+            });
+            *seen |= slot.exact;
             kinds[place * KINDS + usize::from(slot.kind)] += 1;
-            exact[place] |= slot.exact;
         });
         touched.sort_unstable();
-        let mut kind_counts = [0usize; KINDS];
-        let places = touched
-            .into_iter()
-            .map(|place| {
-                let slot = place as usize;
-                let mut counts = [0u32; KINDS];
-                counts.copy_from_slice(&kinds[slot * KINDS..(slot + 1) * KINDS]);
-                for (total, &count) in kind_counts.iter_mut().zip(&counts) {
-                    *total += count as usize;
-                }
-                ShownPlace {
-                    place,
-                    count: counts.iter().sum(),
-                    kinds: counts,
-                    exact: exact[slot],
-                }
-            })
-            .collect();
-        View {
-            window,
-            routes,
-            places,
-            origins,
-            kinds: kind_counts,
+        view.kinds = [0; KINDS];
+        view.places.clear();
+        for &place in touched.iter() {
+            let slot = place as usize;
+            let mut counts = [0u32; KINDS];
+            counts.copy_from_slice(&kinds[slot * KINDS..(slot + 1) * KINDS]);
+            kinds[slot * KINDS..(slot + 1) * KINDS].fill(0);
+            for (total, &count) in view.kinds.iter_mut().zip(&counts) {
+                *total += count as usize;
+            }
+            view.places.push(ShownPlace {
+                place,
+                count: counts.iter().sum(),
+                kinds: counts,
+                exact: exact[slot].take().unwrap_or(false),
+            });
         }
+        touched.clear();
     }
 }
 
@@ -707,6 +750,35 @@ pub struct View {
     pub origins: Vec<(Option<CountryCode>, usize)>,
     /// Its events per kind, in [`EventKind::ALL`] order.
     pub kinds: [usize; KINDS],
+    /// Counters as long as the scene's routes and places, kept for the
+    /// next window ([`Scene::view_into`]).
+    scratch: ViewScratch,
+}
+
+/// What aggregating a window counts into; all zero between windows.
+#[derive(Clone, Default)]
+struct ViewScratch {
+    tally: RouteTally,
+    /// Per origin rank, its position in [`View::origins`].
+    by_origin: Vec<Option<usize>>,
+    places: PlaceTally,
+}
+
+impl std::fmt::Debug for ViewScratch {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("ViewScratch")
+    }
+}
+
+/// Counts a window's events per place and kind.
+#[derive(Clone, Default)]
+struct PlaceTally {
+    /// Per place, [`KINDS`] counters.
+    kinds: Vec<u32>,
+    /// Per place: `None` until an event there is counted, then whether
+    /// any is dated to a known day.
+    exact: Vec<Option<bool>>,
+    touched: Vec<u32>,
 }
 
 impl View {
@@ -766,5 +838,66 @@ fn describe(place: &PlaceRef) -> String {
         (Some(name), None) => format!("`{name}`"),
         (None, Some(country)) => format!("the country `{country}`"),
         (None, None) => "a place with no name".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Dataset, ExtraFields, Visit};
+
+    fn visit(from: &str, to: &str, date: &str) -> Visit {
+        Visit {
+            id: format!("{from}-{to}-{date}"),
+            leader: None,
+            delegation: None,
+            from: Some(PlaceRef::named(None, from)),
+            to: PlaceRef::named(None, to),
+            date: date.parse().unwrap(),
+            purpose: None,
+            source: None,
+            extra: ExtraFields::new(),
+        }
+    }
+
+    #[test]
+    fn routes_are_numbered_by_time_and_each_visit_keeps_its_own() {
+        // In file order the latest route comes first.
+        let trips = [
+            ("Tokyo", "Honolulu", "2023-07-27"),
+            ("Moscow", "Pyongyang", "1953-07-27"),
+            ("Beijing", "Pyongyang", "1990-01-01"),
+            ("Moscow", "Pyongyang", "2023-07-25"),
+            ("Seoul", "Washington", "1980-05"),
+        ];
+        let dataset = Dataset {
+            visits: trips
+                .iter()
+                .map(|&(from, to, date)| visit(from, to, date))
+                .collect(),
+            ..Dataset::default()
+        };
+        let gazetteer = Gazetteer::bundled();
+        let scene = Scene::build([&RecordTable::from_dataset(&dataset)], gazetteer);
+
+        let point = |name: &str| {
+            let found = gazetteer.lookup(name, None).unwrap();
+            GeoPoint::new(found.lat, found.lon)
+        };
+        for (visit, &(from, to, _)) in scene.visits.iter().zip(&trips) {
+            let route = &scene.routes[visit.route as usize];
+            assert_eq!(route.from.map(|from| from.point), Some(point(from)));
+            assert_eq!(route.to.point, point(to), "{from} to {to}");
+        }
+        let first_days: Vec<Day> = (0..scene.routes.len() as u32)
+            .map(|route| {
+                let visits = scene.visits.iter().filter(|visit| visit.route == route);
+                visits.map(|visit| visit.first_day).min().unwrap()
+            })
+            .collect();
+        assert_eq!(scene.routes.len(), 4);
+        assert!(first_days.is_sorted(), "{first_days:?}");
+        // Pairs are numbered again too: the first route's pair is the first.
+        assert_eq!(scene.routes[0].pair, 0);
     }
 }

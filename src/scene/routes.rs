@@ -41,7 +41,7 @@ impl Route {
 }
 
 /// A route as a time window shows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ShownRoute {
     /// The route, as a position in [`super::Scene::routes`].
     pub route: u32,
@@ -53,6 +53,11 @@ pub struct ShownRoute {
     /// No visit on it in the window is dated to a known day (month, year or
     /// interval only): drawn fainter and dashed.
     pub uncertain: bool,
+    /// The route's box, as [`RouteBrief::bounds`]: copied here so that a
+    /// frame culls the shown routes reading them in order.
+    pub(super) bounds: [f32; 4],
+    /// Whether the route has a known start.
+    pub(super) has_start: bool,
 }
 
 /// A place as a key: a ten-thousandth of a degree is about 11 m.
@@ -132,54 +137,89 @@ impl RouteFinder {
     }
 }
 
-/// Counts a window's visits per route.
-#[derive(Debug)]
+/// What every frame reads of each shown route, packed in one small record:
+/// a frame of playback meets thousands of routes scattered over a table of
+/// hundreds of thousands, and one cache miss per route costs less than
+/// three (see [`RouteTally::finish`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct RouteBrief {
+    /// [`Route::bounds`] in single precision, widened so that culling with
+    /// them never drops a route the exact box keeps.
+    pub(super) bounds: [f32; 4],
+    /// [`Route::pair`].
+    pub(super) pair: u32,
+    /// Whether the route has a known start (it is drawn as an arc).
+    pub(super) has_start: bool,
+}
+
+impl RouteBrief {
+    /// `route`, briefly.
+    pub(super) fn of(route: &Route) -> Self {
+        Self {
+            bounds: super::widened_to_f32(route.bounds),
+            pair: route.pair,
+            has_start: route.from.is_some(),
+        }
+    }
+}
+
+/// Counts a window's visits per route; kept from one window to the next,
+/// so that its route-long arrays are allocated once, not every frame.
+#[derive(Clone, Debug, Default)]
 pub(super) struct RouteTally {
+    /// Per route: twice the visits counted, plus one if any is dated to a
+    /// known day. Zero between windows.
     counts: Vec<u32>,
-    certain: Vec<bool>,
     touched: Vec<u32>,
+    /// Per pair: the lanes handed out so far. Zero between windows.
+    lanes: Vec<u32>,
 }
 
 impl RouteTally {
-    /// A tally for `routes` routes.
-    pub(super) fn new(routes: usize) -> Self {
-        Self {
-            counts: vec![0; routes],
-            certain: vec![false; routes],
-            touched: Vec::new(),
+    /// Ready for `routes` routes in `pairs` pairs.
+    pub(super) fn start(&mut self, routes: usize, pairs: usize) {
+        if self.counts.len() != routes || self.lanes.len() != pairs {
+            *self = Self {
+                counts: vec![0; routes],
+                touched: Vec::new(),
+                lanes: vec![0; pairs],
+            };
         }
     }
 
     /// Counts a visit on `route`, dated to a known day when `exact`.
     pub(super) fn add(&mut self, route: u32, exact: bool) {
-        let slot = route as usize;
-        if self.counts[slot] == 0 {
+        let count = &mut self.counts[route as usize];
+        if *count == 0 {
             self.touched.push(route);
         }
-        self.counts[slot] += 1;
-        self.certain[slot] |= exact;
+        *count = (*count + 2) | u32::from(exact);
     }
 
-    /// The routes taken, by id, each with its lane among the shown routes
-    /// of its pair (`route_pairs` being each route's [`Route::pair`], and
-    /// `pairs` how many pairs there are).
-    pub(super) fn finish(mut self, route_pairs: &[u32], pairs: usize) -> Vec<ShownRoute> {
+    /// The routes taken, by id, into `shown`, each with its lane among the
+    /// shown routes of its pair and what culling needs (`briefs` being
+    /// every route's); leaves the tally empty for the next window.
+    pub(super) fn finish(&mut self, briefs: &[RouteBrief], shown: &mut Vec<ShownRoute>) {
         self.touched.sort_unstable();
-        let mut lanes = vec![0u32; pairs];
-        self.touched
-            .iter()
-            .map(|&route| {
-                let slot = route as usize;
-                let lane = &mut lanes[route_pairs[slot] as usize];
-                *lane += 1;
-                ShownRoute {
-                    route,
-                    count: self.counts[slot],
-                    lane: *lane,
-                    uncertain: !self.certain[slot],
-                }
-            })
-            .collect()
+        shown.clear();
+        shown.extend(self.touched.iter().map(|&route| {
+            let count = std::mem::take(&mut self.counts[route as usize]);
+            let brief = briefs[route as usize];
+            let lane = &mut self.lanes[brief.pair as usize];
+            *lane += 1;
+            ShownRoute {
+                route,
+                count: count >> 1,
+                lane: *lane,
+                uncertain: count & 1 == 0,
+                bounds: brief.bounds,
+                has_start: brief.has_start,
+            }
+        }));
+        for route in shown.iter() {
+            self.lanes[briefs[route.route as usize].pair as usize] = 0;
+        }
+        self.touched.clear();
     }
 }
 
@@ -208,12 +248,14 @@ mod tests {
             })
             .collect();
         let (routes, pairs) = finder.finish();
-        let mut tally = RouteTally::new(routes.len());
+        let briefs: Vec<RouteBrief> = routes.iter().map(RouteBrief::of).collect();
+        let mut tally = RouteTally::default();
+        tally.start(routes.len(), pairs);
         for (&id, &(_, _, _, exact)) in ids.iter().zip(visits) {
             tally.add(id, exact);
         }
-        let route_pairs: Vec<u32> = routes.iter().map(|route| route.pair).collect();
-        let shown = tally.finish(&route_pairs, pairs);
+        let mut shown = Vec::new();
+        tally.finish(&briefs, &mut shown);
         (routes, shown)
     }
 
@@ -266,15 +308,19 @@ mod tests {
             CountryCode::parse("KP"),
         );
         let (routes, pairs) = finder.finish();
-        let mut tally = RouteTally::new(routes.len());
-        tally.add(kp, true);
-        let route_pairs: Vec<u32> = routes.iter().map(|route| route.pair).collect();
-        let shown = tally.finish(&route_pairs, pairs);
-        assert_eq!(
-            (shown[0].route, shown[0].lane),
-            (kp, 1),
-            "{ru} is not shown"
-        );
+        let briefs: Vec<RouteBrief> = routes.iter().map(RouteBrief::of).collect();
+        let mut tally = RouteTally::default();
+        tally.start(routes.len(), pairs);
+        let mut shown = Vec::new();
+        for _ in 0..2 {
+            tally.add(kp, true);
+            tally.finish(&briefs, &mut shown);
+            assert_eq!(
+                (shown[0].route, shown[0].lane, shown[0].count),
+                (kp, 1, 1),
+                "{ru} is not shown, and the next window starts again"
+            );
+        }
     }
 
     #[test]

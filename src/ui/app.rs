@@ -161,7 +161,7 @@ impl LegationApp {
     /// Prepares what the current window shows.
     fn refresh_view(&mut self) {
         let window = self.timeline.window().unwrap_or_default();
-        self.view = self.scene.view(window);
+        self.scene.view_into(window, &mut self.view);
         self.selection.retain_visible(&self.scene, &self.view);
     }
 
