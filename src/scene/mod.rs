@@ -33,11 +33,11 @@ pub use geometry::{
 pub use hit::{Hit, HitGrid, HitTarget, nearest_hit};
 pub use routes::{Route, ShownRoute};
 pub use time::{BinSize, TimeWindow, WindowSpec};
-pub use time_index::TimeIndex;
+pub use time_index::{TimeIndex, count_starting};
 
 use std::collections::HashMap;
 
-use self::routes::{RouteBrief, RouteFinder, RouteTally};
+use self::routes::{End, RouteBrief, RouteEnds, RouteFinder, RouteTally};
 use crate::gazetteer::{Gazetteer, Precision as PlacePrecision};
 use crate::model::{CountryCode, Day, EventKind, PlaceRef, RecordTable};
 
@@ -158,9 +158,9 @@ pub struct Scene {
     route_origins: Vec<Option<u32>>,
     visit_times: TimeIndex<VisitSlot>,
     event_times: TimeIndex<EventSlot>,
-    /// One index per event kind (in [`EventKind::ALL`] order), for the
-    /// histogram's stacks.
-    kind_times: Vec<TimeIndex>,
+    /// Per event kind (in [`EventKind::ALL`] order), the events' first
+    /// days, sorted: the histogram's stacks.
+    kind_starts: Vec<Vec<Day>>,
     /// The visits of each route, for tooltips and selections.
     route_visits: Groups,
     /// The events at each place.
@@ -237,11 +237,12 @@ fn index_visits(visits: &[PlacedVisit], routes: usize) -> (TimeIndex<VisitSlot>,
     (times, by_route)
 }
 
-/// The events by time (all, and per kind for the histogram) and by place.
+/// The events by time (all, and the first days per kind for the
+/// histogram) and by place.
 fn index_events(
     events: &[PlacedEvent],
     places: usize,
-) -> (TimeIndex<EventSlot>, Vec<TimeIndex>, Groups) {
+) -> (TimeIndex<EventSlot>, Vec<Vec<Day>>, Groups) {
     let times = TimeIndex::new(events.iter().map(|event| {
         let slot = EventSlot {
             place: event.place,
@@ -250,25 +251,22 @@ fn index_events(
         };
         (event.first_day, event.last_day, slot)
     }));
-    let kind_times = EventKind::ALL
-        .iter()
-        .map(|&kind| {
-            TimeIndex::new(
-                events
-                    .iter()
-                    .filter(|event| event.kind == kind)
-                    .map(|event| (event.first_day, event.last_day, ())),
-            )
-        })
-        .collect();
+    let mut kind_starts = vec![Vec::new(); KINDS];
+    for event in events {
+        kind_starts[kind_slot(event.kind)].push(event.first_day);
+    }
+    for starts in &mut kind_starts {
+        starts.sort_unstable();
+    }
     let by_place = Groups::new(events.iter().map(|event| event.place), places);
-    (times, kind_times, by_place)
+    (times, kind_starts, by_place)
 }
 
 /// Collects places and routes while the scene is built.
 #[derive(Default)]
 struct Builder {
     scene: Scene,
+    ends: RouteEnds,
     routes: RouteFinder,
     places: HashMap<(u64, u64, bool), u32>,
 }
@@ -301,24 +299,43 @@ impl Scene {
         }
         let (routes, pairs) = builder.routes.finish();
         let mut scene = builder.scene;
-        let routes = number_by_first_day(routes, pairs, &mut scene.visits);
-        scene.route_briefs = routes.iter().map(RouteBrief::of).collect();
-        scene.routes = routes;
         scene.pairs = pairs;
-        scene.index();
+        scene.index(routes);
         scene
     }
 
-    /// Ranks the origins and indexes records by time, route and place.
-    fn index(&mut self) {
-        let mut route_counts = vec![0u32; self.routes.len()];
-        for visit in &self.visits {
-            route_counts[visit.route as usize] += 1;
-        }
+    /// Numbers the routes by time, indexes records by time, route and
+    /// place, and ranks the origins.
+    fn index(&mut self, routes: Vec<Route>) {
+        // The visits' side and the events' need nothing of each other: one
+        // core builds each.
+        let (visits, events) = (&mut self.visits, &self.events);
+        let (pairs, places) = (self.pairs, self.places.len());
+        let ((routes, visit_times, route_visits), (event_times, kind_starts, place_events)) =
+            std::thread::scope(|scope| {
+                let visit_side = scope.spawn(|| {
+                    let routes = number_by_first_day(routes, pairs, visits);
+                    let (times, by_route) = index_visits(visits, routes.len());
+                    (routes, times, by_route)
+                });
+                let event_side = index_events(events, places);
+                let visit_side = visit_side
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (visit_side, event_side)
+            });
+        self.route_briefs = routes.iter().map(RouteBrief::of).collect();
+        self.routes = routes;
+        self.visit_times = visit_times;
+        self.route_visits = route_visits;
+        self.event_times = event_times;
+        self.kind_starts = kind_starts;
+        self.place_events = place_events;
+
         let mut counts: HashMap<CountryCode, u64> = HashMap::new();
-        for (route, &count) in self.routes.iter().zip(&route_counts) {
+        for (id, route) in (0..).zip(&self.routes) {
             if let Some(origin) = route.origin {
-                *counts.entry(origin).or_default() += u64::from(count);
+                *counts.entry(origin).or_default() += self.route_visits.of(id).len() as u64;
             }
         }
         let mut origins: Vec<(CountryCode, u64)> = counts.into_iter().collect();
@@ -335,25 +352,6 @@ impl Scene {
             .iter()
             .map(|route| route.origin.and_then(|origin| rank.get(&origin).copied()))
             .collect();
-
-        // The visits' indexes and the events' need nothing of each other:
-        // one core builds each.
-        let (visits, events) = (&self.visits, &self.events);
-        let (routes, places) = (self.routes.len(), self.places.len());
-        let ((visit_times, route_visits), (event_times, kind_times, place_events)) =
-            std::thread::scope(|scope| {
-                let visit_side = scope.spawn(|| index_visits(visits, routes));
-                let event_side = index_events(events, places);
-                let visit_side = visit_side
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (visit_side, event_side)
-            });
-        self.visit_times = visit_times;
-        self.route_visits = route_visits;
-        self.event_times = event_times;
-        self.kind_times = kind_times;
-        self.place_events = place_events;
     }
 
     /// How many visits, and events of each kind (in [`EventKind::ALL`]
@@ -366,9 +364,9 @@ impl Scene {
                 end: pair[1],
                 visits: self.visit_times.count_starting(pair[0], pair[1]),
                 events: self
-                    .kind_times
+                    .kind_starts
                     .iter()
-                    .map(|index| index.count_starting(pair[0], pair[1]))
+                    .map(|starts| count_starting(starts, pair[0], pair[1]))
                     .collect(),
             })
             .collect()
@@ -531,10 +529,10 @@ impl Builder {
     fn add_table(&mut self, dataset_index: usize, table: &RecordTable, gazetteer: &Gazetteer) {
         self.scene.visits.reserve(table.visits.len());
         self.scene.events.reserve(table.events.len());
-        let placed: Vec<Option<Placed>> = table
+        let placed: Vec<Option<End>> = table
             .places
             .iter()
-            .map(|place| resolve(gazetteer, place))
+            .map(|place| Some(self.ends.end(resolve(gazetteer, place)?)))
             .collect();
         // The country a delegation set out from, for visits whose leader's
         // is not given: the place's own, else the gazetteer's.
@@ -571,11 +569,7 @@ impl Builder {
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         });
-        let (second_routes, _) = second_routes.finish();
-        let global: Vec<u32> = second_routes
-            .into_iter()
-            .map(|route| self.routes.route(route.from, route.to, route.origin))
-            .collect();
+        let global = self.routes.merge(second_routes);
         let (visits, unplaced) = second_half;
         self.scene
             .visits
@@ -599,7 +593,7 @@ impl Builder {
             };
             let place = match place_ids[slot] {
                 Some(id) => id,
-                None => *place_ids[slot].insert(self.place_id(place)),
+                None => *place_ids[slot].insert(self.place_id(place.placed)),
             };
             self.scene.events.push(PlacedEvent {
                 item: ItemRef {
@@ -621,7 +615,7 @@ impl Builder {
 struct Placing<'a> {
     dataset: usize,
     table: &'a RecordTable,
-    placed: &'a [Option<Placed>],
+    placed: &'a [Option<End>],
     countries: &'a [Option<CountryCode>],
 }
 

@@ -70,15 +70,42 @@ fn key(point: GeoPoint) -> PlaceKey {
     )
 }
 
-/// Finds each visit's route while the scene is built.
-///
-/// A million visits ask, so keys are small: each distinct end gets a dense
-/// number, and a route is found by one `u64` of two ends and a country, in
-/// tables hashed with a fast keyed hash.
+/// Numbers the places routes start and end at, from 1, so that a route is
+/// found by one `u64` of two end numbers and a country. Asked once per
+/// distinct place of a table, not once per visit.
+#[derive(Debug, Default)]
+pub(super) struct RouteEnds {
+    ends: HashMap<PlaceKey, u32, RandomState>,
+}
+
+impl RouteEnds {
+    /// `placed` with its end number.
+    pub(super) fn end(&mut self, placed: Placed) -> End {
+        let next = self.ends.len() as u32 + 1;
+        End {
+            number: *self.ends.entry(key(placed.point)).or_insert(next),
+            placed,
+        }
+    }
+}
+
+/// A route's end: where it is, and its number in [`RouteEnds`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct End {
+    number: u32,
+    /// The place.
+    pub(super) placed: Placed,
+}
+
+/// Finds each visit's route while the scene is built: one lookup in a
+/// table hashed with a fast keyed hash per visit. Finders given the same
+/// [`RouteEnds`]' numbers can work on parts of the visits at once and
+/// [`RouteFinder::merge`] after.
 #[derive(Debug, Default)]
 pub(super) struct RouteFinder {
     routes: Vec<Route>,
-    ends: HashMap<PlaceKey, u32, RandomState>,
+    /// Each route's key, for merging.
+    keys: Vec<u64>,
     by_key: HashMap<u64, u32, RandomState>,
     pairs: HashMap<u64, u32, RandomState>,
 }
@@ -86,49 +113,63 @@ pub(super) struct RouteFinder {
 impl RouteFinder {
     /// The id of the route from `from` to `to` by `origin`'s delegations;
     /// its ends are those of the first visit that took it.
-    pub(super) fn route(
-        &mut self,
-        from: Option<Placed>,
-        to: Placed,
-        origin: Option<CountryCode>,
-    ) -> u32 {
-        // End numbers start at 1, so that 0 is "from nowhere known".
-        let from_end = from.map_or(0, |from| self.end(from));
-        let to_end = self.end(to);
-        let pair_key = (u64::from(from_end) << 32) | u64::from(to_end);
+    pub(super) fn route(&mut self, from: Option<End>, to: End, origin: Option<CountryCode>) -> u32 {
         let origin_key = origin.map_or(0, |code| {
             let [a, b] = code.as_str().as_bytes() else {
                 return 0;
             };
             (u64::from(*a) << 8) | u64::from(*b)
         });
-        // Ends are numbered below 2^24 here: more distinct places than
-        // that would not fit a map anyway.
-        let route_key = (u64::from(from_end) << 40) | (u64::from(to_end) << 16) | origin_key;
-        let routes = &mut self.routes;
-        let pairs = &mut self.pairs;
-        *self.by_key.entry(route_key).or_insert_with(|| {
-            let next_pair = pairs.len() as u32;
-            let pair = *pairs.entry(pair_key).or_insert(next_pair);
-            let bounds = match from {
-                Some(from) => great_circle_bounds(from.point, to.point),
-                None => great_circle_bounds(to.point, to.point),
-            };
-            routes.push(Route {
-                from,
-                to,
-                origin,
-                pair,
-                bounds,
-            });
-            routes.len() as u32 - 1
-        })
+        // End 0 is "from nowhere known". Ends are numbered below 2^24
+        // here: more distinct places than that would not fit a map anyway.
+        let from_end = from.map_or(0, |from| from.number);
+        let route_key = (u64::from(from_end) << 40) | (u64::from(to.number) << 16) | origin_key;
+        if let Some(&id) = self.by_key.get(&route_key) {
+            return id;
+        }
+        self.add(route_key, from.map(|from| from.placed), to.placed, origin)
     }
 
-    /// The number of a route end, from 1.
-    fn end(&mut self, placed: Placed) -> u32 {
-        let next = self.ends.len() as u32 + 1;
-        *self.ends.entry(key(placed.point)).or_insert(next)
+    /// A new route, with its pair.
+    fn add(
+        &mut self,
+        route_key: u64,
+        from: Option<Placed>,
+        to: Placed,
+        origin: Option<CountryCode>,
+    ) -> u32 {
+        let pair_key = route_key >> 16;
+        let next_pair = self.pairs.len() as u32;
+        let pair = *self.pairs.entry(pair_key).or_insert(next_pair);
+        let bounds = match from {
+            Some(from) => great_circle_bounds(from.point, to.point),
+            None => great_circle_bounds(to.point, to.point),
+        };
+        self.routes.push(Route {
+            from,
+            to,
+            origin,
+            pair,
+            bounds,
+        });
+        self.keys.push(route_key);
+        let id = self.routes.len() as u32 - 1;
+        self.by_key.insert(route_key, id);
+        id
+    }
+
+    /// Takes in the routes `other` found (with ends numbered alike); gives
+    /// each of its route ids the id it has here.
+    pub(super) fn merge(&mut self, other: Self) -> Vec<u32> {
+        other
+            .routes
+            .into_iter()
+            .zip(other.keys)
+            .map(|(route, key)| match self.by_key.get(&key) {
+                Some(&id) => id,
+                None => self.add(key, route.from, route.to, route.origin),
+            })
+            .collect()
     }
 
     /// The routes, by id, and how many pairs they make.
@@ -240,11 +281,14 @@ mod tests {
 
     /// Routes of visits given as (from, to, origin, exact), tallied.
     fn tally(visits: &[(Option<GeoPoint>, GeoPoint, &str, bool)]) -> (Vec<Route>, Vec<ShownRoute>) {
+        let mut ends = RouteEnds::default();
         let mut finder = RouteFinder::default();
         let ids: Vec<u32> = visits
             .iter()
             .map(|&(from, to, origin, _)| {
-                finder.route(from.map(placed), placed(to), CountryCode::parse(origin))
+                let from = from.map(|from| ends.end(placed(from)));
+                let to = ends.end(placed(to));
+                finder.route(from, to, CountryCode::parse(origin))
             })
             .collect();
         let (routes, pairs) = finder.finish();
@@ -296,17 +340,11 @@ mod tests {
 
     #[test]
     fn lanes_count_only_the_routes_a_window_shows() {
+        let mut ends = RouteEnds::default();
+        let (moscow, pyongyang) = (ends.end(placed(MOSCOW)), ends.end(placed(PYONGYANG)));
         let mut finder = RouteFinder::default();
-        let ru = finder.route(
-            Some(placed(MOSCOW)),
-            placed(PYONGYANG),
-            CountryCode::parse("RU"),
-        );
-        let kp = finder.route(
-            Some(placed(MOSCOW)),
-            placed(PYONGYANG),
-            CountryCode::parse("KP"),
-        );
+        let ru = finder.route(Some(moscow), pyongyang, CountryCode::parse("RU"));
+        let kp = finder.route(Some(moscow), pyongyang, CountryCode::parse("KP"));
         let (routes, pairs) = finder.finish();
         let briefs: Vec<RouteBrief> = routes.iter().map(RouteBrief::of).collect();
         let mut tally = RouteTally::default();
@@ -321,6 +359,44 @@ mod tests {
                 "{ru} is not shown, and the next window starts again"
             );
         }
+    }
+
+    #[test]
+    fn finders_merged_number_routes_as_one_finder_does() {
+        let mut ends = RouteEnds::default();
+        let [moscow, beijing, pyongyang] =
+            [MOSCOW, BEIJING, PYONGYANG].map(|at| ends.end(placed(at)));
+        let (ru, cn) = (CountryCode::parse("RU"), CountryCode::parse("CN"));
+        let visits = [
+            (Some(moscow), pyongyang, ru),
+            (Some(beijing), pyongyang, cn),
+            (None, moscow, cn),
+            (Some(moscow), pyongyang, ru),
+            (Some(pyongyang), beijing, cn),
+            (None, moscow, cn),
+        ];
+        let mut one = RouteFinder::default();
+        let ids: Vec<u32> = visits
+            .iter()
+            .map(|&(from, to, origin)| one.route(from, to, origin))
+            .collect();
+
+        let (first, second) = visits.split_at(2);
+        let mut merged = RouteFinder::default();
+        let mut other = RouteFinder::default();
+        let mut merged_ids: Vec<u32> = first
+            .iter()
+            .map(|&(from, to, origin)| merged.route(from, to, origin))
+            .collect();
+        let other_ids: Vec<u32> = second
+            .iter()
+            .map(|&(from, to, origin)| other.route(from, to, origin))
+            .collect();
+        let global = merged.merge(other);
+        merged_ids.extend(other_ids.iter().map(|&id| global[id as usize]));
+
+        assert_eq!(merged_ids, ids);
+        assert_eq!(merged.finish(), one.finish());
     }
 
     #[test]

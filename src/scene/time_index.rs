@@ -112,10 +112,15 @@ impl<T: Copy> TimeIndex<T> {
 
     /// How many items start on a day in `[from, to)`.
     pub fn count_starting(&self, from: Day, to: Day) -> usize {
-        let begin = self.starts.partition_point(|&first| first < from);
-        let end = self.starts.partition_point(|&first| first < to);
-        end.saturating_sub(begin)
+        count_starting(&self.starts, from, to)
     }
+}
+
+/// How many of the sorted days `starts` fall in `[from, to)`.
+pub fn count_starting(starts: &[Day], from: Day, to: Day) -> usize {
+    let begin = starts.partition_point(|&first| first < from);
+    let end = starts.partition_point(|&first| first < to);
+    end.saturating_sub(begin)
 }
 
 #[cfg(test)]
