@@ -8,8 +8,10 @@
 //! and two threads read its two halves at once. Elsewhere, or for small
 //! files, the bytes are a plain `Vec`.
 
-use std::ops::Deref;
+use std::fs::File;
+use std::ops::{Deref, Range};
 use std::path::Path;
+use std::time::SystemTime;
 
 /// Files at least this big are read into huge pages by two threads.
 const BIG_FILE_BYTES: u64 = 32 << 20;
@@ -25,27 +27,154 @@ enum Storage {
     Mapped(memmap2::MmapMut),
 }
 
-impl Bytes {
-    /// Reads the whole file at `path`.
-    ///
-    /// # Errors
-    /// When the file cannot be opened or read.
-    pub fn read(path: &Path) -> std::io::Result<Self> {
-        #[cfg(unix)]
-        {
-            let file = std::fs::File::open(path)?;
-            let len = file.metadata()?.len();
-            if len >= BIG_FILE_BYTES {
-                let bytes = read_big(&file, len)?;
-                // A file that changed size while it was read is read again
-                // whole, as the one-thread way would see it.
-                if file.metadata()?.len() == len {
-                    return Ok(Self(Storage::Mapped(bytes)));
-                }
+/// A whole file's bytes, and for a big file the file itself, kept open so
+/// that its records can be read again from it instead of kept in memory.
+#[derive(Debug)]
+pub struct ReadFile {
+    /// The bytes.
+    pub bytes: Bytes,
+    /// The file, when it is big and did not change while it was read.
+    pub kept: Option<KeptFile>,
+}
+
+/// Reads the whole file at `path` ([`ReadFile`]).
+///
+/// # Errors
+/// When the file cannot be opened or read.
+pub fn read_file(path: &Path) -> std::io::Result<ReadFile> {
+    #[cfg(unix)]
+    {
+        let file = File::open(path)?;
+        let stamp = Stamp::of(&file)?;
+        if stamp.len >= BIG_FILE_BYTES {
+            let bytes = read_big(&file, stamp.len)?;
+            // A file that changed while it was read is read again whole,
+            // as the one-thread way would see it.
+            if Stamp::of(&file)? == stamp {
+                let kept = KeptFile {
+                    name: file_name(path),
+                    file,
+                    stamp,
+                };
+                return Ok(ReadFile {
+                    bytes: Bytes(Storage::Mapped(bytes)),
+                    kept: Some(kept),
+                });
             }
         }
-        std::fs::read(path).map(Self::from)
     }
+    Ok(ReadFile {
+        bytes: std::fs::read(path)?.into(),
+        kept: None,
+    })
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// An open file whose records are read again when shown: for a big file,
+/// that costs a read of a few hundred bytes per record shown, where keeping
+/// its bytes would cost memory the size of the file for as long as it is
+/// open.
+///
+/// A file replaced by another (saved whole under its name, as editors and
+/// Legation do) stays readable: the open file is the old one. A file changed
+/// in place is noticed by its size and time, and its records are then
+/// refused rather than read from the wrong bytes.
+#[derive(Debug)]
+pub struct KeptFile {
+    name: String,
+    file: File,
+    stamp: Stamp,
+}
+
+/// What tells whether a file changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    fn of(file: &File) -> std::io::Result<Self> {
+        let metadata = file.metadata()?;
+        Ok(Self {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+        })
+    }
+}
+
+impl KeptFile {
+    /// Opens the file at `path` to read records from, as it is now.
+    ///
+    /// # Errors
+    /// When the file cannot be opened.
+    pub fn open(path: &Path) -> std::io::Result<Self> {
+        let file = File::open(path)?;
+        let stamp = Stamp::of(&file)?;
+        Ok(Self {
+            name: file_name(path),
+            file,
+            stamp,
+        })
+    }
+
+    /// Bytes `range` of the file, if it is as it was when opened.
+    ///
+    /// # Errors
+    /// Why not, in words for the user ([`KeptFile::changed`], or the error
+    /// reading).
+    pub fn read(&self, range: Range<usize>) -> Result<Vec<u8>, String> {
+        if let Some(changed) = self.changed() {
+            return Err(changed);
+        }
+        let mut bytes = vec![0; range.len()];
+        read_at(&self.file, &mut bytes, range.start as u64)
+            .map_err(|error| format!("{}: cannot read it again: {error}", self.name))?;
+        Ok(bytes)
+    }
+
+    /// Why its records cannot be read any more, if it changed on disk.
+    pub fn changed(&self) -> Option<String> {
+        match Stamp::of(&self.file) {
+            Ok(stamp) if stamp == self.stamp => None,
+            Ok(_) => Some(format!(
+                "{} changed on disk since it was opened: open it again to see its records",
+                self.name
+            )),
+            Err(error) => Some(format!("{}: cannot read it again: {error}", self.name)),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, bytes: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, bytes, offset)
+}
+
+#[cfg(not(any(unix, windows)))]
+fn read_at(_: &File, _: &mut [u8], _: u64) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, mut bytes: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !bytes.is_empty() {
+        match file.seek_read(bytes, offset)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            read => {
+                bytes = &mut bytes[read..];
+                offset += read as u64;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The first `len` bytes of `file`, in a mapping advised to use huge
@@ -112,10 +241,44 @@ mod tests {
             let path = folder.join(format!("{len}.bin"));
             let written: Vec<u8> = (0..len).map(|at| (at % 251) as u8).collect();
             std::fs::write(&path, &written).unwrap();
-            let read = Bytes::read(&path).unwrap();
-            assert!(*read == written[..], "{len} bytes");
+            let read = read_file(&path).unwrap();
+            assert!(*read.bytes == written[..], "{len} bytes");
+            assert_eq!(read.kept.is_some(), cfg!(unix) && len > 5, "{len} bytes");
         }
         std::fs::remove_dir_all(&folder).unwrap();
-        assert!(Bytes::read(&folder.join("gone.bin")).is_err());
+        assert!(read_file(&folder.join("gone.bin")).is_err());
+    }
+
+    #[test]
+    fn a_kept_file_reads_ranges_until_it_changes_in_place_but_not_when_replaced() {
+        let folder = std::env::temp_dir().join(format!("legation-kept-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let path = folder.join("records.json");
+        std::fs::write(&path, "0123456789").unwrap();
+        let kept = KeptFile::open(&path).unwrap();
+        assert_eq!(kept.read(2..5).unwrap(), b"234");
+        assert!(kept.changed().is_none());
+
+        // Saved whole under its name: the kept file is the old one.
+        let replacement = folder.join("records.json.new");
+        std::fs::write(&replacement, "abcdefghijklmnop").unwrap();
+        std::fs::rename(&replacement, &path).unwrap();
+        assert_eq!(kept.read(2..5).unwrap(), b"234");
+
+        // Changed in place: refused, with the file named and what to do.
+        let kept = KeptFile::open(&path).unwrap();
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .and_then(|mut file| std::io::Write::write_all(&mut file, b"more"))
+            .unwrap();
+        let refused = kept.read(2..5).unwrap_err();
+        assert!(
+            refused.contains("records.json changed on disk"),
+            "{refused}"
+        );
+        assert!(refused.contains("open it again"), "{refused}");
+        assert_eq!(kept.changed(), Some(refused));
+        std::fs::remove_dir_all(&folder).unwrap();
     }
 }

@@ -10,8 +10,11 @@
 //!    strings borrowed from the bytes. Big files are read by two threads:
 //!    the second starts at a guessed record in the middle, and its work is
 //!    used only if the first, reading from the start, lands exactly there;
-//! 3. keeps the bytes and each record's byte range, so that the one record
-//!    a user clicks on is parsed again, in full, by the detailed loader.
+//! 3. keeps each record's byte range, so that the one record a user clicks
+//!    on is parsed again, in full, by the detailed loader: from the bytes in
+//!    memory, or for a big file from the file itself
+//!    ([`IndexedDataset::keep_on_disk`]), which spares memory the size of
+//!    the file.
 //!
 //! It checks everything the detailed loader checks, and at the first thing
 //! that is not perfectly sound it gives up ([`read_indexed`] returns
@@ -31,21 +34,30 @@ use super::cursor::{Cursor, RawString, Step, Unsound};
 use super::load::{read_event, read_source, read_visit};
 use super::table::{PlaceInterner, PlaceKey};
 use super::{
-    Bytes, CountryCode, Days, Event, EventKind, EventRow, FORMAT, FuzzyDate, PlaceId, RecordTable,
-    Source, Visit, VisitRow,
+    Bytes, CountryCode, Days, Event, EventKind, EventRow, FORMAT, FuzzyDate, KeptFile, PlaceId,
+    RecordTable, Source, Visit, VisitRow,
 };
 use crate::progress::{Progress, Stage};
 
 /// A dataset read by [`read_indexed`]: its bytes, and where each record is
 /// in them.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct IndexedDataset {
-    bytes: Bytes,
+    store: Store,
     window: Option<FuzzyDate>,
     sources: Vec<Range<usize>>,
     source_index: SourceIndex,
     visits: Vec<Range<usize>>,
     events: Vec<Range<usize>>,
+}
+
+/// Where the records' bytes are.
+#[derive(Clone, Debug)]
+enum Store {
+    /// In memory.
+    Memory(Bytes),
+    /// In the file, read again when a record is shown.
+    File(std::sync::Arc<KeptFile>),
 }
 
 /// Sources by the hash of their id: a sorted list of `(hash, position)`,
@@ -85,23 +97,47 @@ impl IndexedDataset {
 
     /// The visit at `index`, parsed in full.
     pub fn visit(&self, index: usize) -> Option<Visit> {
-        let range = self.visits.get(index)?.clone();
-        read_visit(&self.bytes[range], &format!("$.visits[{index}]"))
+        let bytes = self.bytes(self.visits.get(index)?.clone())?;
+        read_visit(&bytes, &format!("$.visits[{index}]"))
     }
 
     /// The event at `index`, parsed in full.
     pub fn event(&self, index: usize) -> Option<Event> {
-        let range = self.events.get(index)?.clone();
-        read_event(&self.bytes[range], &format!("$.events[{index}]"))
+        let bytes = self.bytes(self.events.get(index)?.clone())?;
+        read_event(&bytes, &format!("$.events[{index}]"))
     }
 
     /// The source with this id, parsed in full.
     pub fn source(&self, id: &str) -> Option<Source> {
         self.source_index.candidates(id).find_map(|index| {
-            let range = self.sources.get(index)?.clone();
-            read_source(&self.bytes[range], &format!("$.sources[{index}]"))
-                .filter(|source| source.id == id)
+            let bytes = self.bytes(self.sources.get(index)?.clone())?;
+            read_source(&bytes, &format!("$.sources[{index}]")).filter(|source| source.id == id)
         })
+    }
+
+    /// Reads records from `file` when they are shown, instead of from the
+    /// bytes in memory, which are let go. `file` must be the file the
+    /// bytes were read from; if it changed since, the bytes are kept.
+    pub fn keep_on_disk(&mut self, file: KeptFile) {
+        if file.changed().is_none() {
+            self.store = Store::File(std::sync::Arc::new(file));
+        }
+    }
+
+    /// Why its records cannot be shown any more, if they cannot: its file
+    /// changed on disk.
+    pub fn unreadable(&self) -> Option<String> {
+        match &self.store {
+            Store::File(file) => file.changed(),
+            Store::Memory(_) => None,
+        }
+    }
+
+    fn bytes(&self, range: Range<usize>) -> Option<Cow<'_, [u8]>> {
+        match &self.store {
+            Store::Memory(bytes) => bytes.get(range).map(Cow::Borrowed),
+            Store::File(file) => file.read(range).ok().map(Cow::Owned),
+        }
     }
 }
 
@@ -126,7 +162,7 @@ pub fn read_indexed(
         table,
     } = read;
     let indexed = IndexedDataset {
-        bytes,
+        store: Store::Memory(bytes),
         window,
         sources,
         source_index,

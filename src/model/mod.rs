@@ -16,7 +16,7 @@ mod records;
 mod table;
 mod validate;
 
-pub use bytes::Bytes;
+pub use bytes::{Bytes, KeptFile, ReadFile, read_file};
 pub use country::CountryCode;
 pub use dataset::{
     Dataset, Event, EventKind, ExtraFields, FORMAT, FormatTag, Person, Source, SourceRef, Span,

@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use super::{
-    Bytes, Dataset, Event, FuzzyDate, IndexedDataset, LoadError, ParseError, Problem, RecordTable,
-    Source, Visit, parse_dataset, read_indexed,
+    Bytes, Dataset, Event, FuzzyDate, IndexedDataset, LoadError, ParseError, Problem, ReadFile,
+    RecordTable, Source, Visit, parse_dataset, read_file, read_indexed,
 };
 use crate::progress::{Progress, Stage};
 
@@ -81,6 +81,15 @@ impl Records {
         }
     }
 
+    /// Why its records cannot be shown any more, if they cannot (a big
+    /// file changed on disk since it was opened).
+    pub fn unreadable(&self) -> Option<String> {
+        match self {
+            Self::Held(_) => None,
+            Self::Indexed(indexed) => indexed.unreadable(),
+        }
+    }
+
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<Cow<'_, Source>> {
         match self {
@@ -126,26 +135,33 @@ pub fn open_dataset(json: impl Into<Bytes>, progress: &Progress) -> Result<Opene
     }
 }
 
-/// Reads and opens the dataset at `path` ([`open_dataset`]).
+/// Reads and opens the dataset at `path` ([`open_dataset`]). A big sound
+/// file's records are then read from the file when shown, not kept in
+/// memory (see [`super::KeptFile`]).
 ///
 /// # Errors
 /// When the file cannot be read or is not a JSON object.
 pub fn open_dataset_file(path: &Path, progress: &Progress) -> Result<Opened, LoadError> {
     progress.start(Stage::Reading, 1);
-    let bytes = Bytes::read(path).map_err(|source| LoadError::Read {
+    let ReadFile { bytes, kept } = read_file(path).map_err(|source| LoadError::Read {
         path: path.to_owned(),
         source,
     })?;
     progress.advance(1);
-    open_dataset(bytes, progress).map_err(|source| LoadError::Parse {
+    let mut opened = open_dataset(bytes, progress).map_err(|source| LoadError::Parse {
         path: path.to_owned(),
         source,
-    })
+    })?;
+    if let (Records::Indexed(indexed), Some(kept)) = (&mut opened.records, kept) {
+        indexed.keep_on_disk(kept);
+    }
+    Ok(opened)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::KeptFile;
 
     #[test]
     fn sound_files_are_indexed_and_flawed_ones_held_with_their_problems() {
@@ -171,5 +187,36 @@ mod tests {
             open_dataset(b"[1, 2]".to_vec(), &Progress::default()),
             Err(ParseError::NotAnObject { .. })
         ));
+    }
+
+    #[test]
+    fn records_kept_on_disk_read_as_in_memory_until_the_file_changes() {
+        let folder = std::env::temp_dir().join(format!("legation-records-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let path = folder.join("kept.json");
+        let json = br#"{"format": "legation/1", "sources": [{"id": "s", "text": "Hello"}],
+            "visits": [{"id": "v", "to": {"country": "KP"}, "date": "2023",
+                        "source": {"id": "s", "span": [0, 5]}}],
+            "events": [{"id": "e", "kind": "parade", "place": {"country": "KP"},
+                        "date": "2023-07-27"}]}"#;
+        std::fs::write(&path, json).unwrap();
+        let mut opened = open_dataset(json.to_vec(), &Progress::default()).unwrap();
+        let in_memory = opened.records.clone();
+        let Records::Indexed(indexed) = &mut opened.records else {
+            panic!("a sound file is indexed");
+        };
+        indexed.keep_on_disk(KeptFile::open(&path).unwrap());
+        let kept = &opened.records;
+        assert_eq!(kept.visit(0), in_memory.visit(0));
+        assert_eq!(kept.event(0), in_memory.event(0));
+        assert_eq!(kept.source("s"), in_memory.source("s"));
+        assert_eq!(kept.unreadable(), None);
+
+        std::fs::write(&path, b"{}").unwrap();
+        assert_eq!(kept.visit(0), None);
+        let why = kept.unreadable().expect("the change is noticed");
+        assert!(why.contains("kept.json changed on disk"), "{why}");
+        assert_eq!(in_memory.unreadable(), None);
+        std::fs::remove_dir_all(&folder).unwrap();
     }
 }

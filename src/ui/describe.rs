@@ -20,6 +20,12 @@ pub fn event(workspace: &Workspace, item: ItemRef) -> Option<Cow<'_, Event>> {
     workspace.files.get(item.dataset)?.records.event(item.index)
 }
 
+/// Why `item` cannot be shown, when its file changed on disk since it was
+/// opened (see [`crate::model::KeptFile`]).
+pub fn unreadable(workspace: &Workspace, item: ItemRef) -> Option<String> {
+    workspace.files.get(item.dataset)?.records.unreadable()
+}
+
 /// Who travelled: "Sergei Shoigu, Defence Minister", or the delegation.
 pub fn who(visit: &Visit) -> String {
     let who = visit.leader.as_ref().map_or_else(

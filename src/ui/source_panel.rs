@@ -24,6 +24,14 @@ enum Shown {
     Event(ItemRef),
 }
 
+impl Shown {
+    fn item(self) -> ItemRef {
+        match self {
+            Self::Visit(item) | Self::Event(item) => item,
+        }
+    }
+}
+
 /// How many selected items are listed; the rest are counted.
 const MAX_LISTED: usize = 200;
 
@@ -85,14 +93,14 @@ impl SourcePanel {
             return;
         };
         let Some((records, citation)) = citation_of(workspace, focused) else {
-            ui.weak("No source is cited for this item.");
+            let unreadable = describe::unreadable(workspace, focused.item());
+            ui.weak(unreadable.unwrap_or_else(|| "No source is cited for this item.".to_owned()));
             return;
         };
         let Some(source) = records.source(&citation.id) else {
-            ui.weak(format!(
-                "The cited source `{}` is not in the file.",
-                citation.id
-            ));
+            ui.weak(records.unreadable().unwrap_or_else(|| {
+                format!("The cited source `{}` is not in the file.", citation.id)
+            }));
             return;
         };
         let scroll = self.scrolled_to != Some(focused);
@@ -115,11 +123,19 @@ fn citation_of(workspace: &Workspace, item: Shown) -> Option<(&Records, SourceRe
     }
 }
 
+/// Why a record cannot be shown, if its file says why.
+fn unreadable_ui(ui: &mut Ui, workspace: &Workspace, item: ItemRef) {
+    if let Some(why) = describe::unreadable(workspace, item) {
+        ui.weak(why);
+    }
+}
+
 /// One selected visit or event, in words.
 fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown) {
     match item {
         Shown::Visit(item) => {
             let Some(visit) = describe::visit(workspace, item) else {
+                unreadable_ui(ui, workspace, item);
                 return;
             };
             ui.strong(describe::who(&visit));
@@ -135,6 +151,7 @@ fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown) {
         }
         Shown::Event(item) => {
             let Some(event) = describe::event(workspace, item) else {
+                unreadable_ui(ui, workspace, item);
                 return;
             };
             ui.horizontal(|ui| {

@@ -285,7 +285,7 @@ impl MapView {
         target: FrameHit,
     ) {
         const LISTED: usize = 6;
-        let (count, noun, lines): (usize, &str, Vec<String>) = match target {
+        let (count, noun, mut lines): (usize, &str, Vec<String>) = match target {
             FrameHit::Route(route) => {
                 let shown = &view.routes[route];
                 let lines = scene
@@ -293,7 +293,9 @@ impl MapView {
                     .take(LISTED)
                     .filter_map(|visit| {
                         let placed = &scene.visits[visit];
-                        let record = describe::visit(workspace, placed.item)?;
+                        let Some(record) = describe::visit(workspace, placed.item) else {
+                            return describe::unreadable(workspace, placed.item);
+                        };
                         Some(format!(
                             "{} · {} to {} · {}",
                             describe::who(&record),
@@ -314,7 +316,10 @@ impl MapView {
                     .iter()
                     .take(LISTED)
                     .filter_map(|&event| {
-                        let record = describe::event(workspace, scene.events[event].item)?;
+                        let item = scene.events[event].item;
+                        let Some(record) = describe::event(workspace, item) else {
+                            return describe::unreadable(workspace, item);
+                        };
                         Some(format!(
                             "{} · {} · {}",
                             describe::what(&record),
@@ -326,6 +331,8 @@ impl MapView {
                 (events.len(), "event", lines)
             }
         };
+        // Records of a file that changed on disk all say so, once.
+        lines.dedup();
         ui.strong(format!(
             "{count} {noun}{}",
             if count == 1 { "" } else { "s" }
