@@ -304,8 +304,8 @@ pub struct Frame {
     pub markers: Vec<DrawnMarker>,
     /// How many routes on screen were left undrawn by the cap.
     pub hidden_arcs: usize,
-    /// How many routes wait for their great circle (see
-    /// [`NEW_PATHS_PER_FRAME`]); drawn in the next frames.
+    /// How many routes wait for their great circle (a frame makes at most
+    /// 120); drawn in the next frames.
     pub waiting_arcs: usize,
     /// Whether anything is still fading in (the ui asks for another frame).
     pub fading: bool,

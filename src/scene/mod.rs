@@ -3,9 +3,11 @@
 //! frame's shapes in screen units.
 //!
 //! Built once per change of data: places and routes are numbered densely
-//! then (see [`routes`]), and time indexes carry each record's route or
-//! place, so that a window ([`Scene::view`]) is aggregated by counting into
-//! `Vec`s by id, with no hashing and no per-record allocation. A frame
+//! then (see [`Route`]; routes by the first day of their visits, so that a
+//! window's routes sit side by side in memory), and time indexes carry each
+//! record's route or place, so that a window ([`Scene::view_into`]) is
+//! aggregated by counting into `Vec`s by id, kept from one window to the
+//! next, with no hashing and no per-record allocation. A frame
 //! ([`Frame::prepare`]) turns a view and a camera into culled, capped,
 //! projected polylines and clustered markers, with a spatial index for
 //! hit-testing; the ui paints that and `legation bench` times it. Knows
