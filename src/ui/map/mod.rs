@@ -285,7 +285,8 @@ impl MapView {
         target: FrameHit,
     ) {
         const LISTED: usize = 6;
-        let (count, noun, mut lines): (usize, &str, Vec<String>) = match target {
+        // Each listed record in words, or why its file cannot show it.
+        let (count, noun, mut lines): (usize, &str, Vec<Result<String, String>>) = match target {
             FrameHit::Route(route) => {
                 let shown = &view.routes[route];
                 let lines = scene
@@ -294,9 +295,9 @@ impl MapView {
                     .filter_map(|visit| {
                         let placed = &scene.visits[visit];
                         let Some(record) = describe::visit(workspace, placed.item) else {
-                            return describe::unreadable(workspace, placed.item);
+                            return describe::unreadable(workspace, placed.item).map(Err);
                         };
-                        Some(format!(
+                        Some(Ok(format!(
                             "{} · {} to {} · {}",
                             describe::who(&record),
                             record
@@ -305,7 +306,7 @@ impl MapView {
                                 .map_or_else(|| "unknown origin".to_owned(), describe::place),
                             describe::place(&record.to),
                             record.date.describe()
-                        ))
+                        )))
                     })
                     .collect();
                 (shown.count as usize, "visit", lines)
@@ -318,14 +319,14 @@ impl MapView {
                     .filter_map(|&event| {
                         let item = scene.events[event].item;
                         let Some(record) = describe::event(workspace, item) else {
-                            return describe::unreadable(workspace, item);
+                            return describe::unreadable(workspace, item).map(Err);
                         };
-                        Some(format!(
+                        Some(Ok(format!(
                             "{} · {} · {}",
                             describe::what(&record),
                             describe::place(&record.place),
                             record.date.describe()
-                        ))
+                        )))
                     })
                     .collect();
                 (events.len(), "event", lines)
@@ -337,13 +338,19 @@ impl MapView {
             "{count} {noun}{}",
             if count == 1 { "" } else { "s" }
         ));
+        let readable = lines.iter().all(Result::is_ok);
         for line in lines {
-            ui.label(line);
+            match line {
+                Ok(line) => ui.label(line),
+                Err(why) => ui.colored_label(ui.visuals().warn_fg_color, why),
+            };
         }
         if count > LISTED {
             ui.weak(format!("and {} more", count - LISTED));
         }
-        ui.weak("Click to read the source text");
+        if readable {
+            ui.weak("Click to read the source text");
+        }
     }
 
     fn attribution_ui(&self, ui: &mut Ui, rect: Rect) {
