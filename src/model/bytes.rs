@@ -42,29 +42,33 @@ pub struct ReadFile {
 /// # Errors
 /// When the file cannot be opened or read.
 pub fn read_file(path: &Path) -> std::io::Result<ReadFile> {
+    let mut file = File::open(path)?;
+    let stamp = Stamp::of(&file)?;
     #[cfg(unix)]
-    {
-        let file = File::open(path)?;
-        let stamp = Stamp::of(&file)?;
-        if stamp.len >= BIG_FILE_BYTES {
-            let bytes = read_big(&file, stamp.len)?;
-            // A file that changed while it was read is read again whole,
-            // as the one-thread way would see it.
-            if Stamp::of(&file)? == stamp {
-                let kept = KeptFile {
-                    name: file_name(path),
-                    file,
-                    stamp,
-                };
-                return Ok(ReadFile {
-                    bytes: Bytes(Storage::Mapped(bytes)),
-                    kept: Some(kept),
-                });
-            }
+    if stamp.len >= BIG_FILE_BYTES {
+        let bytes = read_big(&file, stamp.len)?;
+        // A file that changed while it was read is read again whole, as
+        // the one-thread way would see it.
+        if Stamp::of(&file)? != stamp {
+            return Ok(ReadFile {
+                bytes: std::fs::read(path)?.into(),
+                kept: None,
+            });
         }
+        let kept = KeptFile {
+            name: file_name(path),
+            file,
+            stamp,
+        };
+        return Ok(ReadFile {
+            bytes: Bytes(Storage::Mapped(bytes)),
+            kept: Some(kept),
+        });
     }
+    let mut bytes = Vec::with_capacity(usize::try_from(stamp.len).unwrap_or(0));
+    std::io::Read::read_to_end(&mut file, &mut bytes)?;
     Ok(ReadFile {
-        bytes: std::fs::read(path)?.into(),
+        bytes: bytes.into(),
         kept: None,
     })
 }
