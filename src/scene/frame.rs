@@ -8,6 +8,9 @@
 //! - a route's great circle does not depend on the window: it is computed
 //!   once, the first time the route is drawn, and cached by route id in
 //!   Web Mercator units, so a frame only scales and shifts it;
+//! - while the camera stays put (as in playback), an arc drawn last frame
+//!   in the same lane is copied from last frame's points, not projected
+//!   again from its path;
 //! - routes whose bounds miss the screen are culled before any projection;
 //! - at most [`MAX_DRAWN_ARCS`] arcs are drawn, the busiest (plus any
 //!   selected); the rest are counted in [`Frame::hidden_arcs`], since
@@ -18,12 +21,14 @@
 //!   counted them by place and kind), not per record;
 //! - fading and bows use tables by id and by point count, not hashing or
 //!   trigonometry per point;
-//! - the hit-testing grid is built only when a hit is asked for.
+//! - the hit-testing grid is built only when a hit is asked for, in place,
+//!   from boxes of a few segments each, so that a hit measures only the
+//!   segments near the pointer.
 
 use std::cmp::Reverse;
 
 use super::{
-    Fade, GeoPoint, HitGrid, HitTarget, KINDS, Scene, View, bow, bow_profile, cluster,
+    Fade, GeoPoint, HitGrid, HitTarget, KINDS, Scene, ShownRoute, View, bow, bow_profile, cluster,
     great_circle, mercator, nearest_hit,
 };
 use crate::model::EventKind;
@@ -320,7 +325,59 @@ pub struct Frame {
     route_opacity: Vec<f32>,
     place_opacity: Vec<f32>,
     area: [f32; 4],
-    grid: Option<HitGrid>,
+    /// The hit-testing grid, once built this frame (`grid_built`).
+    grid: HitGrid,
+    grid_built: bool,
+    hit_chunks: Vec<HitChunk>,
+    hit_boxes: Vec<(u32, [f32; 4])>,
+    last: LastArcs,
+}
+
+/// The last frame's arcs on screen, copied into the next frame while the
+/// camera stays put: in playback, most arcs of a frame are those of the
+/// last, and copying their points costs less than projecting them again
+/// from their scattered paths.
+#[derive(Clone, Debug, Default)]
+struct LastArcs {
+    /// The camera they were projected through.
+    camera: Option<Camera>,
+    /// Sorted by route.
+    arcs: Vec<LastArc>,
+    points: Vec<[f32; 2]>,
+}
+
+/// One of [`LastArcs`]: a route drawn in its lane, and its points.
+#[derive(Clone, Copy, Debug)]
+struct LastArc {
+    route: u32,
+    lane: u32,
+    start: u32,
+    split: u32,
+    end: u32,
+}
+
+impl LastArcs {
+    /// Where `shown` was drawn last frame, if it was, through `camera` and
+    /// in the same lane (a lane bows it differently).
+    fn find(&self, shown: &ShownRoute, camera: &Camera) -> Option<LastArc> {
+        if self.camera.as_ref() != Some(camera) {
+            return None;
+        }
+        let at = self
+            .arcs
+            .binary_search_by_key(&shown.route, |arc| arc.route)
+            .ok()?;
+        Some(self.arcs[at]).filter(|arc| arc.lane == shown.lane)
+    }
+}
+
+/// A few segments of an arc, as the hit-testing grid holds them.
+#[derive(Clone, Copy, Debug)]
+struct HitChunk {
+    /// The arc, as a position in [`Frame::arcs`].
+    arc: u32,
+    /// Its points, as a range of the frame's points.
+    points: (u32, u32),
 }
 
 impl Frame {
@@ -334,15 +391,18 @@ impl Frame {
         selected: Selected<'_>,
         now: f64,
     ) {
+        // The last frame's points, kept to copy from.
+        std::mem::swap(&mut self.points, &mut self.last.points);
         self.arcs.clear();
         self.points.clear();
         self.markers.clear();
         self.marker_places.clear();
-        self.grid = None;
+        self.grid_built = false;
         self.area = camera.rect;
         if self.paths.spans.len() != scene.routes.len() {
             // Another scene: its route ids mean other routes.
             self.paths = Paths::for_routes(scene.routes.len());
+            self.last = LastArcs::default();
             self.route_fade = Fade::default();
             self.place_fade = Fade::default();
         }
@@ -358,6 +418,7 @@ impl Frame {
         );
         self.waiting_arcs = 0;
         self.prepare_arcs(scene, view, camera, selected.routes);
+        self.keep_arcs(view, camera);
         self.prepare_markers(scene, view, camera, selected.places);
         self.fading = self.waiting_arcs > 0
             || self
@@ -398,6 +459,10 @@ impl Frame {
             .chain(marked.into_iter().map(|index| (index, true)))
         {
             let shown = &view.routes[index];
+            if let Some(last) = self.last.find(shown, camera) {
+                self.push_copied_arc(view, index, selected, last);
+                continue;
+            }
             let needs_path = shown.has_start && !self.paths.has(shown.route);
             if needs_path {
                 if budget == 0 {
@@ -408,6 +473,56 @@ impl Frame {
             }
             self.push_arc(scene, view, camera, index, selected);
         }
+    }
+
+    /// Records this frame's arcs for the next to copy.
+    fn keep_arcs(&mut self, view: &View, camera: &Camera) {
+        self.last.camera = Some(*camera);
+        self.last.arcs.clear();
+        self.last.arcs.extend(self.arcs.iter().map(|arc| LastArc {
+            route: arc.route,
+            lane: view.routes[arc.shown].lane,
+            start: arc.start,
+            split: arc.split,
+            end: arc.end,
+        }));
+        self.last.arcs.sort_unstable_by_key(|arc| arc.route);
+    }
+
+    /// Copies route `index` of the view from where it was drawn last frame.
+    fn push_copied_arc(&mut self, view: &View, index: usize, selected: bool, last: LastArc) {
+        let start = self.points.len();
+        self.points
+            .extend_from_slice(&self.last.points[last.start as usize..last.end as usize]);
+        let split = start + (last.split - last.start) as usize;
+        self.push_drawn(view, index, selected, start, split);
+    }
+
+    /// Adds route `index` of the view, whose points are those from `start`
+    /// to the end of the point buffer, split at `split`.
+    fn push_drawn(
+        &mut self,
+        view: &View,
+        index: usize,
+        selected: bool,
+        start: usize,
+        split: usize,
+    ) {
+        let shown = view.routes[index];
+        self.arcs.push(DrawnArc {
+            shown: index,
+            route: shown.route,
+            width: if shown.has_start {
+                arc_width(shown.count)
+            } else {
+                arrival_radius(shown.count)
+            },
+            opacity: self.route_opacity.get(index).copied().unwrap_or(1.0),
+            selected,
+            start: start as u32,
+            split: split as u32,
+            end: self.points.len() as u32,
+        });
     }
 
     /// Projects route `index` of the view into the point buffer.
@@ -424,7 +539,7 @@ impl Frame {
         // The route itself is read only when its path is not made yet: a
         // hundred-byte record per arc is a cache miss per arc.
         let route = || &scene.routes[shown.route as usize];
-        let (width, split) = if shown.has_start {
+        let split = if shown.has_start {
             let (path, split) = self.paths.get_or_make(shown.route, || {
                 let route = route();
                 let from = route.from.map_or(route.to.point, |from| from.point);
@@ -455,27 +570,18 @@ impl Frame {
                         .collect();
                 }
                 bow(&mut self.points[start..], bow_offset, &self.profiles[slot]);
-                (arc_width(shown.count), self.points.len())
+                self.points.len()
             } else {
                 // Split at the antimeridian: it stays on its great circle.
                 self.points
                     .extend(path.iter().map(|&xy| camera.project_mercator(xy)));
-                (arc_width(shown.count), start + split)
+                start + split
             }
         } else {
             self.points.push(camera.project(route().to.point));
-            (arrival_radius(shown.count), self.points.len())
+            self.points.len()
         };
-        self.arcs.push(DrawnArc {
-            shown: index,
-            route: shown.route,
-            width,
-            opacity: self.route_opacity.get(index).copied().unwrap_or(1.0),
-            selected,
-            start: start as u32,
-            split: split as u32,
-            end: self.points.len() as u32,
-        });
+        self.push_drawn(view, index, selected, start, split);
     }
 
     /// Projects the view's event places and clusters those on screen.
@@ -548,69 +654,69 @@ impl Frame {
     /// What is under `point`: markers first, as they are drawn on top, then
     /// the nearest arc; through a grid built on the first call per frame.
     pub fn hit(&mut self, point: [f32; 2]) -> Option<FrameHit> {
+        if !self.grid_built {
+            self.build_grid();
+            self.grid_built = true;
+        }
         let markers = self.markers.len();
-        if self.grid.is_none() {
-            self.grid = Some(self.build_grid());
-        }
-        let candidates = self.grid.as_ref()?.near(point);
-        let mut owners = Vec::new();
-        let mut targets = Vec::new();
-        for &id in &candidates {
-            let id = id as usize;
-            if let Some(arc) = id.checked_sub(markers).map(|arc| &self.arcs[arc]) {
-                for piece in self.pieces(arc) {
-                    owners.push(id);
-                    targets.push(HitTarget::Arc {
-                        polyline: piece,
-                        half_width: if piece.len() == 1 {
-                            arc.width
-                        } else {
-                            arc.width / 2.0
-                        },
-                    });
+        let candidates = self.grid.near(point);
+        let targets = candidates
+            .iter()
+            .map(|&id| match (id as usize).checked_sub(markers) {
+                None => {
+                    let marker = &self.markers[id as usize];
+                    HitTarget::Marker {
+                        center: marker.center,
+                        radius: marker.radius + 2.0,
+                    }
                 }
-            } else {
-                let marker = &self.markers[id];
-                owners.push(id);
-                targets.push(HitTarget::Marker {
-                    center: marker.center,
-                    radius: marker.radius + 2.0,
-                });
-            }
-        }
+                Some(chunk) => {
+                    let chunk = self.hit_chunks[chunk];
+                    let width = self.arcs[chunk.arc as usize].width;
+                    let polyline = &self.points[chunk.points.0 as usize..chunk.points.1 as usize];
+                    HitTarget::Arc {
+                        polyline,
+                        // A lone point is a ring, and its width its radius.
+                        half_width: if polyline.len() == 1 {
+                            width
+                        } else {
+                            width / 2.0
+                        },
+                    }
+                }
+            });
         let hit = nearest_hit(point, targets, HIT_TOLERANCE)?;
-        let id = owners[hit.0];
+        let id = candidates[hit.0] as usize;
         Some(match id.checked_sub(markers) {
             None => FrameHit::Marker(id),
-            Some(arc) => FrameHit::Route(self.arcs[arc].shown),
+            Some(chunk) => FrameHit::Route(self.arcs[self.hit_chunks[chunk].arc as usize].shown),
         })
     }
 
-    /// The grid of every marker and arc segment, each box widened by its
-    /// reach and the tolerance.
-    fn build_grid(&self) -> HitGrid {
-        let markers = self.markers.len() as u32;
-        let mut boxes: Vec<(u32, [f32; 4])> = self
-            .markers
-            .iter()
-            .zip(0..)
-            .map(|(marker, id)| {
-                let reach = marker.radius + 2.0 + HIT_TOLERANCE;
-                let [x, y] = marker.center;
-                (id, [x - reach, y - reach, x + reach, y + reach])
-            })
-            .collect();
-        for (arc, id) in self.arcs.iter().zip(markers..) {
+    /// The grid of every marker and every few segments of an arc, each box
+    /// widened by its reach and the tolerance. A grid entry is a marker's
+    /// position in [`Frame::markers`], or after those, a position in
+    /// `hit_chunks`: so a hit measures only the segments near the pointer.
+    fn build_grid(&mut self) {
+        let boxes = &mut self.hit_boxes;
+        boxes.clear();
+        self.hit_chunks.clear();
+        boxes.extend(self.markers.iter().zip(0..).map(|(marker, id)| {
+            let reach = marker.radius + 2.0 + HIT_TOLERANCE;
+            let [x, y] = marker.center;
+            (id, [x - reach, y - reach, x + reach, y + reach])
+        }));
+        let mut id = self.markers.len() as u32;
+        for (arc, index) in self.arcs.iter().zip(0..) {
             let reach = arc.width + HIT_TOLERANCE;
-            for piece in self.pieces(arc) {
+            for (start, end) in [(arc.start, arc.split), (arc.split, arc.end)] {
                 // A box per few segments: tight enough along a curve, few
                 // enough to build every frame.
-                let chunks = (0..piece.len().saturating_sub(1).max(1))
-                    .step_by(HIT_CHUNK)
-                    .map(|first| &piece[first..piece.len().min(first + HIT_CHUNK + 1)]);
-                for chunk in chunks {
+                let mut first = start;
+                while first < end {
+                    let last = end.min(first + HIT_CHUNK as u32 + 1);
                     let mut bounds = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
-                    for point in chunk {
+                    for point in &self.points[first as usize..last as usize] {
                         bounds[0] = bounds[0].min(point[0]);
                         bounds[1] = bounds[1].min(point[1]);
                         bounds[2] = bounds[2].max(point[0]);
@@ -625,10 +731,19 @@ impl Frame {
                             bounds[3] + reach,
                         ],
                     ));
+                    self.hit_chunks.push(HitChunk {
+                        arc: index,
+                        points: (first, last),
+                    });
+                    id += 1;
+                    if last == end {
+                        break;
+                    }
+                    first = last - 1;
                 }
             }
         }
-        HitGrid::new(self.area, HIT_CELL, &boxes)
+        self.grid.rebuild(self.area, HIT_CELL, boxes);
     }
 }
 
@@ -750,6 +865,74 @@ mod tests {
         assert!(frame.fading, "everything is new");
         frame.prepare(&scene, &view, &world_camera(), Selected::default(), 1.0);
         assert!(!frame.fading, "and has faded in a second later");
+    }
+
+    #[test]
+    fn arcs_kept_from_the_last_frame_are_drawn_as_a_fresh_frame_draws_them() {
+        // Two delegations on one way: the second's lane depends on whether
+        // the first is in the window too.
+        let led = |id: &str, country: &str, date: &str| {
+            let mut visit = visit(id, "Moscow", "Pyongyang", date);
+            visit.leader = Some(crate::model::Person {
+                name: format!("Leader of {country}"),
+                title: None,
+                country: CountryCode::parse(country),
+                extra: crate::model::ExtraFields::new(),
+            });
+            visit
+        };
+        let dataset = Dataset {
+            visits: vec![
+                led("v0", "RU", "2023-07-25"),
+                led("v1", "CN", "2023-07-26"),
+                visit("v2", "Tokyo", "Honolulu", "2023-07-26"),
+                visit("v3", "Beijing", "Pyongyang", "2023-07-24"),
+            ],
+            ..Dataset::default()
+        };
+        let scene = Scene::build([&RecordTable::from_dataset(&dataset)], Gazetteer::bundled());
+        let days = |from: u32, to: u32| {
+            TimeWindow::new(
+                Day::from_ymd(2023, 7, from).unwrap(),
+                Day::from_ymd(2023, 7, to).unwrap(),
+            )
+        };
+        let zoomed = Camera::new(GeoPoint::new(45.0, 110.0), 3.0, WORLD);
+        let mut playing = Frame::default();
+        let steps = [
+            (days(26, 26), world_camera()),
+            (days(25, 26), world_camera()),
+            (days(26, 26), world_camera()),
+            (days(24, 26), world_camera()),
+            (days(24, 26), zoomed),
+            (days(26, 26), zoomed),
+        ];
+        let mut lanes_seen = std::collections::BTreeSet::new();
+        for (step, (window, camera)) in steps.into_iter().enumerate() {
+            let view = scene.view(window);
+            playing.prepare(&scene, &view, &camera, Selected::default(), step as f64);
+            let mut fresh = Frame::default();
+            fresh.prepare(&scene, &view, &camera, Selected::default(), step as f64);
+            let shapes = |frame: &Frame| {
+                frame
+                    .arcs
+                    .iter()
+                    .map(|arc| {
+                        (
+                            arc.route,
+                            arc.width,
+                            frame.pieces(arc).map(<[_]>::to_vec).collect::<Vec<_>>(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(shapes(&playing), shapes(&fresh), "step {step}");
+            lanes_seen.extend(view.routes.iter().map(|shown| (shown.route, shown.lane)));
+        }
+        assert!(
+            lanes_seen.iter().any(|&(_, lane)| lane == 2),
+            "a route changed lanes between frames: {lanes_seen:?}"
+        );
     }
 
     #[test]

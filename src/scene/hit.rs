@@ -58,7 +58,8 @@ pub fn nearest_hit<'a>(
 
 /// A uniform grid over part of the screen: which targets may lie under
 /// each cell. Built from boxes, so that a query looks only at the shapes
-/// near the pointer.
+/// near the pointer; rebuilt in place, so that a grid made every frame
+/// allocates nothing once it has grown.
 #[derive(Clone, Debug, Default)]
 pub struct HitGrid {
     origin: [f32; 2],
@@ -68,67 +69,73 @@ pub struct HitGrid {
     /// Cell `c`'s targets are `targets[starts[c]..starts[c + 1]]`.
     starts: Vec<u32>,
     targets: Vec<u32>,
+    /// Each box's target and cells (first and last column, first and last
+    /// row), found once for both passes of [`HitGrid::rebuild`].
+    covers: Vec<(u32, [u16; 4])>,
 }
 
 impl HitGrid {
     /// Indexes targets by the boxes (`[min x, min y, max x, max y]`) they
     /// cover, over `area` (a box of the same form) in square cells of
     /// `cell` pixels. A target may come with several boxes (one per segment
-    /// of a line); consecutive boxes of one target count once per cell.
+    /// of a line).
     pub fn new(area: [f32; 4], cell: f32, boxes: &[(u32, [f32; 4])]) -> Self {
-        let cell = cell.max(1.0);
-        let columns = (((area[2] - area[0]) / cell).ceil().max(1.0)) as usize;
-        let rows = (((area[3] - area[1]) / cell).ceil().max(1.0)) as usize;
-        let mut grid = Self {
-            origin: [area[0], area[1]],
-            cell,
-            columns,
-            rows,
-            starts: vec![0; columns * rows + 1],
-            targets: Vec::new(),
-        };
-        // Two passes, counting then filling, so that the cells share one
-        // allocation.
-        let mut last = vec![u32::MAX; columns * rows];
-        grid.for_each_cell(boxes, &mut last, |grid, cell, _| grid.starts[cell + 1] += 1);
-        for index in 1..grid.starts.len() {
-            grid.starts[index] += grid.starts[index - 1];
-        }
-        grid.targets = vec![0; grid.starts[columns * rows] as usize];
-        let mut next = grid.starts.clone();
-        last.fill(u32::MAX);
-        grid.for_each_cell(boxes, &mut last, |grid, cell, target| {
-            grid.targets[next[cell] as usize] = target;
-            next[cell] += 1;
-        });
+        let mut grid = Self::default();
+        grid.rebuild(area, cell, boxes);
         grid
     }
 
-    /// Calls `visit` with each (cell, target) the boxes cover, skipping a
-    /// target already listed last in that cell.
-    fn for_each_cell(
-        &mut self,
-        boxes: &[(u32, [f32; 4])],
-        last: &mut [u32],
-        mut visit: impl FnMut(&mut Self, usize, u32),
-    ) {
+    /// Indexes `boxes` as [`HitGrid::new`] does, in this grid's memory.
+    pub fn rebuild(&mut self, area: [f32; 4], cell: f32, boxes: &[(u32, [f32; 4])]) {
+        let cell = cell.max(1.0);
+        // At most 65,535 cells a side, so that a box's cells fit in `u16`s.
+        let side = |length: f32| ((length / cell).ceil().clamp(1.0, f32::from(u16::MAX))) as usize;
+        self.origin = [area[0], area[1]];
+        self.cell = cell;
+        self.columns = side(area[2] - area[0]);
+        self.rows = side(area[3] - area[1]);
+        let cells = self.columns * self.rows;
+        self.covers.clear();
         for &(target, [min_x, min_y, max_x, max_y]) in boxes {
-            let (Some((x0, x1)), Some((y0, y1))) = (
+            if let (Some((x0, x1)), Some((y0, y1))) = (
                 self.span(min_x, max_x, 0, self.columns),
                 self.span(min_y, max_y, 1, self.rows),
-            ) else {
-                continue;
-            };
-            for y in y0..=y1 {
-                for x in x0..=x1 {
-                    let cell = y * self.columns + x;
-                    if last[cell] != target {
-                        last[cell] = target;
-                        visit(self, cell, target);
-                    }
+            ) {
+                self.covers
+                    .push((target, [x0, x1, y0, y1].map(|at| at as u16)));
+            }
+        }
+        // Two passes, counting then filling, so that the cells share one
+        // allocation.
+        self.starts.clear();
+        self.starts.resize(cells + 1, 0);
+        for &(_, [x0, x1, y0, y1]) in &self.covers {
+            for y in usize::from(y0)..=usize::from(y1) {
+                let row = y * self.columns;
+                for count in &mut self.starts[row + usize::from(x0) + 1..=row + usize::from(x1) + 1]
+                {
+                    *count += 1;
                 }
             }
         }
+        for index in 1..self.starts.len() {
+            self.starts[index] += self.starts[index - 1];
+        }
+        self.targets.clear();
+        self.targets.resize(self.starts[cells] as usize, 0);
+        // Each cell's start moves on as it fills, to where the next cell
+        // starts; shifted back by one cell afterwards.
+        for &(target, [x0, x1, y0, y1]) in &self.covers {
+            for y in usize::from(y0)..=usize::from(y1) {
+                let row = y * self.columns;
+                for next in &mut self.starts[row + usize::from(x0)..=row + usize::from(x1)] {
+                    self.targets[*next as usize] = target;
+                    *next += 1;
+                }
+            }
+        }
+        self.starts.copy_within(0..cells, 1);
+        self.starts[0] = 0;
     }
 
     /// The cells from `min` to `max` along `axis`, if any is on the grid.
