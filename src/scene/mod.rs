@@ -465,33 +465,77 @@ impl Scene {
     /// whenever the window changes, which is every frame of playback.
     pub fn view_into(&self, window: TimeWindow, view: &mut View) {
         view.window = window;
-        let tally = &mut view.scratch.tally;
+        let View {
+            routes,
+            places,
+            origins,
+            kinds,
+            scratch,
+            ..
+        } = view;
+        let ViewScratch {
+            tally,
+            by_origin,
+            places: place_tally,
+        } = scratch;
+        let mut tally_places = || self.tally_places(window, places, kinds, place_tally);
+        // Routes and places are counted apart; for a busy window, at once
+        // on two cores (a thread costs tens of microseconds).
+        if self.event_times.count_starting(window.start, window.end) >= PARALLEL_EVENTS {
+            std::thread::scope(|scope| {
+                scope.spawn(tally_places);
+                self.tally_routes(window, routes, origins, tally, by_origin);
+            });
+        } else {
+            tally_places();
+            self.tally_routes(window, routes, origins, tally, by_origin);
+        }
+    }
+
+    /// The routes of `window`'s visits, with their counts and lanes, and
+    /// the visits per origin.
+    fn tally_routes(
+        &self,
+        window: TimeWindow,
+        routes: &mut Vec<ShownRoute>,
+        origins: &mut Vec<(Option<CountryCode>, usize)>,
+        tally: &mut RouteTally,
+        by_origin: &mut Vec<Option<usize>>,
+    ) {
         tally.start(self.routes.len(), self.pairs);
         self.visit_times
             .for_each_in(&window, |slot| tally.add(slot.route, slot.exact));
-        tally.finish(&self.route_briefs, &mut view.routes);
+        tally.finish(&self.route_briefs, routes);
 
         // Per origin, in the order its first route was met (ties keep it).
-        let by_origin = &mut view.scratch.by_origin;
         by_origin.clear();
         by_origin.resize(self.origins.len() + 1, None);
-        view.origins.clear();
-        for shown in &view.routes {
+        origins.clear();
+        for shown in routes.iter() {
             let rank = self.origin_rank(shown.route).unwrap_or(self.origins.len());
             let slot = *by_origin[rank].get_or_insert_with(|| {
-                view.origins.push((self.origins.get(rank).copied(), 0));
-                view.origins.len() - 1
+                origins.push((self.origins.get(rank).copied(), 0));
+                origins.len() - 1
             });
-            view.origins[slot].1 += shown.count as usize;
+            origins[slot].1 += shown.count as usize;
         }
-        view.origins
-            .sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+        origins.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+    }
 
+    /// The places of `window`'s events, with their counts by kind, and the
+    /// events per kind.
+    fn tally_places(
+        &self,
+        window: TimeWindow,
+        places: &mut Vec<ShownPlace>,
+        totals: &mut [usize; KINDS],
+        tally: &mut PlaceTally,
+    ) {
         let PlaceTally {
             kinds,
             exact,
             touched,
-        } = &mut view.scratch.places;
+        } = tally;
         if exact.len() != self.places.len() {
             *kinds = vec![0; self.places.len() * KINDS];
             *exact = vec![None; self.places.len()];
@@ -506,17 +550,17 @@ impl Scene {
             kinds[place * KINDS + usize::from(slot.kind)] += 1;
         });
         touched.sort_unstable();
-        view.kinds = [0; KINDS];
-        view.places.clear();
+        *totals = [0; KINDS];
+        places.clear();
         for &place in touched.iter() {
             let slot = place as usize;
             let mut counts = [0u32; KINDS];
             counts.copy_from_slice(&kinds[slot * KINDS..(slot + 1) * KINDS]);
             kinds[slot * KINDS..(slot + 1) * KINDS].fill(0);
-            for (total, &count) in view.kinds.iter_mut().zip(&counts) {
+            for (total, &count) in totals.iter_mut().zip(&counts) {
                 *total += count as usize;
             }
-            view.places.push(ShownPlace {
+            places.push(ShownPlace {
                 place,
                 count: counts.iter().sum(),
                 kinds: counts,
@@ -526,6 +570,10 @@ impl Scene {
         touched.clear();
     }
 }
+
+/// Windows with at least this many events starting in them count their
+/// places on a second thread, beside their routes.
+const PARALLEL_EVENTS: usize = 4096;
 
 impl Builder {
     fn add_table(&mut self, dataset_index: usize, table: &RecordTable, gazetteer: &Gazetteer) {
