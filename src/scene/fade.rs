@@ -1,46 +1,51 @@
-//! Fading in what enters the time window, so that playback reads as
-//! motion rather than as things blinking on.
+//! Fading in what comes onto the map, so that playback reads as motion
+//! rather than as things blinking on.
 //!
-//! Items are dense ids (routes, places), so the state is two `Vec`s by id
-//! and an update costs one step per shown item, with no hashing.
+//! Items are dense ids (routes, places), so the state is one `Vec` by id
+//! and an update costs one step per drawn item, with no hashing.
 
 /// How long an item takes to fade in, in seconds.
 const FADE_SECONDS: f64 = 0.4;
 
-/// When each shown item first appeared.
+/// When each drawn item first appeared.
 #[derive(Clone, Debug, Default)]
 pub struct Fade {
-    /// When each id appeared, while it stays shown.
-    first_seen: Vec<f64>,
-    /// The update each id was last shown in (0: never).
-    shown_in: Vec<u64>,
+    /// By id: when it appeared, and the update it was last drawn in (0:
+    /// never); side by side, as every update reads both.
+    seen: Vec<Seen>,
     /// How many updates there have been.
     updates: u64,
 }
 
+#[derive(Clone, Copy, Debug, Default)]
+struct Seen {
+    first: f64,
+    last_update: u64,
+}
+
 impl Fade {
-    /// Takes the ids shown at `now` (seconds); writes each one's opacity to
+    /// Takes the ids drawn at `now` (seconds); writes each one's opacity to
     /// `opacities`, in order. An id missing from the previous update
     /// starts again from transparent.
     pub fn update(
         &mut self,
-        shown: impl IntoIterator<Item = u32>,
+        drawn: impl IntoIterator<Item = u32>,
         now: f64,
         opacities: &mut Vec<f32>,
     ) {
         self.updates += 1;
         opacities.clear();
-        for id in shown {
+        for id in drawn {
             let slot = id as usize;
-            if slot >= self.shown_in.len() {
-                self.shown_in.resize(slot + 1, 0);
-                self.first_seen.resize(slot + 1, now);
+            if slot >= self.seen.len() {
+                self.seen.resize(slot + 1, Seen::default());
             }
-            if self.shown_in[slot] + 1 != self.updates {
-                self.first_seen[slot] = now;
+            let seen = &mut self.seen[slot];
+            if seen.last_update == 0 || seen.last_update + 1 != self.updates {
+                seen.first = now;
             }
-            self.shown_in[slot] = self.updates;
-            opacities.push(((now - self.first_seen[slot]) / FADE_SECONDS).clamp(0.0, 1.0) as f32);
+            seen.last_update = self.updates;
+            opacities.push(((now - seen.first) / FADE_SECONDS).clamp(0.0, 1.0) as f32);
         }
     }
 }

@@ -406,20 +406,21 @@ impl Frame {
             self.route_fade = Fade::default();
             self.place_fade = Fade::default();
         }
+        self.waiting_arcs = 0;
+        self.prepare_arcs(scene, view, camera, selected.routes);
+        // Only what is drawn fades in: an arc fades in whenever it starts
+        // being drawn, whether it entered the window, came on screen or
+        // made the cap, rather than popping in.
         self.route_fade.update(
-            view.routes.iter().map(|shown| shown.route),
+            self.arcs.iter().map(|arc| arc.route),
             now,
             &mut self.route_opacity,
         );
-        self.place_fade.update(
-            view.places.iter().map(|shown| shown.place),
-            now,
-            &mut self.place_opacity,
-        );
-        self.waiting_arcs = 0;
-        self.prepare_arcs(scene, view, camera, selected.routes);
+        for (arc, &opacity) in self.arcs.iter_mut().zip(&self.route_opacity) {
+            arc.opacity = opacity;
+        }
         self.keep_arcs(view, camera);
-        self.prepare_markers(scene, view, camera, selected.places);
+        self.prepare_markers(scene, view, camera, selected.places, now);
         self.fading = self.waiting_arcs > 0
             || self
                 .route_opacity
@@ -517,7 +518,8 @@ impl Frame {
             } else {
                 arrival_radius(shown.count)
             },
-            opacity: self.route_opacity.get(index).copied().unwrap_or(1.0),
+            // Set once every arc is known.
+            opacity: 1.0,
             selected,
             start: start as u32,
             split: split as u32,
@@ -584,8 +586,16 @@ impl Frame {
         self.push_drawn(view, index, selected, start, split);
     }
 
-    /// Projects the view's event places and clusters those on screen.
-    fn prepare_markers(&mut self, scene: &Scene, view: &View, camera: &Camera, selected: &[u32]) {
+    /// Projects the view's event places, clusters those on screen and fades
+    /// them in as of `now`.
+    fn prepare_markers(
+        &mut self,
+        scene: &Scene,
+        view: &View,
+        camera: &Camera,
+        selected: &[u32],
+        now: f64,
+    ) {
         let reach = CLUSTER_RADIUS + SYMBOL_RADIUS;
         let rect = camera.rect;
         let mut points = Vec::new();
@@ -601,6 +611,11 @@ impl Frame {
                 shown_places.push(index);
             }
         }
+        self.place_fade.update(
+            shown_places.iter().map(|&index| view.places[index].place),
+            now,
+            &mut self.place_opacity,
+        );
         for group in cluster(&points, CLUSTER_RADIUS) {
             let start = self.marker_places.len() as u32;
             let mut kinds = [0u32; KINDS];
@@ -613,10 +628,7 @@ impl Frame {
                 }
                 certain |= shown.exact;
                 approximate &= scene.places[shown.place as usize].approximate;
-                opacity = f32::max(
-                    opacity,
-                    self.place_opacity.get(index).copied().unwrap_or(1.0),
-                );
+                opacity = f32::max(opacity, self.place_opacity[member]);
                 marked |= selected.binary_search(&shown.place).is_ok();
                 self.marker_places.push(shown.place);
             }
@@ -933,6 +945,26 @@ mod tests {
             lanes_seen.iter().any(|&(_, lane)| lane == 2),
             "a route changed lanes between frames: {lanes_seen:?}"
         );
+    }
+
+    #[test]
+    fn arcs_fade_in_when_they_come_on_screen() {
+        let scene = scene();
+        let view = scene.view(july());
+        let washington = Camera::new(GeoPoint::new(38.9, -77.0), 8.0, WORLD);
+        let mut frame = Frame::default();
+        frame.prepare(&scene, &view, &washington, Selected::default(), 0.0);
+        frame.prepare(&scene, &view, &washington, Selected::default(), 5.0);
+        assert!(frame.arcs.is_empty() && !frame.fading);
+        // Panning out: the window's arcs come on screen, and fade in rather
+        // than pop in, though they were in the window all along.
+        frame.prepare(&scene, &view, &world_camera(), Selected::default(), 10.0);
+        assert!(!frame.arcs.is_empty());
+        assert!(frame.arcs.iter().all(|arc| arc.opacity == 0.0));
+        frame.prepare(&scene, &view, &world_camera(), Selected::default(), 10.2);
+        assert!(frame.arcs.iter().all(|arc| arc.opacity == 0.5));
+        frame.prepare(&scene, &view, &world_camera(), Selected::default(), 11.0);
+        assert!(frame.arcs.iter().all(|arc| arc.opacity == 1.0) && !frame.fading);
     }
 
     #[test]
