@@ -173,11 +173,18 @@ pub fn open_and_place(
     paths: &[PathBuf],
     progress: &Progress,
 ) -> (Workspace, Scene) {
+    // The gazetteer is needed only to place the records: it loads on its
+    // own thread while the files are read, filling the moments a core
+    // waits.
+    let gazetteer = std::thread::spawn(Gazetteer::bundled);
     for path in paths {
         workspace.open_with_progress(path, progress);
     }
     progress.start(Stage::Placing, 1);
-    let scene = Scene::build(workspace.tables(), Gazetteer::bundled());
+    let gazetteer = gazetteer
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let scene = Scene::build(workspace.tables(), gazetteer);
     progress.advance(1);
     (workspace, scene)
 }
