@@ -268,16 +268,20 @@ impl Paths {
 /// fast, fewer (down to [`MIN_DRAWN_ARCS`]) while a slow renderer, such as
 /// a software rasterizer or an old GPU, makes playback stutter. Translucent
 /// arcs across the whole screen cost such a renderer far more than
-/// preparing them costs the CPU.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// preparing them costs the CPU. It also keeps how fast frames come, for
+/// the user to see.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ArcBudget {
     arcs: usize,
+    /// A moving average of frame times, in seconds, once there is one.
+    frame_seconds: Option<f32>,
 }
 
 impl Default for ArcBudget {
     fn default() -> Self {
         Self {
             arcs: MAX_DRAWN_ARCS,
+            frame_seconds: None,
         }
     }
 }
@@ -288,9 +292,21 @@ impl ArcBudget {
         self.arcs
     }
 
+    /// How many frames came a second, lately, if any frame time was given.
+    pub fn frames_per_second(self) -> Option<f32> {
+        self.frame_seconds
+            .filter(|&seconds| seconds > 0.0)
+            .map(|seconds| 1.0 / seconds)
+    }
+
     /// Adapts to how long the last frame took, in seconds: a third fewer
     /// arcs after a slow frame, an eighth more after a fast one.
     pub fn adapt(&mut self, frame_seconds: f32) {
+        // About the last twenty frames weigh in.
+        self.frame_seconds = Some(
+            self.frame_seconds
+                .map_or(frame_seconds, |mean| mean + (frame_seconds - mean) / 10.0),
+        );
         if frame_seconds > SLOW_FRAME_SECONDS {
             self.arcs = (self.arcs * 2 / 3).max(MIN_DRAWN_ARCS);
         } else if frame_seconds < FAST_FRAME_SECONDS {
@@ -1094,5 +1110,8 @@ mod tests {
             budget.adapt(1.0 / 60.0);
         }
         assert_eq!(budget.arcs(), MAX_DRAWN_ARCS, "fast frames: all again");
+        let rate = budget.frames_per_second().unwrap();
+        assert!((rate - 60.0).abs() < 1.0, "{rate} frames a second");
+        assert_eq!(ArcBudget::default().frames_per_second(), None);
     }
 }

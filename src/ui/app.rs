@@ -455,6 +455,13 @@ impl eframe::App for LegationApp {
             if self.timeline.playing() {
                 self.map
                     .adapt_to_frame_time(ui.input(|input| input.stable_dt));
+                if let Some(rate) = self.map.frames_per_second() {
+                    ui.weak(format!("Playing at {rate:.0} frames a second"))
+                        .on_hover_text(
+                            "Below 20 a second, fewer of the quieter routes are drawn, \
+                             so that playback stays smooth",
+                        );
+                }
             }
         });
         if self.problems_panel.open {

@@ -101,6 +101,11 @@ impl MapView {
         self.frame.budget.adapt(frame_seconds);
     }
 
+    /// How many frames a second the map has drawn lately while playing.
+    pub fn frames_per_second(&self) -> Option<f32> {
+        self.frame.budget.frames_per_second()
+    }
+
     /// Fits the view to the data when next drawn.
     pub fn fit_on_next_frame(&mut self) {
         self.fit_pending = true;
