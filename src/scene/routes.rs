@@ -18,7 +18,7 @@ use super::{GeoPoint, Placed, great_circle_bounds};
 use crate::model::CountryCode;
 
 /// One way travelled: where from (if known), where to, whose.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Route {
     /// Where its visits came from; `None` for arrivals of unknown origin.
     pub from: Option<Placed>,
@@ -127,31 +127,29 @@ impl RouteFinder {
         if let Some(&id) = self.by_key.get(&route_key) {
             return id;
         }
-        self.add(route_key, from.map(|from| from.placed), to.placed, origin)
-    }
-
-    /// A new route, with its pair.
-    fn add(
-        &mut self,
-        route_key: u64,
-        from: Option<Placed>,
-        to: Placed,
-        origin: Option<CountryCode>,
-    ) -> u32 {
-        let pair_key = route_key >> 16;
-        let next_pair = self.pairs.len() as u32;
-        let pair = *self.pairs.entry(pair_key).or_insert(next_pair);
+        let (from, to) = (from.map(|from| from.placed), to.placed);
         let bounds = match from {
             Some(from) => great_circle_bounds(from.point, to.point),
             None => great_circle_bounds(to.point, to.point),
         };
-        self.routes.push(Route {
-            from,
-            to,
-            origin,
-            pair,
-            bounds,
-        });
+        self.add(
+            route_key,
+            Route {
+                from,
+                to,
+                origin,
+                pair: 0,
+                bounds,
+            },
+        )
+    }
+
+    /// A new route, given its pair here.
+    fn add(&mut self, route_key: u64, route: Route) -> u32 {
+        let pair_key = route_key >> 16;
+        let next_pair = self.pairs.len() as u32;
+        let pair = *self.pairs.entry(pair_key).or_insert(next_pair);
+        self.routes.push(Route { pair, ..route });
         self.keys.push(route_key);
         let id = self.routes.len() as u32 - 1;
         self.by_key.insert(route_key, id);
@@ -167,7 +165,8 @@ impl RouteFinder {
             .zip(other.keys)
             .map(|(route, key)| match self.by_key.get(&key) {
                 Some(&id) => id,
-                None => self.add(key, route.from, route.to, route.origin),
+                // Its bounds come along: they took trigonometry to find.
+                None => self.add(key, route),
             })
             .collect()
     }
