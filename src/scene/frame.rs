@@ -857,6 +857,12 @@ mod tests {
         Camera::new(GeoPoint::new(30.0, 60.0), 2.3, WORLD)
     }
 
+    /// Zoomed into Washington, where the test scene has one event and no
+    /// route.
+    fn washington_camera() -> Camera {
+        Camera::new(GeoPoint::new(38.9, -77.0), 8.0, WORLD)
+    }
+
     #[test]
     fn the_camera_puts_its_centre_in_the_middle_and_doubles_with_each_zoom() {
         let camera = Camera::new(GeoPoint::new(0.0, 0.0), 0.0, [0.0, 0.0, 256.0, 256.0]);
@@ -967,7 +973,7 @@ mod tests {
     fn arcs_fade_in_when_they_come_on_screen() {
         let scene = scene();
         let view = scene.view(july());
-        let washington = Camera::new(GeoPoint::new(38.9, -77.0), 8.0, WORLD);
+        let washington = washington_camera();
         let mut frame = Frame::default();
         frame.prepare(&scene, &view, &washington, Selected::default(), 0.0);
         frame.prepare(&scene, &view, &washington, Selected::default(), 5.0);
@@ -987,10 +993,14 @@ mod tests {
     fn culls_what_is_off_screen() {
         let scene = scene();
         let view = scene.view(july());
-        // Zoomed into Washington: no arc, one marker.
-        let camera = Camera::new(GeoPoint::new(38.9, -77.0), 8.0, WORLD);
         let mut frame = Frame::default();
-        frame.prepare(&scene, &view, &camera, Selected::default(), 0.0);
+        frame.prepare(
+            &scene,
+            &view,
+            &washington_camera(),
+            Selected::default(),
+            0.0,
+        );
         assert!(frame.arcs.is_empty());
         assert_eq!(frame.markers.len(), 1);
         assert_eq!(frame.markers[0].kind, EventKind::Meeting);
