@@ -193,6 +193,58 @@ fn a_big_file_loads_behind_a_progress_bar_while_the_window_keeps_drawing() {
 }
 
 #[test]
+fn a_big_file_changed_on_disk_says_so_once_above_the_selected_items() {
+    let folder = std::env::temp_dir().join(format!("legation-kept-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("kept.json");
+    std::fs::write(&path, many_visits(240_000)).unwrap();
+    // Big enough that the app keeps the file open rather than its bytes.
+    assert!(std::fs::metadata(&path).unwrap().len() >= 32 << 20);
+    let mut harness = start_app(
+        Startup {
+            files: vec![path.clone()],
+            ask_above_mb: Some(0),
+            ..Startup::default()
+        },
+        SIZE,
+    );
+    wait_for_basemap(&mut harness);
+
+    // Changed in place after opening, as a tool appending to it would.
+    std::io::Write::write_all(
+        &mut std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap(),
+        b"\n",
+    )
+    .unwrap();
+    let route = route_of_visit(&harness, 0);
+    let on_arc = harness
+        .state()
+        .drawn_route_middle(route)
+        .expect("the arc is drawn");
+    click_at(&mut harness, on_arc);
+    // The pointer leaves the map, and its tooltip with it.
+    harness.hover_at(Pos2::new(SIZE[0] - 5.0, 5.0));
+    harness.run_steps(3);
+
+    assert!(harness.state().selection.visits.len() > 1);
+    let said = harness
+        .query_all_by_label_contains("kept.json changed on disk since it was opened")
+        .count();
+    assert_eq!(said, 1, "the file's message, once");
+    assert!(
+        harness
+            .query_all_by_label_contains("Cannot be read: its file changed")
+            .count()
+            > 1,
+        "each listed item says it cannot be read"
+    );
+    std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[test]
 fn a_file_over_the_size_limit_opens_only_when_the_user_says_so() {
     let folder = std::env::temp_dir().join(format!("legation-limit-{}", std::process::id()));
     std::fs::create_dir_all(&folder).unwrap();

@@ -62,6 +62,11 @@ impl SourcePanel {
             .map(|&item| Shown::Visit(item))
             .chain(selection.events.iter().map(|&item| Shown::Event(item)))
             .collect();
+        // A file changed on disk makes all its records unreadable: said
+        // once, above them, rather than for each.
+        for why in changed_files(workspace, &items) {
+            ui.colored_label(ui.visuals().warn_fg_color, why);
+        }
         ScrollArea::vertical()
             .id_salt("selected items")
             .max_height(ui.available_height() * 0.35)
@@ -92,15 +97,20 @@ impl SourcePanel {
         let Some(&focused) = items.get(selection.focus) else {
             return;
         };
+        // Unreadable records were explained above the list.
         let Some((records, citation)) = citation_of(workspace, focused) else {
-            let unreadable = describe::unreadable(workspace, focused.item());
-            ui.weak(unreadable.unwrap_or_else(|| "No source is cited for this item.".to_owned()));
+            if describe::unreadable(workspace, focused.item()).is_none() {
+                ui.weak("No source is cited for this item.");
+            }
             return;
         };
         let Some(source) = records.source(&citation.id) else {
-            ui.weak(records.unreadable().unwrap_or_else(|| {
-                format!("The cited source `{}` is not in the file.", citation.id)
-            }));
+            if records.unreadable().is_none() {
+                ui.weak(format!(
+                    "The cited source `{}` is not in the file.",
+                    citation.id
+                ));
+            }
             return;
         };
         let scroll = self.scrolled_to != Some(focused);
@@ -123,10 +133,26 @@ fn citation_of(workspace: &Workspace, item: Shown) -> Option<(&Records, SourceRe
     }
 }
 
-/// Why a record cannot be shown, if its file says why.
+/// Why the files of `items` cannot be read any more, once per file.
+fn changed_files(workspace: &Workspace, items: &[Shown]) -> Vec<String> {
+    let mut datasets: Vec<usize> = Vec::new();
+    for item in items {
+        let dataset = item.item().dataset;
+        if !datasets.contains(&dataset) {
+            datasets.push(dataset);
+        }
+    }
+    datasets
+        .into_iter()
+        .filter_map(|dataset| workspace.files.get(dataset)?.records.unreadable())
+        .collect()
+}
+
+/// In place of a record that cannot be read: why, briefly (its file's
+/// message stands once above the list).
 fn unreadable_ui(ui: &mut Ui, workspace: &Workspace, item: ItemRef) {
-    if let Some(why) = describe::unreadable(workspace, item) {
-        ui.weak(why);
+    if describe::unreadable(workspace, item).is_some() {
+        ui.weak("Cannot be read: its file changed (see above)");
     }
 }
 
