@@ -58,11 +58,14 @@ fn space_plays_the_window_forward_over_frames() {
         "{window:?}"
     );
     assert_eq!(window.days(), 3, "a moving window keeps its length");
+    // While playing, the controls say how fast the map draws.
+    harness.get_by_label_contains("frames a second");
     harness.key_press(Key::Space);
     harness.run_steps(2);
     let paused = harness.state().window();
     harness.run_steps(120);
     assert_eq!(harness.state().window(), paused, "Space pauses");
+    assert!(harness.query_by_label_contains("frames a second").is_none());
 }
 
 #[test]

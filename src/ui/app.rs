@@ -446,7 +446,11 @@ impl eframe::App for LegationApp {
         self.oversized_ui(ui.ctx());
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("timeline").show(ui, |ui| {
-            if self.timeline.ui(ui, &self.scene, &self.view) {
+            let frames_per_second = self.map.frames_per_second();
+            if self
+                .timeline
+                .ui(ui, &self.scene, &self.view, frames_per_second)
+            {
                 self.refresh_view();
             }
             // Only while playing does every frame follow the last at once,
@@ -455,13 +459,6 @@ impl eframe::App for LegationApp {
             if self.timeline.playing() {
                 self.map
                     .adapt_to_frame_time(ui.input(|input| input.stable_dt));
-                if let Some(rate) = self.map.frames_per_second() {
-                    ui.weak(format!("Playing at {rate:.0} frames a second"))
-                        .on_hover_text(
-                            "Below 20 a second, fewer of the quieter routes are drawn, \
-                             so that playback stays smooth",
-                        );
-                }
             }
         });
         if self.problems_panel.open {

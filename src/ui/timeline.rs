@@ -255,9 +255,16 @@ impl Timeline {
         self.playing
     }
 
-    /// The panel: controls, the strip, the window in words. Returns whether
+    /// The panel: controls, the strip, the window in words, and while
+    /// playing how many `frames_per_second` the map draws. Returns whether
     /// the window changed.
-    pub fn ui(&mut self, ui: &mut Ui, scene: &Scene, view: &View) -> bool {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        scene: &Scene,
+        view: &View,
+        frames_per_second: Option<f32>,
+    ) -> bool {
         if self.extent.is_none() {
             ui.weak("No dated visits or events: open a dataset (File, Open dataset…, or drop a file here).");
             return false;
@@ -269,12 +276,12 @@ impl Timeline {
             self.play(seconds);
             ui.ctx().request_repaint();
         }
-        self.controls_ui(ui, view);
+        self.controls_ui(ui, view, frames_per_second);
         self.strip_ui(ui, scene);
         self.window() != before
     }
 
-    fn controls_ui(&mut self, ui: &mut Ui, view: &View) {
+    fn controls_ui(&mut self, ui: &mut Ui, view: &View, frames_per_second: Option<f32>) {
         ui.horizontal(|ui| {
             if ui
                 .button(if self.playing { "Pause" } else { "Play" })
@@ -334,6 +341,13 @@ impl Timeline {
                 view.event_count(),
                 if view.event_count() == 1 { "" } else { "s" },
             ));
+            if let Some(rate) = frames_per_second.filter(|_| self.playing) {
+                ui.weak(format!("· {rate:.0} frames a second"))
+                    .on_hover_text(
+                        "How fast playback draws. Below 20 a second, fewer of the quieter \
+                         routes are drawn, so that it stays smooth",
+                    );
+            }
         });
     }
 
