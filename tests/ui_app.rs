@@ -13,6 +13,18 @@ use support::{app, click_at, drag, start_app, wait_for_basemap};
 const SEED: &str = "data/shoigu-pyongyang.json";
 const SIZE: [f32; 2] = [1280.0, 800.0];
 
+/// Clicks the middle of the arc of the first file's first visit.
+fn click_route_of_first_visit(
+    harness: &mut egui_kittest::Harness<'static, legation::ui::LegationApp>,
+) {
+    let route = route_of_visit(harness, 0);
+    let on_arc = harness
+        .state()
+        .drawn_route_middle(route)
+        .expect("the arc is drawn");
+    click_at(harness, on_arc);
+}
+
 /// The route of the visit at `index` of the first file.
 fn route_of_visit(
     harness: &egui_kittest::Harness<'static, legation::ui::LegationApp>,
@@ -24,12 +36,7 @@ fn route_of_visit(
 #[test]
 fn clicking_the_shoigu_arc_shows_his_sentence_highlighted_and_escape_clears_it() {
     let mut harness = app(&[SEED], SIZE);
-    let route = route_of_visit(&harness, 0);
-    let on_arc = harness
-        .state()
-        .drawn_route_middle(route)
-        .expect("the arc is drawn");
-    click_at(&mut harness, on_arc);
+    click_route_of_first_visit(&mut harness);
 
     assert_eq!(
         harness.state().selection.visits,
@@ -165,12 +172,19 @@ fn many_visits(count: usize) -> String {
     )
 }
 
+/// A folder of its own holding `name`, a file of [`many_visits`]`(count)`:
+/// the folder (to remove) and the file.
+fn visits_file(name: &str, count: usize) -> (std::path::PathBuf, std::path::PathBuf) {
+    let folder = std::env::temp_dir().join(format!("legation-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("a scratch folder");
+    let path = folder.join(name);
+    std::fs::write(&path, many_visits(count)).expect("a scratch file");
+    (folder, path)
+}
+
 #[test]
 fn a_big_file_loads_behind_a_progress_bar_while_the_window_keeps_drawing() {
-    let folder = std::env::temp_dir().join(format!("legation-big-{}", std::process::id()));
-    std::fs::create_dir_all(&folder).unwrap();
-    let path = folder.join("many-visits.json");
-    std::fs::write(&path, many_visits(60_000)).unwrap();
+    let (folder, path) = visits_file("many-visits.json", 60_000);
 
     let mut harness = start_app(
         Startup {
@@ -194,10 +208,7 @@ fn a_big_file_loads_behind_a_progress_bar_while_the_window_keeps_drawing() {
 
 #[test]
 fn a_big_file_changed_on_disk_says_so_once_above_the_selected_items() {
-    let folder = std::env::temp_dir().join(format!("legation-kept-{}", std::process::id()));
-    std::fs::create_dir_all(&folder).unwrap();
-    let path = folder.join("kept.json");
-    std::fs::write(&path, many_visits(240_000)).unwrap();
+    let (folder, path) = visits_file("kept.json", 240_000);
     // Big enough that the app keeps the file open rather than its bytes.
     assert!(std::fs::metadata(&path).unwrap().len() >= 32 << 20);
     let mut harness = start_app(
@@ -219,12 +230,7 @@ fn a_big_file_changed_on_disk_says_so_once_above_the_selected_items() {
         b"\n",
     )
     .unwrap();
-    let route = route_of_visit(&harness, 0);
-    let on_arc = harness
-        .state()
-        .drawn_route_middle(route)
-        .expect("the arc is drawn");
-    click_at(&mut harness, on_arc);
+    click_route_of_first_visit(&mut harness);
     // The pointer leaves the map, and its tooltip with it.
     harness.hover_at(Pos2::new(SIZE[0] - 5.0, 5.0));
     harness.run_steps(3);
@@ -246,10 +252,7 @@ fn a_big_file_changed_on_disk_says_so_once_above_the_selected_items() {
 
 #[test]
 fn a_file_over_the_size_limit_opens_only_when_the_user_says_so() {
-    let folder = std::env::temp_dir().join(format!("legation-limit-{}", std::process::id()));
-    std::fs::create_dir_all(&folder).unwrap();
-    let path = folder.join("two-megabytes.json");
-    std::fs::write(&path, many_visits(12_000)).unwrap();
+    let (folder, path) = visits_file("two-megabytes.json", 12_000);
     assert!(std::fs::metadata(&path).unwrap().len() > 1 << 20);
     let startup = Startup {
         files: vec![path],
