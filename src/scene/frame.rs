@@ -357,7 +357,7 @@ pub struct Frame {
 struct LastArcs {
     /// The camera they were projected through.
     camera: Option<Camera>,
-    /// Sorted by route.
+    /// Sorted by route; emptied when a frame's camera is another.
     arcs: Vec<LastArc>,
     points: Vec<[f32; 2]>,
 }
@@ -373,12 +373,16 @@ struct LastArc {
 }
 
 impl LastArcs {
-    /// Where `shown` was drawn last frame, if it was, through `camera` and
-    /// in the same lane (a lane bows it differently).
-    fn find(&self, shown: &ShownRoute, camera: &Camera) -> Option<LastArc> {
+    /// Keeps the arcs only if they were projected through `camera`.
+    fn keep_if_seen_through(&mut self, camera: &Camera) {
         if self.camera.as_ref() != Some(camera) {
-            return None;
+            self.arcs.clear();
         }
+    }
+
+    /// Where `shown` was drawn last frame in the same lane (a lane bows it
+    /// differently), if it was.
+    fn find(&self, shown: &ShownRoute) -> Option<LastArc> {
         let at = self
             .arcs
             .binary_search_by_key(&shown.route, |arc| arc.route)
@@ -422,6 +426,7 @@ impl Frame {
             self.route_fade = Fade::default();
             self.place_fade = Fade::default();
         }
+        self.last.keep_if_seen_through(camera);
         self.waiting_arcs = 0;
         self.prepare_arcs(scene, view, camera, selected.routes);
         // Only what is drawn fades in: an arc fades in whenever it starts
@@ -476,7 +481,7 @@ impl Frame {
             .chain(marked.into_iter().map(|index| (index, true)))
         {
             let shown = &view.routes[index];
-            if let Some(last) = self.last.find(shown, camera) {
+            if let Some(last) = self.last.find(shown) {
                 self.push_copied_arc(view, index, selected, last);
                 continue;
             }

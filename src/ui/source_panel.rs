@@ -64,7 +64,8 @@ impl SourcePanel {
             .collect();
         // A file changed on disk makes all its records unreadable: said
         // once, above them, rather than for each.
-        for why in changed_files(workspace, &items) {
+        let changed = changed_files(workspace, &items);
+        for (_, why) in &changed {
             ui.colored_label(ui.visuals().warn_fg_color, why);
         }
         ScrollArea::vertical()
@@ -81,7 +82,10 @@ impl SourcePanel {
                         })
                         .show(ui, |ui| {
                             ui.set_width(ui.available_width());
-                            item_ui(ui, workspace, item);
+                            let file_changed = changed
+                                .iter()
+                                .any(|&(dataset, _)| dataset == item.item().dataset);
+                            item_ui(ui, workspace, item, file_changed);
                         })
                         .response
                         .interact(Sense::click());
@@ -133,8 +137,8 @@ fn citation_of(workspace: &Workspace, item: Shown) -> Option<(&Records, SourceRe
     }
 }
 
-/// Why the files of `items` cannot be read any more, once per file.
-fn changed_files(workspace: &Workspace, items: &[Shown]) -> Vec<String> {
+/// The files of `items` that cannot be read any more, once each, with why.
+fn changed_files(workspace: &Workspace, items: &[Shown]) -> Vec<(usize, String)> {
     let mut datasets: Vec<usize> = Vec::new();
     for item in items {
         let dataset = item.item().dataset;
@@ -144,24 +148,25 @@ fn changed_files(workspace: &Workspace, items: &[Shown]) -> Vec<String> {
     }
     datasets
         .into_iter()
-        .filter_map(|dataset| workspace.files.get(dataset)?.records.unreadable())
+        .filter_map(|dataset| Some((dataset, workspace.files.get(dataset)?.records.unreadable()?)))
         .collect()
 }
 
-/// In place of a record that cannot be read: why, briefly (its file's
-/// message stands once above the list).
-fn unreadable_ui(ui: &mut Ui, workspace: &Workspace, item: ItemRef) {
-    if describe::unreadable(workspace, item).is_some() {
+/// In place of a record that cannot be read because its file changed:
+/// why, briefly (the file's message stands once above the list).
+fn unreadable_ui(ui: &mut Ui, file_changed: bool) {
+    if file_changed {
         ui.weak("Cannot be read: its file changed (see above)");
     }
 }
 
-/// One selected visit or event, in words.
-fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown) {
+/// One selected visit or event, in words; `file_changed` if its file
+/// changed on disk since it was opened.
+fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown, file_changed: bool) {
     match item {
         Shown::Visit(item) => {
             let Some(visit) = describe::visit(workspace, item) else {
-                unreadable_ui(ui, workspace, item);
+                unreadable_ui(ui, file_changed);
                 return;
             };
             ui.strong(describe::who(&visit));
@@ -177,7 +182,7 @@ fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown) {
         }
         Shown::Event(item) => {
             let Some(event) = describe::event(workspace, item) else {
-                unreadable_ui(ui, workspace, item);
+                unreadable_ui(ui, file_changed);
                 return;
             };
             ui.horizontal(|ui| {
