@@ -377,7 +377,7 @@ fn read_chunk<'a>(
     progress: &'a Progress,
     ids: &'a RandomState,
 ) -> Step<Chunk<'a>> {
-    let mut part = Part::new(progress, ids, stop.unwrap_or(text.len()) - from.at());
+    let mut part = Part::new(progress, ids, 0, stop.unwrap_or(text.len()) - from.at());
     let mut cursor = Cursor::new(text, from.at());
     let stopped_in = match from {
         ChunkStart::Document(_) => {
@@ -461,8 +461,8 @@ fn guess_record_start(bytes: &[u8], from: usize) -> Option<usize> {
 /// Source ids cited by consecutive records (most records cite the source
 /// before them again), hashed, and each citation's span.
 #[derive(Default)]
-struct Citations<'a> {
-    runs: Vec<(u64, Cow<'a, str>, u32)>,
+struct Citations {
+    runs: Vec<(u64, Box<str>, u32)>,
     spans: Vec<(u32, u32)>,
 }
 
@@ -470,23 +470,18 @@ struct Citations<'a> {
 /// starts).
 const NO_SPAN: (u32, u32) = (u32::MAX, 0);
 
-impl<'a> Citations<'a> {
-    fn push(&mut self, id: Cow<'a, str>, span: Option<(u32, u32)>, hasher: &RandomState) {
+impl Citations {
+    fn push(&mut self, id: &str, span: Option<(u32, u32)>, hasher: &RandomState) {
         match self.runs.last_mut() {
-            Some((_, last, count)) if *last == id => *count += 1,
-            _ => self.runs.push((hasher.hash_one(&id), id, 1)),
+            Some((_, last, count)) if **last == *id => *count += 1,
+            _ => self.runs.push((hasher.hash_one(id), id.into(), 1)),
         }
         self.spans.push(span.unwrap_or(NO_SPAN));
     }
 
     /// Whether every citation names a source there is, and its span lies
     /// in that source's text on character boundaries.
-    fn hold(
-        &self,
-        sources: &[(u64, Cow<'a, str>)],
-        index: &SourceIndex,
-        texts: &[Cow<'a, str>],
-    ) -> bool {
+    fn hold(&self, sources: &[(u64, Box<str>)], index: &SourceIndex, texts: &TextCuts) -> bool {
         let mut spans = self.spans.iter();
         self.runs.iter().all(|(hash, id, count)| {
             let found = index
@@ -495,11 +490,76 @@ impl<'a> Citations<'a> {
             let Some(position) = found else {
                 return false;
             };
-            let text = &texts[position];
-            spans.by_ref().take(*count as usize).all(|&span| {
-                span == NO_SPAN || text.get(span.0 as usize..span.1 as usize).is_some()
-            })
+            spans
+                .by_ref()
+                .take(*count as usize)
+                .all(|&span| span == NO_SPAN || texts.allows(position, span))
         })
+    }
+}
+
+/// Bit `i` set if byte `i` of `bytes` (at most eight) starts a character:
+/// eight at a time, since every source text of the file passes through.
+fn char_starts(bytes: &[u8]) -> u8 {
+    let word = if let Ok(word) = <[u8; 8]>::try_from(bytes) {
+        u64::from_le_bytes(word)
+    } else {
+        // The end of a text, padded: only bytes within it are asked about.
+        let mut word = [0; 8];
+        word[..bytes.len()].copy_from_slice(bytes);
+        u64::from_le_bytes(word)
+    };
+    // Continuation bytes, 0b10xx_xxxx, start none: their high bit is set
+    // and the next one clear.
+    let continuing = word & !(word << 1) & u64::from_ne_bytes([0x80; 8]);
+    // Each byte's flag gathered into the top byte, in byte order.
+    let gathered = ((continuing >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8;
+    !gathered
+}
+
+/// Where each source's text may be cut, in a bit per byte, so that spans
+/// are checked without keeping the texts: a big file's texts pass through
+/// a buffer that is read into again.
+#[derive(Debug, Default)]
+struct TextCuts {
+    /// Bit `i % 64` of word `first + i / 64` is set if byte `i` of a text
+    /// starts a character.
+    bits: Vec<u64>,
+    /// Each text's first word in `bits`, and its length.
+    texts: Vec<(usize, usize)>,
+}
+
+impl TextCuts {
+    fn push(&mut self, text: &str) {
+        self.texts.push((self.bits.len(), text.len()));
+        self.bits.extend(text.as_bytes().chunks(64).map(|chunk| {
+            chunk.chunks(8).enumerate().fold(0, |word, (at, bytes)| {
+                word | u64::from(char_starts(bytes)) << (8 * at)
+            })
+        }));
+    }
+
+    /// Whether `span` lies within text `source`, cut on characters (as
+    /// `str::get` would take it).
+    fn allows(&self, source: usize, (start, end): (u32, u32)) -> bool {
+        let (first, len) = self.texts[source];
+        let starts_char = |at: u32| {
+            let at = at as usize;
+            at == len || (at < len && self.bits[first + at / 64] >> (at % 64) & 1 == 1)
+        };
+        start <= end && starts_char(start) && starts_char(end)
+    }
+
+    /// Takes in `other`'s texts after these.
+    fn append(&mut self, other: Self) {
+        let shift = self.bits.len();
+        self.texts.extend(
+            other
+                .texts
+                .into_iter()
+                .map(|(first, len)| (first + shift, len)),
+        );
+        self.bits.extend(other.bits);
     }
 }
 
@@ -509,20 +569,28 @@ struct Part<'a> {
     progress: &'a Progress,
     /// Progress not yet reported, in bytes.
     unreported: usize,
+    /// Where in the file the text it reads starts: its records' ranges are
+    /// the file's.
+    base: usize,
     /// The top-level keys read, in order.
-    keys: Vec<&'a str>,
+    keys: Vec<String>,
     window: Option<FuzzyDate>,
     sources: Vec<Range<usize>>,
-    source_ids: Vec<(u64, Cow<'a, str>)>,
-    source_texts: Vec<Cow<'a, str>>,
+    source_ids: Vec<(u64, Box<str>)>,
+    source_texts: TextCuts,
     visits: Vec<Range<usize>>,
     visit_rows: Vec<VisitRow>,
-    visit_ids: Vec<(u64, Cow<'a, str>)>,
+    /// The visits' ids, hashed: two alike are taken for the same id, and
+    /// the file is left to the detailed loader, which tells. With 64-bit
+    /// keyed hashes, two different ids of a million collide about once in
+    /// ten million files.
+    visit_ids: Vec<u64>,
     events: Vec<Range<usize>>,
     event_rows: Vec<EventRow>,
-    event_ids: Vec<(u64, Cow<'a, str>)>,
-    citations: Citations<'a>,
-    places: PlaceInterner<'a>,
+    /// The events' ids, hashed, as the visits' are.
+    event_ids: Vec<u64>,
+    citations: Citations,
+    places: PlaceInterner,
     /// Hashes ids with a key secret to this process (one for all parts),
     /// so that no file can be made to collide them on purpose.
     ids: &'a RandomState,
@@ -539,19 +607,21 @@ fn once(seen: &mut u16, field: u16) -> Step<()> {
 }
 
 impl<'a> Part<'a> {
-    /// A part for about `bytes` of the document.
-    fn new(progress: &'a Progress, ids: &'a RandomState, bytes: usize) -> Self {
+    /// A part for about `bytes` of the document, read from a text that
+    /// starts at byte `base` of the file.
+    fn new(progress: &'a Progress, ids: &'a RandomState, base: usize, bytes: usize) -> Self {
         // Room for as many records as could fit, which costs address space
         // only: it spares the big chunks many copies while they grow.
         let room = bytes / SMALLEST_RECORD;
         Self {
             progress,
             unreported: 0,
+            base,
             keys: Vec::new(),
             window: None,
             sources: Vec::new(),
             source_ids: Vec::new(),
-            source_texts: Vec::new(),
+            source_texts: TextCuts::default(),
             visits: Vec::with_capacity(room),
             visit_rows: Vec::with_capacity(room),
             visit_ids: Vec::with_capacity(room),
@@ -566,7 +636,7 @@ impl<'a> Part<'a> {
 
     /// The members of the top-level object, from the first key to its
     /// `}`; the kind of array if reading stopped at `handover`.
-    fn members(&mut self, cursor: &mut Cursor<'a>, handover: Option<usize>) -> Step<Option<Kind>> {
+    fn members(&mut self, cursor: &mut Cursor<'_>, handover: Option<usize>) -> Step<Option<Kind>> {
         if let Some(kind) = self.member(cursor, handover)? {
             return Ok(Some(kind));
         }
@@ -576,7 +646,7 @@ impl<'a> Part<'a> {
     /// The members after one, to the end of the top-level object.
     fn members_after_value(
         &mut self,
-        cursor: &mut Cursor<'a>,
+        cursor: &mut Cursor<'_>,
         handover: Option<usize>,
     ) -> Step<Option<Kind>> {
         loop {
@@ -589,10 +659,10 @@ impl<'a> Part<'a> {
         }
     }
 
-    fn member(&mut self, cursor: &mut Cursor<'a>, handover: Option<usize>) -> Step<Option<Kind>> {
+    fn member(&mut self, cursor: &mut Cursor<'_>, handover: Option<usize>) -> Step<Option<Kind>> {
         let key = cursor.string()?.plain()?;
         cursor.expect(b':')?;
-        self.keys.push(key);
+        self.keys.push(key.to_owned());
         if let Some(kind) = Kind::of_key(key) {
             if cursor.null()? {
                 return Ok(None);
@@ -618,7 +688,7 @@ impl<'a> Part<'a> {
     /// `handover` if it is one's start.
     fn records_from_here(
         &mut self,
-        cursor: &mut Cursor<'a>,
+        cursor: &mut Cursor<'_>,
         kind: Kind,
         handover: Option<usize>,
     ) -> Step<Option<Kind>> {
@@ -636,7 +706,7 @@ impl<'a> Part<'a> {
                 Kind::Visits => self.visit(cursor)?,
                 Kind::Events => self.event(cursor)?,
             }
-            let range = start..cursor.at;
+            let range = self.base + start..self.base + cursor.at;
             self.unreported += range.len();
             match kind {
                 Kind::Sources => self.sources.push(range),
@@ -658,7 +728,7 @@ impl<'a> Part<'a> {
         self.unreported = 0;
     }
 
-    fn source(&mut self, cursor: &mut Cursor<'a>) -> Step<()> {
+    fn source(&mut self, cursor: &mut Cursor<'_>) -> Step<()> {
         let (mut seen, mut id, mut text) = (0, None, None);
         cursor.object(RECORD_DEPTH, |cursor, key| match key {
             "id" => {
@@ -690,12 +760,12 @@ impl<'a> Part<'a> {
             _ => cursor.skip_value(RECORD_DEPTH),
         })?;
         let id = id.ok_or(Unsound)?;
-        self.source_ids.push((self.ids.hash_one(&id), id));
-        self.source_texts.push(text.unwrap_or_default());
+        self.source_ids.push((self.ids.hash_one(&id), id.into()));
+        self.source_texts.push(text.as_deref().unwrap_or_default());
         Ok(())
     }
 
-    fn visit(&mut self, cursor: &mut Cursor<'a>) -> Step<()> {
+    fn visit(&mut self, cursor: &mut Cursor<'_>) -> Step<()> {
         let mut seen = 0;
         let (mut id, mut leader_country, mut from, mut to, mut days) =
             (None, None, None, None, None);
@@ -740,7 +810,7 @@ impl<'a> Part<'a> {
             Ok(())
         })?;
         let id = id.ok_or(Unsound)?;
-        self.visit_ids.push((self.ids.hash_one(&id), id));
+        self.visit_ids.push(self.ids.hash_one(&id));
         self.visit_rows.push(VisitRow {
             from,
             to: to.ok_or(Unsound)?,
@@ -750,7 +820,7 @@ impl<'a> Part<'a> {
         Ok(())
     }
 
-    fn event(&mut self, cursor: &mut Cursor<'a>) -> Step<()> {
+    fn event(&mut self, cursor: &mut Cursor<'_>) -> Step<()> {
         let mut seen = 0;
         let (mut id, mut kind, mut place, mut days) = (None, None, None, None);
         cursor.object(RECORD_DEPTH, |cursor, key| {
@@ -790,7 +860,7 @@ impl<'a> Part<'a> {
             Ok(())
         })?;
         let id = id.ok_or(Unsound)?;
-        self.event_ids.push((self.ids.hash_one(&id), id));
+        self.event_ids.push(self.ids.hash_one(&id));
         self.event_rows.push(EventRow {
             place: place.ok_or(Unsound)?,
             kind: kind.ok_or(Unsound)?,
@@ -801,7 +871,7 @@ impl<'a> Part<'a> {
 
     /// A sound place object, interned: a valid country, both coordinates
     /// or neither and in range, and something to place it by.
-    fn place(&mut self, cursor: &mut Cursor<'a>) -> Step<PlaceId> {
+    fn place(&mut self, cursor: &mut Cursor<'_>) -> Step<PlaceId> {
         let mut seen = 0;
         let (mut country, mut name, mut lat, mut lon) = (None, None, None, None);
         cursor.object(RECORD_DEPTH + 1, |cursor, key| {
@@ -840,7 +910,7 @@ impl<'a> Part<'a> {
     }
 
     /// A citation: checked once every source is known ([`Citations::hold`]).
-    fn citation(&mut self, cursor: &mut Cursor<'a>) -> Step<()> {
+    fn citation(&mut self, cursor: &mut Cursor<'_>) -> Step<()> {
         if cursor.null()? {
             return Ok(());
         }
@@ -869,7 +939,7 @@ impl<'a> Part<'a> {
             }
             Ok(())
         })?;
-        self.citations.push(id.ok_or(Unsound)?, span, self.ids);
+        self.citations.push(&id.ok_or(Unsound)?, span, self.ids);
         Ok(())
     }
 
@@ -963,20 +1033,22 @@ fn coordinate(cursor: &mut Cursor<'_>, limit: f64) -> Step<Option<f64>> {
     }
 }
 
-/// Whether no id is there twice: sorted by hash, then by text where hashes
-/// are equal, so that equal ids end up side by side. A sort beats a hash
-/// set here: a million inserts into a table bigger than the cache are a
-/// million cache misses.
-fn all_unique(ids: &mut [(u64, Cow<'_, str>)]) -> bool {
-    ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+/// Whether no id hash is there twice: sorted, so that equal ones end up
+/// side by side. A sort beats a hash set here: a million inserts into a
+/// table bigger than the cache are a million cache misses.
+fn all_unique(ids: &mut [u64]) -> bool {
+    ids.sort_unstable();
     ids.windows(2).all(|pair| pair[0] != pair[1])
 }
 
-/// Whether no id is there twice across parts whose ids [`all_unique`]
+/// Whether no id hash is there twice across parts whose ids [`all_unique`]
 /// sorted: a stable sort of the joined lists merges their sorted runs.
-fn unique_across<'a>(lists: impl Iterator<Item = Vec<(u64, Cow<'a, str>)>>) -> bool {
+// The stable sort finds the sorted runs and merges them, which the
+// unstable one would sort all over again.
+#[allow(clippy::stable_sort_primitive)]
+fn unique_across(lists: impl Iterator<Item = Vec<u64>>) -> bool {
     let mut ids: Vec<_> = lists.flatten().collect();
-    ids.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    ids.sort();
     ids.windows(2).all(|pair| pair[0] != pair[1])
 }
 
@@ -997,10 +1069,10 @@ fn check_shape(parts: &[Part<'_>]) -> Step<()> {
     for key in parts.iter().flat_map(|part| &part.keys) {
         // A control character in a key is invalid JSON, which the cursor
         // refuses already; a repeated key is left to the detailed loader.
-        if !keys.insert(*key) {
+        if !keys.insert(key) {
             return Err(Unsound);
         }
-        has_format |= *key == "format";
+        has_format |= key == "format";
     }
     if has_format { Ok(()) } else { Err(Unsound) }
 }
@@ -1027,10 +1099,10 @@ fn check_ids(parts: &mut [Part<'_>]) -> Step<()> {
 /// sound; the sources' texts are taken out of the parts.
 fn check_sources(parts: &mut [Part<'_>], ids: &RandomState) -> Step<SourceIndex> {
     let mut source_ids = Vec::new();
-    let mut texts = Vec::new();
+    let mut texts = TextCuts::default();
     for part in parts.iter_mut() {
         source_ids.append(&mut part.source_ids);
-        texts.append(&mut part.source_texts);
+        texts.append(std::mem::take(&mut part.source_texts));
     }
     let mut entries: Vec<(u64, u32)> = (0..source_ids.len())
         .map(|position| {
@@ -1048,7 +1120,7 @@ fn check_sources(parts: &mut [Part<'_>], ids: &RandomState) -> Step<SourceIndex>
         .any(|run| {
             let mut ids: Vec<&str> = run
                 .iter()
-                .map(|&(_, position)| source_ids[position as usize].1.as_ref())
+                .map(|&(_, position)| &*source_ids[position as usize].1)
                 .collect();
             ids.sort_unstable();
             ids.windows(2).any(|pair| pair[0] == pair[1])
@@ -1227,6 +1299,37 @@ mod tests {
             }
             (Err(_), Some(_)) => panic!("{name}: the fast way took a file that is not JSON"),
             (Ok(_) | Err(_), None) => {}
+        }
+    }
+
+    #[test]
+    fn text_cuts_allow_the_spans_str_get_allows() {
+        let texts = [
+            String::new(),
+            "Pyongyang".to_owned(),
+            "Café — 中国 🛬 São Paulo, Zürich. ".repeat(5),
+            "é".repeat(70),
+        ];
+        let mut cuts = TextCuts::default();
+        // Two parts' texts, joined.
+        let mut second = TextCuts::default();
+        for text in &texts[..2] {
+            cuts.push(text);
+        }
+        for text in &texts[2..] {
+            second.push(text);
+        }
+        cuts.append(second);
+        for (source, text) in texts.iter().enumerate() {
+            for start in 0..=text.len() as u32 + 1 {
+                for end in 0..=text.len() as u32 + 1 {
+                    assert_eq!(
+                        cuts.allows(source, (start, end)),
+                        text.get(start as usize..end as usize).is_some(),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
         }
     }
 

@@ -7,6 +7,7 @@
 //! order of the records in the dataset: row `i` of `visits` is
 //! `dataset.visits[i]`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{CountryCode, Dataset, Day, EventKind, FuzzyDate, PlaceRef};
@@ -119,14 +120,14 @@ impl RecordTable {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(super) struct PlaceKey<'a> {
     country: Option<CountryCode>,
-    name: Option<std::borrow::Cow<'a, str>>,
+    name: Option<Cow<'a, str>>,
     lat_lon: Option<(u64, u64)>,
 }
 
 impl<'a> PlaceKey<'a> {
     pub(super) fn new(
         country: Option<CountryCode>,
-        name: Option<std::borrow::Cow<'a, str>>,
+        name: Option<Cow<'a, str>>,
         lat_lon: Option<(f64, f64)>,
     ) -> Self {
         Self {
@@ -151,31 +152,47 @@ impl<'a> PlaceKey<'a> {
     }
 }
 
-/// Gives each distinct place one [`PlaceId`].
+/// Gives each distinct place one [`PlaceId`]. It keeps its own copies of
+/// names, so that what it reads from may go: the fast reader reads a big
+/// file through one buffer, again and again.
 #[derive(Debug, Default)]
-pub(super) struct PlaceInterner<'a> {
+pub(super) struct PlaceInterner {
     // Keyed per process, as the standard hasher is, but several times
     // faster on the short keys of places, which every record has two of.
-    ids: HashMap<PlaceKey<'a>, PlaceId, foldhash::fast::RandomState>,
+    ids: HashMap<OwnedPlaceKey, PlaceId, foldhash::fast::RandomState>,
     places: Vec<PlaceRef>,
 }
 
-impl<'a> PlaceInterner<'a> {
+/// A [`PlaceKey`] that owns its name, looked up by a borrowing one.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct OwnedPlaceKey(PlaceKey<'static>);
+
+impl<'a> std::borrow::Borrow<PlaceKey<'a>> for OwnedPlaceKey {
+    fn borrow(&self) -> &PlaceKey<'a> {
+        &self.0
+    }
+}
+
+impl PlaceInterner {
     /// The id of `key`'s place, new if it was not seen before.
-    pub(super) fn intern_key(&mut self, key: PlaceKey<'a>) -> PlaceId {
+    pub(super) fn intern_key(&mut self, key: PlaceKey<'_>) -> PlaceId {
         if let Some(&id) = self.ids.get(&key) {
             return id;
         }
         let id = PlaceId(u32::try_from(self.places.len()).unwrap_or(u32::MAX));
         self.places.push(key.to_place());
-        self.ids.insert(key, id);
+        let key = PlaceKey {
+            name: key.name.map(|name| Cow::Owned(name.into_owned())),
+            ..key
+        };
+        self.ids.insert(OwnedPlaceKey(key), id);
         id
     }
 
-    fn intern(&mut self, place: &'a PlaceRef) -> PlaceId {
+    fn intern(&mut self, place: &PlaceRef) -> PlaceId {
         self.intern_key(PlaceKey::new(
             place.country,
-            place.place.as_deref().map(std::borrow::Cow::Borrowed),
+            place.place.as_deref().map(Cow::Borrowed),
             place.coordinates(),
         ))
     }
