@@ -8,8 +8,6 @@ use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 pub enum Stage {
     /// Reading the bytes from disk.
     Reading,
-    /// Finding where each record is.
-    Scanning,
     /// Reading the records.
     Parsing,
     /// Looking the places up and sorting the records by date.
@@ -17,13 +15,12 @@ pub enum Stage {
 }
 
 impl Stage {
-    const ALL: [Self; 4] = [Self::Reading, Self::Scanning, Self::Parsing, Self::Placing];
+    const ALL: [Self; 3] = [Self::Reading, Self::Parsing, Self::Placing];
 
     /// What the stage does, for a progress bar.
     pub fn label(self) -> &'static str {
         match self {
             Self::Reading => "Reading",
-            Self::Scanning => "Scanning",
             Self::Parsing => "Reading records",
             Self::Placing => "Placing on the map",
         }

@@ -1,4 +1,7 @@
-//! A whole file's bytes in memory, read as fast as this machine allows.
+//! A whole file's bytes in memory, read as fast as this machine allows,
+//! for the detailed loader and small files (a sound big file is read a
+//! segment at a time instead, [`super::read_indexed_file`]); and a file
+//! kept open to read records from again.
 //!
 //! Reading a big cached file is mostly the kernel handing out and filling
 //! fresh 4 KiB pages: for a 590 MB file, 144,000 page faults. On Unix the
@@ -27,21 +30,11 @@ enum Storage {
     Mapped(memmap2::MmapMut),
 }
 
-/// A whole file's bytes, and for a big file the file itself, kept open so
-/// that its records can be read again from it instead of kept in memory.
-#[derive(Debug)]
-pub struct ReadFile {
-    /// The bytes.
-    pub bytes: Bytes,
-    /// The file, when it is big and did not change while it was read.
-    pub kept: Option<KeptFile>,
-}
-
-/// Reads the whole file at `path` ([`ReadFile`]).
+/// Reads the whole file at `path`.
 ///
 /// # Errors
 /// When the file cannot be opened or read.
-pub fn read_file(path: &Path) -> std::io::Result<ReadFile> {
+pub fn read_file(path: &Path) -> std::io::Result<Bytes> {
     let mut file = File::open(path)?;
     let stamp = Stamp::of(&file)?;
     #[cfg(unix)]
@@ -50,27 +43,13 @@ pub fn read_file(path: &Path) -> std::io::Result<ReadFile> {
         // A file that changed while it was read is read again whole, as
         // the one-thread way would see it.
         if Stamp::of(&file)? != stamp {
-            return Ok(ReadFile {
-                bytes: std::fs::read(path)?.into(),
-                kept: None,
-            });
+            return Ok(std::fs::read(path)?.into());
         }
-        let kept = KeptFile {
-            name: file_name(path),
-            file,
-            stamp,
-        };
-        return Ok(ReadFile {
-            bytes: Bytes(Storage::Mapped(bytes)),
-            kept: Some(kept),
-        });
+        return Ok(Bytes(Storage::Mapped(bytes)));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(stamp.len).unwrap_or(0));
     std::io::Read::read_to_end(&mut file, &mut bytes)?;
-    Ok(ReadFile {
-        bytes: bytes.into(),
-        kept: None,
-    })
+    Ok(bytes.into())
 }
 
 fn file_name(path: &Path) -> String {
@@ -126,6 +105,26 @@ impl KeptFile {
             file,
             stamp,
         })
+    }
+
+    /// How long the file was when opened.
+    pub fn len(&self) -> u64 {
+        self.stamp.len
+    }
+
+    /// Whether the file was empty when opened.
+    pub fn is_empty(&self) -> bool {
+        self.stamp.len == 0
+    }
+
+    /// The whole file as it is now, read from its start.
+    ///
+    /// # Errors
+    /// When the file cannot be read from its start.
+    pub fn contents(&self) -> std::io::Result<impl std::io::Read + Send + '_> {
+        let mut file = &self.file;
+        std::io::Seek::rewind(&mut file)?;
+        Ok(file)
     }
 
     /// Bytes `range` of the file, if it is as it was when opened.
@@ -246,8 +245,7 @@ mod tests {
             let written: Vec<u8> = (0..len).map(|at| (at % 251) as u8).collect();
             std::fs::write(&path, &written).unwrap();
             let read = read_file(&path).unwrap();
-            assert!(*read.bytes == written[..], "{len} bytes");
-            assert_eq!(read.kept.is_some(), cfg!(unix) && len > 5, "{len} bytes");
+            assert!(*read == written[..], "{len} bytes");
         }
         std::fs::remove_dir_all(&folder).unwrap();
         assert!(read_file(&folder.join("gone.bin")).is_err());

@@ -4,17 +4,18 @@
 //! file and then records with owned strings: right for reporting every
 //! problem, too slow and too big for millions of records. This reader:
 //!
-//! 1. checks the bytes are UTF-8 once, with a SIMD validator;
-//! 2. walks the document once with a strict cursor ([`super::cursor`]),
-//!    reading each record in place into a [`RecordTable`] row, with its
-//!    strings borrowed from the bytes. Big files are read by two threads:
-//!    the second starts at a guessed record in the middle, and its work is
-//!    used only if the first, reading from the start, lands exactly there;
+//! 1. reads the file a segment at a time into one buffer, read into
+//!    again and again, so that a big file costs memory for its records,
+//!    not its bytes ([`read_indexed_file`]);
+//! 2. checks each segment is UTF-8 with a SIMD validator, and walks it with
+//!    a strict cursor ([`super::cursor`]), reading each record in place
+//!    into a [`RecordTable`] row. Every core reads a share of a segment:
+//!    each share starts at a guessed record, and its work is used only if
+//!    the share before it, read from a start known for sure, lands exactly
+//!    there;
 //! 3. keeps each record's byte range, so that the one record a user clicks
 //!    on is parsed again, in full, by the detailed loader: from the bytes in
-//!    memory, or for a big file from the file itself
-//!    ([`IndexedDataset::keep_on_disk`]), which spares memory the size of
-//!    the file.
+//!    memory for a small file, from the file itself for a big one.
 //!
 //! It checks everything the detailed loader checks, and at the first thing
 //! that is not perfectly sound it gives up ([`read_indexed`] returns
@@ -25,6 +26,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::BuildHasher;
+use std::io::Read as _;
 
 use foldhash::fast::RandomState;
 use std::ops::Range;
@@ -153,15 +155,6 @@ impl IndexedDataset {
         })
     }
 
-    /// Reads records from `file` when they are shown, instead of from the
-    /// bytes in memory, which are let go. `file` must be the file the
-    /// bytes were read from; if it changed since, the bytes are kept.
-    pub fn keep_on_disk(&mut self, file: KeptFile) {
-        if file.changed().is_none() {
-            self.store = Store::File(std::sync::Arc::new(file));
-        }
-    }
-
     /// Why its records cannot be shown any more, if they cannot: its file
     /// changed on disk.
     pub fn unreadable(&self) -> Option<String> {
@@ -188,26 +181,26 @@ pub fn read_indexed(
     bytes: Bytes,
     progress: &Progress,
 ) -> Result<(IndexedDataset, RecordTable), Bytes> {
-    let Some(read) = read(&bytes, progress) else {
-        return Err(bytes);
-    };
-    let Read {
-        window,
-        sources,
-        source_index,
-        visits,
-        events,
-        table,
-    } = read;
-    let indexed = IndexedDataset {
-        store: Store::Memory(bytes),
-        window,
-        sources,
-        source_index,
-        visits,
-        events,
-    };
-    Ok((indexed, table))
+    match read(&bytes[..], bytes.len(), progress) {
+        Some(read) => Ok(read.into_indexed(Store::Memory(bytes))),
+        None => Err(bytes),
+    }
+}
+
+/// Reads a sound dataset fast from `file`, a segment at a time, in memory
+/// for its records only: they are read again from the file when shown.
+/// `None` when anything in it is not perfectly sound, or it changed while
+/// it was read (read it with [`super::parse_dataset`]).
+pub fn read_indexed_file(
+    file: KeptFile,
+    progress: &Progress,
+) -> Option<(IndexedDataset, RecordTable)> {
+    let len = usize::try_from(file.len()).ok()?;
+    let read = read(file.contents().ok()?, len, progress)?;
+    if file.changed().is_some() {
+        return None;
+    }
+    Some(read.into_indexed(Store::File(std::sync::Arc::new(file))))
 }
 
 /// Everything [`read`] finds; the strings it borrows from the bytes are
@@ -219,6 +212,20 @@ struct Read {
     visits: Vec<Range<usize>>,
     events: Vec<Range<usize>>,
     table: RecordTable,
+}
+
+impl Read {
+    fn into_indexed(self, store: Store) -> (IndexedDataset, RecordTable) {
+        let indexed = IndexedDataset {
+            store,
+            window: self.window,
+            sources: self.sources,
+            source_index: self.source_index,
+            visits: self.visits,
+            events: self.events,
+        };
+        (indexed, self.table)
+    }
 }
 
 /// How many records a reading thread reads between progress reports.
@@ -235,19 +242,146 @@ const SMALLEST_RECORD: usize = 40;
 const MEMBER_DEPTH: usize = 1;
 const RECORD_DEPTH: usize = 3;
 
-fn read(bytes: &[u8], progress: &Progress) -> Option<Read> {
-    progress.start(Stage::Scanning, 1);
-    // Checked once for the whole file, so that no value, not even one the
-    // records ignore, hides invalid UTF-8, and records are read as `str`.
-    let text = utf8(bytes)?;
-    progress.advance(1);
-    progress.start(Stage::Parsing, text.len() as u64);
-    // Editors on Windows often start files with a byte-order mark, which
-    // the detailed loader skips too.
-    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+fn read(source: impl std::io::Read + Send, len: usize, progress: &Progress) -> Option<Read> {
+    progress.start(Stage::Parsing, len as u64);
     let ids = RandomState::default();
-    let parts = read_parts(text, start, progress, &ids).ok()?;
+    let parts = read_segments(source, SEGMENT_BYTES, progress, &ids).ok()?;
     assemble(parts, &ids).ok()
+}
+
+/// How much of a file is read at a time. The buffer is read into again
+/// and again, so that a big file costs memory for its records only, not
+/// its bytes: on many machines, fresh memory costs more to touch than the
+/// file takes to read.
+const SEGMENT_BYTES: usize = 32 << 20;
+
+/// The document in parts, read `segment` bytes at a time from `source`
+/// into one buffer, each segment by every core at once, while the next
+/// segment is read into another.
+///
+/// Each round reads the text from the last place known to start a record
+/// (or the document) to a guessed record start near the buffer's end, and
+/// keeps what it read up to where it last knew for sure where it was. The
+/// rest, and what follows it, is read in the next round; a round that
+/// knows nothing more for sure reads twice as much, so that every file is
+/// read in time linear in its size.
+fn read_segments<'a>(
+    mut source: impl std::io::Read + Send,
+    segment: usize,
+    progress: &'a Progress,
+    ids: &'a RandomState,
+) -> Step<Vec<Part<'a>>> {
+    let (mut buffer, mut ahead) = (Vec::new(), Vec::new());
+    let mut ended = read_more(&mut source, &mut buffer, segment)?;
+    // Where `buffer` starts in the file, and where the next round starts
+    // in `buffer`.
+    let (mut base, mut from) = (0, ChunkStart::Document(0));
+    let (mut want, mut alone) = (segment, false);
+    let mut parts = Vec::new();
+    loop {
+        let text = utf8(&buffer[..whole_chars(&buffer, ended)]).ok_or(Unsound)?;
+        if base == 0 && from == ChunkStart::Document(0) && text.starts_with('\u{feff}') {
+            // Editors on Windows often start files with a byte-order mark,
+            // which the detailed loader skips too.
+            from = ChunkStart::Document(3);
+        }
+        let end = if ended {
+            None
+        } else {
+            let Some(end) = last_record_start(text, from.at()) else {
+                // One record fills the buffer: more of it is needed.
+                want = want.saturating_mul(2);
+                ended = read_more(&mut source, &mut buffer, want)?;
+                continue;
+            };
+            Some(end)
+        };
+        let chunks = if alone || text.len() < PARALLEL_BYTES {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(2, usize::from)
+        };
+        // The next round's text is what follows `end`, then more: it is
+        // read meanwhile, after room for the first.
+        let keep = end.map_or(0, |end| buffer.len() - end);
+        ahead.clear();
+        let (round, read_ahead) = std::thread::scope(|scope| {
+            let reader = end.is_some().then(|| {
+                scope.spawn(|| {
+                    ahead.resize(keep, 0);
+                    read_more(&mut source, &mut ahead, want)
+                })
+            });
+            let round = read_round(text, base, from, end, chunks, progress, ids);
+            let read_ahead = reader.map(|reader| reader.join().unwrap_or(Err(Unsound)));
+            (round, read_ahead)
+        });
+        let (read, next) = round;
+        parts.extend(read);
+        let was_ended = ended;
+        if let Some(read_ahead) = read_ahead {
+            ended = read_ahead?;
+        }
+        let Some(next) = next else {
+            // The document ended: only whitespace may follow it.
+            let mut rest = buffer[text.len()..].to_vec();
+            rest.extend_from_slice(ahead.get(keep..).unwrap_or_default());
+            source.read_to_end(&mut rest).map_err(|_| Unsound)?;
+            return if rest.iter().all(u8::is_ascii_whitespace) {
+                Ok(parts)
+            } else {
+                Err(Unsound)
+            };
+        };
+        if next == from {
+            // Nothing more known for sure: the one record being read goes
+            // on past the buffer, or a guess was wrong, or it is a flaw.
+            if was_ended {
+                if alone {
+                    return Err(Unsound);
+                }
+                alone = true;
+            }
+            want = want.saturating_mul(2);
+        } else {
+            want = segment;
+        }
+        let at = next.at();
+        if Some(at) == end {
+            // As guessed: the next text is already in place after its start.
+            ahead[..keep].copy_from_slice(&buffer[at..]);
+            std::mem::swap(&mut buffer, &mut ahead);
+        } else {
+            buffer.drain(..at);
+            buffer.extend_from_slice(ahead.get(keep..).unwrap_or_default());
+        }
+        base += at;
+        from = next.shifted(at);
+    }
+}
+
+/// Reads up to `want` more bytes of `source` into `buffer`; whether it
+/// ended before.
+fn read_more(source: &mut impl std::io::Read, buffer: &mut Vec<u8>, want: usize) -> Step<bool> {
+    buffer.reserve(want);
+    let read = source
+        .take(want as u64)
+        .read_to_end(buffer)
+        .map_err(|_| Unsound)?;
+    Ok(read < want)
+}
+
+/// How much of `bytes` holds whole characters: all of it at the end of the
+/// file, else all but a character the buffer's end may have cut.
+fn whole_chars(bytes: &[u8], ended: bool) -> usize {
+    if ended {
+        return bytes.len();
+    }
+    let tail = bytes.len().saturating_sub(4);
+    (tail..bytes.len())
+        .rev()
+        .find(|&at| !(0x80..0xC0).contains(&bytes[at]))
+        .unwrap_or(tail)
 }
 
 /// The bytes as text, if they are valid UTF-8: checked by a SIMD
@@ -257,30 +391,30 @@ fn utf8(bytes: &[u8]) -> Option<&str> {
     simdutf8::basic::from_utf8(bytes).ok()
 }
 
-/// The document in parts, read at once by every core for big files.
+/// One round of [`read_segments`]: the text from `from` read in `chunks`
+/// parts at once, to the record start `end` if given, else to its end.
+/// Returns the parts read for sure, in order, and where the next round
+/// starts (`None` if the document ended).
 ///
-/// A big file is cut at guessed record starts into a few chunks per core,
-/// and each chunk is read on its own, assuming the array its first record
-/// looks like it stands in. A chunk's part is used only if the chunk before
-/// it stopped exactly at its start, in that array: then it holds just what
-/// one reader going through the whole file would have read there. Where a
-/// guess was wrong, the file is read on from there by one thread.
-fn read_parts<'a>(
-    text: &'a str,
-    start: usize,
+/// The text is cut at guessed record starts into chunks, each read on its
+/// own, assuming the array its first record looks like it stands in. A
+/// chunk's part is kept only if the chunk before it stopped exactly at its
+/// start, in that array: then it holds just what one reader going through
+/// the whole text would have read there. Where a guess was wrong, the next
+/// round starts from the last start known for sure.
+fn read_round<'a>(
+    text: &str,
+    base: usize,
+    from: ChunkStart,
+    end: Option<usize>,
+    chunks: usize,
     progress: &'a Progress,
     ids: &'a RandomState,
-) -> Step<Vec<Part<'a>>> {
-    let threads = std::thread::available_parallelism().map_or(2, usize::from);
-    let chunks = if text.len() >= PARALLEL_BYTES {
-        threads * CHUNKS_PER_THREAD
-    } else {
-        1
-    };
-    let mut starts = vec![ChunkStart::Document(start)];
-    for chunk in 1..chunks {
-        let from = text.len() / chunks * chunk;
-        let Some(at) = guess_record_start(text.as_bytes(), from) else {
+) -> (Vec<Part<'a>>, Option<ChunkStart>) {
+    let last = end.unwrap_or(text.len());
+    let mut starts = vec![from];
+    for at in chunk_cuts(from.at(), last, chunks) {
+        let Some(at) = guess_record_start(text.as_bytes(), at).filter(|&at| at < last) else {
             continue;
         };
         let after_last = starts.last().is_none_or(|last| at > last.at());
@@ -288,61 +422,89 @@ fn read_parts<'a>(
             starts.push(ChunkStart::Record(at, kind));
         }
     }
+    let stops: Vec<Option<usize>> = starts
+        .iter()
+        .skip(1)
+        .map(|start| Some(start.at()))
+        .chain([end])
+        .collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, Step<Chunk<'a>>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads.min(starts.len()))
-            .map(|_| {
-                let (starts, next) = (&starts, &next);
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&from) = starts.get(index) else {
-                            return done;
-                        };
-                        let stop = starts.get(index + 1).map(ChunkStart::at);
-                        done.push((index, read_chunk(text, from, stop, progress, ids)));
-                    }
+    let mut results: Vec<(usize, Step<Chunk<'a>>)> = if starts.len() == 1 {
+        vec![(0, read_chunk(text, base, from, stops[0], progress, ids))]
+    } else {
+        std::thread::scope(|scope| {
+            let threads = chunks.min(starts.len());
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    let (starts, stops, next) = (&starts, &stops, &next);
+                    scope.spawn(move || {
+                        let mut done = Vec::new();
+                        loop {
+                            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(&from) = starts.get(index) else {
+                                return done;
+                            };
+                            let chunk = read_chunk(text, base, from, stops[index], progress, ids);
+                            done.push((index, chunk));
+                        }
+                    })
                 })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| worker.join().unwrap_or_default())
-            .collect()
-    });
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|worker| worker.join().unwrap_or_default())
+                .collect()
+        })
+    };
     results.sort_by_key(|(index, _)| *index);
     let mut parts = Vec::with_capacity(results.len());
-    let mut results = results.into_iter().map(|(_, result)| result);
-    let mut chunk = results.next().ok_or(Unsound)??;
-    for (from, result) in starts[1..].iter().zip(results) {
-        let Some(stopped) = chunk.stopped_in else {
-            // The chunk read to the end: the guess after it was no record.
-            break;
+    // The start of the chunk at hand, as one reader from `from` finds it.
+    let mut known = from;
+    for ((index, result), stop) in results.into_iter().zip(&stops) {
+        let chunk = match result {
+            Ok(chunk) if starts[index] == known => chunk,
+            _ => return (parts, Some(known)),
         };
-        let next = match result {
-            Ok(next) if *from == ChunkStart::Record(from.at(), stopped) => next,
-            // A wrong guess, or a flaw: read on from here alone.
-            _ => read_chunk(
-                text,
-                ChunkStart::Record(from.at(), stopped),
-                None,
-                progress,
-                ids,
-            )?,
-        };
-        parts.push(std::mem::replace(&mut chunk, next).part);
+        parts.push(chunk.part);
+        match (chunk.stopped_in, stop) {
+            (Some(kind), Some(stop)) => known = ChunkStart::Record(*stop, kind),
+            _ => return (parts, None),
+        }
     }
-    if chunk.stopped_in.is_some() {
-        return Err(Unsound);
-    }
-    parts.push(chunk.part);
-    Ok(parts)
+    (parts, Some(known))
 }
 
-/// How many chunks each core gets, so that one slow chunk (texts and
-/// records cost differently per byte) leaves little idle time.
-const CHUNKS_PER_THREAD: usize = 4;
+/// Where to cut the text between `from` and `end` for `threads` cores:
+/// halves of what is left, each shared out, so that the last chunks are
+/// small and no core waits long for another at the end of a round.
+fn chunk_cuts(from: usize, end: usize, threads: usize) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    if threads < 2 {
+        return cuts;
+    }
+    let mut at = from;
+    while end - at >= 2 * SMALLEST_CHUNK * threads {
+        let share = (end - at) / 2 / threads;
+        for _ in 0..threads {
+            at += share;
+            cuts.push(at);
+        }
+    }
+    cuts
+}
+
+/// Chunks are not cut smaller than this: each costs a part of its own.
+const SMALLEST_CHUNK: usize = 256 << 10;
+
+/// A record start near the end of `text`, after `from`.
+fn last_record_start(text: &str, from: usize) -> Option<usize> {
+    [1 << 16, 1 << 20, text.len() / 2]
+        .into_iter()
+        .find_map(|back| {
+            let at = text.len().saturating_sub(back).max(from + 1);
+            guess_record_start(text.as_bytes(), at)
+        })
+}
 
 /// Where a chunk starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -359,6 +521,14 @@ impl ChunkStart {
             Self::Document(at) | Self::Record(at, _) => at,
         }
     }
+
+    /// The same start, in a text `by` bytes shorter at its front.
+    fn shifted(self, by: usize) -> Self {
+        match self {
+            Self::Document(at) => Self::Document(at - by),
+            Self::Record(at, kind) => Self::Record(at - by, kind),
+        }
+    }
 }
 
 /// What one chunk read, and the array it stopped in, at the next chunk's
@@ -371,13 +541,14 @@ struct Chunk<'a> {
 /// Reads from `from` to the record that starts at `stop`, or else to the
 /// end of the document.
 fn read_chunk<'a>(
-    text: &'a str,
+    text: &str,
+    base: usize,
     from: ChunkStart,
     stop: Option<usize>,
     progress: &'a Progress,
     ids: &'a RandomState,
 ) -> Step<Chunk<'a>> {
-    let mut part = Part::new(progress, ids, 0, stop.unwrap_or(text.len()) - from.at());
+    let mut part = Part::new(progress, ids, base, stop.unwrap_or(text.len()) - from.at());
     let mut cursor = Cursor::new(text, from.at());
     let stopped_in = match from {
         ChunkStart::Document(_) => {
@@ -1147,28 +1318,28 @@ fn check_sources(parts: &mut [Part<'_>], ids: &RandomState) -> Step<SourceIndex>
     }
 }
 
-/// The parts' records in order, each part's places shifted after the
-/// places of the parts before it.
+/// The parts' records in order, with one list of places: each part
+/// numbered its own from 0, and many parts meet the same places.
 fn join(mut parts: Vec<Part<'_>>, source_index: SourceIndex) -> Read {
     let source_count = source_index.entries.len();
-    // Each part numbered its places from 0: they follow one another.
-    let mut offsets = Vec::with_capacity(parts.len());
-    let mut places = 0usize;
-    for part in &parts {
-        // Fewer places than records, and records are counted in u32.
-        offsets.push(places as u32);
-        places += part.places.len();
-    }
+    let mut places = PlaceInterner::default();
+    let renumbered: Vec<Vec<PlaceId>> = parts
+        .iter_mut()
+        .map(|part| {
+            let own = std::mem::take(&mut part.places).into_places();
+            own.iter().map(|place| places.intern(place)).collect()
+        })
+        .collect();
     let visit_parts: Vec<_> = parts
         .iter_mut()
-        .zip(&offsets)
-        .map(|(part, &offset)| {
+        .zip(&renumbered)
+        .map(|(part, ids)| {
             let rows = std::mem::take(&mut part.visit_rows);
-            (offset, rows, std::mem::take(&mut part.visits))
+            (ids.as_slice(), rows, std::mem::take(&mut part.visits))
         })
         .collect();
     // Visits joined on one core, everything else on the other.
-    let ((visit_rows, visits), read) = std::thread::scope(|scope| {
+    let ((visit_rows, visits), mut read) = std::thread::scope(|scope| {
         let visit_side = scope.spawn(move || join_visits(visit_parts));
         let mut read = Read {
             window: parts.iter().find_map(|part| part.window),
@@ -1176,23 +1347,18 @@ fn join(mut parts: Vec<Part<'_>>, source_index: SourceIndex) -> Read {
             source_index,
             visits: Vec::new(),
             events: Vec::new(),
-            table: RecordTable {
-                places: Vec::with_capacity(places),
-                visits: Vec::new(),
-                events: Vec::new(),
-            },
+            table: RecordTable::default(),
         };
         let events = parts.iter().map(|part| part.events.len()).sum();
         read.events.reserve_exact(events);
         read.table.events.reserve_exact(events);
-        for (part, offset) in parts.into_iter().zip(offsets) {
+        for (part, ids) in parts.into_iter().zip(&renumbered) {
             read.table
                 .events
                 .extend(part.event_rows.into_iter().map(|row| EventRow {
-                    place: PlaceId(row.place.0 + offset),
+                    place: ids[row.place.index()],
                     ..row
                 }));
-            read.table.places.extend(part.places.into_places());
             read.sources.extend(part.sources);
             read.events.extend(part.events);
         }
@@ -1201,25 +1367,27 @@ fn join(mut parts: Vec<Part<'_>>, source_index: SourceIndex) -> Read {
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (visit_side, read)
     });
-    let mut read = read;
+    read.table.places = places.into_places();
     read.table.visits = visit_rows;
     read.visits = visits;
     read
 }
 
-/// The parts' visit rows, their places shifted by each part's offset, and
-/// their byte ranges, in order.
-fn join_visits(
-    parts: Vec<(u32, Vec<VisitRow>, Vec<Range<usize>>)>,
-) -> (Vec<VisitRow>, Vec<Range<usize>>) {
+/// A part's visits: its places' numbers in the joined list, its rows and
+/// their byte ranges.
+type VisitPart<'a> = (&'a [PlaceId], Vec<VisitRow>, Vec<Range<usize>>);
+
+/// The parts' visit rows, their places renumbered by each part's list,
+/// and their byte ranges, in order.
+fn join_visits(parts: Vec<VisitPart<'_>>) -> (Vec<VisitRow>, Vec<Range<usize>>) {
     let count = parts.iter().map(|(_, rows, _)| rows.len()).sum();
     let mut rows = Vec::with_capacity(count);
     let mut ranges = Vec::with_capacity(count);
-    for (offset, part_rows, part_ranges) in parts {
-        let shift = |id: PlaceId| PlaceId(id.0 + offset);
+    for (ids, part_rows, part_ranges) in parts {
+        let renumber = |id: PlaceId| ids[id.index()];
         rows.extend(part_rows.into_iter().map(|row| VisitRow {
-            from: row.from.map(shift),
-            to: shift(row.to),
+            from: row.from.map(renumber),
+            to: renumber(row.to),
             ..row
         }));
         ranges.extend(part_ranges);
@@ -1579,6 +1747,143 @@ mod tests {
             read_fast(missing.as_bytes()).is_none(),
             "a source never given"
         );
+    }
+
+    /// `json` read `segment` bytes at a time.
+    fn read_in_segments(json: &[u8], segment: usize) -> Option<(IndexedDataset, RecordTable)> {
+        let (ids, progress) = (RandomState::default(), Progress::default());
+        let parts = read_segments(json, segment, &progress, &ids).ok()?;
+        let read = assemble(parts, &ids).ok()?;
+        Some(read.into_indexed(Store::Memory(json.to_vec().into())))
+    }
+
+    /// Reading `json` a segment at a time finds what reading it at once
+    /// finds: the same records at the same places in the file.
+    fn assert_segments_agree(json: &[u8], segment: usize, name: &str) {
+        match (read_fast(json), read_in_segments(json, segment)) {
+            (Some((whole, whole_table)), Some((segmented, table))) => {
+                assert_eq!(segmented.sources, whole.sources, "{name}, {segment}");
+                assert_eq!(segmented.visits, whole.visits, "{name}, {segment}");
+                assert_eq!(segmented.events, whole.events, "{name}, {segment}");
+                assert_eq!(segmented.window, whole.window, "{name}, {segment}");
+                assert_eq!(
+                    rows_by_place(&table),
+                    rows_by_place(&whole_table),
+                    "{name}, {segment}"
+                );
+            }
+            (None, None) => {}
+            (whole, segmented) => panic!(
+                "{name}, {segment}-byte segments: read at once: {}, in segments: {}",
+                whole.is_some(),
+                segmented.is_some()
+            ),
+        }
+    }
+
+    #[test]
+    fn files_read_in_small_segments_read_as_at_once() {
+        let mut documents: Vec<(String, Vec<u8>)> = fixtures("")
+            .into_iter()
+            .map(|path| (path.display().to_string(), std::fs::read(&path).unwrap()))
+            .collect();
+        let visit = r#"{"id":"v","to":{"country":"KP"},"date":"2023"}"#;
+        let fooling = r#"{"id":"w","to":{"country":"KP"},"date":"2023","purpose":"a},{}"}"#;
+        for (name, json) in [
+            (
+                "mark",
+                format!("\u{feff}{{\"format\":\"legation/1\",\"visits\":[{visit}]}}"),
+            ),
+            (
+                "space after",
+                format!("{{\"format\":\"legation/1\",\"visits\":[{visit}]}}\n  \n"),
+            ),
+            (
+                "junk after",
+                format!("{{\"format\":\"legation/1\",\"visits\":[{visit}]}}  x"),
+            ),
+            (
+                "cut short",
+                format!("{{\"format\":\"legation/1\",\"visits\":[{visit},{visit}"),
+            ),
+            ("empty", String::new()),
+            // The last record holds what looks like the start of another,
+            // and the buffer's end may fall in the spaces after it.
+            (
+                "junk far after",
+                format!(
+                    "{{\"format\":\"legation/1\",\"visits\":[{visit},{fooling}]}}{}x",
+                    " ".repeat(5000)
+                ),
+            ),
+            (
+                "é far after",
+                format!(
+                    "{{\"format\":\"legation/1\",\"visits\":[{visit},{fooling}]}}{}é",
+                    " ".repeat(4093)
+                ),
+            ),
+            (
+                "spaces far after",
+                format!(
+                    "{{\"format\":\"legation/1\",\"visits\":[{visit},{fooling}]}}{}",
+                    " ".repeat(5000)
+                ),
+            ),
+        ] {
+            documents.push((name.to_owned(), json.into_bytes()));
+        }
+        for (name, json) in &documents {
+            for segment in [1, 2, 3, 7, 64, 4096] {
+                assert_segments_agree(json, segment, name);
+            }
+        }
+        for path in fixtures("../../data") {
+            let json = std::fs::read(&path).unwrap();
+            let name = path.display().to_string();
+            assert!(read_in_segments(&json, 4096).is_some(), "{name}");
+            assert_segments_agree(&json, 4096, &name);
+        }
+    }
+
+    #[test]
+    fn records_that_look_like_another_kind_are_read_as_what_they_are() {
+        // Sources with every field a visit needs: a chunk that starts among
+        // them takes them for visits, until the chunk before it says.
+        let sources: Vec<String> = (0..100_000)
+            .map(|index| {
+                format!(
+                    r#"{{"id":"s{index}","text":"Talks in Pyongyang and beyond","to":{{"country":"KP"}},"date":"2023"}}"#
+                )
+            })
+            .collect();
+        let json = format!(
+            r#"{{"format":"legation/1","sources":[{}],"visits":[{{"id":"v","to":{{"country":"KP"}},"date":"2023","source":{{"id":"s1","span":[0,5]}}}}]}}"#,
+            sources.join(",")
+        );
+        assert!(json.len() >= PARALLEL_BYTES, "{}", json.len());
+        assert_agrees(json.as_bytes(), "sources like visits");
+        for segment in [SEGMENT_BYTES, PARALLEL_BYTES + 12_345, 3 << 20] {
+            let (indexed, _) = read_in_segments(json.as_bytes(), segment).expect("sound");
+            assert_eq!(indexed.counts(), (100_000, 1, 0), "{segment}");
+        }
+    }
+
+    #[test]
+    fn big_files_read_in_segments_as_at_once() {
+        for purpose in ["talks", r#"x}, {\"id\": \"v0\"}, {"#] {
+            let json = big_document(&purpose.repeat(3));
+            // Segments read by two threads each, and by one.
+            for segment in [PARALLEL_BYTES + 12_345, 3 << 20] {
+                let (indexed, _) = read_in_segments(json.as_bytes(), segment).expect("sound");
+                assert_eq!(indexed.visit(67_999).unwrap().id, "v67999");
+                assert_segments_agree(json.as_bytes(), segment, purpose);
+                let broken = json.replacen(r#"{"id":"v50000""#, r#"{"id":"v50000",,"#, 1);
+                assert!(read_in_segments(broken.as_bytes(), segment).is_none());
+                let repeated = json.replacen(r#""id":"v60000""#, r#""id":"v3""#, 1);
+                assert!(read_in_segments(repeated.as_bytes(), segment).is_none());
+            }
+        }
     }
 
     #[test]

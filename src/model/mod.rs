@@ -16,7 +16,7 @@ mod records;
 mod table;
 mod validate;
 
-pub use bytes::{Bytes, KeptFile, ReadFile, read_file};
+pub use bytes::{Bytes, KeptFile, read_file};
 pub use country::CountryCode;
 pub use dataset::{
     Dataset, Event, EventKind, ExtraFields, FORMAT, FormatTag, Person, Source, SourceRef, Span,
@@ -26,7 +26,7 @@ pub use date::{
     DateError, DatePoint, Day, FuzzyDate, Precision, days_in_month, is_leap_year,
     month_abbreviation,
 };
-pub use indexed::{IndexedDataset, read_indexed};
+pub use indexed::{IndexedDataset, read_indexed, read_indexed_file};
 pub use load::{LoadError, Loaded, ParseError, Problem, load_dataset, parse_dataset};
 pub use place::PlaceRef;
 pub use records::{Opened, Records, open_dataset, open_dataset_file};

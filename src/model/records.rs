@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use super::{
-    Bytes, Dataset, Event, FuzzyDate, IndexedDataset, LoadError, ParseError, Problem, ReadFile,
-    RecordTable, Source, Visit, parse_dataset, read_file, read_indexed,
+    Bytes, Dataset, Event, FuzzyDate, IndexedDataset, KeptFile, LoadError, ParseError, Problem,
+    RecordTable, Source, Visit, parse_dataset, read_file, read_indexed, read_indexed_file,
 };
 use crate::progress::{Progress, Stage};
 
@@ -122,46 +122,66 @@ pub fn open_dataset(json: impl Into<Bytes>, progress: &Progress) -> Result<Opene
             table,
             problems: Vec::new(),
         }),
-        Err(json) => {
-            progress.start(Stage::Parsing, 1);
-            let loaded = parse_dataset(&json)?;
-            progress.advance(1);
-            Ok(Opened {
-                table: RecordTable::from_dataset(&loaded.dataset),
-                records: Records::Held(loaded.dataset),
-                problems: loaded.problems,
-            })
-        }
+        Err(json) => detailed(&json, progress),
     }
 }
 
+/// Opens a document the detailed way, which keeps every sound record and
+/// reports the rest.
+fn detailed(json: &[u8], progress: &Progress) -> Result<Opened, ParseError> {
+    progress.start(Stage::Parsing, 1);
+    let loaded = parse_dataset(json)?;
+    progress.advance(1);
+    Ok(Opened {
+        table: RecordTable::from_dataset(&loaded.dataset),
+        records: Records::Held(loaded.dataset),
+        problems: loaded.problems,
+    })
+}
+
 /// Reads and opens the dataset at `path` ([`open_dataset`]). A big sound
-/// file's records are then read from the file when shown, not kept in
-/// memory (see [`super::KeptFile`]).
+/// file is read a segment at a time, and its records are read again from
+/// the file when shown, not kept in memory (see [`super::KeptFile`]).
 ///
 /// # Errors
 /// When the file cannot be read or is not a JSON object.
 pub fn open_dataset_file(path: &Path, progress: &Progress) -> Result<Opened, LoadError> {
-    progress.start(Stage::Reading, 1);
-    let ReadFile { bytes, kept } = read_file(path).map_err(|source| LoadError::Read {
+    let unreadable = |source| LoadError::Read {
         path: path.to_owned(),
         source,
-    })?;
-    progress.advance(1);
-    let mut opened = open_dataset(bytes, progress).map_err(|source| LoadError::Parse {
-        path: path.to_owned(),
-        source,
-    })?;
-    if let (Records::Indexed(indexed), Some(kept)) = (&mut opened.records, kept) {
-        indexed.keep_on_disk(kept);
+    };
+    let kept = KeptFile::open(path).map_err(unreadable)?;
+    let big = kept.len() >= STREAMED_BYTES;
+    if big && let Some((indexed, table)) = read_indexed_file(kept, progress) {
+        return Ok(Opened {
+            records: Records::Indexed(indexed),
+            table,
+            problems: Vec::new(),
+        });
     }
-    Ok(opened)
+    progress.start(Stage::Reading, 1);
+    let bytes = read_file(path).map_err(unreadable)?;
+    progress.advance(1);
+    let opened = if big {
+        // The fast way found a problem already: straight to the one that
+        // says what it is.
+        detailed(&bytes, progress)
+    } else {
+        open_dataset(bytes, progress)
+    };
+    opened.map_err(|source| LoadError::Parse {
+        path: path.to_owned(),
+        source,
+    })
 }
+
+/// Files at least this big are read a segment at a time, never whole,
+/// unless they turn out not to be sound.
+const STREAMED_BYTES: u64 = 32 << 20;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::KeptFile;
 
     #[test]
     fn sound_files_are_indexed_and_flawed_ones_held_with_their_problems() {
@@ -200,13 +220,12 @@ mod tests {
             "events": [{"id": "e", "kind": "parade", "place": {"country": "KP"},
                         "date": "2023-07-27"}]}"#;
         std::fs::write(&path, json).unwrap();
-        let mut opened = open_dataset(json.to_vec(), &Progress::default()).unwrap();
-        let in_memory = opened.records.clone();
-        let Records::Indexed(indexed) = &mut opened.records else {
-            panic!("a sound file is indexed");
-        };
-        indexed.keep_on_disk(KeptFile::open(&path).unwrap());
-        let kept = &opened.records;
+        let in_memory = open_dataset(json.to_vec(), &Progress::default())
+            .unwrap()
+            .records;
+        let (indexed, _) = read_indexed_file(KeptFile::open(&path).unwrap(), &Progress::default())
+            .expect("a sound file is indexed");
+        let kept = &Records::Indexed(indexed);
         assert_eq!(kept.visit(0), in_memory.visit(0));
         assert_eq!(kept.event(0), in_memory.event(0));
         assert_eq!(kept.source("s"), in_memory.source("s"));

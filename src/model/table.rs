@@ -189,17 +189,13 @@ impl PlaceInterner {
         id
     }
 
-    fn intern(&mut self, place: &PlaceRef) -> PlaceId {
+    /// The id of `place`, new if it was not seen before.
+    pub(super) fn intern(&mut self, place: &PlaceRef) -> PlaceId {
         self.intern_key(PlaceKey::new(
             place.country,
             place.place.as_deref().map(Cow::Borrowed),
             place.coordinates(),
         ))
-    }
-
-    /// How many places are interned.
-    pub(super) fn len(&self) -> usize {
-        self.places.len()
     }
 
     /// The places, by id.
