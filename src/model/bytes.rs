@@ -107,14 +107,9 @@ impl KeptFile {
         })
     }
 
-    /// How long the file was when opened.
-    pub fn len(&self) -> u64 {
+    /// How many bytes the file had when opened.
+    pub fn size(&self) -> u64 {
         self.stamp.len
-    }
-
-    /// Whether the file was empty when opened.
-    pub fn is_empty(&self) -> bool {
-        self.stamp.len == 0
     }
 
     /// The whole file as it is now, read from its start.

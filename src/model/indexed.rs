@@ -181,7 +181,8 @@ pub fn read_indexed(
     bytes: Bytes,
     progress: &Progress,
 ) -> Result<(IndexedDataset, RecordTable), Bytes> {
-    match read(&bytes[..], bytes.len(), progress) {
+    let whole = Cow::Borrowed(&bytes[..]);
+    match read(whole, None::<std::io::Empty>, bytes.len(), progress) {
         Some(read) => Ok(read.into_indexed(Store::Memory(bytes))),
         None => Err(bytes),
     }
@@ -195,8 +196,13 @@ pub fn read_indexed_file(
     file: KeptFile,
     progress: &Progress,
 ) -> Option<(IndexedDataset, RecordTable)> {
-    let len = usize::try_from(file.len()).ok()?;
-    let read = read(file.contents().ok()?, len, progress)?;
+    let len = usize::try_from(file.size()).ok()?;
+    let read = read(
+        Cow::Owned(Vec::new()),
+        Some(file.contents().ok()?),
+        len,
+        progress,
+    )?;
     if file.changed().is_some() {
         return None;
     }
@@ -242,10 +248,17 @@ const SMALLEST_RECORD: usize = 40;
 const MEMBER_DEPTH: usize = 1;
 const RECORD_DEPTH: usize = 3;
 
-fn read(source: impl std::io::Read + Send, len: usize, progress: &Progress) -> Option<Read> {
+/// Reads the document that starts with `start` and goes on in `more`
+/// ([`read_segments`]); `len` bytes in all.
+fn read(
+    start: Cow<'_, [u8]>,
+    more: Option<impl std::io::Read + Send>,
+    len: usize,
+    progress: &Progress,
+) -> Option<Read> {
     progress.start(Stage::Parsing, len as u64);
     let ids = RandomState::default();
-    let parts = read_segments(source, SEGMENT_BYTES, progress, &ids).ok()?;
+    let parts = read_segments(start, more, SEGMENT_BYTES, progress, &ids).ok()?;
     assemble(parts, &ids).ok()
 }
 
@@ -255,9 +268,10 @@ fn read(source: impl std::io::Read + Send, len: usize, progress: &Progress) -> O
 /// file takes to read.
 const SEGMENT_BYTES: usize = 32 << 20;
 
-/// The document in parts, read `segment` bytes at a time from `source`
-/// into one buffer, each segment by every core at once, while the next
-/// segment is read into another.
+/// The document in parts: what `buffer` holds, then what `more` holds,
+/// read `segment` bytes at a time into `buffer`, each segment by every core
+/// at once while the next one is read into another buffer. A document
+/// already in memory comes whole, borrowed, with nothing `more`.
 ///
 /// Each round reads the text from the last place known to start a record
 /// (or the document) to a guessed record start near the buffer's end, and
@@ -266,19 +280,24 @@ const SEGMENT_BYTES: usize = 32 << 20;
 /// knows nothing more for sure reads twice as much, so that every file is
 /// read in time linear in its size.
 fn read_segments<'a>(
-    mut source: impl std::io::Read + Send,
+    mut buffer: Cow<'_, [u8]>,
+    mut more: Option<impl std::io::Read + Send>,
     segment: usize,
     progress: &'a Progress,
     ids: &'a RandomState,
 ) -> Step<Vec<Part<'a>>> {
-    let (mut buffer, mut ahead) = (Vec::new(), Vec::new());
-    let mut ended = read_more(&mut source, &mut buffer, segment)?;
+    let mut ahead = Vec::new();
+    if more.is_some() {
+        read_more(&mut more, buffer.to_mut(), segment)?;
+    }
     // Where `buffer` starts in the file, and where the next round starts
     // in `buffer`.
     let (mut base, mut from) = (0, ChunkStart::Document(0));
     let (mut want, mut alone) = (segment, false);
+    let threads = std::thread::available_parallelism().map_or(2, usize::from);
     let mut parts = Vec::new();
     loop {
+        let ended = more.is_none();
         let text = utf8(&buffer[..whole_chars(&buffer, ended)]).ok_or(Unsound)?;
         if base == 0 && from == ChunkStart::Document(0) && text.starts_with('\u{feff}') {
             // Editors on Windows often start files with a byte-order mark,
@@ -291,7 +310,7 @@ fn read_segments<'a>(
             let Some(end) = last_record_start(text, from.at()) else {
                 // One record fills the buffer: more of it is needed.
                 want = want.saturating_mul(2);
-                ended = read_more(&mut source, &mut buffer, want)?;
+                read_more(&mut more, buffer.to_mut(), want)?;
                 continue;
             };
             Some(end)
@@ -299,7 +318,7 @@ fn read_segments<'a>(
         let chunks = if alone || text.len() < PARALLEL_BYTES {
             1
         } else {
-            std::thread::available_parallelism().map_or(2, usize::from)
+            threads
         };
         // The next round's text is what follows `end`, then more: it is
         // read meanwhile, after room for the first.
@@ -309,7 +328,7 @@ fn read_segments<'a>(
             let reader = end.is_some().then(|| {
                 scope.spawn(|| {
                     ahead.resize(keep, 0);
-                    read_more(&mut source, &mut ahead, want)
+                    read_more(&mut more, &mut ahead, want)
                 })
             });
             let round = read_round(text, base, from, end, chunks, progress, ids);
@@ -318,15 +337,14 @@ fn read_segments<'a>(
         });
         let (read, next) = round;
         parts.extend(read);
-        let was_ended = ended;
-        if let Some(read_ahead) = read_ahead {
-            ended = read_ahead?;
-        }
+        read_ahead.unwrap_or(Ok(()))?;
         let Some(next) = next else {
             // The document ended: only whitespace may follow it.
             let mut rest = buffer[text.len()..].to_vec();
             rest.extend_from_slice(ahead.get(keep..).unwrap_or_default());
-            source.read_to_end(&mut rest).map_err(|_| Unsound)?;
+            if let Some(source) = &mut more {
+                source.read_to_end(&mut rest).map_err(|_| Unsound)?;
+            }
             return if rest.iter().all(u8::is_ascii_whitespace) {
                 Ok(parts)
             } else {
@@ -336,7 +354,7 @@ fn read_segments<'a>(
         if next == from {
             // Nothing more known for sure: the one record being read goes
             // on past the buffer, or a guess was wrong, or it is a flaw.
-            if was_ended {
+            if ended {
                 if alone {
                     return Err(Unsound);
                 }
@@ -347,28 +365,38 @@ fn read_segments<'a>(
             want = segment;
         }
         let at = next.at();
-        if Some(at) == end {
+        match &mut buffer {
             // As guessed: the next text is already in place after its start.
-            ahead[..keep].copy_from_slice(&buffer[at..]);
-            std::mem::swap(&mut buffer, &mut ahead);
-        } else {
-            buffer.drain(..at);
-            buffer.extend_from_slice(ahead.get(keep..).unwrap_or_default());
+            Cow::Owned(owned) if Some(at) == end => {
+                ahead[..keep].copy_from_slice(&owned[at..]);
+                std::mem::swap(owned, &mut ahead);
+            }
+            Cow::Owned(owned) => {
+                owned.drain(..at);
+                owned.extend_from_slice(ahead.get(keep..).unwrap_or_default());
+            }
+            Cow::Borrowed(whole) => *whole = &whole[at..],
         }
         base += at;
         from = next.shifted(at);
     }
 }
 
-/// Reads up to `want` more bytes of `source` into `buffer`; whether it
-/// ended before.
-fn read_more(source: &mut impl std::io::Read, buffer: &mut Vec<u8>, want: usize) -> Step<bool> {
+/// Reads up to `want` more bytes of `more` onto the end of `buffer`, and
+/// lets `more` go once it ends.
+fn read_more(more: &mut Option<impl std::io::Read>, buffer: &mut Vec<u8>, want: usize) -> Step<()> {
+    let Some(source) = more else {
+        return Ok(());
+    };
     buffer.reserve(want);
     let read = source
         .take(want as u64)
         .read_to_end(buffer)
         .map_err(|_| Unsound)?;
-    Ok(read < want)
+    if read < want {
+        *more = None;
+    }
+    Ok(())
 }
 
 /// How much of `bytes` holds whole characters: all of it at the end of the
@@ -1752,7 +1780,8 @@ mod tests {
     /// `json` read `segment` bytes at a time.
     fn read_in_segments(json: &[u8], segment: usize) -> Option<(IndexedDataset, RecordTable)> {
         let (ids, progress) = (RandomState::default(), Progress::default());
-        let parts = read_segments(json, segment, &progress, &ids).ok()?;
+        let parts =
+            read_segments(Cow::Owned(Vec::new()), Some(json), segment, &progress, &ids).ok()?;
         let read = assemble(parts, &ids).ok()?;
         Some(read.into_indexed(Store::Memory(json.to_vec().into())))
     }

@@ -151,7 +151,7 @@ pub fn open_dataset_file(path: &Path, progress: &Progress) -> Result<Opened, Loa
         source,
     };
     let kept = KeptFile::open(path).map_err(unreadable)?;
-    let big = kept.len() >= STREAMED_BYTES;
+    let big = kept.size() >= STREAMED_BYTES;
     if big && let Some((indexed, table)) = read_indexed_file(kept, progress) {
         return Ok(Opened {
             records: Records::Indexed(indexed),
