@@ -211,8 +211,15 @@ impl DatePoint {
                 if !(1..=12).contains(&month) {
                     return Err(DateError::MonthOutOfRange(text.to_owned()));
                 }
+                // Checked here and kept as parsed: `Self::day` would turn
+                // the day number back into its parts, and every record
+                // has a date.
                 Day::from_ymd(year, month, day)
-                    .map(Self::day)
+                    .map(|_| Self {
+                        year,
+                        month: Some(month),
+                        day: Some(day),
+                    })
                     .ok_or_else(|| DateError::DayOutOfRange {
                         date: text.to_owned(),
                         days_in_month: days_in_month(year, month),

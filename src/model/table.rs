@@ -36,10 +36,14 @@ pub struct Days {
 
 impl From<&FuzzyDate> for Days {
     fn from(date: &FuzzyDate) -> Self {
+        let first = date.first_day();
+        let exact = date.is_exact_day();
         Self {
-            first: date.first_day(),
-            last: date.last_day(),
-            exact: date.is_exact_day(),
+            first,
+            // One known day is its own last: found once, as a million
+            // records' dates are.
+            last: if exact { first } else { date.last_day() },
+            exact,
         }
     }
 }
