@@ -89,6 +89,17 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// The object that comes next, up to the first `}` after its `{`:
+    /// the whole object when nothing in it holds a `}` (no object nested,
+    /// no brace in a string). `None` if no object comes next.
+    pub(super) fn flat_object_ahead(&mut self) -> Option<&'a str> {
+        if self.peek() != Some(b'{') {
+            return None;
+        }
+        let close = memchr::memchr(b'}', &self.bytes[self.at..])?;
+        Some(&self.text[self.at..=self.at + close])
+    }
+
     /// Consumes `null` if that is what comes next.
     pub(super) fn null(&mut self) -> Step<bool> {
         if self.peek() != Some(b'n') {

@@ -24,7 +24,7 @@
 //! holds, and problems are worded in one place.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
 use std::io::Read as _;
 
@@ -288,7 +288,8 @@ fn read_segments<'a>(
 ) -> Step<Vec<Part<'a>>> {
     let mut ahead = Vec::new();
     if more.is_some() {
-        read_more(&mut more, buffer.to_mut(), segment)?;
+        // A short first segment: no core reads until it is in.
+        read_more(&mut more, buffer.to_mut(), (segment / 4).max(1))?;
     }
     // Where `buffer` starts in the file, and where the next round starts
     // in `buffer`.
@@ -762,6 +763,50 @@ impl TextCuts {
     }
 }
 
+/// Most objects remembered by one [`Memo`]: past this many distinct ones,
+/// a file's objects rarely repeat, and the rest are read in full.
+const MEMO_LIMIT: usize = 1 << 14;
+
+/// What small objects read as, by their exact text. A big file names the
+/// same few thousand places again and again, and the same bytes always
+/// read the same, so each distinct object is read in full once: after
+/// that, finding its `}` and one lookup stand for reading it.
+struct Memo<T> {
+    values: HashMap<Box<str>, T, RandomState>,
+}
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Self {
+            values: HashMap::default(),
+        }
+    }
+}
+
+impl<T: Copy> Memo<T> {
+    /// The value at the cursor: remembered, or read by `read` (and
+    /// remembered if the object held no `}` of its own).
+    fn read<'a>(
+        &mut self,
+        cursor: &mut Cursor<'a>,
+        read: impl FnOnce(&mut Cursor<'a>) -> Step<T>,
+    ) -> Step<T> {
+        let Some(raw) = cursor.flat_object_ahead() else {
+            return read(cursor);
+        };
+        if let Some(&value) = self.values.get(raw) {
+            cursor.at += raw.len();
+            return Ok(value);
+        }
+        let start = cursor.at;
+        let value = read(cursor)?;
+        if cursor.at == start + raw.len() && self.values.len() < MEMO_LIMIT {
+            self.values.insert(raw.into(), value);
+        }
+        Ok(value)
+    }
+}
+
 /// One thread's share of the document: the records it read, in order,
 /// with their places interned and their ids hashed.
 struct Part<'a> {
@@ -790,6 +835,8 @@ struct Part<'a> {
     event_ids: Vec<u64>,
     citations: Citations,
     places: PlaceInterner,
+    /// The places read so far, by their objects' text.
+    place_memo: Memo<PlaceId>,
     /// Hashes ids with a key secret to this process (one for all parts),
     /// so that no file can be made to collide them on purpose.
     ids: &'a RandomState,
@@ -829,6 +876,7 @@ impl<'a> Part<'a> {
             event_ids: Vec::with_capacity(room),
             citations: Citations::default(),
             places: PlaceInterner::default(),
+            place_memo: Memo::default(),
             ids,
         }
     }
@@ -1071,41 +1119,9 @@ impl<'a> Part<'a> {
     /// A sound place object, interned: a valid country, both coordinates
     /// or neither and in range, and something to place it by.
     fn place(&mut self, cursor: &mut Cursor<'_>) -> Step<PlaceId> {
-        let mut seen = 0;
-        let (mut country, mut name, mut lat, mut lon) = (None, None, None, None);
-        cursor.object(RECORD_DEPTH + 1, |cursor, key| {
-            match key {
-                "country" => {
-                    once(&mut seen, 0)?;
-                    country = optional_code(cursor)?;
-                }
-                "place" => {
-                    once(&mut seen, 1)?;
-                    name = optional_string(cursor)?.map(RawString::text);
-                }
-                "lat" => {
-                    once(&mut seen, 2)?;
-                    lat = coordinate(cursor, 90.0)?;
-                }
-                "lon" => {
-                    once(&mut seen, 3)?;
-                    lon = coordinate(cursor, 180.0)?;
-                }
-                _ => cursor.skip_value(RECORD_DEPTH + 1)?,
-            }
-            Ok(())
-        })?;
-        let lat_lon = match (lat, lon) {
-            (Some(lat), Some(lon)) => Some((lat, lon)),
-            (None, None) => None,
-            _ => return Err(Unsound),
-        };
-        if country.is_none() && name.is_none() && lat_lon.is_none() {
-            return Err(Unsound);
-        }
-        Ok(self
-            .places
-            .intern_key(PlaceKey::new(country, name, lat_lon)))
+        let places = &mut self.places;
+        self.place_memo
+            .read(cursor, |cursor| read_place(cursor, places))
     }
 
     /// A citation: checked once every source is known ([`Citations::hold`]).
@@ -1152,6 +1168,43 @@ impl<'a> Part<'a> {
             Err(Unsound)
         }
     }
+}
+
+/// A sound place object (see [`Part::place`]), interned in `places`.
+fn read_place(cursor: &mut Cursor<'_>, places: &mut PlaceInterner) -> Step<PlaceId> {
+    let mut seen = 0;
+    let (mut country, mut name, mut lat, mut lon) = (None, None, None, None);
+    cursor.object(RECORD_DEPTH + 1, |cursor, key| {
+        match key {
+            "country" => {
+                once(&mut seen, 0)?;
+                country = optional_code(cursor)?;
+            }
+            "place" => {
+                once(&mut seen, 1)?;
+                name = optional_string(cursor)?.map(RawString::text);
+            }
+            "lat" => {
+                once(&mut seen, 2)?;
+                lat = coordinate(cursor, 90.0)?;
+            }
+            "lon" => {
+                once(&mut seen, 3)?;
+                lon = coordinate(cursor, 180.0)?;
+            }
+            _ => cursor.skip_value(RECORD_DEPTH + 1)?,
+        }
+        Ok(())
+    })?;
+    let lat_lon = match (lat, lon) {
+        (Some(lat), Some(lon)) => Some((lat, lon)),
+        (None, None) => None,
+        _ => return Err(Unsound),
+    };
+    if country.is_none() && name.is_none() && lat_lon.is_none() {
+        return Err(Unsound);
+    }
+    Ok(places.intern_key(PlaceKey::new(country, name, lat_lon)))
 }
 
 /// A leader (a name, or an object with one) and its country.
@@ -1256,9 +1309,28 @@ fn unique_across(lists: impl Iterator<Item = Vec<u64>>) -> bool {
 /// sound, and places in one list.
 fn assemble(mut parts: Vec<Part<'_>>, ids: &RandomState) -> Step<Read> {
     check_shape(&parts)?;
-    check_ids(&mut parts)?;
-    let source_index = check_sources(&mut parts, ids)?;
-    Ok(join(parts, source_index))
+    let (visit_ids, event_ids): (Vec<_>, Vec<_>) = parts
+        .iter_mut()
+        .map(|part| {
+            (
+                std::mem::take(&mut part.visit_ids),
+                std::mem::take(&mut part.event_ids),
+            )
+        })
+        .unzip();
+    // The ids are checked on a core of their own while the citations are
+    // checked and the parts joined: each of those leaves a core idle at
+    // times.
+    std::thread::scope(|scope| {
+        let ids_unique = scope
+            .spawn(|| unique_across(visit_ids.into_iter()) && unique_across(event_ids.into_iter()));
+        let read = check_sources(&mut parts, ids).map(|source_index| join(parts, source_index));
+        if ids_unique.join().unwrap_or(false) {
+            read
+        } else {
+            Err(Unsound)
+        }
+    })
 }
 
 /// Each top-level key is there once, `format` among them.
@@ -1274,24 +1346,6 @@ fn check_shape(parts: &[Part<'_>]) -> Step<()> {
         has_format |= key == "format";
     }
     if has_format { Ok(()) } else { Err(Unsound) }
-}
-
-/// No visit id, and no event id, is used twice across the parts.
-fn check_ids(parts: &mut [Part<'_>]) -> Step<()> {
-    let (visit_ids, event_ids): (Vec<_>, Vec<_>) = parts
-        .iter_mut()
-        .map(|part| {
-            (
-                std::mem::take(&mut part.visit_ids),
-                std::mem::take(&mut part.event_ids),
-            )
-        })
-        .unzip();
-    let ids_unique = std::thread::scope(|scope| {
-        let visits = scope.spawn(|| unique_across(visit_ids.into_iter()));
-        unique_across(event_ids.into_iter()) && visits.join().unwrap_or(false)
-    });
-    if ids_unique { Ok(()) } else { Err(Unsound) }
 }
 
 /// The sources' index, once their ids are found unique and every citation
@@ -1659,18 +1713,20 @@ mod tests {
     #[test]
     fn objects_with_braces_inside_read_the_same() {
         // Objects whose first `}` is not their end: in a name, and after a
-        // nested object.
-        let record = |id: &str| {
+        // nested object. Objects alike up to that `}` and not after it
+        // must not be taken for one another.
+        let record = |id: &str, from_country: &str| {
             format!(
                 r#"{{"id":"{id}","leader":{{"name":"Kim","country":"KP"}},
-                "from":{{"place":"Brace }} City","country":"KP"}},
+                "from":{{"place":"Brace }} City","country":"{from_country}"}},
                 "to":{{"country":"RU","note":{{"x":1}}}},"date":"2023"}}"#
             )
         };
         let json = format!(
-            r#"{{"format":"legation/1","visits":[{},{},{{"id":"c","to":{{"country":"RU","note":{{"x":1}}}},"date":"2023","leader":{{"name":"Kim","country":"KR"}}}}]}}"#,
-            record("a"),
-            record("b")
+            r#"{{"format":"legation/1","visits":[{},{},{{"id":"c","to":{{"country":"RU","note":{{"x":1}}}},"date":"2023","leader":{{"name":"Kim","country":"KR"}}}},{}]}}"#,
+            record("a", "KP"),
+            record("b", "KP"),
+            record("d", "CN"),
         );
         let (_, table) = read_fast(json.as_bytes()).expect("sound");
         let rows: Vec<_> = table
@@ -1698,6 +1754,9 @@ mod tests {
             rows[2],
             (None, CountryCode::parse("RU"), CountryCode::parse("KR"))
         );
+        let from_country = |row: &VisitRow| row.from.and_then(|from| table.place(from).country);
+        assert_eq!(from_country(&table.visits[1]), CountryCode::parse("KP"));
+        assert_eq!(from_country(&table.visits[3]), CountryCode::parse("CN"));
         assert_agrees(json.as_bytes(), "known objects");
     }
 
