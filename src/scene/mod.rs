@@ -226,17 +226,15 @@ fn number_by_first_day(routes: Vec<Route>, pairs: usize, visits: &mut [PlacedVis
     routes
 }
 
-/// The visits by time, with what aggregation needs, and by route.
-fn index_visits(visits: &[PlacedVisit], routes: usize) -> (TimeIndex<VisitSlot>, Groups) {
-    let times = TimeIndex::new(visits.iter().map(|visit| {
+/// The visits by time, with what aggregation needs.
+fn visit_times(visits: &[PlacedVisit]) -> TimeIndex<VisitSlot> {
+    TimeIndex::new(visits.iter().map(|visit| {
         let slot = VisitSlot {
             route: visit.route,
             exact: visit.exact,
         };
         (visit.first_day, visit.last_day, slot)
-    }));
-    let by_route = Groups::new(visits.iter().map(|visit| visit.route), routes);
-    (times, by_route)
+    }))
 }
 
 /// The events by time (all, and the first days per kind for the
@@ -258,10 +256,17 @@ fn index_events(
         kind_starts[kind_slot(event.kind)].push(event.first_day);
     }
     for starts in &mut kind_starts {
-        starts.sort_unstable();
+        time_index::sort_by_day(starts, |&day| day);
     }
     let by_place = Groups::new(events.iter().map(|event| event.place), places);
     (times, kind_starts, by_place)
+}
+
+/// What a scoped thread returned; its panic goes on in this thread.
+fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Collects places and routes while the scene is built.
@@ -270,18 +275,22 @@ struct Builder {
     scene: Scene,
     ends: RouteEnds,
     routes: RouteFinder,
-    places: HashMap<(u64, u64, bool), u32>,
+    place_ids: PlaceIds,
 }
 
-impl Builder {
-    fn place_id(&mut self, placed: Placed) -> u32 {
-        let places = &mut self.scene.places;
+/// The scene's places by where they are, so that each is listed once.
+#[derive(Default)]
+struct PlaceIds(HashMap<(u64, u64, bool), u32>);
+
+impl PlaceIds {
+    /// `placed`'s position in `places`, where it is added if new.
+    fn id(&mut self, places: &mut Vec<Placed>, placed: Placed) -> u32 {
         let key = (
             placed.point.lat.to_bits(),
             placed.point.lon.to_bits(),
             placed.approximate,
         );
-        *self.places.entry(key).or_insert_with(|| {
+        *self.0.entry(key).or_insert_with(|| {
             places.push(placed);
             places.len() as u32 - 1
         })
@@ -313,18 +322,20 @@ impl Scene {
         // core builds each.
         let (visits, events) = (&mut self.visits, &self.events);
         let (pairs, places) = (self.pairs, self.places.len());
+        // The events' side needs nothing of the visits', and the visits by
+        // route nothing of the visits by time: each is built on a core
+        // while one is free.
         let ((routes, visit_times, route_visits), (event_times, kind_starts, place_events)) =
             std::thread::scope(|scope| {
-                let visit_side = scope.spawn(|| {
-                    let routes = number_by_first_day(routes, pairs, visits);
-                    let (times, by_route) = index_visits(visits, routes.len());
-                    (routes, times, by_route)
+                let event_side = scope.spawn(|| index_events(events, places));
+                let routes = number_by_first_day(routes, pairs, visits);
+                let visits: &[PlacedVisit] = visits;
+                let route_count = routes.len();
+                let by_route = scope.spawn(move || {
+                    Groups::new(visits.iter().map(|visit| visit.route), route_count)
                 });
-                let event_side = index_events(events, places);
-                let visit_side = visit_side
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (visit_side, event_side)
+                let times = visit_times(visits);
+                ((routes, times, joined(by_route)), joined(event_side))
             });
         self.route_briefs = routes.iter().map(RouteBrief::of).collect();
         self.routes = routes;
@@ -615,48 +626,31 @@ impl Builder {
             let (visits, unplaced) = places.visits(0..half, &mut self.routes);
             self.scene.visits.extend(visits);
             self.scene.unplaced.extend(unplaced);
-            second_half
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            joined(second_half)
         });
-        let global = self.routes.merge(second_routes);
+        // The events are placed on one core while the routes merge on the
+        // other.
+        let Self {
+            scene,
+            routes,
+            place_ids,
+            ..
+        } = self;
+        let (global, events_unplaced) = std::thread::scope(|scope| {
+            let events =
+                scope.spawn(|| places.events(&mut scene.events, &mut scene.places, place_ids));
+            let global = routes.merge(second_routes);
+            (global, joined(events))
+        });
         let (visits, unplaced) = second_half;
-        self.scene
+        scene
             .visits
             .extend(visits.into_iter().map(|visit| PlacedVisit {
                 route: global[visit.route as usize],
                 ..visit
             }));
-        self.scene.unplaced.extend(unplaced);
-        // The file's interned places as the scene's, each found once.
-        let mut place_ids: Vec<Option<u32>> = vec![None; table.places.len()];
-        for (index, event) in table.events.iter().enumerate() {
-            let slot = event.place.index();
-            let Some(place) = placed[slot] else {
-                let path = format!("$.events[{index}].place");
-                self.scene.unplaced.push(Unplaced::new(
-                    dataset_index,
-                    path,
-                    table.place(event.place),
-                ));
-                continue;
-            };
-            let place = match place_ids[slot] {
-                Some(id) => id,
-                None => *place_ids[slot].insert(self.place_id(place.placed)),
-            };
-            self.scene.events.push(PlacedEvent {
-                item: ItemRef {
-                    dataset: dataset_index,
-                    index,
-                },
-                place,
-                kind: event.kind,
-                first_day: event.days.first,
-                last_day: event.days.last,
-                exact: event.days.exact,
-            });
-        }
+        scene.unplaced.extend(unplaced);
+        scene.unplaced.extend(events_unplaced);
     }
 }
 
@@ -670,6 +664,47 @@ struct Placing<'a> {
 }
 
 impl Placing<'_> {
+    /// Places the table's events onto `placed_events`, their places added
+    /// to `places` as needed; returns those that could not be placed.
+    fn events(
+        &self,
+        placed_events: &mut Vec<PlacedEvent>,
+        places: &mut Vec<Placed>,
+        place_ids: &mut PlaceIds,
+    ) -> Vec<Unplaced> {
+        let mut unplaced = Vec::new();
+        // The table's interned places as the scene's, each found once.
+        let mut scene_places: Vec<Option<u32>> = vec![None; self.table.places.len()];
+        for (index, event) in self.table.events.iter().enumerate() {
+            let slot = event.place.index();
+            let Some(place) = self.placed[slot] else {
+                let path = format!("$.events[{index}].place");
+                unplaced.push(Unplaced::new(
+                    self.dataset,
+                    path,
+                    self.table.place(event.place),
+                ));
+                continue;
+            };
+            let place = match scene_places[slot] {
+                Some(id) => id,
+                None => *scene_places[slot].insert(place_ids.id(places, place.placed)),
+            };
+            placed_events.push(PlacedEvent {
+                item: ItemRef {
+                    dataset: self.dataset,
+                    index,
+                },
+                place,
+                kind: event.kind,
+                first_day: event.days.first,
+                last_day: event.days.last,
+                exact: event.days.exact,
+            });
+        }
+        unplaced
+    }
+
     /// The visits at `indexes` placed, with their routes found in `routes`,
     /// and those that could not be placed.
     fn visits(

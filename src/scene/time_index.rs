@@ -62,8 +62,9 @@ impl<T: Copy> TimeIndex<T> {
             .into_iter()
             .map(|(first, last, payload)| (first, last.max(first), payload))
             .collect();
-        // Items with equal days may come in any order: what reads them counts.
-        sorted.sort_unstable_by_key(|&(first, last, _)| (first, last));
+        // Items starting on the same day may come in any order: what reads
+        // them counts.
+        sort_by_day(&mut sorted, |&(first, _, _)| first);
         let mut index = Self {
             starts: sorted.iter().map(|&(first, _, _)| first).collect(),
             ..Self::default()
@@ -113,6 +114,44 @@ impl<T: Copy> TimeIndex<T> {
     /// How many items start on a day in `[from, to)`.
     pub fn count_starting(&self, from: Day, to: Day) -> usize {
         count_starting(&self.starts, from, to)
+    }
+}
+
+/// Most days counted per item by [`sort_by_day`]: past that, items spread
+/// over so many days that a comparison sort is quicker.
+const COUNTED_DAYS_PER_ITEM: usize = 4;
+
+/// Sorts `items` by the day `day_of` gives each, keeping the order of
+/// items on the same day. By counting, in two passes over the items, when
+/// they span a few days per item or fewer: a million records dated over
+/// decades span tens of thousands of days, and counting sorts them several
+/// times faster than comparing.
+pub fn sort_by_day<T: Copy>(items: &mut [T], day_of: impl Fn(&T) -> Day) {
+    let (Some(earliest), Some(latest)) = (
+        items.iter().map(&day_of).min(),
+        items.iter().map(&day_of).max(),
+    ) else {
+        return;
+    };
+    let span = usize::try_from(latest.0.abs_diff(earliest.0)).unwrap_or(usize::MAX);
+    if span >= items.len().saturating_mul(COUNTED_DAYS_PER_ITEM) {
+        items.sort_by_key(day_of);
+        return;
+    }
+    let offset = |item: &T| day_of(item).0.abs_diff(earliest.0) as usize;
+    // Where each day's items go: counts, then running sums.
+    let mut next = vec![0; span + 2];
+    for item in items.iter() {
+        next[offset(item) + 1] += 1;
+    }
+    for day in 1..next.len() {
+        next[day] += next[day - 1];
+    }
+    let unsorted = items.to_vec();
+    for item in unsorted {
+        let slot = &mut next[offset(&item)];
+        items[*slot] = item;
+        *slot += 1;
     }
 }
 
@@ -226,6 +265,31 @@ mod tests {
                 assert_eq!(items_in(&index, query), scan(&spans, query), "{query:?}");
             }
         }
+    }
+
+    #[test]
+    fn sorting_by_day_keeps_the_order_of_items_on_the_same_day() {
+        let mut state = 7u64;
+        let mut next = move |modulo: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) % modulo
+        };
+        // Days close together (counted), and far apart (compared).
+        for spread in [50, 1_000_000] {
+            let items: Vec<(Day, usize)> = (0..3000)
+                .map(|position| (Day(next(spread) as i32 - 20), position))
+                .collect();
+            let mut sorted = items.clone();
+            sort_by_day(&mut sorted, |&(day, _)| day);
+            let mut expected = items;
+            expected.sort_by_key(|&(day, _)| day);
+            assert_eq!(sorted, expected, "spread over {spread} days");
+        }
+        let mut none: Vec<(Day, usize)> = Vec::new();
+        sort_by_day(&mut none, |&(day, _)| day);
+        assert!(none.is_empty());
     }
 
     #[test]
