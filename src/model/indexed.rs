@@ -680,8 +680,9 @@ impl Citations {
     }
 
     /// Whether every citation names a source there is, and its span lies
-    /// in that source's text on character boundaries.
-    fn hold(&self, sources: &[(u64, Box<str>)], index: &SourceIndex, texts: &TextCuts) -> bool {
+    /// in that source's text on character boundaries. Consumed, so that
+    /// the thread that checks the citations also frees them.
+    fn hold(self, sources: &[(u64, Box<str>)], index: &SourceIndex, texts: &TextCuts) -> bool {
         let mut spans = self.spans.iter();
         self.runs.iter().all(|(hash, id, count)| {
             let found = index
@@ -1318,19 +1319,36 @@ fn assemble(mut parts: Vec<Part<'_>>, ids: &RandomState) -> Step<Read> {
             )
         })
         .unzip();
-    // The ids are checked on a core of their own while the citations are
-    // checked and the parts joined: each of those leaves a core idle at
-    // times.
+    let citing: Vec<Citing> = parts
+        .iter_mut()
+        .map(|part| Citing {
+            source_ids: std::mem::take(&mut part.source_ids),
+            source_texts: std::mem::take(&mut part.source_texts),
+            citations: std::mem::take(&mut part.citations),
+        })
+        .collect();
+    // The ids, the sources and citations, and the records need nothing of
+    // one another: each is checked or joined on a thread of its own, and
+    // the cores take turns, none idle while another's work waits.
     std::thread::scope(|scope| {
         let ids_unique = scope
             .spawn(|| unique_across(visit_ids.into_iter()) && unique_across(event_ids.into_iter()));
-        let read = check_sources(&mut parts, ids).map(|source_index| join(parts, source_index));
+        let source_index = scope.spawn(|| check_sources(citing, ids));
+        let mut read = join(parts);
+        read.source_index = source_index.join().unwrap_or(Err(Unsound))?;
         if ids_unique.join().unwrap_or(false) {
-            read
+            Ok(read)
         } else {
             Err(Unsound)
         }
     })
+}
+
+/// What a part holds of the sources and the citations.
+struct Citing {
+    source_ids: Vec<(u64, Box<str>)>,
+    source_texts: TextCuts,
+    citations: Citations,
 }
 
 /// Each top-level key is there once, `format` among them.
@@ -1350,10 +1368,10 @@ fn check_shape(parts: &[Part<'_>]) -> Step<()> {
 
 /// The sources' index, once their ids are found unique and every citation
 /// sound; the sources' texts are taken out of the parts.
-fn check_sources(parts: &mut [Part<'_>], ids: &RandomState) -> Step<SourceIndex> {
+fn check_sources(mut parts: Vec<Citing>, ids: &RandomState) -> Step<SourceIndex> {
     let mut source_ids = Vec::new();
     let mut texts = TextCuts::default();
-    for part in parts.iter_mut() {
+    for part in &mut parts {
         source_ids.append(&mut part.source_ids);
         texts.append(std::mem::take(&mut part.source_texts));
     }
@@ -1383,12 +1401,13 @@ fn check_sources(parts: &mut [Part<'_>], ids: &RandomState) -> Step<SourceIndex>
     }
     let source_index = SourceIndex::new(ids.clone(), entries);
     // Each half of the parts on its own core.
-    let hold = |parts: &[Part<'_>]| {
-        parts
-            .iter()
-            .all(|part| part.citations.hold(&source_ids, &source_index, &texts))
+    let hold = |parts: &mut [Citing]| {
+        parts.iter_mut().all(|part| {
+            std::mem::take(&mut part.citations).hold(&source_ids, &source_index, &texts)
+        })
     };
-    let (first, second) = parts.split_at(parts.len() / 2);
+    let half = parts.len() / 2;
+    let (first, second) = parts.split_at_mut(half);
     let citations_hold = std::thread::scope(|scope| {
         let second = scope.spawn(|| hold(second));
         hold(first) && second.join().unwrap_or(false)
@@ -1401,9 +1420,10 @@ fn check_sources(parts: &mut [Part<'_>], ids: &RandomState) -> Step<SourceIndex>
 }
 
 /// The parts' records in order, with one list of places: each part
-/// numbered its own from 0, and many parts meet the same places.
-fn join(mut parts: Vec<Part<'_>>, source_index: SourceIndex) -> Read {
-    let source_count = source_index.entries.len();
+/// numbered its own from 0, and many parts meet the same places. The
+/// sources' index is left empty, for [`assemble`] to fill.
+fn join(mut parts: Vec<Part<'_>>) -> Read {
+    let source_count = parts.iter().map(|part| part.sources.len()).sum();
     let mut places = PlaceInterner::default();
     let renumbered: Vec<Vec<PlaceId>> = parts
         .iter_mut()
@@ -1426,7 +1446,7 @@ fn join(mut parts: Vec<Part<'_>>, source_index: SourceIndex) -> Read {
         let mut read = Read {
             window: parts.iter().find_map(|part| part.window),
             sources: Vec::with_capacity(source_count),
-            source_index,
+            source_index: SourceIndex::default(),
             visits: Vec::new(),
             events: Vec::new(),
             table: RecordTable::default(),

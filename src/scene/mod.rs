@@ -620,11 +620,11 @@ impl Builder {
         let (second_half, second_routes) = std::thread::scope(|scope| {
             let second_half = scope.spawn(|| {
                 let mut routes = RouteFinder::default();
-                let placed = places.visits(half..table.visits.len(), &mut routes);
-                (placed, routes)
+                let mut placed = Vec::with_capacity(table.visits.len() - half);
+                let unplaced = places.visits(half..table.visits.len(), &mut routes, &mut placed);
+                ((placed, unplaced), routes)
             });
-            let (visits, unplaced) = places.visits(0..half, &mut self.routes);
-            self.scene.visits.extend(visits);
+            let unplaced = places.visits(0..half, &mut self.routes, &mut self.scene.visits);
             self.scene.unplaced.extend(unplaced);
             joined(second_half)
         });
@@ -705,14 +705,14 @@ impl Placing<'_> {
         unplaced
     }
 
-    /// The visits at `indexes` placed, with their routes found in `routes`,
-    /// and those that could not be placed.
+    /// Places the visits at `indexes` onto `placed_visits`, with their
+    /// routes found in `routes`; returns those that could not be placed.
     fn visits(
         &self,
         indexes: std::ops::Range<usize>,
         routes: &mut RouteFinder,
-    ) -> (Vec<PlacedVisit>, Vec<Unplaced>) {
-        let mut placed_visits = Vec::with_capacity(indexes.len());
+        placed_visits: &mut Vec<PlacedVisit>,
+    ) -> Vec<Unplaced> {
         let mut unplaced = Vec::new();
         for index in indexes {
             let visit = &self.table.visits[index];
@@ -740,7 +740,7 @@ impl Placing<'_> {
                 exact: visit.days.exact,
             });
         }
-        (placed_visits, unplaced)
+        unplaced
     }
 }
 

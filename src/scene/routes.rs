@@ -127,19 +127,15 @@ impl RouteFinder {
         if let Some(&id) = self.by_key.get(&route_key) {
             return id;
         }
-        let (from, to) = (from.map(|from| from.placed), to.placed);
-        let bounds = match from {
-            Some(from) => great_circle_bounds(from.point, to.point),
-            None => great_circle_bounds(to.point, to.point),
-        };
         self.add(
             route_key,
             Route {
-                from,
-                to,
+                from: from.map(|from| from.placed),
+                to: to.placed,
                 origin,
                 pair: 0,
-                bounds,
+                // Found by `finish`, once per route.
+                bounds: [0.0; 4],
             },
         )
     }
@@ -165,14 +161,27 @@ impl RouteFinder {
             .zip(other.keys)
             .map(|(route, key)| match self.by_key.get(&key) {
                 Some(&id) => id,
-                // Its bounds come along: they took trigonometry to find.
                 None => self.add(key, route),
             })
             .collect()
     }
 
-    /// The routes, by id, and how many pairs they make.
-    pub(super) fn finish(self) -> (Vec<Route>, usize) {
+    /// The routes, by id, with their bounds, and how many pairs they make.
+    pub(super) fn finish(mut self) -> (Vec<Route>, usize) {
+        // Bounds take trigonometry: found here, once per route, half on
+        // each of two cores, rather than by every finder that meets one.
+        let bound = |routes: &mut [Route]| {
+            for route in routes {
+                let from = route.from.map_or(route.to.point, |from| from.point);
+                route.bounds = great_circle_bounds(from, route.to.point);
+            }
+        };
+        let half = self.routes.len() / 2;
+        let (first, second) = self.routes.split_at_mut(half);
+        std::thread::scope(|scope| {
+            scope.spawn(|| bound(second));
+            bound(first);
+        });
         (self.routes, self.pairs.len())
     }
 }
