@@ -17,6 +17,7 @@ pub mod progress;
 pub mod save;
 pub mod scene;
 pub mod synth;
+pub mod threads;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod untrusted;

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::str::FromStr;
 
 use crate::model::CountryCode;
+use crate::threads::joined;
 
 use super::index::{IndexBuilder, NameIndex, SortedNames, Target, is_acronym, rank};
 use super::places::{City, CityId, Country};
@@ -70,9 +71,7 @@ pub(super) fn from_tsv(
             });
         let first = read_cities(first_half, 0, &codes, country_names);
         let second = match second {
-            Ok(thread) => thread
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Ok(thread) => joined(thread),
             // No thread to be had: read it here.
             Err(_) => read_cities(
                 second_half,

@@ -40,6 +40,7 @@ use super::{
     RecordTable, Source, Visit, VisitRow,
 };
 use crate::progress::{Progress, Stage};
+use crate::threads::joined;
 
 /// A dataset read by [`read_indexed`]: its bytes, and where each record is
 /// in them.
@@ -1335,8 +1336,8 @@ fn assemble(mut parts: Vec<Part<'_>>, ids: &RandomState) -> Step<Read> {
             .spawn(|| unique_across(visit_ids.into_iter()) && unique_across(event_ids.into_iter()));
         let source_index = scope.spawn(|| check_sources(citing, ids));
         let mut read = join(parts);
-        read.source_index = source_index.join().unwrap_or(Err(Unsound))?;
-        if ids_unique.join().unwrap_or(false) {
+        read.source_index = joined(source_index)?;
+        if joined(ids_unique) {
             Ok(read)
         } else {
             Err(Unsound)
@@ -1464,9 +1465,7 @@ fn join(mut parts: Vec<Part<'_>>) -> Read {
             read.sources.extend(part.sources);
             read.events.extend(part.events);
         }
-        let visit_side = visit_side
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let visit_side = joined(visit_side);
         (visit_side, read)
     });
     read.table.places = places.into_places();

@@ -42,6 +42,7 @@ use std::collections::HashMap;
 use self::routes::{End, RouteBrief, RouteEnds, RouteFinder, RouteTally};
 use crate::gazetteer::{Gazetteer, Precision as PlacePrecision};
 use crate::model::{CountryCode, Day, EventKind, PlaceRef, RecordTable};
+use crate::threads::joined;
 
 /// How many kinds of event there are.
 pub const KINDS: usize = EventKind::ALL.len();
@@ -260,13 +261,6 @@ fn index_events(
     }
     let by_place = Groups::new(events.iter().map(|event| event.place), places);
     (times, kind_starts, by_place)
-}
-
-/// What a scoped thread returned; its panic goes on in this thread.
-fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    thread
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Collects places and routes while the scene is built.

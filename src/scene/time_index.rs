@@ -241,16 +241,21 @@ mod tests {
         assert!(items_in(&one, window(day(1990, 1, 1), day(1990, 1, 1))).is_empty());
     }
 
-    #[test]
-    fn agrees_with_a_scan_on_mixed_data() {
-        // Deterministic pseudo-random spans of every class.
-        let mut state = 42u64;
-        let mut next = move |modulo: u64| {
+    /// Deterministic pseudo-random numbers below a modulus, from `seed`.
+    fn numbers(seed: u64) -> impl FnMut(u64) -> u64 {
+        let mut state = seed;
+        move |modulo| {
             state = state
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1);
             (state >> 33) % modulo
-        };
+        }
+    }
+
+    #[test]
+    fn agrees_with_a_scan_on_mixed_data() {
+        // Deterministic pseudo-random spans of every class.
+        let mut next = numbers(42);
         let spans: Vec<(Day, Day)> = (0..2000)
             .map(|_| {
                 let first = Day(19_000 + next(2000) as i32);
@@ -269,13 +274,7 @@ mod tests {
 
     #[test]
     fn sorting_by_day_keeps_the_order_of_items_on_the_same_day() {
-        let mut state = 7u64;
-        let mut next = move |modulo: u64| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1);
-            (state >> 33) % modulo
-        };
+        let mut next = numbers(7);
         // Days close together (counted), and far apart (compared).
         for spread in [50, 1_000_000] {
             let items: Vec<(Day, usize)> = (0..3000)
