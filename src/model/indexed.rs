@@ -334,7 +334,7 @@ fn read_segments<'a>(
                 })
             });
             let round = read_round(text, base, from, end, chunks, progress, ids);
-            let read_ahead = reader.map(|reader| reader.join().unwrap_or(Err(Unsound)));
+            let read_ahead = reader.map(joined);
             (round, read_ahead)
         });
         let (read, next) = round;
@@ -480,10 +480,7 @@ fn read_round<'a>(
                     })
                 })
                 .collect();
-            workers
-                .into_iter()
-                .flat_map(|worker| worker.join().unwrap_or_default())
-                .collect()
+            workers.into_iter().flat_map(joined).collect()
         })
     };
     results.sort_by_key(|(index, _)| *index);
@@ -1411,7 +1408,7 @@ fn check_sources(mut parts: Vec<Citing>, ids: &RandomState) -> Step<SourceIndex>
     let (first, second) = parts.split_at_mut(half);
     let citations_hold = std::thread::scope(|scope| {
         let second = scope.spawn(|| hold(second));
-        hold(first) && second.join().unwrap_or(false)
+        hold(first) && joined(second)
     });
     if citations_hold {
         Ok(source_index)
