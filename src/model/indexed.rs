@@ -289,7 +289,8 @@ fn read_segments<'a>(
 ) -> Step<Vec<Part<'a>>> {
     let mut ahead = Vec::new();
     if more.is_some() {
-        // A short first segment: no core reads until it is in.
+        // A short first segment, since no core can start before it is in:
+        // one core reads it while the other reads on.
         read_more(&mut more, buffer.to_mut(), (segment / 4).max(1))?;
     }
     // Where `buffer` starts in the file, and where the next round starts
@@ -766,6 +767,10 @@ impl TextCuts {
 /// a file's objects rarely repeat, and the rest are read in full.
 const MEMO_LIMIT: usize = 1 << 14;
 
+/// Longer objects are not remembered: a place is a few dozen bytes, and
+/// one that carries more is rarely seen twice.
+const MEMO_LONGEST: usize = 256;
+
 /// What small objects read as, by their exact text. A big file names the
 /// same few thousand places again and again, and the same bytes always
 /// read the same, so each distinct object is read in full once: after
@@ -790,7 +795,10 @@ impl<T: Copy> Memo<T> {
         cursor: &mut Cursor<'a>,
         read: impl FnOnce(&mut Cursor<'a>) -> Step<T>,
     ) -> Step<T> {
-        let Some(raw) = cursor.flat_object_ahead() else {
+        let Some(raw) = cursor
+            .flat_object_ahead()
+            .filter(|raw| raw.len() <= MEMO_LONGEST)
+        else {
             return read(cursor);
         };
         if let Some(&value) = self.values.get(raw) {
@@ -1157,10 +1165,12 @@ impl<'a> Part<'a> {
         Ok(())
     }
 
-    /// Reports the rest of the progress, and checks that no id is used
-    /// twice within the part.
+    /// Reports the rest of the progress, lets the place memo go, and
+    /// checks that no id is used twice within the part.
     fn finish(&mut self) -> Step<()> {
         self.report();
+        // Its places are interned: the texts that found them can go.
+        self.place_memo = Memo::default();
         if all_unique(&mut self.visit_ids) && all_unique(&mut self.event_ids) {
             Ok(())
         } else {
@@ -1365,7 +1375,7 @@ fn check_shape(parts: &[Part<'_>]) -> Step<()> {
 }
 
 /// The sources' index, once their ids are found unique and every citation
-/// sound; the sources' texts are taken out of the parts.
+/// sound.
 fn check_sources(mut parts: Vec<Citing>, ids: &RandomState) -> Step<SourceIndex> {
     let mut source_ids = Vec::new();
     let mut texts = TextCuts::default();

@@ -312,8 +312,6 @@ impl Scene {
     /// Numbers the routes by time, indexes records by time, route and
     /// place, and ranks the origins.
     fn index(&mut self, routes: Vec<Route>) {
-        // The visits' side and the events' need nothing of each other: one
-        // core builds each.
         let (visits, events) = (&mut self.visits, &self.events);
         let (pairs, places) = (self.pairs, self.places.len());
         // The events' side needs nothing of the visits', and the visits by
@@ -648,7 +646,8 @@ impl Builder {
     }
 }
 
-/// What placing a table's visits needs: its places, resolved once.
+/// What placing a table's visits and events needs: its places, resolved
+/// once.
 #[derive(Clone, Copy)]
 struct Placing<'a> {
     dataset: usize,

@@ -122,7 +122,7 @@ impl<T: Copy> TimeIndex<T> {
 const COUNTED_DAYS_PER_ITEM: usize = 4;
 
 /// Sorts `items` by the day `day_of` gives each, keeping the order of
-/// items on the same day. By counting, in two passes over the items, when
+/// items on the same day. By counting (a few passes over the items), when
 /// they span a few days per item or fewer: a million records dated over
 /// decades span tens of thousands of days, and counting sorts them several
 /// times faster than comparing.
