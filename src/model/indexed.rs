@@ -881,7 +881,10 @@ impl<'a> Part<'a> {
             events: Vec::with_capacity(room),
             event_rows: Vec::with_capacity(room),
             event_ids: Vec::with_capacity(room),
-            citations: Citations::default(),
+            citations: Citations {
+                runs: Vec::new(),
+                spans: Vec::with_capacity(room),
+            },
             places: PlaceInterner::default(),
             place_memo: Memo::default(),
             ids,
