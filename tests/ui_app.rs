@@ -199,6 +199,10 @@ fn a_big_file_loads_behind_a_progress_bar_while_the_window_keeps_drawing() {
         "loading runs beside the frames"
     );
     harness.get_by_label_contains("Opening many-visits.json");
+    // Nothing was open before: the timeline says it is coming, not that
+    // there is no data to show.
+    assert!(harness.query_by_label_contains("No dated visits").is_none());
+    harness.get_by_label_contains("The timeline appears once the records are read");
 
     wait_for_basemap(&mut harness);
     assert_eq!(harness.state().scene.visits.len(), 60_000);

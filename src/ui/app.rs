@@ -447,7 +447,10 @@ impl eframe::App for LegationApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("timeline").show(ui, |ui| {
             let frames_per_second = self.map.frames_per_second();
-            if self
+            if self.loading.is_some() && self.timeline.window().is_none() {
+                // Not "no data, open a file": a file is being opened.
+                ui.weak("The timeline appears once the records are read.");
+            } else if self
                 .timeline
                 .ui(ui, &self.scene, &self.view, frames_per_second)
             {
