@@ -827,8 +827,7 @@ struct Part<'a> {
     keys: Vec<String>,
     window: Option<FuzzyDate>,
     sources: Vec<Range<usize>>,
-    source_ids: Vec<(u64, Box<str>)>,
-    source_texts: TextCuts,
+    citing: Citing,
     visits: Vec<Range<usize>>,
     visit_rows: Vec<VisitRow>,
     /// The visits' ids, hashed: two alike are taken for the same id, and
@@ -840,7 +839,6 @@ struct Part<'a> {
     event_rows: Vec<EventRow>,
     /// The events' ids, hashed, as the visits' are.
     event_ids: Vec<u64>,
-    citations: Citations,
     places: PlaceInterner,
     /// The places read so far, by their objects' text.
     place_memo: Memo<PlaceId>,
@@ -873,17 +871,19 @@ impl<'a> Part<'a> {
             keys: Vec::new(),
             window: None,
             sources: Vec::new(),
-            source_ids: Vec::new(),
-            source_texts: TextCuts::default(),
             visits: Vec::with_capacity(room),
             visit_rows: Vec::with_capacity(room),
             visit_ids: Vec::with_capacity(room),
             events: Vec::with_capacity(room),
             event_rows: Vec::with_capacity(room),
             event_ids: Vec::with_capacity(room),
-            citations: Citations {
-                runs: Vec::new(),
-                spans: Vec::with_capacity(room),
+            citing: Citing {
+                source_ids: Vec::new(),
+                source_texts: TextCuts::default(),
+                citations: Citations {
+                    runs: Vec::new(),
+                    spans: Vec::with_capacity(room),
+                },
             },
             places: PlaceInterner::default(),
             place_memo: Memo::default(),
@@ -1017,8 +1017,11 @@ impl<'a> Part<'a> {
             _ => cursor.skip_value(RECORD_DEPTH),
         })?;
         let id = id.ok_or(Unsound)?;
-        self.source_ids.push((self.ids.hash_one(&id), id.into()));
-        self.source_texts.push(text.as_deref().unwrap_or_default());
+        let citing = &mut self.citing;
+        citing.source_ids.push((self.ids.hash_one(&id), id.into()));
+        citing
+            .source_texts
+            .push(text.as_deref().unwrap_or_default());
         Ok(())
     }
 
@@ -1164,7 +1167,9 @@ impl<'a> Part<'a> {
             }
             Ok(())
         })?;
-        self.citations.push(&id.ok_or(Unsound)?, span, self.ids);
+        self.citing
+            .citations
+            .push(&id.ok_or(Unsound)?, span, self.ids);
         Ok(())
     }
 
@@ -1332,11 +1337,7 @@ fn assemble(mut parts: Vec<Part<'_>>, ids: &RandomState) -> Step<Read> {
         .unzip();
     let citing: Vec<Citing> = parts
         .iter_mut()
-        .map(|part| Citing {
-            source_ids: std::mem::take(&mut part.source_ids),
-            source_texts: std::mem::take(&mut part.source_texts),
-            citations: std::mem::take(&mut part.citations),
-        })
+        .map(|part| std::mem::take(&mut part.citing))
         .collect();
     // The ids, the sources and citations, and the records need nothing of
     // one another: each is checked or joined on a thread of its own, and
@@ -1355,7 +1356,9 @@ fn assemble(mut parts: Vec<Part<'_>>, ids: &RandomState) -> Step<Read> {
     })
 }
 
-/// What a part holds of the sources and the citations.
+/// What a part holds of the sources and the citations: checked apart from
+/// the rows, once every part is read ([`check_sources`]).
+#[derive(Default)]
 struct Citing {
     source_ids: Vec<(u64, Box<str>)>,
     source_texts: TextCuts,
