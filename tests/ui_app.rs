@@ -203,6 +203,16 @@ fn a_big_file_loads_behind_a_progress_bar_while_the_window_keeps_drawing() {
     // there is no data to show.
     assert!(harness.query_by_label_contains("No dated visits").is_none());
     harness.get_by_label_contains("The timeline appears once the records are read");
+    // Meanwhile the map shows the whole world (as wide as the window), not
+    // open sea at the map widget's default street-level zoom.
+    let (_, _, zoom) = harness
+        .state()
+        .map_center_zoom()
+        .expect("the map is placed before the data arrives");
+    assert!(
+        (zoom - f64::from(SIZE[0] / 256.0).log2()).abs() < 0.01,
+        "zoom {zoom}"
+    );
 
     wait_for_basemap(&mut harness);
     assert_eq!(harness.state().scene.visits.len(), 60_000);

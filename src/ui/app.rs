@@ -280,6 +280,12 @@ impl LegationApp {
         self.map.settled()
     }
 
+    /// Where the map looks, once it has been placed: the latitude and
+    /// longitude of its centre, and its zoom (for tests and automation).
+    pub fn map_center_zoom(&self) -> Option<(f64, f64, f64)> {
+        self.map.remembered().center_zoom
+    }
+
     /// Where on screen route `route` of [`Self::view`] was drawn last frame
     /// (the middle of its arc), for tests and automation.
     pub fn drawn_route_middle(&self, route: usize) -> Option<egui::Pos2> {
@@ -383,7 +389,9 @@ impl LegationApp {
             });
             if ui
                 .button("Fit to data")
-                .on_hover_text("Show every place in the time window")
+                .on_hover_text(
+                    "Show every place in the time window, or the whole world when it has none",
+                )
                 .clicked()
             {
                 self.map.fit_on_next_frame();

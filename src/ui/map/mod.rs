@@ -51,6 +51,9 @@ const FIT_MAX_ZOOM: f64 = 6.0;
 const DENSE_ROUTES: f32 = 60.0;
 /// Room left around the data when fitting, in points.
 const FIT_MARGIN: f32 = 70.0;
+/// The latitude the world view centres on: the map is wider than tall, so
+/// the far south (Antarctica) is cut rather than the north.
+const WORLD_CENTER_LAT: f64 = 25.0;
 /// The width the legend takes on the left of the map, kept free of data
 /// when fitting.
 const LEGEND_ALLOWANCE: f32 = 250.0;
@@ -411,6 +414,10 @@ impl MapView {
     fn fit(&mut self, scene: &Scene, view: &View, rect: Rect) {
         self.fit_pending = false;
         let Some((south_west, north_east)) = view.bounds(scene) else {
+            // Nothing to fit, as while a first file opens: the whole world,
+            // not walkers' default of a few streets of open sea.
+            self.memory.center_at(lat_lon(WORLD_CENTER_LAT, 0.0));
+            let _ = self.memory.set_zoom(world_zoom(rect));
             return;
         };
         // Fit into the part of the map the legend leaves free, then move
@@ -421,13 +428,18 @@ impl MapView {
         ];
         let (center, zoom) = fit_view(south_west, north_east, free, FIT_MARGIN, FIT_MAX_ZOOM);
         // Never so far out that the world is narrower than the map.
-        let zoom = zoom.max(f64::from(rect.width() / 256.0).log2());
+        let zoom = zoom.max(world_zoom(rect));
         let shift_x = f64::from(rect.width() - free[0]) / 2.0 / (256.0 * 2f64.powf(zoom));
         let [x, y] = mercator(center);
         let center: GeoPoint = from_mercator([x - shift_x, y]);
         self.memory.center_at(lat_lon(center.lat, center.lon));
         let _ = self.memory.set_zoom(zoom);
     }
+}
+
+/// The zoom at which the world is as wide as `rect`.
+fn world_zoom(rect: Rect) -> f64 {
+    f64::from(rect.width() / 256.0).log2()
 }
 
 /// The map's data as a walkers plugin: prepares the frame through the
