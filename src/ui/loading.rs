@@ -13,7 +13,7 @@ use crate::scene::Scene;
 use crate::workspace::{Workspace, open_and_place};
 
 /// How often the progress bar is drawn again while the job runs.
-const REFRESH: std::time::Duration = std::time::Duration::from_millis(100);
+const REFRESH: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Files being opened (or the map being rebuilt after a file closed).
 pub struct Loading {
@@ -81,10 +81,11 @@ impl Loading {
             "{:.1} s so far; the map shows what was open before until this is done",
             self.started.elapsed().as_secs_f32()
         ));
-        // Ten frames a second keep the bar moving. Not every frame (as an
-        // animated bar asks): on a software renderer a frame costs tens of
-        // milliseconds of the cores the job reads on, and under Xvfb a
-        // million records took 2.8 s to open instead of 1.9 s.
+        // A few frames a second keep the bar moving. Not every frame (as an
+        // animated bar asks), nor ten a second: on a software renderer a
+        // frame of the world map costs tens of milliseconds of the cores
+        // the job reads on. Under Xvfb, 1M visits + 1M events took
+        // 2.5-4.0 s to open at ten frames a second and 2.0-2.5 s at four.
         ui.ctx().request_repaint_after(REFRESH);
     }
 }
