@@ -14,6 +14,7 @@ pub mod gazetteer;
 pub mod import;
 pub mod model;
 pub mod progress;
+pub mod read;
 pub mod save;
 pub mod scene;
 pub mod synth;

@@ -8,11 +8,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::extract::{self, ArticleOptions, merge};
+use crate::extract::{self, merge};
 use crate::gazetteer::Gazetteer;
 use crate::import::{self, Format, Imported};
 use crate::model::{Dataset, FuzzyDate, Problem, RecordTable, Records, open_dataset_file};
 use crate::progress::{Progress, Stage};
+use crate::read::Reader;
 use crate::scene::Scene;
 
 /// How a file became a dataset.
@@ -88,9 +89,11 @@ impl Workspace {
 
     /// [`Self::open`], reporting how far it has got.
     pub fn open_with_progress(&mut self, path: &Path, progress: &Progress) {
-        let is_article = path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md"));
+        let is_article = path.extension().is_some_and(|ext| {
+            ["txt", "md", "html", "htm", "xhtml"]
+                .iter()
+                .any(|article| ext.eq_ignore_ascii_case(article))
+        });
         let file = match import::detect(path) {
             Some(format) => import_file(path, format),
             None if is_article => extract_file(path),
@@ -191,13 +194,39 @@ pub fn open_and_place(
 
 fn extract_file(path: &Path) -> OpenFile {
     let mut file = OpenFile::new(path, FileKind::Extracted);
-    // Read as `legation extract` reads: invalid UTF-8 replaced, with a note.
-    match extract::extract_file(path, &ArticleOptions::default(), Gazetteer::bundled()) {
-        Ok(extraction) => {
-            file.notes = extraction.notes.iter().map(ToString::to_string).collect();
-            file.set_dataset(merge([extraction]));
+    // Read as `legation extract` reads: a page's main text and metadata,
+    // invalid UTF-8 in a text replaced, with a note.
+    let input = path.to_string_lossy().into_owned();
+    let mut extractions = Vec::new();
+    let mut failures = Vec::new();
+    let results = Reader::default().read(&input);
+    let single = results.len() == 1;
+    for result in results {
+        match result {
+            Ok(article) => {
+                let id = single.then(|| extract::file_source_id(path));
+                extractions.push(extract::extract_read(
+                    &article,
+                    id,
+                    None,
+                    Gazetteer::bundled(),
+                ));
+            }
+            Err(error) => failures.push(error.to_string()),
         }
-        Err(error) => file.failure = Some(error.to_string()),
+    }
+    file.notes = extractions
+        .iter()
+        .flat_map(|extraction| extraction.notes.iter().map(ToString::to_string))
+        .collect();
+    if extractions.is_empty() {
+        file.failure = Some(failures.join("; "));
+    } else {
+        file.problems = failures
+            .into_iter()
+            .map(|message| Problem::new("read", message))
+            .collect();
+        file.set_dataset(merge(extractions));
     }
     file
 }

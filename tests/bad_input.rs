@@ -15,12 +15,13 @@ mod run_support;
 
 use std::path::{Path, PathBuf};
 
-use legation::extract::{ArticleOptions, extract_article, read_article};
+use legation::extract::{ArticleOptions, extract_article};
 use legation::gazetteer::Gazetteer;
 use legation::import::us_travels::{self, xml};
 use legation::import::{ImportError, Imported, gdelt};
 use legation::model::{Dataset, LoadError, ParseError, load_dataset, open_dataset, parse_dataset};
 use legation::progress::Progress;
+use legation::read::Reader;
 use legation::workspace::Workspace;
 use run_support::fixture;
 
@@ -231,7 +232,17 @@ fn bad_gdelt_exports_give_their_exact_rejections() {
 #[test]
 fn bad_articles_extract_without_failing() {
     for path in corpus("articles") {
-        let (text, note) = read_article(&path).unwrap();
+        let mut read = Reader::default().read(&path.to_string_lossy());
+        assert_eq!(read.len(), 1, "{}: one text, one article", path.display());
+        let article = read.remove(0).unwrap();
+        let text = article.text;
+        let note = article
+            .notes
+            .first()
+            .map(|message| legation::extract::Note {
+                span: None,
+                message: message.clone(),
+            });
         let extraction = extract_article(&text, &ArticleOptions::default(), Gazetteer::bundled());
         for span in extraction.notes.iter().filter_map(|note| note.span) {
             assert!(span.slice(&text).is_some(), "{}: {span:?}", path.display());

@@ -1,24 +1,28 @@
-//! `legation extract`: news articles to one `legation/1` dataset on stdout,
-//! with what the reader should know (where dates came from) on stderr.
+//! `legation extract`: news articles (text files, saved pages, addresses,
+//! feeds) to one `legation/1` dataset on stdout, with what the reader
+//! should know (where dates came from, what could not be read) on stderr.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use legation::extract::{ArticleOptions, Extraction, extract_article, merge, read_article};
+use legation::extract::{Extraction, extract_read, file_source_id, merge};
 use legation::gazetteer::Gazetteer;
 use legation::model::{Day, validate};
+use legation::read::{Article, ReadError};
 use legation::untrusted::visible_line;
 
 use super::Exit;
+use super::web::WebArgs;
 
 /// Arguments of `legation extract`.
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// The publication date, for relative dates ("on Tuesday"); found in the
-    /// text (a "Published ..." line, a dateline) when not given.
+    /// The publication date, for relative dates ("on Tuesday"); read from
+    /// the page (meta tags, JSON-LD, `<time>`, its address) or the text (a
+    /// "Published ..." line, a dateline) when not given.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_day)]
     date: Option<Day>,
 
-    /// The headline; the first line of each article when not given.
+    /// The headline; the page's, or the first line of a text, when not given.
     #[arg(long, value_name = "T")]
     title: Option<String>,
 
@@ -30,68 +34,53 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "P")]
     publisher: Option<String>,
 
-    /// The articles: plain UTF-8 text, headline on the first line.
+    #[command(flatten)]
+    web: WebArgs,
+
+    /// The articles: `.txt` files (headline on the first line), saved `.html`
+    /// pages, `http(s)://` addresses of pages, or feeds (RSS, Atom, JSON
+    /// Feed; files or addresses), whose every linked article is read.
     #[arg(value_name = "ARTICLE", required = true)]
-    articles: Vec<PathBuf>,
+    articles: Vec<String>,
 }
 
-/// Reads every article (all must be readable), extracts each, and prints
-/// one dataset; notes go to stderr. An article that is empty or not UTF-8
-/// text is still read as far as it goes, but makes the exit
-/// [`Exit::Invalid`], so that scripts notice.
+/// Reads every input, extracts each article, and prints one dataset; notes
+/// go to stderr. A file that cannot be read stops everything
+/// ([`Exit::Unreadable`], nothing printed: a mistyped path is no partial
+/// dataset); a page or address that fails is named and the rest still
+/// extract ([`Exit::Invalid`]), as does an empty article.
 pub fn run(args: &ExtractArgs) -> Exit {
-    let mut texts = Vec::with_capacity(args.articles.len());
-    let mut unreadable = false;
-    let mut invalid = false;
-    for path in &args.articles {
-        match read_article(path) {
-            Ok((text, note)) => {
-                if let Some(note) = note {
-                    eprintln!("{}: {note}; save it as UTF-8 text", path.display());
-                    invalid = true;
-                }
-                if text.trim().is_empty() {
-                    eprintln!(
-                        "{}: the article is empty; nothing to extract (is it the right file?)",
-                        path.display()
-                    );
-                    invalid = true;
-                }
-                texts.push((path, text));
-            }
-            Err(err) => {
-                eprintln!("legation: {err}");
-                unreadable = true;
-            }
+    let read = args.web.reader().read_each(&args.articles);
+    let unreadable: Vec<&ReadError> = read
+        .iter()
+        .flatten()
+        .filter_map(|result| result.as_ref().err())
+        .filter(|err| matches!(err, ReadError::Unreadable { .. }))
+        .collect();
+    if !unreadable.is_empty() {
+        for err in unreadable {
+            eprintln!("legation: {err}; check the path and its permissions");
         }
-    }
-    if unreadable {
         return Exit::Unreadable;
     }
     let gazetteer = Gazetteer::bundled();
-    let extractions: Vec<Extraction> = texts
-        .iter()
-        .map(|(path, text)| {
-            let options = ArticleOptions {
-                id: Some(source_id(path)),
-                title: args.title.clone(),
-                url: args.url.clone(),
-                publisher: args.publisher.clone(),
-                published: args.date,
-            };
-            let extraction = extract_article(text, &options, gazetteer);
-            for note in &extraction.notes {
-                eprintln!("{}", visible_line(&format!("{}: {note}", path.display())));
+    let mut invalid = false;
+    let mut extractions: Vec<Extraction> = Vec::new();
+    for results in &read {
+        let single = results.len() == 1;
+        for result in results {
+            match result {
+                Ok(article) => {
+                    invalid |= article.text.trim().is_empty();
+                    extractions.push(extract_one(args, article, single, gazetteer));
+                }
+                Err(err) => {
+                    eprintln!("legation: {}", visible_line(&err.to_string()));
+                    invalid = true;
+                }
             }
-            eprintln!(
-                "{}: {} visits, {} events",
-                path.display(),
-                extraction.visits.len(),
-                extraction.events.len()
-            );
-            extraction
-        })
-        .collect();
+        }
+    }
     let dataset = merge(extractions);
     for problem in validate(&dataset) {
         eprintln!("legation: extract made an invalid dataset (a bug): {problem}");
@@ -104,26 +93,36 @@ pub fn run(args: &ExtractArgs) -> Exit {
     }
 }
 
-/// A source id from a file name: its stem, in lowercase words and hyphens.
-fn source_id(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|stem| stem.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let id: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let id = id.trim_matches('-').to_owned();
-    if id.is_empty() {
-        "article".to_owned()
-    } else {
-        id
+/// Extracts one article, with the options given on the command line
+/// winning over what the page says. A file read as one article names its
+/// source after the file; pages of feeds and addresses after their title.
+fn extract_one(
+    args: &ExtractArgs,
+    article: &Article,
+    single: bool,
+    gazetteer: &Gazetteer,
+) -> Extraction {
+    let mut article = article.clone();
+    let label = article.url.clone().unwrap_or_else(|| article.input.clone());
+    if article.text.trim().is_empty() {
+        eprintln!("{label}: the article is empty; nothing to extract (is it the right file?)");
     }
+    article.title = args.title.clone().or(article.title);
+    article.url = args.url.clone().or(article.url);
+    article.publisher = args.publisher.clone().or(article.publisher);
+    let is_file = !article.input.contains("://");
+    let id = (single && is_file).then(|| file_source_id(Path::new(&article.input)));
+    let extraction = extract_read(&article, id, args.date, gazetteer);
+    for note in &extraction.notes {
+        eprintln!("{}", visible_line(&format!("{label}: {note}")));
+    }
+    eprintln!(
+        "{}",
+        visible_line(&format!(
+            "{label}: {} visits, {} events",
+            extraction.visits.len(),
+            extraction.events.len()
+        ))
+    );
+    extraction
 }

@@ -8,7 +8,9 @@ mod check;
 mod extract;
 mod geocode;
 mod import;
+mod read;
 mod synth;
+mod web;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -72,10 +74,19 @@ pub enum Command {
     /// Read news articles into one `legation/1` dataset on stdout: the
     /// visits and events found, each citing its sentence.
     ///
-    /// Exits 0 even when nothing is found; 1 when an article is empty or not
-    /// UTF-8 text (what could be read is still printed); 2 when an article
-    /// cannot be read.
+    /// Articles are text files, saved web pages, addresses of pages, or
+    /// feeds. Exits 0 even when nothing is found; 1 when an article is empty
+    /// or a page or address fails (the rest are still printed); 2 when a
+    /// file cannot be read.
     Extract(extract::ExtractArgs),
+    /// Show articles exactly as `extract` reads them: the main text of a
+    /// page without its menus and banners, its title, publisher, address,
+    /// language, and publication date with where it was found.
+    ///
+    /// Exits 0 when every input was read; 1 when a page, feed or address
+    /// gave no article (the others are still printed); 2 when a file cannot
+    /// be read.
+    Read(read::ReadArgs),
     /// Turn public records or event exports into a dataset.
     ///
     /// Writes `legation/1` JSON; what was left out, and why, goes to stderr.
@@ -119,6 +130,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Check(check)) => check::run(&check),
         Some(Command::Geocode(geocode)) => geocode::run(&geocode),
         Some(Command::Extract(extract)) => extract::run(&extract),
+        Some(Command::Read(read)) => read::run(&read),
         Some(Command::Import(import)) => import::run(&import),
         Some(Command::Synth(synth)) => synth::run(&synth),
         Some(Command::Bench(bench)) => bench::run(&bench),

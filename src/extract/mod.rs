@@ -23,8 +23,6 @@ mod visits;
 
 use std::collections::HashSet;
 use std::fmt;
-use std::io;
-use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
@@ -32,72 +30,36 @@ use crate::gazetteer::Gazetteer;
 use crate::model::{
     Dataset, Day, Event, FuzzyDate, Person, Precision, Source, SourceRef, Span, Visit,
 };
+use crate::read::{Article, DateSource};
 use doc::{Doc, Sent};
 use people::{Cast, NameMention, name_parts};
 use places::Places;
 use story::{Actor, Parsed, Story, StoryPlace, assign_dates, find_groups};
 
-/// Why an article could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum ExtractError {
-    /// The file could not be read at all.
-    #[error("{}: cannot read the article: {source}; check the path and its permissions", path.display())]
-    Unreadable {
-        /// The article's path.
-        path: PathBuf,
-        /// What the system said.
-        #[source]
-        source: io::Error,
-    },
-}
-
-/// Reads an article file as text. Bytes that are not UTF-8 are replaced
-/// (an article is for reading, not for refusing), with a note saying so.
-///
-/// # Errors
-///
-/// [`ExtractError::Unreadable`] when the file cannot be read.
-pub fn read_article(path: &Path) -> Result<(String, Option<Note>), ExtractError> {
-    let bytes = std::fs::read(path).map_err(|source| ExtractError::Unreadable {
-        path: path.to_owned(),
-        source,
-    })?;
-    Ok(match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(err) => {
-            let note = Note {
-                span: None,
-                message: "not UTF-8 text: invalid bytes replaced with U+FFFD".to_owned(),
-            };
-            (
-                String::from_utf8_lossy(err.as_bytes()).into_owned(),
-                Some(note),
-            )
-        }
-    })
-}
-
-/// Reads and extracts one article file ([`read_article`], then
-/// [`extract_article`]); without an id in `options`, the source is named
-/// after the file ("2023-07-25-shoigu-pyongyang").
-///
-/// # Errors
-///
-/// [`ExtractError::Unreadable`] when the file cannot be read.
-pub fn extract_file(
-    path: &Path,
-    options: &ArticleOptions,
+/// Extracts one article that [`crate::read`] read: its text, with the
+/// title, address, publisher and date the page or feed gave (a day `given`
+/// by the user wins), the reader's notes first, and the page's language on
+/// the source.
+pub fn extract_read(
+    article: &Article,
+    id: Option<String>,
+    given: Option<Day>,
     gazetteer: &Gazetteer,
-) -> Result<Extraction, ExtractError> {
-    let (text, note) = read_article(path)?;
-    let mut options = options.clone();
-    if options.id.is_none() {
-        let stem = path.file_stem().map(|stem| stem.to_string_lossy());
-        options.id = stem.map(|stem| slug(&stem));
+) -> Extraction {
+    let options = ArticleOptions::of_article(article, id, given);
+    let mut extraction = extract_article(&article.text, &options, gazetteer);
+    let read_notes = article.notes.iter().map(|message| Note {
+        span: None,
+        message: message.clone(),
+    });
+    extraction.notes.splice(0..0, read_notes);
+    if let Some(language) = &article.language {
+        extraction
+            .source
+            .extra
+            .insert("language".to_owned(), Value::String(language.clone()));
     }
-    let mut extraction = extract_article(&text, &options, gazetteer);
-    extraction.notes.extend(note);
-    Ok(extraction)
+    extraction
 }
 
 /// What is known about an article besides its text.
@@ -113,6 +75,46 @@ pub struct ArticleOptions {
     pub publisher: Option<String>,
     /// When it was published; found in the text when absent.
     pub published: Option<Day>,
+    /// Where `published` came from (a page's meta tags, a feed), for the
+    /// note; none: given by the user.
+    pub published_from: Option<DateSource>,
+}
+
+impl ArticleOptions {
+    /// What an article read from a page or feed tells: its title, address,
+    /// publisher and publication date. A day `given` by the user wins over
+    /// the page's.
+    pub fn of_article(article: &Article, id: Option<String>, given: Option<Day>) -> Self {
+        let (published, published_from) = match given {
+            Some(day) => (Some(day), None),
+            None => (article.published, article.published_from),
+        };
+        Self {
+            id,
+            title: article.title.clone(),
+            url: article.url.clone(),
+            publisher: article.publisher.clone(),
+            published,
+            published_from,
+        }
+    }
+}
+
+/// The publication date an article's own text gives (a wire dateline, a
+/// "Published ..." line, or its first full date), and which of those it was:
+/// what `legation read` reports when the page's metadata names no date.
+pub fn publication_in_text(text: &str) -> Option<(Day, DateSource)> {
+    let doc = Doc::new(text);
+    let found = published::find_published(&doc.tokens, &doc.sentences, &doc.dates)?;
+    let from = match found.found {
+        published::Found::DateLine
+            if published::is_dateline(found.span.slice(text).unwrap_or_default()) =>
+        {
+            DateSource::Dateline
+        }
+        _ => DateSource::Text,
+    };
+    Some((found.day, from))
 }
 
 /// Something a user should know about an extraction: where the
@@ -236,9 +238,13 @@ pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazette
 /// where it came from, or that there is none.
 fn publication(doc: &Doc<'_>, options: &ArticleOptions) -> (Option<Day>, Note) {
     if let Some(day) = options.published {
+        let message = match options.published_from {
+            Some(from) => format!("publication date {day} from {}", from.describe()),
+            None => format!("publication date {day} as given"),
+        };
         let note = Note {
             span: None,
-            message: format!("publication date {day} as given"),
+            message,
         };
         return (Some(day), note);
     }
@@ -497,6 +503,17 @@ fn first_line(text: &str) -> &str {
 }
 
 /// An id made from a title: lowercase ASCII words joined by hyphens.
+/// The source id of an article read from a file: its name without the
+/// extension, in lowercase words and hyphens ("2023-07-25-shoigu-pyongyang").
+pub fn file_source_id(path: &std::path::Path) -> String {
+    slug(
+        &path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy())
+            .unwrap_or_default(),
+    )
+}
+
 fn slug(title: &str) -> String {
     let mut slug = String::new();
     for word in title.split(|c: char| !c.is_ascii_alphanumeric()) {
@@ -886,27 +903,49 @@ mod tests {
     }
 
     #[test]
-    fn files_are_read_or_named_in_the_error() {
-        let missing = Path::new("no/such/article.txt");
-        let err =
-            extract_file(missing, &ArticleOptions::default(), Gazetteer::bundled()).unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("no/such/article.txt: cannot read the article")
+    fn a_read_article_brings_its_page_metadata_and_notes() {
+        let article = Article {
+            input: "page.html".to_owned(),
+            url: Some("https://example.org/2023/07/25/shoigu".to_owned()),
+            title: Some("Shoigu in Pyongyang".to_owned()),
+            publisher: Some("Example News".to_owned()),
+            published: Day::from_ymd(2023, 7, 25),
+            published_from: Some(DateSource::Meta),
+            language: Some("en".to_owned()),
+            text: "Shoigu in Pyongyang\n\nRussian Defence Minister Sergei Shoigu arrived in Pyongyang on Tuesday.\n".to_owned(),
+            notes: vec!["read from the cache".to_owned()],
+        };
+        let extraction = extract_read(
+            &article,
+            Some("shoigu".to_owned()),
+            None,
+            Gazetteer::bundled(),
         );
+        assert_eq!(extraction.notes[0].message, "read from the cache");
+        assert_eq!(
+            extraction.notes[1].message,
+            "publication date 2023-07-25 from the page's meta tags"
+        );
+        assert_eq!(extraction.source.url, article.url);
+        assert_eq!(extraction.source.publisher, article.publisher);
+        assert_eq!(extraction.source.extra["language"], "en");
+        assert_eq!(extraction.visits.len(), 1);
+        assert_eq!(extraction.visits[0].date.to_string(), "2023-07-25");
 
-        let path = std::env::temp_dir().join(format!("legation-{}-Latin1.txt", std::process::id()));
-        std::fs::write(&path, b"Caf\xe9 talk\n\nPublished On 18 Jun 2023\n").unwrap();
-        let extraction =
-            extract_file(&path, &ArticleOptions::default(), Gazetteer::bundled()).unwrap();
-        std::fs::remove_file(&path).ok();
-        assert!(extraction.source.id.ends_with("-latin1"));
-        assert!(extraction.source.text.starts_with("Caf\u{fffd}"));
-        assert!(
-            extraction
-                .notes
-                .iter()
-                .any(|n| n.message.contains("not UTF-8"))
+        let given = extract_read(
+            &article,
+            None,
+            Day::from_ymd(2023, 7, 26),
+            Gazetteer::bundled(),
+        );
+        assert_eq!(
+            given.notes[1].message,
+            "publication date 2023-07-26 as given"
+        );
+        assert_eq!(
+            given.visits[0].date.to_string(),
+            "2023-07-25",
+            "Tuesday before the 26th"
         );
     }
 

@@ -137,6 +137,20 @@ pub(crate) fn find_published(
         })
 }
 
+/// Whether a date line is a wire dateline ("HANOI, February 26, 2019 -",
+/// "(ANSA) - ROME, FEB 2, 2024 -") rather than a stamp ("Published on
+/// 18 June 2023"): its first word is a place in capitals, or an agency's
+/// tag in brackets.
+pub(crate) fn is_dateline(line: &str) -> bool {
+    let line = line.trim_start();
+    let first_word = line
+        .split(|c: char| !c.is_alphabetic())
+        .find(|word| !word.is_empty());
+    line.starts_with('(')
+        || first_word
+            .is_some_and(|word| word.chars().count() >= 2 && word.chars().all(char::is_uppercase))
+}
+
 /// The dateline part of a line that goes on with the story ("HANOI, June 19
 /// (AP) — Putin arrived..."): up to its dash; other lines whole.
 fn dateline_head<'a, 't>(line: &'a [Token<'t>]) -> &'a [Token<'t>] {

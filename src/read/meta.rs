@@ -1,0 +1,507 @@
+//! What a page says about itself: title, site name, canonical address,
+//! language, and the publication date with where it was found (meta tags,
+//! JSON-LD, a `<time>` element, the address), in that order of trust.
+
+use dom_query::{Document, NodeRef};
+use serde_json::Value;
+
+use super::DateSource;
+use crate::model::Day;
+
+/// A page's metadata.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    /// The headline.
+    pub title: Option<String>,
+    /// The site or publisher.
+    pub publisher: Option<String>,
+    /// The canonical address, else the page's own.
+    pub url: Option<String>,
+    /// The language tag, as the page gives it ("en", "ru", "en-GB").
+    pub language: Option<String>,
+    /// The publication day and where it was read.
+    pub published: Option<(Day, DateSource)>,
+}
+
+/// `<meta>` names and properties that carry the publication date, in
+/// lowercase. Modification dates are never taken: an article updated a
+/// week later still tells of the week it was written in.
+const DATE_META: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "article.published",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dcterms.issued",
+    "dcterms.date",
+    "date",
+    "originalpublicationdate",
+    "og:pubdate",
+    "cxenseparse:recs:publishtime",
+];
+
+/// JSON-LD types whose `datePublished` is the article's.
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "WebPage",
+];
+
+/// Reads the metadata of a parsed page; `page_url` is where it was fetched
+/// from (relative canonical links are resolved against it, and it is the
+/// address when the page names none).
+pub fn read_meta(doc: &Document, page_url: Option<&str>) -> PageMeta {
+    let metas = Metas::of(doc);
+    let json_ld = json_ld(doc);
+    let base = page_url.and_then(|url| url::Url::parse(url).ok());
+
+    let url = doc
+        .select("link[rel~=canonical]")
+        .attr("href")
+        .map(|href| href.to_string())
+        .or_else(|| metas.get("og:url"))
+        .and_then(|href| absolute(&href, base.as_ref()))
+        .or_else(|| page_url.map(str::to_owned));
+
+    let site_name = metas
+        .get("og:site_name")
+        .or_else(|| {
+            json_ld
+                .iter()
+                .find_map(|object| name_of(object.get("publisher")?))
+        })
+        .or_else(|| metas.get("application-name"));
+    let document_title = clean(&doc.select("title").first().text());
+    let title = metas
+        .get("og:title")
+        .or_else(|| {
+            json_ld
+                .iter()
+                .find_map(|object| Some(clean(object.get("headline")?.as_str()?)))
+        })
+        .or_else(|| metas.get("twitter:title"))
+        .or_else(|| Some(clean(&doc.select("h1").first().text())))
+        .filter(|title| !title.is_empty())
+        .or_else(|| Some(document_title.clone()))
+        .filter(|title| !title.is_empty())
+        .map(|title| without_site_suffix(&title, site_name.as_deref()));
+    let publisher = site_name
+        .or_else(|| title_suffix(&document_title))
+        .or_else(|| url.as_deref().and_then(host_of));
+
+    let language = doc
+        .select("html")
+        .attr("lang")
+        .map(|lang| lang.trim().to_owned())
+        .filter(|lang| !lang.is_empty())
+        .or_else(|| metas.get("content-language"))
+        .or_else(|| {
+            json_ld
+                .iter()
+                .find_map(|object| Some(object.get("inLanguage")?.as_str()?.to_owned()))
+        })
+        .or_else(|| {
+            metas
+                .get("og:locale")
+                .map(|locale| locale.replace('_', "-"))
+        });
+
+    let published = DATE_META
+        .iter()
+        .find_map(|name| parse_day(&metas.get(name)?))
+        .map(|day| (day, DateSource::Meta))
+        .or_else(|| json_ld_date(&json_ld).map(|day| (day, DateSource::JsonLd)))
+        .or_else(|| time_element_date(doc).map(|day| (day, DateSource::TimeElement)))
+        .or_else(|| {
+            [url.as_deref(), metas.get("og:url").as_deref(), page_url]
+                .into_iter()
+                .flatten()
+                .find_map(day_in_url)
+                .map(|day| (day, DateSource::Url))
+        });
+
+    PageMeta {
+        title,
+        publisher,
+        url,
+        language,
+        published,
+    }
+}
+
+/// The `<meta>` tags by lowercase name, property or itemprop, first wins.
+struct Metas(Vec<(String, String)>);
+
+impl Metas {
+    fn of(doc: &Document) -> Self {
+        let mut pairs = Vec::new();
+        for node in doc.select("meta").nodes() {
+            let Some(content) = node.attr("content") else {
+                continue;
+            };
+            let content = clean(&content);
+            if content.is_empty() {
+                continue;
+            }
+            for key in ["property", "name", "itemprop", "http-equiv"] {
+                if let Some(name) = node.attr(key) {
+                    pairs.push((name.trim().to_ascii_lowercase(), content.clone()));
+                }
+            }
+        }
+        Self(pairs)
+    }
+
+    fn get(&self, name: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+    }
+}
+
+/// Every JSON object of the page's JSON-LD blocks, depth first (`@graph`
+/// arrays and nested objects included). Blocks that are not JSON are
+/// skipped: pages get them wrong often, and the rest of the page still
+/// counts.
+fn json_ld(doc: &Document) -> Vec<serde_json::Map<String, Value>> {
+    fn walk(value: Value, out: &mut Vec<serde_json::Map<String, Value>>) {
+        match value {
+            Value::Array(items) => items.into_iter().for_each(|item| walk(item, out)),
+            Value::Object(object) => {
+                let children: Vec<Value> = object
+                    .iter()
+                    .filter(|(key, _)| {
+                        matches!(key.as_str(), "@graph" | "mainEntity" | "itemListElement")
+                    })
+                    .map(|(_, value)| value.clone())
+                    .collect();
+                out.push(object);
+                children.into_iter().for_each(|child| walk(child, out));
+            }
+            _ => {}
+        }
+    }
+    let mut objects = Vec::new();
+    for node in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
+        if let Ok(value) = serde_json::from_str::<Value>(node.text().trim()) {
+            walk(value, &mut objects);
+        }
+    }
+    objects
+}
+
+/// The `datePublished` of the page's article object, else of any object.
+fn json_ld_date(objects: &[serde_json::Map<String, Value>]) -> Option<Day> {
+    let is_article = |object: &&serde_json::Map<String, Value>| {
+        let types = match object.get("@type") {
+            Some(Value::String(kind)) => vec![kind.as_str()],
+            Some(Value::Array(kinds)) => kinds.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        types.iter().any(|kind| ARTICLE_TYPES.contains(kind))
+    };
+    let date =
+        |object: &serde_json::Map<String, Value>| parse_day(object.get("datePublished")?.as_str()?);
+    objects
+        .iter()
+        .filter(is_article)
+        .find_map(date)
+        .or_else(|| objects.iter().find_map(date))
+}
+
+/// A publisher's `name`, whether it is given as an object or a string.
+fn name_of(value: &Value) -> Option<String> {
+    match value {
+        Value::String(name) => Some(clean(name)),
+        Value::Object(object) => Some(clean(object.get("name")?.as_str()?)),
+        Value::Array(items) => items.iter().find_map(name_of),
+        _ => None,
+    }
+    .filter(|name| !name.is_empty())
+}
+
+/// The day of the page's own `<time>`: one marked as the publication
+/// (`itemprop="datePublished"`, `pubdate`, a class naming it), else the
+/// first inside the article, else the first of the page. Times in sidebars
+/// and lists of other stories come after the article's own in real pages.
+fn time_element_date(doc: &Document) -> Option<Day> {
+    let times = doc.select("time[datetime]");
+    let nodes = times.nodes();
+    let day = |node: &NodeRef<'_>| parse_day(&node.attr("datetime")?);
+    let marked = |node: &&NodeRef<'_>| {
+        node.attr("itemprop")
+            .is_some_and(|prop| prop.eq_ignore_ascii_case("datePublished"))
+            || node.has_attr("pubdate")
+            || node
+                .class()
+                .is_some_and(|class| class.to_ascii_lowercase().contains("publish"))
+    };
+    let in_article = |node: &&NodeRef<'_>| {
+        node.ancestors_it(None).any(|ancestor| {
+            ancestor
+                .node_name()
+                .is_some_and(|name| &*name == "article" || &*name == "main")
+        })
+    };
+    nodes
+        .iter()
+        .filter(marked)
+        .find_map(day)
+        .or_else(|| nodes.iter().filter(in_article).find_map(day))
+        .or_else(|| nodes.iter().find_map(day))
+}
+
+/// The day at the start of a machine-readable date: `2024-03-04`,
+/// `2024-03-04T08:12:00Z`, `2023-10-18 21:04:33`, `2024/03/04`, `20240304`.
+/// The day is the one written, in the page's own time zone: "on Tuesday" in
+/// the article means the writer's Tuesday.
+pub fn parse_day(text: &str) -> Option<Day> {
+    let text = text.trim();
+    let bytes = text.as_bytes();
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let digits = bytes.get(range)?;
+        digits
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| std::str::from_utf8(digits).ok()?.parse().ok())?
+    };
+    let (year, month, day, end) = if matches!(bytes.get(4), Some(b'-' | b'/' | b'.')) {
+        let separator = bytes[4];
+        if bytes.get(7) != Some(&separator) {
+            return None;
+        }
+        (number(0..4)?, number(5..7)?, number(8..10)?, 10)
+    } else {
+        (number(0..4)?, number(4..6)?, number(6..8)?, 8)
+    };
+    // "2024-03-045" or "202403041" are not days.
+    if bytes.get(end).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    Day::from_ymd(i32::try_from(year).ok()?, month, day).filter(|_| (1800..=2200).contains(&year))
+}
+
+/// A day in an address's path: `/2021/06/14/`, `/2021-06-14-`, `/20210614/`.
+pub fn day_in_url(url: &str) -> Option<Day> {
+    let path = url::Url::parse(url).map_or_else(|_| url.to_owned(), |url| url.path().to_owned());
+    let bytes = path.as_bytes();
+    (0..bytes.len()).find_map(|start| {
+        if start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        if !bytes[start].is_ascii_digit() {
+            return None;
+        }
+        let day = parse_day(&path[start..])?;
+        // The date must stand as a path or slug part of its own.
+        let written = if bytes.get(start + 4).is_some_and(u8::is_ascii_digit) {
+            8
+        } else {
+            10
+        };
+        let after = bytes.get(start + written);
+        after
+            .is_none_or(|b| !b.is_ascii_alphanumeric())
+            .then_some(day)
+    })
+}
+
+/// Whitespace collapsed, ends trimmed.
+fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// " | Site", " - Site", " — Site" taken off a title that ends with the
+/// site's name.
+fn without_site_suffix(title: &str, site: Option<&str>) -> String {
+    if let Some(site) = site.filter(|site| !site.is_empty()) {
+        for separator in [" | ", " - ", " — ", " – ", " :: ", " · "] {
+            if let Some(head) = title
+                .strip_suffix(site)
+                .and_then(|head| head.strip_suffix(separator))
+            {
+                return head.trim().to_owned();
+            }
+        }
+    }
+    title.to_owned()
+}
+
+/// The site name at the end of a document title ("Headline | Site").
+fn title_suffix(title: &str) -> Option<String> {
+    [" | ", " — ", " – ", " - "].iter().find_map(|separator| {
+        let (_, site) = title.rsplit_once(separator)?;
+        let site = site.trim();
+        (!site.is_empty() && site.split_whitespace().count() <= 5).then(|| site.to_owned())
+    })
+}
+
+/// The host of an address, without `www.`.
+fn host_of(url: &str) -> Option<String> {
+    let host = url::Url::parse(url).ok()?.host_str()?.to_owned();
+    Some(
+        host.strip_prefix("www.")
+            .map_or(host.clone(), str::to_owned),
+    )
+}
+
+fn absolute(href: &str, base: Option<&url::Url>) -> Option<String> {
+    let href = href.trim();
+    match base {
+        Some(base) => base.join(href).ok().map(|url| url.to_string()),
+        None => url::Url::parse(href).ok().map(|url| url.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(html: &str, url: Option<&str>) -> PageMeta {
+        read_meta(&Document::from(html), url)
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> Option<Day> {
+        Day::from_ymd(y, m, d)
+    }
+
+    #[test]
+    fn machine_dates_give_the_day_as_written() {
+        assert_eq!(parse_day("2024-03-04T23:12:00-05:00"), day(2024, 3, 4));
+        assert_eq!(parse_day(" 2023-10-18 21:04:33"), day(2023, 10, 18));
+        assert_eq!(parse_day("2024/03/04"), day(2024, 3, 4));
+        assert_eq!(parse_day("20240304"), day(2024, 3, 4));
+        for wrong in [
+            "2024-13-01",
+            "2024-02-30",
+            "March 4, 2024",
+            "1234567890",
+            "2024-3-4",
+            "",
+        ] {
+            assert_eq!(parse_day(wrong), None, "{wrong}");
+        }
+    }
+
+    #[test]
+    fn days_in_addresses_stand_as_path_parts() {
+        assert_eq!(
+            day_in_url("https://example.org/2021/06/14/world/visit.html"),
+            day(2021, 6, 14)
+        );
+        assert_eq!(
+            day_in_url("https://example.org/news/2021-06-14-lavrov-visit"),
+            day(2021, 6, 14)
+        );
+        assert_eq!(
+            day_in_url("https://example.org/a/20210614/visit.html"),
+            day(2021, 6, 14)
+        );
+        assert_eq!(day_in_url("https://example.org/story/123202106145/"), None);
+        assert_eq!(
+            day_in_url("https://example.org/world/visit?date=2021-06-14"),
+            None,
+            "the query is not the path"
+        );
+    }
+
+    #[test]
+    fn meta_beats_json_ld_beats_time_beats_the_address() {
+        let page = |head: &str, body: &str| {
+            format!(
+                "<html lang=\"en\"><head>{head}</head><body><article>{body}<p>Text.</p></article></body></html>"
+            )
+        };
+        let meta = r#"<meta property="article:published_time" content="2024-03-04T08:12:00Z">
+            <meta property="article:modified_time" content="2024-03-09T08:12:00Z">"#;
+        let ld = r#"<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "W"}, {"@type": "NewsArticle", "datePublished": "2024-03-05T07:00:00+02:00", "headline": "LD headline", "publisher": {"@type": "Organization", "name": "LD News"}}]}</script>"#;
+        let time = r#"<time datetime="2024-03-06T10:30:00-05:00">March 6</time>"#;
+        let canonical = r#"<link rel="canonical" href="/2024/03/07/world/story.html">"#;
+        let url = Some("https://example.org/amp/story");
+
+        let all = meta_of(&page(&format!("{meta}{ld}{canonical}"), time), url);
+        assert_eq!(
+            all.published,
+            Some((Day::from_ymd(2024, 3, 4).unwrap(), DateSource::Meta))
+        );
+        let no_meta = meta_of(&page(&format!("{ld}{canonical}"), time), url);
+        assert_eq!(
+            no_meta.published,
+            Some((Day::from_ymd(2024, 3, 5).unwrap(), DateSource::JsonLd))
+        );
+        assert_eq!(no_meta.title.as_deref(), Some("LD headline"));
+        assert_eq!(no_meta.publisher.as_deref(), Some("LD News"));
+        let time_only = meta_of(&page(canonical, time), url);
+        assert_eq!(
+            time_only.published,
+            Some((Day::from_ymd(2024, 3, 6).unwrap(), DateSource::TimeElement))
+        );
+        let address_only = meta_of(&page(canonical, ""), url);
+        assert_eq!(
+            address_only.published,
+            Some((Day::from_ymd(2024, 3, 7).unwrap(), DateSource::Url))
+        );
+        assert_eq!(
+            address_only.url.as_deref(),
+            Some("https://example.org/2024/03/07/world/story.html")
+        );
+        assert_eq!(meta_of(&page("", ""), None).published, None);
+    }
+
+    #[test]
+    fn a_marked_time_beats_the_sidebars_times() {
+        let html = r#"<html><body><aside><time datetime="2020-01-01">old</time></aside>
+            <div class="byline"><time class="published-date" datetime="2023-11-14">Nov 14</time></div></body></html>"#;
+        assert_eq!(
+            meta_of(html, None).published.map(|(d, _)| d),
+            day(2023, 11, 14)
+        );
+        let html = r#"<html><body><aside><time datetime="2020-01-01">old</time></aside>
+            <article><time datetime="2023-11-15">Nov 15</time></article></body></html>"#;
+        assert_eq!(
+            meta_of(html, None).published.map(|(d, _)| d),
+            day(2023, 11, 15)
+        );
+    }
+
+    #[test]
+    fn title_publisher_and_language_come_from_the_best_tag() {
+        let html = r#"<html lang="en-GB"><head><title>Modi lands in Washington | The Daily Example</title>
+            <meta property="og:title" content="Modi lands in Washington | The Daily Example">
+            <meta property="og:site_name" content="The Daily Example"></head><body></body></html>"#;
+        let meta = meta_of(html, Some("https://www.example.org/a"));
+        assert_eq!(meta.title.as_deref(), Some("Modi lands in Washington"));
+        assert_eq!(meta.publisher.as_deref(), Some("The Daily Example"));
+        assert_eq!(meta.language.as_deref(), Some("en-GB"));
+        assert_eq!(meta.url.as_deref(), Some("https://www.example.org/a"));
+
+        let bare = meta_of(
+            "<html><head><title>Lavrov in Pyongyang - Wire Today</title></head><body><h1>Lavrov in Pyongyang</h1></body></html>",
+            Some("https://www.wire.example/x"),
+        );
+        assert_eq!(bare.title.as_deref(), Some("Lavrov in Pyongyang"));
+        assert_eq!(bare.publisher.as_deref(), Some("Wire Today"));
+        let hostonly = meta_of(
+            "<html><body><h1>Headline</h1></body></html>",
+            Some("https://www.wire.example/x"),
+        );
+        assert_eq!(hostonly.publisher.as_deref(), Some("wire.example"));
+    }
+}
