@@ -349,7 +349,7 @@ fn title_suffix(title: &str) -> Option<String> {
     [" | ", " — ", " – ", " - "].iter().find_map(|separator| {
         let (_, site) = title.rsplit_once(separator)?;
         let site = site.trim();
-        (!site.is_empty() && site.split_whitespace().count() <= 5).then(|| site.to_owned())
+        (!site.is_empty() && site.split_whitespace().count() <= 8).then(|| site.to_owned())
     })
 }
 
