@@ -38,6 +38,72 @@ fn extracts_the_seed_article_into_a_valid_dataset() {
     assert!(stderr(&output).contains("publication date 2023-07-25"));
 }
 
+/// A dataset's visits and events without their ids and spans: what a page
+/// and its text must both give.
+fn records(json: &Value) -> (Vec<String>, Vec<String>) {
+    let strip = |records: &Value| -> Vec<String> {
+        records
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|record| {
+                let mut record = record.clone();
+                let object = record.as_object_mut().unwrap();
+                object.remove("id");
+                object.remove("source");
+                record.to_string()
+            })
+            .collect()
+    };
+    (strip(&json["visits"]), strip(&json["events"]))
+}
+
+#[test]
+fn the_seed_article_saved_as_a_web_page_gives_the_same_records() {
+    let page = legation(["extract", "data/articles/2023-07-25-shoigu-pyongyang.html"]);
+    assert_eq!(page.status.code(), Some(0), "{}", stderr(&page));
+    let text = legation(["extract", SEED]);
+    let (page_json, text_json): (Value, Value) = (
+        serde_json::from_str(&stdout(&page)).unwrap(),
+        serde_json::from_str(&stdout(&text)).unwrap(),
+    );
+    let (visits, events) = records(&page_json);
+    assert_eq!((visits.len(), events.len()), (2, 7));
+    assert_eq!(records(&page_json), records(&text_json));
+    let source = &page_json["sources"][0];
+    assert_eq!(source["publisher"], "Al Jazeera");
+    assert_eq!(source["published"], "2023-07-25");
+    assert!(
+        source["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://www.aljazeera.com/news/2023/7/25/")
+    );
+    assert!(
+        stderr(&page).contains("publication date 2023-07-25 from the page's meta tags"),
+        "{}",
+        stderr(&page)
+    );
+    // The cited spans index into the cleaned text, which holds no page furniture.
+    let cleaned = source["text"].as_str().unwrap();
+    assert!(
+        !cleaned.contains("Accept all") && !cleaned.contains("Most Read"),
+        "{cleaned}"
+    );
+    for visit in page_json["visits"].as_array().unwrap() {
+        let span = &visit["source"]["span"];
+        let (start, end) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
+        assert!(
+            cleaned[start..end].contains("Shoigu") || cleaned[start..end].contains("delegation"),
+            "{}",
+            &cleaned[start..end]
+        );
+    }
+}
+
 #[test]
 fn check_accepts_what_extract_writes() {
     let output = legation(["extract", SEED]);

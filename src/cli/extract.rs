@@ -103,7 +103,11 @@ fn extract_one(
     gazetteer: &Gazetteer,
 ) -> Extraction {
     let mut article = article.clone();
-    let label = article.url.clone().unwrap_or_else(|| article.input.clone());
+    // A file is named by its path; a page of the web by its address.
+    let label = match &article.url {
+        Some(url) if article.input.contains("://") => url.clone(),
+        _ => article.input.clone(),
+    };
     if article.text.trim().is_empty() {
         eprintln!("{label}: the article is empty; nothing to extract (is it the right file?)");
     }
