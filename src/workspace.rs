@@ -87,17 +87,26 @@ impl Workspace {
         self.open_with_progress(path, &Progress::default());
     }
 
-    /// [`Self::open`], reporting how far it has got.
+    /// [`Self::open`], reporting how far it has got. A "path" that is an
+    /// `http(s)://` address is fetched and read as a page or feed, its
+    /// articles extracted.
     pub fn open_with_progress(&mut self, path: &Path, progress: &Progress) {
         let is_article = path.extension().is_some_and(|ext| {
             ["txt", "md", "html", "htm", "xhtml"]
                 .iter()
                 .any(|article| ext.eq_ignore_ascii_case(article))
         });
-        let file = match import::detect(path) {
-            Some(format) => import_file(path, format),
-            None if is_article => extract_file(path),
-            None => load_file(path, progress),
+        let is_address = path
+            .to_str()
+            .is_some_and(|path| path.starts_with("http://") || path.starts_with("https://"));
+        let file = if is_address {
+            extract_file(path)
+        } else {
+            match import::detect(path) {
+                Some(format) => import_file(path, format),
+                None if is_article => extract_file(path),
+                None => load_file(path, progress),
+            }
         };
         match self.files.iter_mut().find(|open| open.path == path) {
             Some(open) => *open = file,
@@ -204,7 +213,8 @@ fn extract_file(path: &Path) -> OpenFile {
     for result in results {
         match result {
             Ok(article) => {
-                let id = single.then(|| extract::file_source_id(path));
+                // A web page is named after its headline, a file after itself.
+                let id = (single && !input.contains("://")).then(|| extract::file_source_id(path));
                 extractions.push(extract::extract_read(
                     &article,
                     id,

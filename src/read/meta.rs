@@ -2,8 +2,8 @@
 //! language, and the publication date with where it was found (meta tags,
 //! JSON-LD, a `<time>` element, the address), in that order of trust.
 
-use dom_query::{Document, NodeRef};
 use serde_json::Value;
+use trafilatura::dom::{Document, NodeId};
 
 use super::DateSource;
 use crate::model::Day;
@@ -71,10 +71,8 @@ pub fn read_meta(doc: &Document, page_url: Option<&str>) -> PageMeta {
     let json_ld = json_ld(doc);
     let base = page_url.and_then(|url| url::Url::parse(url).ok());
 
-    let url = doc
-        .select("link[rel~=canonical]")
-        .attr("href")
-        .map(|href| href.to_string())
+    let url = first(doc, "link[rel~=canonical]")
+        .and_then(|link| doc.get_attribute(link, "href"))
         .or_else(|| metas.get("og:url"))
         .and_then(|href| absolute(&href, base.as_ref()))
         .or_else(|| page_url.map(str::to_owned));
@@ -87,7 +85,12 @@ pub fn read_meta(doc: &Document, page_url: Option<&str>) -> PageMeta {
                 .find_map(|object| name_of(object.get("publisher")?))
         })
         .or_else(|| metas.get("application-name"));
-    let document_title = clean(&doc.select("title").first().text());
+    let text_of = |selector: &str| {
+        first(doc, selector)
+            .map(|node| clean(&doc.text_content(node)))
+            .unwrap_or_default()
+    };
+    let document_title = text_of("title");
     let title = metas
         .get("og:title")
         .or_else(|| {
@@ -96,7 +99,13 @@ pub fn read_meta(doc: &Document, page_url: Option<&str>) -> PageMeta {
                 .find_map(|object| Some(clean(object.get("headline")?.as_str()?)))
         })
         .or_else(|| metas.get("twitter:title"))
-        .or_else(|| Some(clean(&doc.select("h1").first().text())))
+        .or_else(|| {
+            // The first `<h1>` with words: some sites put their logo in one.
+            doc.query_selector_all(doc.root(), "h1")
+                .into_iter()
+                .map(|h1| clean(&doc.text_content(h1)))
+                .find(|text| !text.is_empty())
+        })
         .filter(|title| !title.is_empty())
         .or_else(|| Some(document_title.clone()))
         .filter(|title| !title.is_empty())
@@ -105,9 +114,8 @@ pub fn read_meta(doc: &Document, page_url: Option<&str>) -> PageMeta {
         .or_else(|| title_suffix(&document_title))
         .or_else(|| url.as_deref().and_then(host_of));
 
-    let language = doc
-        .select("html")
-        .attr("lang")
+    let language = first(doc, "html")
+        .and_then(|html| doc.get_attribute(html, "lang"))
         .map(|lang| lang.trim().to_owned())
         .filter(|lang| !lang.is_empty())
         .or_else(|| metas.get("content-language"))
@@ -134,7 +142,8 @@ pub fn read_meta(doc: &Document, page_url: Option<&str>) -> PageMeta {
                 .flatten()
                 .find_map(day_in_url)
                 .map(|day| (day, DateSource::Url))
-        });
+        })
+        .or_else(|| byline_date(doc).map(|day| (day, DateSource::Text)));
 
     PageMeta {
         title,
@@ -151,8 +160,8 @@ struct Metas(Vec<(String, String)>);
 impl Metas {
     fn of(doc: &Document) -> Self {
         let mut pairs = Vec::new();
-        for node in doc.select("meta").nodes() {
-            let Some(content) = node.attr("content") else {
+        for node in doc.query_selector_all(doc.root(), "meta") {
+            let Some(content) = doc.get_attribute(node, "content") else {
                 continue;
             };
             let content = clean(&content);
@@ -160,7 +169,7 @@ impl Metas {
                 continue;
             }
             for key in ["property", "name", "itemprop", "http-equiv"] {
-                if let Some(name) = node.attr(key) {
+                if let Some(name) = doc.get_attribute(node, key) {
                     pairs.push((name.trim().to_ascii_lowercase(), content.clone()));
                 }
             }
@@ -199,8 +208,8 @@ fn json_ld(doc: &Document) -> Vec<serde_json::Map<String, Value>> {
         }
     }
     let mut objects = Vec::new();
-    for node in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
-        if let Ok(value) = serde_json::from_str::<Value>(node.text().trim()) {
+    for node in doc.query_selector_all(doc.root(), r#"script[type="application/ld+json"]"#) {
+        if let Ok(value) = serde_json::from_str::<Value>(doc.text_content(node).trim()) {
             walk(value, &mut objects);
         }
     }
@@ -242,30 +251,115 @@ fn name_of(value: &Value) -> Option<String> {
 /// first inside the article, else the first of the page. Times in sidebars
 /// and lists of other stories come after the article's own in real pages.
 fn time_element_date(doc: &Document) -> Option<Day> {
-    let times = doc.select("time[datetime]");
-    let nodes = times.nodes();
-    let day = |node: &NodeRef<'_>| parse_day(&node.attr("datetime")?);
-    let marked = |node: &&NodeRef<'_>| {
-        node.attr("itemprop")
+    let times = doc.query_selector_all(doc.root(), "time[datetime]");
+    let day = |node: &NodeId| parse_day(&doc.get_attribute(*node, "datetime")?);
+    let marked = |node: &&NodeId| {
+        doc.get_attribute(**node, "itemprop")
             .is_some_and(|prop| prop.eq_ignore_ascii_case("datePublished"))
-            || node.has_attr("pubdate")
-            || node
-                .class()
-                .is_some_and(|class| class.to_ascii_lowercase().contains("publish"))
+            || doc.get_attribute(**node, "pubdate").is_some()
+            || doc
+                .class_name(**node)
+                .to_ascii_lowercase()
+                .contains("publish")
     };
-    let in_article = |node: &&NodeRef<'_>| {
-        node.ancestors_it(None).any(|ancestor| {
-            ancestor
-                .node_name()
-                .is_some_and(|name| &*name == "article" || &*name == "main")
+    let in_article = |node: &&NodeId| {
+        std::iter::successors(doc.parent(**node), |&parent| doc.parent(parent)).any(|ancestor| {
+            doc.is_element(ancestor) && matches!(doc.tag_name(ancestor), "article" | "main")
         })
     };
-    nodes
+    times
         .iter()
         .filter(marked)
         .find_map(day)
-        .or_else(|| nodes.iter().filter(in_article).find_map(day))
-        .or_else(|| nodes.iter().find_map(day))
+        .or_else(|| times.iter().filter(in_article).find_map(day))
+        .or_else(|| times.iter().find_map(day))
+}
+
+/// Words in a class or id that mark a byline or date stamp.
+const BYLINE_MARKS: &[&str] = &["date", "time", "byline", "posted", "published", "stamp"];
+
+/// The longest text taken for a byline: longer is a paragraph, whose dates
+/// are the story's, not the page's.
+const BYLINE_CHARS: usize = 160;
+
+/// The day a visible byline or date stamp states ("Posted on: Tuesday, 03
+/// March 2020", "Published: 12 Jan 2024, 06:45 PM", `<p class="date">24 May
+/// 2022</p>`): the first short element whose class or id says it is one.
+fn byline_date(doc: &Document) -> Option<Day> {
+    let marked = |node: NodeId| {
+        let names = format!("{} {}", doc.class_name(node), doc.id_attr(node)).to_ascii_lowercase();
+        BYLINE_MARKS.iter().any(|mark| names.contains(mark)) || doc.tag_name(node) == "time"
+    };
+    doc.query_selector_all(doc.root(), "body *")
+        .into_iter()
+        .filter(|&node| marked(node))
+        .map(|node| clean(&doc.text_content(node)))
+        .filter(|text| text.chars().count() <= BYLINE_CHARS)
+        .find_map(|text| written_day(&text))
+}
+
+/// The first day written out in `text`: "03 March 2020", "March 3, 2020",
+/// "12 Jan 2024", "Jan. 12, 2024", or `2024-01-12`.
+pub fn written_day(text: &str) -> Option<Day> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|word| !word.is_empty())
+        .collect();
+    let number = |word: &str| word.parse::<u32>().ok();
+    let year = |word: &str| {
+        number(word)
+            .filter(|year| (1800..=2200).contains(year))
+            .and_then(|year| i32::try_from(year).ok())
+    };
+    words.iter().enumerate().find_map(|(at, word)| {
+        if let Some(day) = parse_day(word) {
+            return Some(day);
+        }
+        let month = month_number(word)?;
+        // "03 March 2020"
+        let before = at
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .and_then(|w| number(w));
+        if let (Some(day), Some(year)) = (before, words.get(at + 1).and_then(|w| year(w))) {
+            return Day::from_ymd(year, month, day);
+        }
+        // "March 3, 2020"
+        let after = words.get(at + 1).and_then(|w| number(w));
+        let year_after = words.get(at + 2).and_then(|w| year(w));
+        Day::from_ymd(year_after?, month, after?)
+    })
+}
+
+/// A month's number from its English name or abbreviation.
+fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    let found = MONTHS.iter().position(|month| {
+        *month == word || (month.starts_with(&word) && (word.len() == 3 || word == "sept"))
+    })?;
+    u32::try_from(found + 1).ok()
+}
+
+/// The first element `selector` matches.
+fn first(doc: &Document, selector: &str) -> Option<NodeId> {
+    doc.query_selector(doc.root(), selector)
 }
 
 /// The day at the start of a machine-readable date: `2024-03-04`,
@@ -375,7 +469,7 @@ mod tests {
     use super::*;
 
     fn meta_of(html: &str, url: Option<&str>) -> PageMeta {
-        read_meta(&Document::from(html), url)
+        read_meta(&Document::parse(html), url)
     }
 
     fn day(y: i32, m: u32, d: u32) -> Option<Day> {
@@ -463,6 +557,34 @@ mod tests {
             Some("https://example.org/2024/03/07/world/story.html")
         );
         assert_eq!(meta_of(&page("", ""), None).published, None);
+    }
+
+    #[test]
+    fn written_days_are_read_in_either_order() {
+        assert_eq!(
+            written_day("Posted on: Tuesday, 03 March 2020"),
+            day(2020, 3, 3)
+        );
+        assert_eq!(
+            written_day("Published: 12 Jan 2024, 06:45 PM"),
+            day(2024, 1, 12)
+        );
+        assert_eq!(written_day("By Jane Roe | Sept. 5, 2023"), day(2023, 9, 5));
+        assert_eq!(written_day("Updated 2023-11-14 10:30"), day(2023, 11, 14));
+        assert_eq!(written_day("Marches in May drew crowds"), None);
+        assert_eq!(written_day("31 February 2020"), None);
+    }
+
+    #[test]
+    fn a_byline_date_is_read_when_nothing_else_dates_the_page() {
+        let html = r#"<html><body><div class="post-meta">Posted on: Tuesday, 03 March 2020</div>
+            <p>The summit of 12 May 2019 was recalled.</p></body></html>"#;
+        assert_eq!(
+            meta_of(html, None).published,
+            Some((Day::from_ymd(2020, 3, 3).unwrap(), DateSource::Text))
+        );
+        let story_only = r#"<html><body><p class="lead">The summit of 12 May 2019 was recalled.</p></body></html>"#;
+        assert_eq!(meta_of(story_only, None).published, None);
     }
 
     #[test]

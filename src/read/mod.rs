@@ -266,33 +266,7 @@ impl Reader {
                 article.notes.extend(note);
                 vec![Ok(article)]
             }
-            Kind::Html => {
-                let (html, encoding, from) = charset::decode(bytes, header_charset, tld(page_url));
-                match page::read_page(&html, page_url) {
-                    Ok(page) => {
-                        let mut notes = Vec::new();
-                        if from == CharsetFrom::Detected && encoding != encoding_rs::UTF_8 {
-                            notes.push(charset_note(encoding, from));
-                        }
-                        let (published, published_from) = page
-                            .meta
-                            .published
-                            .map_or((None, None), |(day, from)| (Some(day), Some(from)));
-                        vec![Ok(Article {
-                            input: input.to_owned(),
-                            url: page.meta.url,
-                            title: page.meta.title,
-                            publisher: page.meta.publisher,
-                            published,
-                            published_from,
-                            language: page.meta.language,
-                            text: page.text,
-                            notes,
-                        })]
-                    }
-                    Err(why) => no_article(why),
-                }
-            }
+            Kind::Html => vec![read_html(input, bytes, page_url, header_charset)],
         }
     }
 
@@ -401,6 +375,44 @@ fn looks_like_html(bytes: &[u8]) -> bool {
         || lower.starts_with(b"<head")
         || { lower.starts_with(b"<!--") || lower.starts_with(b"<?xml") }
             && memchr::memmem::find(&lower, b"<html").is_some()
+}
+
+/// Reads a web page's bytes: decoded by its charset, its main text and
+/// metadata found. `page_url` is where it was fetched from, `declared` the
+/// charset its HTTP header named.
+///
+/// # Errors
+/// [`ReadError::NoArticle`] when the page holds no article text.
+pub fn read_html(
+    input: &str,
+    bytes: &[u8],
+    page_url: Option<&str>,
+    declared: Option<&str>,
+) -> Result<Article, ReadError> {
+    let (html, encoding, from) = charset::decode(bytes, declared, tld(page_url));
+    let page = page::read_page(&html, page_url).map_err(|why| ReadError::NoArticle {
+        input: input.to_owned(),
+        why,
+    })?;
+    let mut notes = Vec::new();
+    if from == CharsetFrom::Detected && encoding != encoding_rs::UTF_8 {
+        notes.push(charset_note(encoding, from));
+    }
+    let (published, published_from) = page
+        .meta
+        .published
+        .map_or((None, None), |(day, from)| (Some(day), Some(from)));
+    Ok(Article {
+        input: input.to_owned(),
+        url: page.meta.url,
+        title: page.meta.title,
+        publisher: page.meta.publisher,
+        published,
+        published_from,
+        language: page.meta.language,
+        text: page.text,
+        notes,
+    })
 }
 
 /// An article from plain text: the headline is its first line.

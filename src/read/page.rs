@@ -1,13 +1,14 @@
 //! A web page to an article: its main text (headline and paragraphs, in
 //! order, without navigation, related links, captions, comments, cookie and
-//! subscription banners) found by `rs-trafilatura`, and its metadata.
+//! subscription banners) found by `trafilatura`, and its metadata.
 //!
-//! Why `rs-trafilatura`: measured against the readability port
-//! `dom_smoothie` and the other trafilatura port on this project's own
-//! pages (`tests/fixtures/web/`), it kept the most article text and the
-//! least boilerplate; the README gives the figures.
+//! Why `trafilatura` (the port of Go's go-trafilatura): measured against
+//! `rs-trafilatura` and the readability port `dom_smoothie` on this
+//! project's own pages (`tests/fixtures/web/`), it kept the most article
+//! text and the least boilerplate; the README gives the figures. The page
+//! is parsed once: its metadata is read from the same tree.
 
-use dom_query::Document;
+use trafilatura::dom::Document;
 
 use super::meta::{PageMeta, read_meta};
 
@@ -31,20 +32,23 @@ pub struct PageText {
 /// # Errors
 /// A sentence saying why the page holds no article text.
 pub fn read_page(html: &str, page_url: Option<&str>) -> Result<PageText, String> {
-    let doc = Document::from(html);
+    let doc = Document::parse(html);
     let meta = read_meta(&doc, page_url);
-    drop(doc);
-    let options = rs_trafilatura::Options {
-        url: page_url.map(str::to_owned),
-        ..rs_trafilatura::Options::default()
+    let mut options = trafilatura::Options::default().with_fallback(true);
+    // Our own reading of the date says where it came from; theirs would
+    // only cost time.
+    options.html_date_mode = trafilatura::HtmlDateMode::Disabled;
+    options.original_url = page_url.and_then(|url| url::Url::parse(url).ok());
+    let extracted = match trafilatura::extract_document(doc, &options) {
+        Ok(extracted) => extracted,
+        Err(err) if looks_like_login(html) => return Err(login_wall(&err)),
+        Err(err) => return Err(no_text(&err)),
     };
-    let extracted = rs_trafilatura::extract_with_options(html, &options)
-        .map_err(|err| format!("no article text found in the page ({err})"))?;
-    let paragraphs: Vec<String> = extracted
-        .content_text
-        .lines()
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|line| !line.is_empty())
+    // The extracted HTML keeps paragraph breaks that its flat text loses
+    // (pages that break paragraphs with `<br><br>`).
+    let paragraphs: Vec<String> = paragraphs(&extracted.content_html)
+        .into_iter()
+        .filter(|paragraph| !is_boilerplate(paragraph))
         .collect();
     let words: usize = paragraphs
         .iter()
@@ -57,13 +61,14 @@ pub fn read_page(html: &str, page_url: Option<&str>) -> Result<PageText, String>
         .count();
     // CJK text has no spaces: count its characters as words, roughly.
     if words + cjk / 2 < MIN_ARTICLE_WORDS {
+        let few = format!("{words} words");
         return Err(if looks_like_login(html) {
-            "the page asks for a login instead of showing the article; save the article from your browser and open the .html".to_owned()
+            login_wall(&few)
         } else {
-            "no article text found in the page (a front page, a login wall, or text drawn by scripts?); save the article's text and open that".to_owned()
+            no_text(&few)
         });
     }
-    let mut text = String::with_capacity(extracted.content_text.len() + 256);
+    let mut text = String::with_capacity(extracted.content_html.len());
     if let Some(title) = meta.title.as_deref()
         && paragraphs
             .first()
@@ -75,6 +80,175 @@ pub fn read_page(html: &str, page_url: Option<&str>) -> Result<PageText, String>
     text.push_str(&paragraphs.join("\n\n"));
     text.push('\n');
     Ok(PageText { meta, text })
+}
+
+fn login_wall(found: &dyn std::fmt::Display) -> String {
+    format!(
+        "the page asks for a login instead of showing the article ({found}); save the article from your browser and open the .html"
+    )
+}
+
+fn no_text(found: &dyn std::fmt::Display) -> String {
+    format!(
+        "no article text found in the page ({found}): a front page, a login wall, or text drawn by scripts? Save the article's text and open that"
+    )
+}
+
+/// Elements that start a paragraph of their own.
+const BLOCKS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "div",
+    "section",
+    "article",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "header",
+    "footer",
+    "br",
+    "hr",
+];
+
+/// The paragraphs of an HTML fragment: the text between block boundaries,
+/// whitespace collapsed, empty ones dropped.
+fn paragraphs(html: &str) -> Vec<String> {
+    fn walk(doc: &Document, node: trafilatura::dom::NodeId, out: &mut String, depth: usize) {
+        if depth > 200 {
+            return;
+        }
+        for child in doc.child_nodes(node) {
+            if doc.is_text(child) {
+                out.push_str(&doc.text_content(child));
+            } else if doc.is_element(child) {
+                let block = BLOCKS.contains(&doc.tag_name(child));
+                if block {
+                    out.push('\n');
+                }
+                walk(doc, child, out, depth + 1);
+                if block {
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    let doc = Document::parse(html);
+    let mut text = String::with_capacity(html.len());
+    walk(&doc, doc.root(), &mut text, 0);
+    text.lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// Short lines that are page furniture wherever they stand: ad slots,
+/// newsletter and paywall prompts, live-blog labels, "read more" links.
+const FURNITURE: &[&str] = &[
+    "advertisement",
+    "advertisement scroll to continue",
+    "ad",
+    "sponsored",
+    "key event",
+    "key events",
+    "pinned post",
+    "skip past newsletter promotion",
+    "after newsletter promotion",
+    "read more",
+    "read also",
+    "read next",
+    "see also",
+    "related",
+    "related coverage",
+    "related stories",
+    "related articles",
+    "more on this story",
+    "share",
+    "share this article",
+    "share this",
+    "already a subscriber log in",
+    "subscribe",
+    "sign up",
+    "реклама",
+    "читайте также",
+];
+
+/// How short lines that only point elsewhere start: "Read more: ...",
+/// "See also ...", "Sign up to ...", and editors' sign-offs.
+const POINTERS: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related:",
+    "watch:",
+    "sign up here",
+    "sign up to",
+    "editor:",
+    "【编辑",
+    "(编辑",
+];
+
+/// The most words a pointer line has: longer, it is prose that happens to
+/// start so.
+const POINTER_WORDS: usize = 25;
+
+/// Whether a paragraph is page furniture rather than the article's: one of
+/// the [`FURNITURE`] lines, a short line that points elsewhere
+/// ([`POINTERS`]), a live blog's "Updated at 14:32 GMT" stamp, or a
+/// cookie-consent or newsletter notice.
+fn is_boilerplate(paragraph: &str) -> bool {
+    let lower = paragraph.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    if words.len() <= 6 && FURNITURE.contains(&words.join(" ").as_str()) {
+        return true;
+    }
+    if words.len() <= POINTER_WORDS && POINTERS.iter().any(|start| lower.starts_with(start)) {
+        return true;
+    }
+    let newsletter = lower.contains("newsletter")
+        && [
+            "sign up",
+            "subscribe",
+            "privacy notice",
+            "privacy policy",
+            "inbox",
+        ]
+        .iter()
+        .any(|phrase| lower.contains(phrase));
+    let is_time = |word: &&&str| word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2;
+    let stamp = words.len() <= 6
+        && matches!(words.first(), Some(&("updated" | "posted" | "published")))
+        && words.iter().filter(is_time).count() >= 2;
+    let cookies = lower.contains("cookie")
+        && [
+            "accept",
+            "consent",
+            "your choice",
+            "privacy settings",
+            "manage settings",
+            "preferences",
+        ]
+        .iter()
+        .any(|phrase| lower.contains(phrase));
+    stamp || cookies || newsletter
 }
 
 /// Whether two lines hold the same words, whatever their spacing and case.
@@ -149,6 +323,43 @@ mod tests {
             Some("Lavrov arrives in Pyongyang")
         );
         assert_eq!(page.meta.publisher.as_deref(), Some("Wire"));
+    }
+
+    #[test]
+    fn paragraphs_break_at_blocks_and_line_breaks() {
+        let html = "<h1>Title</h1><p>One <b>bold</b> line.<br><br>Second  line.</p><blockquote><p>Quoted.</p></blockquote>";
+        assert_eq!(
+            paragraphs(html),
+            ["Title", "One bold line.", "Second line.", "Quoted."]
+        );
+    }
+
+    #[test]
+    fn furniture_lines_go_and_article_lines_stay() {
+        for furniture in [
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Key event",
+            "Updated at 21:48 GMT",
+            "skip past newsletter promotion",
+            "Already a subscriber? Log in",
+            "We use cookies to improve your experience. Accept all cookies or manage settings.",
+            "Read moreMacron opens a new museum in Villers-Cotterêts",
+            "Sign up to Global Dispatch",
+            "Privacy Notice: Newsletters may contain info about charities. See our Privacy Policy.",
+            "【编辑：王丽】",
+        ] {
+            assert!(is_boilerplate(furniture), "{furniture}");
+        }
+        for article in [
+            "Related talks are expected next week in Brussels, officials said.",
+            "The advertisement campaign was launched in Moscow on Tuesday.",
+            "Updated figures showed 14 missiles were fired at 11:05 and 11:40.",
+            "Sign up for military service rose after the visit, the ministry said.",
+            "Read more widely, the statement also covered trade, energy, the war in Ukraine, migration, the climate, and a dozen other matters that the two leaders discussed over dinner.",
+        ] {
+            assert!(!is_boilerplate(article), "{article}");
+        }
     }
 
     #[test]

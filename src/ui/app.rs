@@ -6,6 +6,7 @@ use egui::{Key, Ui};
 
 use super::loading::{Loading, Poll};
 use super::map::MapView;
+use super::open_url::{OpenUrlDialog, pasted_addresses};
 use super::problems_panel::ProblemsPanel;
 use super::screenshot::{Outcome, ScreenshotJob};
 use super::session::{Remembered, SessionFile};
@@ -39,6 +40,7 @@ pub struct LegationApp {
     map: MapView,
     source_panel: SourcePanel,
     problems_panel: ProblemsPanel,
+    open_url: OpenUrlDialog,
     screenshot: Option<ScreenshotJob>,
     /// A message for the user, shown until dismissed.
     notice: Option<String>,
@@ -60,11 +62,10 @@ pub struct LegationApp {
 }
 
 /// The file types File, Open… offers.
-const OPENABLE: &[&str] = &["json", "xml", "csv", "tsv", "zip", "txt"];
+const OPENABLE: &[&str] = &["json", "xml", "csv", "tsv", "zip", "txt", "html", "htm"];
 
 /// What File, Open… reads, for its tooltip.
-const OPENS: &str =
-    "legation/1 datasets (.json), US travels XML, GDELT exports (.CSV, .tsv, .CSV.zip)";
+const OPENS: &str = "legation/1 datasets (.json), US travels XML, GDELT exports (.CSV, .tsv, .CSV.zip), news articles (.txt) and saved news pages (.html), read and extracted";
 
 /// A file dialog that returns sooner than this never opened.
 const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(250);
@@ -117,6 +118,7 @@ impl LegationApp {
             map,
             source_panel: SourcePanel::default(),
             problems_panel: ProblemsPanel::default(),
+            open_url: OpenUrlDialog::default(),
             screenshot: startup
                 .screenshot
                 .map(|path| ScreenshotJob::new(path, outcome)),
@@ -310,9 +312,29 @@ impl LegationApp {
         if !dropped.is_empty() {
             self.open_files(ui.ctx(), dropped);
         }
+        // Addresses pasted on the map (no text field has the focus) open as
+        // File, Open URL… would: browsers cannot drop links on a window.
+        let pasted = ui.input(|input| {
+            input.events.iter().find_map(|event| match event {
+                egui::Event::Paste(text) => pasted_addresses(text),
+                _ => None,
+            })
+        });
+        if let Some(addresses) = pasted
+            && ui.memory(|memory| memory.focused().is_none())
+        {
+            self.open_addresses(ui.ctx(), addresses);
+        }
         if ui.input(|input| input.key_pressed(Key::Escape)) {
             self.selection = Selection::default();
         }
+    }
+
+    /// Fetches, reads and extracts web pages or feeds, as files are opened
+    /// (off the ui thread, behind the progress bar); each failure shows in
+    /// the problems panel under its address.
+    pub fn open_addresses(&mut self, ctx: &egui::Context, addresses: Vec<String>) {
+        self.load(ctx, addresses.into_iter().map(PathBuf::from).collect());
     }
 
     /// Shows a file dialog and opens what the user picks; says so when no
@@ -373,6 +395,14 @@ impl LegationApp {
                         .add_filter("Everything Legation opens", OPENABLE)
                         .add_filter("Legation dataset", &["json"]);
                     self.ask(ui.ctx(), || dialog.pick_files());
+                }
+                if ui
+                    .button("Open URL…")
+                    .on_hover_text("Web pages or feeds of news, read and extracted (or paste addresses on the map)")
+                    .clicked()
+                {
+                    ui.close();
+                    self.open_url.open = true;
                 }
                 if ui
                     .button("Open folder…")
@@ -452,6 +482,9 @@ impl eframe::App for LegationApp {
         self.poll_loading(ui.ctx());
         self.handle_input(ui);
         self.oversized_ui(ui.ctx());
+        if let Some(addresses) = self.open_url.ui(ui.ctx()) {
+            self.open_addresses(ui.ctx(), addresses);
+        }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("timeline").show(ui, |ui| {
             let frames_per_second = self.map.frames_per_second();

@@ -10,6 +10,7 @@ mod fonts;
 mod legend;
 mod loading;
 mod map;
+mod open_url;
 mod palette;
 mod problems_panel;
 mod screenshot;
