@@ -6,6 +6,7 @@
 //! Run with `cargo bench --bench read`. The target is at most 20 ms for a
 //! 100 KB page.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -31,10 +32,14 @@ fn grown(page: &[u8], size: usize) -> Vec<u8> {
     let mut links = String::from("<aside class=\"more\"><ul>");
     let mut n = 0;
     while page.len() + script.len() + links.len() < size {
-        script.push_str(&format!("{{\"id\": {n}, \"headline\": \"Story number {n} of the day\", \"url\": \"/news/{n}\"}},"));
-        links.push_str(&format!(
+        let _ = write!(
+            script,
+            "{{\"id\": {n}, \"headline\": \"Story number {n} of the day\", \"url\": \"/news/{n}\"}},"
+        );
+        let _ = write!(
+            links,
             "<li><a href=\"/news/{n}\">Story number {n} of the day, with a longer headline</a></li>"
-        ));
+        );
         n += 1;
     }
     script.push_str("]};</script>");
@@ -72,7 +77,7 @@ fn read(c: &mut Criterion) {
     for (name, bytes) in &pages {
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_function(name.as_str(), |b| {
-            b.iter(|| read_html("page.html", bytes, None, None).expect("an article"))
+            b.iter(|| read_html("page.html", bytes, None, None).expect("an article"));
         });
     }
     group.finish();

@@ -44,11 +44,11 @@ fn records(json: &Value) -> (Vec<String>, Vec<String>) {
     let strip = |records: &Value| -> Vec<String> {
         records
             .as_array()
-            .unwrap()
+            .expect("a list of records")
             .iter()
             .map(|record| {
                 let mut record = record.clone();
-                let object = record.as_object_mut().unwrap();
+                let object = record.as_object_mut().expect("a record object");
                 object.remove("id");
                 object.remove("source");
                 record.to_string()

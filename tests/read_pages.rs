@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use legation::read::{Article, FetchOptions, Reader};
+use legation::read::{Article, DateSource, FetchOptions, Reader};
 use serde_json::Value;
 
 /// The least mean F1 over all pages: the best open-source extractors reach
@@ -86,11 +86,11 @@ fn read_page(path: &Path) -> Article {
 
 #[test]
 fn the_metric_counts_shared_four_word_runs() {
-    assert_eq!(four_gram_f1("a b c d e", "a b c d e").0, 1.0);
-    assert_eq!(four_gram_f1("a b c d", "e f g h").0, 0.0);
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+    assert!(close(four_gram_f1("a b c d e", "a b c d e").0, 1.0));
+    assert!(close(four_gram_f1("a b c d", "e f g h").0, 0.0));
     let (f1, precision, recall) = four_gram_f1("a b c d e", "a b c d x");
-    assert_eq!((precision, recall), (0.5, 0.5));
-    assert_eq!(f1, 0.5);
+    assert!(close(precision, 0.5) && close(recall, 0.5) && close(f1, 0.5));
     assert_eq!(
         tokens("Xi's 3rd «visit» 習近平"),
         ["xi", "s", "3rd", "visit", "習", "近", "平"]
@@ -169,7 +169,7 @@ fn saved_news_pages_give_their_metadata() {
                 "{file}: published"
             );
             assert_eq!(
-                article.published_from.map(|f| f.as_str()),
+                article.published_from.map(DateSource::as_str),
                 page["published_from"].as_str(),
                 "{file}: published_from"
             );

@@ -6,6 +6,7 @@
 mod run_support;
 mod web_support;
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -17,7 +18,7 @@ use serde_json::Value;
 use web_support::{Reply, Server};
 
 fn page(name: &str) -> Vec<u8> {
-    std::fs::read(fixture(&format!("web/{name}"))).unwrap()
+    std::fs::read(fixture(&format!("web/{name}"))).expect("a fixture page")
 }
 
 fn html(name: &str) -> Reply {
@@ -29,7 +30,7 @@ fn html(name: &str) -> Reply {
 fn cache(name: &str) -> PathBuf {
     let dir = temp_path(name);
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
     dir
 }
 
@@ -45,15 +46,15 @@ fn legation_cached(cache: &Path, args: &[&str]) -> Output {
 fn articles(output: &Output) -> Vec<Value> {
     stdout(output)
         .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
+        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
         .collect()
 }
 
 fn rss(items: &[(&str, &str)]) -> Vec<u8> {
-    let items: String = items
-        .iter()
-        .map(|(title, link)| format!("<item><title>{title}</title><link>{link}</link><pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate></item>"))
-        .collect();
+    let items: String = items.iter().fold(String::new(), |mut out, (title, link)| {
+        let _ = write!(out, "<item><title>{title}</title><link>{link}</link><pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate></item>");
+        out
+    });
     format!(r#"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>World</title><link>http://example.org/</link><description>d</description>{items}</channel></rss>"#).into_bytes()
 }
 

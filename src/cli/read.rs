@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 
 use legation::model::Day;
-use legation::read::{Article, ReadError};
+use legation::read::{Article, DateSource, ReadError};
 use legation::untrusted::{visible, visible_line};
 use serde_json::json;
 
@@ -16,7 +16,7 @@ use super::web::{WebArgs, settle_date};
 #[derive(Debug, clap::Args)]
 pub struct ReadArgs {
     /// One JSON object per article, one per line: input, url, title,
-    /// publisher, published, published_from, language, text.
+    /// publisher, published, `published_from`, language, text.
     #[arg(long)]
     json: bool,
 
@@ -78,7 +78,7 @@ fn json_line(article: &Article) -> String {
         "title": article.title,
         "publisher": article.publisher,
         "published": article.published.map(|day| day.to_string()),
-        "published_from": article.published_from.map(|from| from.as_str()),
+        "published_from": article.published_from.map(DateSource::as_str),
         "language": article.language,
         "text": article.text,
     })

@@ -1,6 +1,6 @@
 //! Bytes of a page or text file to text, by the charset the HTTP header, a
 //! byte-order mark or the page itself declares, else by detection: Russian
-//! windows-1251, Korean EUC-KR, Chinese GBK and Japanese Shift_JIS pages
+//! windows-1251, Korean EUC-KR, Chinese GBK and Japanese `Shift_JIS` pages
 //! decode as their readers see them.
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};

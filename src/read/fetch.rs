@@ -220,7 +220,7 @@ fn check_scheme(url: &str) -> Result<(), FetchError> {
     }
 }
 
-/// Why a fetch failed. Shown after the URL ("https://...: ...").
+/// Why a fetch failed. Shown after the address, as `https://...: why`.
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
     /// Not an `http`/`https` address.

@@ -202,7 +202,9 @@ fn json_ld(doc: &Document) -> Vec<serde_json::Map<String, Value>> {
                     .map(|(_, value)| value.clone())
                     .collect();
                 out.push(object);
-                children.into_iter().for_each(|child| walk(child, out));
+                for child in children {
+                    walk(child, out);
+                }
             }
             _ => {}
         }

@@ -283,7 +283,7 @@ impl Reader {
             };
             let mut results = self.read_url(link);
             for article in results.iter_mut().flatten() {
-                article.input = input.to_owned();
+                input.clone_into(&mut article.input);
                 if article.url.is_none() {
                     article.url = Some(link.to_owned());
                 }

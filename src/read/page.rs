@@ -285,16 +285,9 @@ mod tests {
     ];
 
     fn news_page() -> String {
-        let nav: String = (0..20)
-            .map(|i| format!("<li><a href=\"/s{i}\">Section {i}</a></li>"))
-            .collect();
-        let related: String = (0..8)
-            .map(|i| {
-                format!(
-                    "<li><a href=\"/r{i}\">Related headline number {i} about other news</a></li>"
-                )
-            })
-            .collect();
+        let nav = "<li><a href=\"/section\">A section of the site</a></li>".repeat(20);
+        let related =
+            "<li><a href=\"/related\">A related headline about other news</a></li>".repeat(8);
         format!(
             r#"<!DOCTYPE html><html lang="en"><head><title>Lavrov arrives in Pyongyang | Wire</title>
 <meta property="og:title" content="Lavrov arrives in Pyongyang"><meta property="og:site_name" content="Wire">

@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -16,7 +17,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 /// The longest a hanging response holds its connection open.
-const HANG_AT_MOST: Duration = Duration::from_secs(60);
+const HANG_AT_MOST: Duration = Duration::from_mins(1);
 
 /// What the server answers on one path.
 #[derive(Clone, Debug)]
@@ -123,7 +124,7 @@ impl Server {
     pub fn requests(&self, path: &str) -> usize {
         self.requests
             .lock()
-            .unwrap()
+            .expect("no test thread panicked")
             .get(path)
             .copied()
             .unwrap_or(0)
@@ -131,7 +132,10 @@ impl Server {
 
     /// The User-Agent headers received.
     pub fn user_agents(&self) -> Vec<String> {
-        self.user_agents.lock().unwrap().clone()
+        self.user_agents
+            .lock()
+            .expect("no test thread panicked")
+            .clone()
     }
 }
 
@@ -161,7 +165,10 @@ fn serve(
         if let Some((name, value)) = header.split_once(':')
             && name.eq_ignore_ascii_case("user-agent")
         {
-            user_agents.lock().unwrap().push(value.trim().to_owned());
+            user_agents
+                .lock()
+                .expect("no test thread panicked")
+                .push(value.trim().to_owned());
         }
     }
     let path = request_line
@@ -169,7 +176,11 @@ fn serve(
         .nth(1)
         .unwrap_or("/")
         .to_owned();
-    *requests.lock().unwrap().entry(path.clone()).or_insert(0) += 1;
+    *requests
+        .lock()
+        .expect("no test thread panicked")
+        .entry(path.clone())
+        .or_insert(0) += 1;
     let mut out = stream;
     match routes
         .get(&path)
@@ -183,12 +194,13 @@ fn serve(
         } => {
             let mut head = format!("HTTP/1.1 {status} {}\r\n", reason(status));
             for (name, value) in headers {
-                head.push_str(&format!("{name}: {value}\r\n"));
+                let _ = write!(head, "{name}: {value}\r\n");
             }
-            head.push_str(&format!(
+            let _ = write!(
+                head,
                 "Content-Length: {}\r\nConnection: close\r\n\r\n",
                 body.len()
-            ));
+            );
             out.write_all(head.as_bytes())?;
             out.write_all(&body)?;
         }
