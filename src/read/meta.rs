@@ -278,7 +278,15 @@ fn time_element_date(doc: &Document) -> Option<Day> {
 }
 
 /// Words in a class or id that mark a byline or date stamp.
-const BYLINE_MARKS: &[&str] = &["date", "time", "byline", "posted", "published", "stamp"];
+const BYLINE_MARKS: &[&str] = &[
+    "date",
+    "time",
+    "byline",
+    "posted",
+    "published",
+    "stamp",
+    "meta",
+];
 
 /// The longest text taken for a byline: longer is a paragraph, whose dates
 /// are the story's, not the page's.
