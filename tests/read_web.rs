@@ -172,6 +172,32 @@ fn a_bad_item_in_a_feed_is_named_and_the_rest_still_extract() {
 }
 
 #[test]
+fn a_feed_linking_itself_reads_its_articles_once() {
+    let feed = rss(&[("Itself", "/feed.xml"), ("A", "/a.html")]);
+    let server = Server::start(vec![
+        ("/feed.xml", Reply::ok("application/rss+xml", feed)),
+        ("/a.html", html("ap-style.html")),
+    ]);
+    let output = legation_cached(
+        &cache("feed-loop"),
+        &["read", "--json", &server.url("/feed.xml")],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let feed_url = server.url("/feed.xml");
+    assert!(
+        stderr(&output).contains(&format!("{feed_url}: links a feed, not an article")),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(articles(&output).len(), 1);
+    assert_eq!(
+        server.requests("/feed.xml"),
+        2,
+        "the feed, then its item once"
+    );
+}
+
+#[test]
 fn redirects_are_followed_to_the_page() {
     let server = Server::start(vec![
         ("/short", Reply::Redirect("/hop1".to_owned())),

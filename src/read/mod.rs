@@ -175,7 +175,7 @@ impl Reader {
     /// item; one bad item does not stop the others.
     pub fn read(&self, input: &str) -> Vec<Result<Article, ReadError>> {
         if input.contains("://") {
-            return self.read_url(input);
+            return self.read_url(input, Within::Input);
         }
         let path = Path::new(input);
         let bytes = match std::fs::read(path) {
@@ -196,10 +196,10 @@ impl Reader {
             "html" | "htm" | "xhtml" | "shtml" => Kind::Html,
             _ => Kind::sniff(&bytes, None),
         };
-        self.read_body(input, &bytes, kind, None, None)
+        self.read_body(input, &bytes, kind, None, Within::Input)
     }
 
-    fn read_url(&self, url: &str) -> Vec<Result<Article, ReadError>> {
+    fn read_url(&self, url: &str, within: Within) -> Vec<Result<Article, ReadError>> {
         let fetch_error = |source| {
             vec![Err(ReadError::Fetch {
                 url: url.to_owned(),
@@ -219,13 +219,7 @@ impl Reader {
             };
             kind = Kind::sniff(&fetched.body, fetched.media_type().as_deref());
         }
-        let mut results = self.read_body(
-            url,
-            &fetched.body,
-            kind,
-            Some(&fetched),
-            fetched.header_charset(),
-        );
+        let mut results = self.read_body(url, &fetched.body, kind, Some(&fetched), within);
         if fetched.from_cache {
             for article in results.iter_mut().flatten() {
                 article
@@ -244,8 +238,9 @@ impl Reader {
         bytes: &[u8],
         kind: Kind,
         fetched: Option<&Fetched>,
-        header_charset: Option<&str>,
+        within: Within,
     ) -> Vec<Result<Article, ReadError>> {
+        let header_charset = fetched.and_then(Fetched::header_charset);
         let no_article = |why: String| {
             vec![Err(ReadError::NoArticle {
                 input: input.to_owned(),
@@ -255,6 +250,11 @@ impl Reader {
         let page_url = fetched.map(|fetched| fetched.final_url.as_str());
         match kind {
             Kind::Refused(why) => no_article(why),
+            // A feed's items are articles: one linking a feed (or the feed
+            // itself) would read on without end.
+            Kind::Feed if within == Within::Feed => no_article(
+                "links a feed, not an article; give that feed's address on its own".to_owned(),
+            ),
             Kind::Feed => match feed::parse_feed(bytes, page_url) {
                 Ok(items) if items.is_empty() => no_article("the feed lists no items".to_owned()),
                 Ok(items) => self.read_feed_items(input, &items),
@@ -281,7 +281,7 @@ impl Reader {
                     why: format!("the item \"{title}\" links no article"),
                 })];
             };
-            let mut results = self.read_url(link);
+            let mut results = self.read_url(link, Within::Feed);
             for article in results.iter_mut().flatten() {
                 input.clone_into(&mut article.input);
                 if article.url.is_none() {
@@ -308,6 +308,13 @@ impl Default for Reader {
     fn default() -> Self {
         Self::new(FetchOptions::default())
     }
+}
+
+/// Where a body was found: given by the user, or linked by a feed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Within {
+    Input,
+    Feed,
 }
 
 /// What a body holds.
