@@ -38,8 +38,9 @@ fn extracts_the_seed_article_into_a_valid_dataset() {
     assert!(stderr(&output).contains("publication date 2023-07-25"));
 }
 
-/// A dataset's visits and events without their ids and spans: what a page
-/// and its text must both give.
+/// A dataset's visits and events without their ids, spans and provenance
+/// (the page has no photo captions to count as mentions): what a page and
+/// its text must both give.
 fn records(json: &Value) -> (Vec<String>, Vec<String>) {
     let strip = |records: &Value| -> Vec<String> {
         records
@@ -51,6 +52,7 @@ fn records(json: &Value) -> (Vec<String>, Vec<String>) {
                 let object = record.as_object_mut().expect("a record object");
                 object.remove("id");
                 object.remove("source");
+                object.remove("provenance");
                 record.to_string()
             })
             .collect()
@@ -102,6 +104,63 @@ fn the_seed_article_saved_as_a_web_page_gives_the_same_records() {
             &cleaned[start..end]
         );
     }
+}
+
+#[test]
+fn every_extracted_record_says_why_and_how_sure() {
+    let output = legation(["extract", SEED, "tests/fixtures/articles/putin-hanoi.txt"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let mut confidences = Vec::new();
+    for record in json["visits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(json["events"].as_array().unwrap())
+    {
+        let provenance = &record["provenance"];
+        assert_eq!(provenance["by"], "extract", "{record}");
+        assert!(
+            provenance["version"]
+                .as_str()
+                .unwrap()
+                .starts_with("legation ")
+        );
+        let because = provenance["because"].as_str().unwrap();
+        assert!(
+            because.contains(": '"),
+            "a rule and the words it fired on: {because}"
+        );
+        confidences.push(provenance["confidence"].as_str().unwrap().to_owned());
+    }
+    assert!(
+        confidences
+            .iter()
+            .all(|c| ["high", "medium", "low"].contains(&c.as_str()))
+    );
+    // Putin's visit of July 2000 is background in a 2024 article: checked first.
+    let background = json["visits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|visit| visit["date"] == "2000-07")
+        .expect("the 2000 visit");
+    assert_eq!(background["provenance"]["confidence"], "low");
+    assert!(
+        background["provenance"]["because"]
+            .as_str()
+            .unwrap()
+            .contains("background")
+    );
+    let arrival = &json["visits"][0]["provenance"];
+    assert_eq!(arrival["confidence"], "high");
+    assert!(
+        arrival["because"]
+            .as_str()
+            .unwrap()
+            .starts_with("arrival verb: 'The delegation arrived in Pyongyang"),
+        "{arrival}"
+    );
 }
 
 #[test]

@@ -48,7 +48,8 @@ pub struct ExtractArgs {
 /// go to stderr. A file that cannot be read stops everything
 /// ([`Exit::Unreadable`], nothing printed: a mistyped path is no partial
 /// dataset); a page or address that fails is named and the rest still
-/// extract ([`Exit::Invalid`]), as does an empty article.
+/// extract ([`Exit::Invalid`]), as does an empty article or a text with
+/// bytes that are not UTF-8 (read with those replaced).
 pub fn run(args: &ExtractArgs) -> Exit {
     let read = args.web.reader().read_each(&args.articles);
     let unreadable: Vec<&ReadError> = read
@@ -71,7 +72,7 @@ pub fn run(args: &ExtractArgs) -> Exit {
         for result in results {
             match result {
                 Ok(article) => {
-                    invalid |= article.text.trim().is_empty();
+                    invalid |= article.text.trim().is_empty() || article.lossy;
                     extractions.push(extract_one(args, article, single, gazetteer));
                 }
                 Err(err) => {

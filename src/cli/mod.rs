@@ -76,8 +76,8 @@ pub enum Command {
     ///
     /// Articles are text files, saved web pages, addresses of pages, or
     /// feeds. Exits 0 even when nothing is found; 1 when an article is empty
-    /// or a page or address fails (the rest are still printed); 2 when a
-    /// file cannot be read.
+    /// or not UTF-8 text, or a page or address fails (the rest are still
+    /// printed); 2 when a file cannot be read.
     Extract(extract::ExtractArgs),
     /// Show articles exactly as `extract` reads them: the main text of a
     /// page without its menus and banners, its title, publisher, address,

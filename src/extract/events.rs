@@ -191,6 +191,8 @@ pub(crate) struct EventMention {
     pub explicit_date: bool,
     /// Who took part.
     pub actors: Vec<CountryCode>,
+    /// The word that told of it, as a token of its sentence.
+    pub trigger: EventTrigger,
 }
 
 /// The events of one sentence. `dates` holds each trigger's date mention;
@@ -295,6 +297,7 @@ pub(crate) fn events(
             date,
             explicit_date: explicit,
             actors: unique,
+            trigger: *trigger,
         });
     }
     found

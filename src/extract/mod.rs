@@ -16,6 +16,7 @@ mod events;
 mod lexicon;
 mod people;
 mod places;
+mod provenance;
 mod published;
 mod story;
 mod text;
@@ -150,6 +151,9 @@ pub struct Extraction {
     pub notes: Vec<Note>,
 }
 
+/// The field of a record that says who made it and why (`provenance`).
+pub const PROVENANCE: &str = "provenance";
+
 /// Reads one article: its publication date, then its visits and events.
 ///
 /// Never fails and never panics: any text gives an extraction, perhaps an
@@ -189,21 +193,40 @@ pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazette
     };
     let visits = visits::merge(visit_mentions, &story)
         .iter()
+        .filter_map(|merged| {
+            let mut visit = visit_record(&story, merged, &cite)?;
+            let why = provenance::visit(
+                &doc,
+                merged.best(),
+                merged.mentions.len(),
+                &visit.date,
+                visit.from.is_some(),
+                story.published,
+            );
+            visit.extra.insert(PROVENANCE.to_owned(), why);
+            Some(visit)
+        })
         .enumerate()
-        .filter_map(|(index, merged)| visit_record(&story, merged, index, &cite))
+        .map(|(index, mut visit)| {
+            visit.id = format!("v{}", index + 1);
+            visit
+        })
         .collect();
     let events = events::merge(event_mentions)
         .into_iter()
         .enumerate()
-        .map(|(index, event)| Event {
-            id: format!("e{}", index + 1),
-            kind: event.kind,
-            title: Some(event.title),
-            place: event.place.to_place_ref(),
-            date: event.date,
-            actors: event.actors,
-            source: Some(cite(event.span)),
-            extra: serde_json::Map::new(),
+        .map(|(index, event)| {
+            let why = provenance::event(&doc, &event, story.published);
+            Event {
+                id: format!("e{}", index + 1),
+                kind: event.kind,
+                title: Some(event.title),
+                place: event.place.to_place_ref(),
+                date: event.date,
+                actors: event.actors,
+                source: Some(cite(event.span)),
+                extra: std::iter::once((PROVENANCE.to_owned(), why)).collect(),
+            }
         })
         .collect();
 
@@ -262,12 +285,11 @@ fn publication(doc: &Doc<'_>, options: &ArticleOptions) -> (Option<Day>, Note) {
     (None, note)
 }
 
-/// The visit record of one merged trip, numbered `v{index + 1}`; none
+/// The visit record of one merged trip (its id left to number); none
 /// without a leader.
 fn visit_record(
     story: &Story,
     merged: &visits::Merged,
-    index: usize,
     cite: &impl Fn(Span) -> SourceRef,
 ) -> Option<Visit> {
     let best = merged.best();
@@ -277,7 +299,7 @@ fn visit_record(
         Actor::Person(_) => None,
     });
     Some(Visit {
-        id: format!("v{}", index + 1),
+        id: String::new(),
         leader: Some(Person {
             name: leader.name.clone(),
             title: leader.title.clone(),
@@ -914,6 +936,7 @@ mod tests {
             language: Some("en".to_owned()),
             text: "Shoigu in Pyongyang\n\nRussian Defence Minister Sergei Shoigu arrived in Pyongyang on Tuesday.\n".to_owned(),
             notes: vec!["read from the cache".to_owned()],
+            lossy: false,
         };
         let extraction = extract_read(
             &article,

@@ -38,29 +38,46 @@ pub fn decode(
     (text.into_owned(), encoding, from)
 }
 
+/// A text file decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodedText {
+    /// The text.
+    pub text: String,
+    /// What to tell the user about how it was read.
+    pub note: Option<String>,
+    /// Whether bytes that were not UTF-8 were replaced.
+    pub lossy: bool,
+}
+
 /// Decodes a plain-text article: by a byte-order mark or a charset the
 /// HTTP header declares, else as UTF-8, bytes that are not UTF-8 replaced
 /// with U+FFFD and a note saying so. Text files are not guessed at: a
 /// damaged UTF-8 file read as a legacy charset would garble every accented
 /// letter, where replacing keeps all but the damaged ones.
-pub fn decode_text(bytes: &[u8], declared: Option<&str>) -> (String, Option<String>) {
+pub fn decode_text(bytes: &[u8], declared: Option<&str>) -> DecodedText {
     let encoding = Encoding::for_bom(bytes)
         .map(|(encoding, _)| encoding)
         .or_else(|| declared.and_then(label_encoding));
     if let Some(encoding) = encoding.filter(|&encoding| encoding != UTF_8) {
         let (text, _, _) = encoding.decode(bytes);
-        return (
-            text.into_owned(),
-            Some(format!("read as {}", encoding.name())),
-        );
+        return DecodedText {
+            text: text.into_owned(),
+            note: Some(format!("read as {}", encoding.name())),
+            lossy: false,
+        };
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), None),
-        Err(_) => (
-            String::from_utf8_lossy(bytes).into_owned(),
-            Some("not UTF-8 text: invalid bytes replaced with U+FFFD".to_owned()),
-        ),
+        Ok(text) => DecodedText {
+            text: text.to_owned(),
+            note: None,
+            lossy: false,
+        },
+        Err(_) => DecodedText {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            note: Some("not UTF-8 text: invalid bytes replaced with U+FFFD".to_owned()),
+            lossy: true,
+        },
     }
 }
 
@@ -235,17 +252,19 @@ mod tests {
 
     #[test]
     fn text_files_are_utf8_unless_declared_otherwise() {
+        let plain = decode_text("Café".as_bytes(), None);
         assert_eq!(
-            decode_text("Café".as_bytes(), None),
-            ("Café".to_owned(), None)
+            (plain.text.as_str(), plain.note, plain.lossy),
+            ("Café", None, false)
         );
-        let (text, note) = decode_text(b"Caf\xe9 talk", None);
-        assert_eq!(text, "Caf\u{fffd} talk");
-        assert!(note.unwrap().contains("not UTF-8"));
+        let damaged = decode_text(b"Caf\xe9 talk", None);
+        assert_eq!(damaged.text, "Caf\u{fffd} talk");
+        assert!(damaged.lossy);
+        assert!(damaged.note.unwrap().contains("not UTF-8"));
         let cp1251 = encoding_rs::WINDOWS_1251.encode(RUSSIAN).0;
-        let (text, note) = decode_text(&cp1251, Some("windows-1251"));
+        let declared = decode_text(&cp1251, Some("windows-1251"));
         assert_eq!(
-            (text.as_str(), note.as_deref()),
+            (declared.text.as_str(), declared.note.as_deref()),
             (RUSSIAN, Some("read as windows-1251"))
         );
     }

@@ -91,6 +91,12 @@ pub fn read_meta(doc: &Document, page_url: Option<&str>) -> PageMeta {
             .unwrap_or_default()
     };
     let document_title = text_of("title");
+    // The first `<h1>` with words: some sites put their logo in one.
+    let h1 = doc
+        .query_selector_all(doc.root(), "h1")
+        .into_iter()
+        .map(|h1| clean(&doc.text_content(h1)))
+        .find(|text| !text.is_empty());
     let title = metas
         .get("og:title")
         .or_else(|| {
@@ -99,17 +105,12 @@ pub fn read_meta(doc: &Document, page_url: Option<&str>) -> PageMeta {
                 .find_map(|object| Some(clean(object.get("headline")?.as_str()?)))
         })
         .or_else(|| metas.get("twitter:title"))
-        .or_else(|| {
-            // The first `<h1>` with words: some sites put their logo in one.
-            doc.query_selector_all(doc.root(), "h1")
-                .into_iter()
-                .map(|h1| clean(&doc.text_content(h1)))
-                .find(|text| !text.is_empty())
-        })
+        .or_else(|| h1.clone())
         .filter(|title| !title.is_empty())
         .or_else(|| Some(document_title.clone()))
         .filter(|title| !title.is_empty())
-        .map(|title| without_site_suffix(&title, site_name.as_deref()));
+        .map(|title| without_site_suffix(&title, site_name.as_deref()))
+        .map(|title| headline_without_suffix(title, h1.as_deref()));
     let publisher = site_name
         .or_else(|| title_suffix(&document_title))
         .or_else(|| url.as_deref().and_then(host_of));
@@ -446,6 +447,19 @@ fn without_site_suffix(title: &str, site: Option<&str>) -> String {
         }
     }
     title.to_owned()
+}
+
+/// The page's `<h1>` when a title is that headline with a section or site
+/// after it ("Headline | India News", "Headline – Site – 05/05/2023").
+fn headline_without_suffix(title: String, h1: Option<&str>) -> String {
+    let Some(h1) = h1.filter(|h1| h1.split_whitespace().count() >= 3) else {
+        return title;
+    };
+    let rest = title.strip_prefix(h1).map(str::trim_start);
+    match rest {
+        Some(rest) if rest.starts_with(['|', '–', '—', '-', ':', '·']) => h1.to_owned(),
+        _ => title,
+    }
 }
 
 /// The site name at the end of a document title ("Headline | Site").

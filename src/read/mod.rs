@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub use charset::CharsetFrom;
+pub use charset::{CharsetFrom, DecodedText};
 pub use feed::FeedItem;
 pub use fetch::{FetchError, FetchOptions, Fetched, Fetcher, Freshness, default_cache_dir};
 pub use meta::{day_in_url, parse_day};
@@ -56,6 +56,9 @@ pub struct Article {
     /// What the reader should know (a charset guessed, a page read from the
     /// cache).
     pub notes: Vec<String>,
+    /// Whether bytes of a text file that were not UTF-8 were replaced with
+    /// U+FFFD: the text is read, but is not what was written.
+    pub lossy: bool,
 }
 
 /// Where a publication date was found.
@@ -261,9 +264,10 @@ impl Reader {
                 Err(why) => no_article(why),
             },
             Kind::Text => {
-                let (text, note) = charset::decode_text(bytes, header_charset);
-                let mut article = text_article(input, text, page_url);
-                article.notes.extend(note);
+                let decoded = charset::decode_text(bytes, header_charset);
+                let mut article = text_article(input, decoded.text, page_url);
+                article.notes.extend(decoded.note);
+                article.lossy = decoded.lossy;
                 vec![Ok(article)]
             }
             Kind::Html => vec![read_html(input, bytes, page_url, header_charset)],
@@ -419,6 +423,7 @@ pub fn read_html(
         language: page.meta.language,
         text: page.text,
         notes,
+        lossy: false,
     })
 }
 

@@ -46,10 +46,7 @@ pub fn read_page(html: &str, page_url: Option<&str>) -> Result<PageText, String>
     };
     // The extracted HTML keeps paragraph breaks that its flat text loses
     // (pages that break paragraphs with `<br><br>`).
-    let paragraphs: Vec<String> = paragraphs(&extracted.content_html)
-        .into_iter()
-        .filter(|paragraph| !is_boilerplate(paragraph))
-        .collect();
+    let paragraphs = without_furniture(paragraphs(&extracted.content_html));
     let words: usize = paragraphs
         .iter()
         .map(|p| p.split_whitespace().count())
@@ -199,9 +196,67 @@ const POINTERS: &[&str] = &[
     "sign up here",
     "sign up to",
     "editor:",
+    "edited by:",
+    "see more on:",
+    "a version of this article appears in print",
     "【编辑",
     "(编辑",
 ];
+
+/// Headings of lists of other stories that sites put inside the article:
+/// they and the short lines after them go.
+const STORY_LISTS: &[&str] = &[
+    "related",
+    "related content",
+    "related coverage",
+    "related stories",
+    "related articles",
+    "recommended",
+    "recommended stories",
+    "also see",
+    "see also",
+    "more on this story",
+    "more on this",
+    "explore more",
+    "read more",
+    "read next",
+    "most read",
+    "most viewed",
+    "latest",
+];
+
+/// The most words a line of a story list has (a headline, or a headline
+/// and its one-line summary).
+const STORY_LIST_WORDS: usize = 16;
+
+/// The paragraphs without page furniture: each [`is_boilerplate`] line,
+/// and each list of other stories (a [`STORY_LISTS`] heading and the short
+/// lines after it, up to the next line of prose).
+fn without_furniture(paragraphs: Vec<String>) -> Vec<String> {
+    let mut kept = Vec::with_capacity(paragraphs.len());
+    let mut in_story_list = false;
+    for paragraph in paragraphs {
+        let words = words_of(&paragraph);
+        if in_story_list && words.len() <= STORY_LIST_WORDS {
+            continue;
+        }
+        in_story_list = words.len() <= 4 && STORY_LISTS.contains(&words.join(" ").as_str());
+        if !in_story_list && !is_boilerplate(&paragraph) {
+            kept.push(paragraph);
+        }
+    }
+    kept
+}
+
+/// A paragraph's words, lowercase, without punctuation.
+fn words_of(paragraph: &str) -> Vec<String> {
+    paragraph
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
 
 /// The most words a pointer line has: longer, it is prose that happens to
 /// start so.
@@ -213,11 +268,18 @@ const POINTER_WORDS: usize = 25;
 /// cookie-consent or newsletter notice.
 fn is_boilerplate(paragraph: &str) -> bool {
     let lower = paragraph.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .collect();
+    let words = words_of(paragraph);
     if words.len() <= 6 && FURNITURE.contains(&words.join(" ").as_str()) {
+        return true;
+    }
+    // Screen-reader labels of story lists ("list of 4 items", "list 1 of
+    // 4...", "end of list").
+    let list_label = matches!(words.first().map(String::as_str), Some("list"))
+        && words
+            .get(1)
+            .is_some_and(|w| w == "of" || w.chars().all(|c| c.is_ascii_digit()))
+        || words.join(" ") == "end of list";
+    if list_label && words.len() <= STORY_LIST_WORDS {
         return true;
     }
     if words.len() <= POINTER_WORDS && POINTERS.iter().any(|start| lower.starts_with(start)) {
@@ -233,9 +295,12 @@ fn is_boilerplate(paragraph: &str) -> bool {
         ]
         .iter()
         .any(|phrase| lower.contains(phrase));
-    let is_time = |word: &&&str| word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2;
+    let is_time = |word: &&String| word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2;
     let stamp = words.len() <= 6
-        && matches!(words.first(), Some(&("updated" | "posted" | "published")))
+        && matches!(
+            words.first().map(String::as_str),
+            Some("updated" | "posted" | "published")
+        )
         && words.iter().filter(is_time).count() >= 2;
     let cookies = lower.contains("cookie")
         && [
@@ -353,6 +418,22 @@ mod tests {
         ] {
             assert!(!is_boilerplate(article), "{article}");
         }
+    }
+
+    #[test]
+    fn lists_of_other_stories_go_up_to_the_next_prose() {
+        let lines = [
+            "The prime minister arrived in Warsaw on Wednesday for talks on trade and security with his Polish counterpart.",
+            "Related Content",
+            "Modi's Moscow trip draws rebuke from Kyiv",
+            "The Indian leader embraced Vladimir Putin on the day a missile struck a hospital.",
+            "Officials said the two sides would sign agreements on defence, technology and agriculture before the visit ends on Thursday.",
+            "list of 4 items",
+            "list 1 of 4Egypt building walled zone on border",
+            "end of list",
+        ];
+        let kept = without_furniture(lines.iter().map(|line| (*line).to_owned()).collect());
+        assert_eq!(kept, [lines[0], lines[4]]);
     }
 
     #[test]

@@ -1,0 +1,146 @@
+//! Why the extractor took each record, and how sure it is: the rule that
+//! fired and the words it fired on, quoted from the sentence, and a
+//! confidence, so that a reviewer can take the doubtful records first.
+//! Written as the record's `provenance` object:
+//! `{"by": "extract", "version": "legation 0.1.0", "because": "arrival verb:
+//! 'arrived in Pyongyang on Tuesday'", "confidence": "high"}`.
+
+use serde_json::{Value, json};
+
+use super::doc::Doc;
+use super::events::EventMention;
+use super::lexicon::Travel;
+use super::visits::VisitMention;
+use crate::model::{Day, FuzzyDate};
+
+/// Who made the records, for `provenance.version`.
+const VERSION: &str = concat!("legation ", env!("CARGO_PKG_VERSION"));
+
+/// How many days before publication a trip or event may have happened and
+/// still be the article's news; earlier, it is background.
+const NEWS_DAYS: i32 = 45;
+
+/// Tokens quoted before and after the word a rule fired on.
+const QUOTE_BEFORE: usize = 2;
+const QUOTE_AFTER: usize = 5;
+
+/// How sure the extractor is of a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Confidence {
+    /// Background, a caption, or a weak cue: check it first.
+    Low,
+    /// A clear cue missing a part (the origin, the day), or a cue that
+    /// often means something else ("met ... in").
+    Medium,
+    /// A travel verb with its traveller, origin and day.
+    High,
+}
+
+impl Confidence {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+        }
+    }
+}
+
+/// The `provenance` of a visit told by `best` (and `mentions` sentences in
+/// all), dated `date`, with its origin known or not.
+pub(crate) fn visit(
+    doc: &Doc<'_>,
+    best: &VisitMention,
+    mentions: usize,
+    date: &FuzzyDate,
+    from_known: bool,
+    published: Option<Day>,
+) -> Value {
+    let (rule, strong) = match best.travel {
+        Travel::Arrive => ("arrival verb", true),
+        Travel::Go => ("travel verb", true),
+        Travel::VisitVerb => ("visit verb", true),
+        Travel::Welcomed => ("welcomed on arrival", true),
+        Travel::VisitNoun => ("visit noun", false),
+        Travel::Hosted => ("host received the traveller", false),
+        Travel::Attend => ("attended abroad", false),
+        Travel::Join => ("joined a group abroad", false),
+        Travel::Meet => ("met abroad", false),
+    };
+    let mut because = format!("{rule}: '{}'", quote(doc, best.sentence, best.at));
+    let mut confidence = if strong && best.explicit_date && from_known {
+        Confidence::High
+    } else {
+        Confidence::Medium
+    };
+    if best.caption {
+        because.push_str(", in a photo caption");
+        confidence = confidence.min(Confidence::Medium);
+    }
+    if mentions > 1 {
+        because.push_str(&format!(" (told in {mentions} sentences)"));
+    }
+    if is_background(date, published) {
+        because.push_str(&format!(", background: dated {date}, before the news"));
+        confidence = Confidence::Low;
+    }
+    record(because, confidence)
+}
+
+/// The `provenance` of an event.
+pub(crate) fn event(doc: &Doc<'_>, mention: &EventMention, published: Option<Day>) -> Value {
+    let word = if mention.trigger.nominal {
+        "noun"
+    } else {
+        "verb"
+    };
+    let mut because = format!(
+        "{} {word}: '{}'",
+        mention.kind.as_str().replace('_', " "),
+        quote(doc, mention.sentence, mention.trigger.at)
+    );
+    let mut confidence = if mention.explicit_date {
+        Confidence::High
+    } else {
+        Confidence::Medium
+    };
+    if is_background(&mention.date, published) {
+        because.push_str(&format!(
+            ", background: dated {}, before the news",
+            mention.date
+        ));
+        confidence = Confidence::Low;
+    }
+    record(because, confidence)
+}
+
+fn record(because: String, confidence: Confidence) -> Value {
+    json!({
+        "by": "extract",
+        "version": VERSION,
+        "because": because,
+        "confidence": confidence.as_str(),
+    })
+}
+
+/// Whether a record dated `date` lies well before the article's news.
+fn is_background(date: &FuzzyDate, published: Option<Day>) -> bool {
+    published.is_some_and(|day| date.last_day() < day.add_days(-NEWS_DAYS))
+}
+
+/// The words around token `at` of sentence `sentence`, as written.
+fn quote(doc: &Doc<'_>, sentence: usize, at: usize) -> String {
+    let sent = doc.sentence(sentence);
+    let first = at.saturating_sub(QUOTE_BEFORE);
+    let last = (at + QUOTE_AFTER).min(sent.tokens.len().saturating_sub(1));
+    let (Some(first), Some(last)) = (sent.tokens.get(first), sent.tokens.get(last)) else {
+        return String::new();
+    };
+    let quoted = doc.text.get(first.start..last.end()).unwrap_or_default();
+    quoted
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches([',', ';', ':'])
+        .to_owned()
+}
