@@ -397,6 +397,35 @@ pub(crate) const COUNTRY_GROUPS: &[(&str, &[&str])] = &[
 /// their country ("President Donald Trump landed..."): full name, country.
 ///
 /// Only used to fill in a country the article itself does not give.
+/// International organisations whose officials travel from the seat, not
+/// from a country of their own: the words that name them (lowercase, as a
+/// run of tokens before a title) and the seat's country and city.
+pub(crate) const ORGANISATION_SEATS: &[(&[&str], &str, &str)] = &[
+    (&["nato"], "BE", "Brussels"),
+    (&["nato's"], "BE", "Brussels"),
+    (&["un"], "US", "New York"),
+    (&["u.n."], "US", "New York"),
+    (&["united", "nations"], "US", "New York"),
+    (&["eu"], "BE", "Brussels"),
+    (&["european", "union"], "BE", "Brussels"),
+    (&["european", "commission"], "BE", "Brussels"),
+    (&["european", "council"], "BE", "Brussels"),
+    (&["european", "parliament"], "BE", "Brussels"),
+    (&["african", "union"], "ET", "Addis Ababa"),
+    (&["african", "union", "commission"], "ET", "Addis Ababa"),
+    (&["au", "commission"], "ET", "Addis Ababa"),
+    (&["oau"], "ET", "Addis Ababa"),
+    (&["asean"], "ID", "Jakarta"),
+    (&["arab", "league"], "EG", "Cairo"),
+    (&["opec"], "AT", "Vienna"),
+    (&["iaea"], "AT", "Vienna"),
+    (&["imf"], "US", "Washington"),
+    (&["world", "bank"], "US", "Washington"),
+    (&["wto"], "CH", "Geneva"),
+    (&["who"], "CH", "Geneva"),
+    (&["commonwealth"], "GB", "London"),
+];
+
 pub(crate) const KNOWN_PEOPLE: &[(&str, &str)] = &[
     // United States
     ("Donald Trump", "US"),
@@ -706,6 +735,16 @@ mod tests {
         assert_eq!(travel("hosted"), Some(Travel::Hosted));
         assert_eq!(travel("said"), None);
         assert!(is_weak_travel("driven"));
+    }
+
+    #[test]
+    fn organisation_seats_are_valid_countries() {
+        for (words, code, _) in ORGANISATION_SEATS {
+            assert!(
+                crate::model::CountryCode::parse(code).is_some(),
+                "{words:?}: {code}"
+            );
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::doc::Sent;
-use super::lexicon::{Flags, KNOWN_PEOPLE, KNOWN_SURNAMES, travel};
+use super::lexicon::{Flags, KNOWN_PEOPLE, KNOWN_SURNAMES, ORGANISATION_SEATS, travel};
 use super::places::{PlaceHow, Places};
 use super::text::Kind;
 use crate::model::CountryCode;
@@ -146,6 +146,28 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
         }
         break;
     }
+    // An international organisation before the title: "NATO Secretary
+    // General Mark Rutte", "African Union Commission Chairperson Moussa
+    // Faki": its officials travel from its seat.
+    let organisation = title_range.as_ref().and_then(|range| {
+        organisation_before(sent, range.start)
+            .map(|(words, seat)| (range.start - words, seat))
+            .or_else(|| organisation_at(sent, range.clone()).map(|seat| (range.start, seat)))
+    });
+    if let Some((first, seat)) = organisation {
+        start = first;
+        title_range = title_range.map(|range| start..range.end);
+        let title = title_range
+            .as_ref()
+            .map(|range| clean_title(sent, text, range.clone()));
+        return NameMention {
+            tokens: start..core.end,
+            core,
+            title,
+            country: Some(seat),
+            titled: true,
+        };
+    }
     // Then a nationality just before: "Russian", "US", "Russia's", "the
     // Chinese" (skipping "former").
     let mut before = start;
@@ -204,6 +226,37 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
         country,
         titled,
     }
+}
+
+/// The international organisation named by the tokens just before `at`
+/// (the longest match), with its token count and its seat's country.
+fn organisation_before(sent: &Sent<'_, '_>, at: usize) -> Option<(usize, CountryCode)> {
+    ORGANISATION_SEATS
+        .iter()
+        .filter(|(words, _, _)| words.len() <= at)
+        .filter(|(words, _, _)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(i, word)| sent.lower[at - words.len() + i] == *word)
+        })
+        .max_by_key(|(words, _, _)| words.len())
+        .and_then(|(words, code, _)| Some((words.len(), CountryCode::parse(code)?)))
+}
+
+/// The international organisation a title starts with ("NATO Secretary
+/// General"), as its seat's country.
+fn organisation_at(sent: &Sent<'_, '_>, title: Range<usize>) -> Option<CountryCode> {
+    ORGANISATION_SEATS
+        .iter()
+        .filter(|(words, _, _)| title.start + words.len() < title.end)
+        .find(|(words, _, _)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(i, word)| sent.lower[title.start + i] == *word)
+        })
+        .and_then(|(_, code, _)| CountryCode::parse(code))
 }
 
 /// A title in apposition after a name: ", the Chinese president," or ",

@@ -5,6 +5,8 @@
 //! `{"by": "extract", "version": "legation 0.1.0", "because": "arrival verb:
 //! 'arrived in Pyongyang on Tuesday'", "confidence": "high"}`.
 
+use std::fmt::Write as _;
+
 use serde_json::{Value, json};
 
 use super::doc::Doc;
@@ -78,13 +80,13 @@ pub(crate) fn visit(
         confidence = confidence.min(Confidence::Medium);
     }
     if mentions > 1 {
-        because.push_str(&format!(" (told in {mentions} sentences)"));
+        let _ = write!(because, " (told in {mentions} sentences)");
     }
     if is_background(date, published) {
-        because.push_str(&format!(", background: dated {date}, before the news"));
+        let _ = write!(because, ", background: dated {date}, before the news");
         confidence = Confidence::Low;
     }
-    record(because, confidence)
+    record(&because, confidence)
 }
 
 /// The `provenance` of an event.
@@ -105,16 +107,17 @@ pub(crate) fn event(doc: &Doc<'_>, mention: &EventMention, published: Option<Day
         Confidence::Medium
     };
     if is_background(&mention.date, published) {
-        because.push_str(&format!(
+        let _ = write!(
+            because,
             ", background: dated {}, before the news",
             mention.date
-        ));
+        );
         confidence = Confidence::Low;
     }
-    record(because, confidence)
+    record(&because, confidence)
 }
 
-fn record(because: String, confidence: Confidence) -> Value {
+fn record(because: &str, confidence: Confidence) -> Value {
     json!({
         "by": "extract",
         "version": VERSION,

@@ -251,6 +251,10 @@ pub(crate) fn find_dateline(tokens: &[Token<'_>], sentences: &[Sentence]) -> Opt
         .filter(|sentence| sentence.starts_line)
         .find_map(|sentence| {
             let line = &tokens[sentence.tokens.clone()];
+            // "(ANSA) - ROME, FEB 2 -": an agency's tag before the place.
+            let skip = agency_tag(line);
+            let line = &line[skip..];
+            let start = sentence.tokens.start + skip;
             let caps = line.iter().take_while(|t| t.is_all_caps()).count();
             let after = line.get(caps)?;
             let separated = after.is_punct(',')
@@ -258,9 +262,57 @@ pub(crate) fn find_dateline(tokens: &[Token<'_>], sentences: &[Sentence]) -> Opt
                 || after.is_punct('—')
                 || after.is_punct('–')
                 || after.is_punct('-');
-            (caps > 0 && caps <= 3 && separated)
-                .then(|| sentence.tokens.start..sentence.tokens.start + caps)
+            if caps > 0 && caps <= 3 && separated {
+                return Some(start..start + caps);
+            }
+            // "Dhaka, Jan 12 (bdnews24.com) -", "Pyongyang, July 27 (KCNA)":
+            // a place in title case, a day, then the agency in brackets.
+            let words = line
+                .iter()
+                .take_while(|t| t.is_capitalized() && !t.is_all_caps())
+                .count();
+            let dated = line.get(words).is_some_and(|t| t.is_punct(','))
+                && line.get(words + 1).is_some_and(|t| is_month(t.text))
+                && line
+                    .get(words + 2)
+                    .is_some_and(|t| t.text.bytes().all(|b| b.is_ascii_digit()))
+                && line.get(words + 3).is_some_and(|t| t.is_punct('('));
+            (words > 0 && words <= 3 && dated).then_some(start..start + words)
         })
+}
+
+/// How many tokens an agency's tag at the start of a line takes: "(ANSA)
+/// -" is four.
+fn agency_tag(line: &[Token<'_>]) -> usize {
+    let open = line.first().is_some_and(|t| t.is_punct('('));
+    let name = line.get(1).is_some_and(Token::is_all_caps);
+    let close = line.get(2).is_some_and(|t| t.is_punct(')'));
+    let dash = line
+        .get(3)
+        .is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct('–'));
+    if open && name && close && dash { 4 } else { 0 }
+}
+
+/// Whether a word names a month ("January", "Jan", "Sept").
+fn is_month(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.trim_end_matches('.').to_lowercase();
+    word.len() >= 3
+        && MONTHS.iter().any(|month| month.starts_with(&word))
+        && (word.len() <= 4 || MONTHS.contains(&word.as_str()))
 }
 
 #[cfg(test)]

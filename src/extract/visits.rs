@@ -613,10 +613,11 @@ pub(crate) fn visits(
                     .or_else(|| chained.then(|| legs.last.get(actor).cloned()).flatten())
                     .or_else(|| home.clone());
                 let Some(from) = from else { continue };
-                // Travel at home is no visit, unless a leg of a journey
-                // abroad to a city of its own.
-                let leg_city = to.city.is_some() && to.city != from.city;
-                if from.country == to.country && !(chained && leg_city) {
+                // Travel at home is no visit: a return ("before returning
+                // to Ankara", "flew home"), or a side trip inside the
+                // country being visited ("flew on to Erbil" from Baghdad).
+                let at_home = home.as_ref().is_some_and(|home| home.country == to.country);
+                if from.country == to.country || at_home {
                     continue;
                 }
                 legs.last.insert(*actor, to.clone());
