@@ -171,7 +171,18 @@ fn landmark(
 ) -> Option<usize> {
     for end in (at + 1..=run).rev() {
         let name = sent.text(text, at..end).to_lowercase();
-        let Some(landmark) = LANDMARKS.iter().find(|l| l.name == name) else {
+        let name = name.replace(" international airport", " airport");
+        // "Haneda airport", "Jomo Kenyatta international airport": the
+        // airport word after the capitalised run.
+        let (name, end) = if sent.is(end, "airport") {
+            (format!("{name} airport"), end + 1)
+        } else if sent.is(end, "international") && sent.is(end + 1, "airport") {
+            (format!("{name} airport"), end + 2)
+        } else {
+            (name, end)
+        };
+        let bare = name.strip_suffix(" airport").unwrap_or(&name);
+        let Some(landmark) = LANDMARKS.iter().find(|l| l.name == name || l.name == bare) else {
             continue;
         };
         let country = CountryCode::parse(landmark.country)?;

@@ -97,6 +97,17 @@ fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     {
         return Some(Travel::Attend);
     }
+    // "Witkoff and Safadi were in Cairo on Sunday for talks": presence
+    // abroad, told without a travel word.
+    let presence = matches!(word, "was" | "were" | "is" | "are")
+        && sent.is(at + 1, "in")
+        && parsed
+            .places
+            .place_at(at + 2)
+            .is_some_and(|p| p.tokens.start == at + 2 && p.how != PlaceHow::Demonym);
+    if presence {
+        return Some(Travel::Arrive);
+    }
     let held = at > 0 && sent.is_any(at - 1, &["held", "holds", "hold"]);
     (word == "talks" && held && meeting_place_follows(parsed, at)).then_some(Travel::Meet)
 }
