@@ -354,9 +354,21 @@ fn city(
             .map(|country| country.code);
         let candidates = gazetteer.lookup_all(name, comma_country);
         let cities = || candidates.iter().filter(|m| m.kind != PlaceKind::Country);
-        let known = cities()
-            .find(|m| comma_country == Some(m.country) || context.named.contains(&m.country));
-        let Some(city) = known.or_else(|| {
+        let by_comma = cities().find(|m| comma_country == Some(m.country));
+        let in_named = cities().find(|m| context.named.contains(&m.country));
+        let prominent = cities().find(|m| m.kind == PlaceKind::Capital || m.population >= BIG_CITY);
+        // A small town of a country the article names yields to a capital
+        // or a big city of the same name: "Lima" in a story that names the
+        // United States is Peru's capital, not Lima, Ohio.
+        let in_named = match (in_named, prominent) {
+            (Some(town), Some(big))
+                if town.kind != PlaceKind::Capital && town.population < FOREIGN_CITY =>
+            {
+                Some(big)
+            }
+            (named, _) => named,
+        };
+        let Some(city) = by_comma.or(in_named).or_else(|| {
             cities().find(|m| m.kind == PlaceKind::Capital || m.population >= FOREIGN_CITY)
         }) else {
             continue;

@@ -722,7 +722,12 @@ fn trip_dates(
     let perfect = trigger.at > 0 && sent.is_any(trigger.at - 1, &["has", "have"]);
     let date_index = date.filter(|&index| {
         let mention = &sent.dates[index];
+        // "his first visit to Britain since he took office in May 2023":
+        // the date is the office's, not the trip's.
+        let between = trigger.at.min(mention.tokens.start)..trigger.at.max(mention.tokens.start);
+        let since_between = between.clone().any(|i| sent.is(i, "since"));
         !matches!(mention.expr, DateExpr::Since(_))
+            && !since_between
             && (!perfect || clause.contains(&mention.tokens.start))
     });
     let resolved = date_index.and_then(|index| story.resolve_date(sent, parsed.text, index));
