@@ -273,7 +273,7 @@ fn several_articles_merge_with_unique_ids() {
 /// travellers, tours, hosts as subjects, returns, cancelled trips), each
 /// read with its publication date. What the rules reach today, so that no
 /// change loses ground; the aim is 0.85.
-const LONG_ARTICLES_F1: f64 = 0.50;
+const LONG_ARTICLES_F1: f64 = 0.62;
 
 #[test]
 fn long_articles_keep_their_score() {
@@ -331,5 +331,75 @@ fn long_articles_keep_their_score() {
         f1 >= LONG_ARTICLES_F1,
         "F1 {f1:.3} < {LONG_ARTICLES_F1}:\n{}",
         report.join("\n")
+    );
+}
+
+/// The visits of `text` published on `published`, as "Leader FROM->TO[ city] date".
+fn visits_of(text: &str, published: &str) -> Vec<String> {
+    let options = ArticleOptions {
+        published: Some(published.parse::<FuzzyDate>().expect("a day").first_day()),
+        ..ArticleOptions::default()
+    };
+    let extraction = extract_article(text, &options, Gazetteer::bundled());
+    extraction
+        .visits
+        .iter()
+        .map(|visit| {
+            let city = visit
+                .to
+                .place
+                .as_deref()
+                .map(|city| format!(" {city}"))
+                .unwrap_or_default();
+            format!("{}{city}", describe(visit))
+        })
+        .collect()
+}
+
+#[test]
+fn wire_copy_phrasings_without_travel_verbs_are_visits() {
+    let text = "Talks in Cairo\n\n\
+        CAIRO, March 9 (Reuters) - Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani and Jordan's Foreign Minister Ayman Safadi were in Cairo on Sunday for talks on the truce.\n\n\
+        The talks build on US President Barack Obama's Chile visit in March 2011 and on US President Richard Nixon's China visit in February 1972.\n\n\
+        During her visit to Moscow in 1987, British Prime Minister Margaret Thatcher met Mikhail Gorbachev.\n";
+    assert_eq!(
+        visits_of(text, "2025-03-09"),
+        [
+            "Mohammed bin Abdulrahman Al Thani QA->EG 2025-03-09 Cairo",
+            "Ayman Safadi JO->EG 2025-03-09 Cairo",
+            "Barack Obama US->CL 2011-03",
+            "Richard Nixon US->CN 1972-02",
+            "Margaret Thatcher GB->RU 1987 Moscow",
+        ]
+    );
+}
+
+#[test]
+fn airports_name_their_city_and_officials_travel_from_their_seat() {
+    let text = "Visits\n\n\
+        NAIROBI, Aug 17 - Indonesian President Prabowo Subianto touched down at Jomo Kenyatta International Airport on Sunday.\n\n\
+        NATO Secretary General Mark Rutte arrived in Ankara on Monday, and UN Secretary-General Antonio Guterres landed at Schiphol on Tuesday.\n";
+    assert_eq!(
+        visits_of(text, "2025-08-19"),
+        [
+            "Prabowo Subianto ID->KE 2025-08-17 Nairobi",
+            "Mark Rutte BE->TR 2025-08-18 Ankara",
+            "Antonio Guterres US->NL 2025-08-19 Amsterdam",
+        ]
+    );
+}
+
+#[test]
+fn returns_home_side_trips_and_dates_since_are_no_new_visits() {
+    let text = "Fidan in Baghdad\n\n\
+        Turkish Foreign Minister Hakan Fidan arrived in Baghdad on Tuesday, his first visit to Iraq since he took office in June 2023.\n\n\
+        On Wednesday Fidan traveled on to Erbil, before returning to Ankara late Wednesday.\n\n\
+        The United States welcomed the talks. Thai Prime Minister Paetongtarn Shinawatra travelled to Lima in November for the APEC summit.\n";
+    assert_eq!(
+        visits_of(text, "2025-02-12"),
+        [
+            "Hakan Fidan TR->IQ 2025-02-11 Baghdad",
+            "Paetongtarn Shinawatra TH->PE 2024-11 Lima",
+        ]
     );
 }

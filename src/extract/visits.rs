@@ -149,6 +149,13 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
             "crossed" | "crosses" | "crossing" => within(&["into"], 3),
             _ => within(TOWARDS, 4),
         },
+        // "Nixon's China visit", "Modi's US trip": the place names the noun.
+        Travel::VisitVerb | Travel::VisitNoun
+            if matches!(word, "visit" | "visits" | "trip" | "tour")
+                && place_names_noun(parsed, at) =>
+        {
+            return Some(Travel::VisitNoun);
+        }
         Travel::VisitVerb if matches!(word, "visit" | "visits") && is_noun_use(parsed, at) => {
             return matches!(next, "to" | "of" | "through" | "in").then_some(Travel::VisitNoun);
         }
@@ -174,6 +181,25 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         Travel::Join => parsed.actor_after(at, 4).is_some(),
     };
     keep.then_some(kind)
+}
+
+/// Whether a place stands right before the travel noun at `at` (across
+/// "state", "official"): "Obama's Chile visit", "the US state visit".
+fn place_names_noun(parsed: &Parsed<'_, '_>, at: usize) -> bool {
+    place_before_noun(parsed, at).is_some()
+}
+
+/// The place that names a travel noun: see [`place_names_noun`].
+fn place_before_noun<'p>(parsed: &'p Parsed<'_, '_>, at: usize) -> Option<&'p PlaceMention> {
+    let sent = &parsed.sent;
+    let mut before = at;
+    while before > 0 && sent.is_any(before - 1, &["state", "official", "working", "historic"]) {
+        before -= 1;
+    }
+    before
+        .checked_sub(1)
+        .and_then(|last| parsed.places.place_at(last))
+        .filter(|p| p.tokens.end == before && p.how != PlaceHow::Demonym && !p.possessive)
 }
 
 /// Whether "visit" at `at` is a noun: "a visit", "his visit", "state
@@ -272,6 +298,17 @@ fn destination<'p>(
     guest_end: usize,
 ) -> Option<Destination<'p>> {
     let sent = &parsed.sent;
+    // "Obama's Chile visit", "Modi's US state visit": the place before the noun.
+    if trigger.travel == Travel::VisitNoun {
+        if let Some(place) = place_before_noun(parsed, trigger.at) {
+            return Some(Destination {
+                place,
+                more: Vec::new(),
+                origin: None,
+                end: trigger.at + 1,
+            });
+        }
+    }
     let limit = (trigger.at + DESTINATION_WINDOW).min(sent.len());
     let mut origin = None;
     let mut at = guest_end.max(trigger.at + 1);
@@ -364,6 +401,14 @@ fn travellers(
                 break;
             }
             if sent.is_any(at, &["his", "her", "their"]) {
+                // "During her visit to Moscow, Thatcher met ...": the
+                // pronoun looks ahead to the main clause's subject.
+                let opening =
+                    (0..at).all(|i| sent.is_any(i, &["during", "on", "in", "at", "after"]));
+                let comma = (trigger.at..sent.len()).find(|&i| sent.punct(i, ','));
+                if opening && let Some(mention) = comma.and_then(|i| parsed.actor_after(i, 2)) {
+                    return (mention.actors.clone(), at + 1);
+                }
                 if let Some(mention) = parsed.actor_at(at) {
                     return (mention.actors.clone(), at + 1);
                 }
