@@ -299,15 +299,15 @@ fn destination<'p>(
 ) -> Option<Destination<'p>> {
     let sent = &parsed.sent;
     // "Obama's Chile visit", "Modi's US state visit": the place before the noun.
-    if trigger.travel == Travel::VisitNoun {
-        if let Some(place) = place_before_noun(parsed, trigger.at) {
-            return Some(Destination {
-                place,
-                more: Vec::new(),
-                origin: None,
-                end: trigger.at + 1,
-            });
-        }
+    if trigger.travel == Travel::VisitNoun
+        && let Some(place) = place_before_noun(parsed, trigger.at)
+    {
+        return Some(Destination {
+            place,
+            more: Vec::new(),
+            origin: None,
+            end: trigger.at + 1,
+        });
     }
     let limit = (trigger.at + DESTINATION_WINDOW).min(sent.len());
     let mut origin = None;
