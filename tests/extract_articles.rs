@@ -403,3 +403,19 @@ fn returns_home_side_trips_and_dates_since_are_no_new_visits() {
         ]
     );
 }
+
+#[test]
+fn companions_travel_with_the_traveller() {
+    let text = "Albanese in Manila\n\n\
+        Australian Prime Minister Anthony Albanese landed in Manila on Wednesday night. He was accompanied by Foreign Minister Penny Wong.\n\n\
+        French President Emmanuel Macron has arrived in Beijing, accompanied by European Commission President Ursula von der Leyen.\n";
+    assert_eq!(
+        visits_of(text, "2025-08-14"),
+        [
+            "Anthony Albanese AU->PH 2025-08-13 Manila",
+            "Penny Wong AU->PH 2025-08-13 Manila",
+            "Emmanuel Macron FR->CN 2025-08-14 Beijing",
+            "Ursula von der Leyen BE->CN 2025-08-14 Beijing",
+        ]
+    );
+}

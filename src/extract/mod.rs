@@ -10,6 +10,7 @@
 //! ("on Tuesday") stay unresolved and the records that need them are left
 //! out, with a note.
 
+mod companions;
 mod dates;
 mod doc;
 mod events;
@@ -431,7 +432,7 @@ fn read_story(
             .collect();
         let assigned = assign_dates(&parsed.sent, &positions);
         let (visit_dates, event_dates) = assigned.split_at(visit_triggers.len());
-        let found = visits::visits(
+        let mut found = visits::visits(
             &parsed,
             story,
             &visit_triggers,
@@ -439,6 +440,10 @@ fn read_story(
             &mut legs,
             gazetteer,
         );
+        found.extend(companions::companions(
+            &parsed, story, gazetteer, &legs, &found,
+        ));
+        legs.remember(&found);
         let events = events::events(
             &parsed,
             story,

@@ -64,8 +64,15 @@ pub(crate) fn find_names(sent: &Sent<'_, '_>, text: &str, places: &Places) -> Ve
         while end < sent.len() && end - at < MAX_NAME {
             if is_name_word(sent, places, end) && !sent.has(end, Flags::PARTICLE) {
                 end += 1;
-            } else if sent.has(end, Flags::PARTICLE) && is_name_word(sent, places, end + 1) {
-                end += 2;
+            } else if sent.has(end, Flags::PARTICLE) {
+                // "da Silva", "von der Leyen": particles, then a name word.
+                let particles = (end..sent.len())
+                    .take_while(|&i| sent.has(i, Flags::PARTICLE))
+                    .count();
+                if particles > 2 || !is_name_word(sent, places, end + particles) {
+                    break;
+                }
+                end += particles + 1;
             } else {
                 break;
             }

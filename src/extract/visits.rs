@@ -611,6 +611,23 @@ fn purpose(parsed: &Parsed<'_, '_>, from: usize) -> Option<String> {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Legs {
     last: HashMap<Actor, StoryPlace>,
+    /// Each leader's last visit, for companions named later ("He was
+    /// accompanied by ...").
+    last_visit: HashMap<Actor, VisitMention>,
+}
+
+impl Legs {
+    /// The last visit told of `actor`.
+    pub fn last_visit(&self, actor: Actor) -> Option<&VisitMention> {
+        self.last_visit.get(&actor)
+    }
+
+    /// Remembers the visits of a sentence.
+    pub fn remember(&mut self, visits: &[VisitMention]) {
+        for visit in visits {
+            self.last_visit.insert(visit.actor, visit.clone());
+        }
+    }
 }
 
 /// The visits of one sentence.
@@ -714,7 +731,7 @@ pub(crate) fn visits(
 }
 
 /// Where an actor comes from: their country, at its capital.
-fn home_of(story: &Story, gazetteer: &Gazetteer, actor: Actor) -> Option<StoryPlace> {
+pub(crate) fn home_of(story: &Story, gazetteer: &Gazetteer, actor: Actor) -> Option<StoryPlace> {
     let country = story.country_of(actor)?;
     Some(StoryPlace {
         country,

@@ -1,0 +1,97 @@
+//! Who travelled with a traveller: "He was accompanied by the foreign
+//! minister, Penny Wong, and the trade minister, Don Farrell", "who
+//! travelled with Foreign Minister Sugiono", "Dar and Aurangzeb arrived
+//! with the premier". Each companion's visit is the traveller's (same
+//! place, same day), from the companion's own country.
+
+use super::story::{Actor, Parsed, Story};
+use super::visits::{Legs, VisitMention, home_of, subject};
+use crate::gazetteer::Gazetteer;
+
+/// How far after "accompanied by" or "with" the companions may be named.
+const LIST_WINDOW: usize = 30;
+
+/// The visits of the companions a sentence names. `found` holds the
+/// sentence's own visits; the traveller's last visit in `legs` stands in
+/// when the sentence has none ("He was accompanied by ...").
+pub(crate) fn companions(
+    parsed: &Parsed<'_, '_>,
+    story: &Story,
+    gazetteer: &Gazetteer,
+    legs: &Legs,
+    found: &[VisitMention],
+) -> Vec<VisitMention> {
+    let sent = &parsed.sent;
+    let mut visits: Vec<VisitMention> = Vec::new();
+    for at in 0..sent.len() {
+        let word = sent.word(at);
+        let accompanied = word == "accompanied" && sent.is(at + 1, "by");
+        let along = matches!(
+            word,
+            "travelled" | "traveled" | "travelling" | "traveling" | "flew"
+        ) && sent.is(at + 1, "with");
+        // "Dar and Aurangzeb arrived with the premier": the subjects came
+        // along with the one named after "with".
+        let came = matches!(word, "arrived" | "came") && sent.is(at + 1, "with");
+        if !(accompanied || along || came) {
+            continue;
+        }
+        let list_end = (at + 2..(at + 2 + LIST_WINDOW).min(sent.len()))
+            .find(|&i| {
+                sent.is_any(i, &["was", "were", "is", "are", "will", "who"]) || sent.punct(i, ';')
+            })
+            .unwrap_or_else(|| (at + 2 + LIST_WINDOW).min(sent.len()));
+        let named_after: Vec<Actor> = parsed
+            .actors
+            .iter()
+            .filter(|m| m.tokens.start >= at + 2 && m.tokens.start < list_end)
+            .flat_map(|m| m.actors.iter().copied())
+            .collect();
+        let (subjects, _) = subject(parsed, at);
+        let subjects = if subjects.is_empty() {
+            story.focus.into_iter().collect()
+        } else {
+            subjects
+        };
+        let (travellers, party) = if came {
+            (named_after, subjects)
+        } else {
+            (subjects, named_after)
+        };
+        let Some(base) = travellers.iter().find_map(|actor| {
+            found
+                .iter()
+                .rev()
+                .find(|visit| visit.actor == *actor)
+                .or_else(|| legs.last_visit(*actor))
+        }) else {
+            continue;
+        };
+        for actor in party {
+            let known = found
+                .iter()
+                .chain(&visits)
+                .any(|visit| visit.actor == actor);
+            if known || travellers.contains(&actor) || story.leader_of(actor).is_none() {
+                continue;
+            }
+            let Some(home) = home_of(story, gazetteer, actor) else {
+                continue;
+            };
+            if home.country == base.to.country {
+                continue;
+            }
+            visits.push(VisitMention {
+                sentence: sent.index,
+                span: sent.span,
+                caption: parsed.caption,
+                at,
+                actor,
+                from: Some(home),
+                purpose: None,
+                ..base.clone()
+            });
+        }
+    }
+    visits
+}
