@@ -157,8 +157,19 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
     // General Mark Rutte", "African Union Commission Chairperson Moussa
     // Faki": its officials travel from its seat.
     let organisation = title_range.as_ref().and_then(|range| {
-        organisation_before(sent, range.start)
-            .map(|(words, seat)| (range.start - words, seat))
+        // "the European Union's foreign policy chief Kaja Kallas": up to
+        // three lowercase words of the title before its head.
+        let lowercase = (1..=3)
+            .take_while(|&back| {
+                range.start >= back && sent.tokens[range.start - back].is_lowercase()
+            })
+            .last()
+            .unwrap_or(0);
+        (0..=lowercase)
+            .find_map(|back| {
+                organisation_before(sent, range.start - back)
+                    .map(|(words, seat)| (range.start - back - words, seat))
+            })
             .or_else(|| organisation_at(sent, range.clone()).map(|seat| (range.start, seat)))
     });
     if let Some((first, seat)) = organisation {
@@ -236,8 +247,16 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
 }
 
 /// The international organisation named by the tokens just before `at`
-/// (the longest match), with its token count and its seat's country.
+/// (the longest match; "the European Union's" too), with its token count
+/// and its seat's country.
 fn organisation_before(sent: &Sent<'_, '_>, at: usize) -> Option<(usize, CountryCode)> {
+    if at > 0 && sent.tokens[at - 1].kind == Kind::Possessive {
+        return organisation_named_before(sent, at - 1).map(|(words, seat)| (words + 1, seat));
+    }
+    organisation_named_before(sent, at)
+}
+
+fn organisation_named_before(sent: &Sent<'_, '_>, at: usize) -> Option<(usize, CountryCode)> {
     ORGANISATION_SEATS
         .iter()
         .filter(|(words, _, _)| words.len() <= at)

@@ -14,7 +14,7 @@ use super::story::{
 };
 use super::text::Kind;
 use crate::gazetteer::Gazetteer;
-use crate::model::{CountryCode, FuzzyDate, PlaceRef, Span};
+use crate::model::{CountryCode, DatePoint, FuzzyDate, PlaceRef, Span};
 
 /// How many earlier trips of a leader to a country a new mention is
 /// compared with: merging stays linear in the length of the text.
@@ -96,6 +96,18 @@ fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
         && place_follows(parsed, at, &["in", "at"], 8)
     {
         return Some(Travel::Attend);
+    }
+    // "the last stop of a tour that took her to Ghana and Nigeria": the
+    // tour's earlier legs.
+    let tour = word == "took"
+        && at >= 2
+        && sent.is_any(at - 1, &["that", "which"])
+        && (at.saturating_sub(4)..at - 1)
+            .any(|i| sent.is_any(i, &["tour", "trip", "swing", "journey"]))
+        && sent.is_any(at + 1, &["him", "her", "them"])
+        && sent.is_any(at + 2, &["to", "through"]);
+    if tour {
+        return Some(Travel::Go);
     }
     // "Witkoff and Safadi were in Cairo on Sunday for talks": presence
     // abroad, told without a travel word.
@@ -382,6 +394,15 @@ fn travellers(
                 (m.actors.clone(), m.tokens.end)
             });
     }
+    // "..., the last stop of a tour that took her to Ghana": she, the
+    // traveller of the sentence so far.
+    if sent.is(trigger.at, "took") {
+        let travellers = previous
+            .map(<[Actor]>::to_vec)
+            .or_else(|| parsed.actor_at(trigger.at + 1).map(|m| m.actors.clone()))
+            .unwrap_or_default();
+        return (travellers, trigger.at);
+    }
     if trigger.travel == Travel::VisitNoun {
         // "a visit to Beijing by Lavrov".
         let by = (trigger.at + 1..(trigger.at + 10).min(sent.len()))
@@ -667,9 +688,17 @@ pub(crate) fn visits(
         let Some((places, origin, after)) = destinations(parsed, story, trigger, guest_end) else {
             continue;
         };
-        let Some(dates) = trip_dates(parsed, story, trigger, *date) else {
+        let Some(mut dates) = trip_dates(parsed, story, trigger, *date) else {
             continue;
         };
+        // A tour's earlier legs came before the day the sentence tells of:
+        // its month is as much as can be said.
+        if parsed.sent.is(trigger.at, "took")
+            && let [(date, _)] = dates.as_slice()
+            && let Some(month) = month_of(found.last().map_or(date, |leg| &leg.date))
+        {
+            dates = vec![(month, false)];
+        }
         let purpose = purpose(parsed, after);
         let chained = is_chained(parsed, trigger);
         for actor in &actors {
@@ -728,6 +757,12 @@ pub(crate) fn visits(
         }
     }
     found
+}
+
+/// The month a date starts in, as a date of month precision.
+fn month_of(date: &FuzzyDate) -> Option<FuzzyDate> {
+    let (year, month, _) = date.first_day().ymd();
+    DatePoint::month(year, month).map(FuzzyDate::point)
 }
 
 /// Where an actor comes from: their country, at its capital.
