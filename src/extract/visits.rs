@@ -19,6 +19,9 @@ use crate::model::{CountryCode, DatePoint, FuzzyDate, PlaceRef, Span};
 /// How many earlier trips of a leader to a country a new mention is
 /// compared with: merging stays linear in the length of the text.
 const MERGE_WINDOW: usize = 64;
+/// How many sentences after a dated mention an undated "his visit to ..."
+/// still recalls that trip.
+const RECALL_SENTENCES: usize = 2;
 /// How far after a travel word its destination may be, in tokens.
 const DESTINATION_WINDOW: usize = 14;
 /// How far before a travel word its traveller may be, in tokens.
@@ -987,12 +990,27 @@ pub(crate) fn merge(mentions: Vec<VisitMention>, story: &Story) -> Vec<Merged> {
             leg.then(|| mention.to.city.clone().unwrap_or_default()),
         );
         let candidates = trips.entry(key).or_default();
-        let same = candidates
-            .iter()
-            .rev()
-            .take(MERGE_WINDOW)
-            .copied()
-            .find(|&index| merged[index].bounds.agree(&mention));
+        // "Macron's Mongolia visit in May 2023 ... During his visit to
+        // Ulaanbaatar, Macron stressed ...": an undated visit noun right
+        // after a dated mention of the same trip is that trip.
+        let recalled = (mention.travel == Travel::VisitNoun && !mention.explicit_date)
+            .then(|| {
+                candidates.iter().rev().copied().find(|&index| {
+                    let last = merged[index].mentions.last();
+                    last.is_some_and(|last| {
+                        last.explicit_date && mention.sentence.saturating_sub(last.sentence) <= RECALL_SENTENCES
+                    })
+                })
+            })
+            .flatten();
+        let same = recalled.or_else(|| {
+            candidates
+                .iter()
+                .rev()
+                .take(MERGE_WINDOW)
+                .copied()
+                .find(|&index| merged[index].bounds.agree(&mention))
+        });
         if let Some(index) = same {
             merged[index].push(mention);
         } else {
