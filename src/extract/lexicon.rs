@@ -302,7 +302,9 @@ pub(crate) fn travel(lower: &str) -> Option<Travel> {
         | "drove" | "driven" | "rolled" | "journeyed" => Travel::Go,
         "visited" | "visits" | "visit" | "visiting" | "toured" | "tours" | "touring"
         | "reached" | "reaches" | "reaching" => Travel::VisitVerb,
-        "trip" | "trips" | "tour" | "journey" | "stopover" | "stop" => Travel::VisitNoun,
+        "trip" | "trips" | "tour" | "journey" | "stopover" | "stop" | "arrival" => {
+            Travel::VisitNoun
+        }
         "welcomed" | "greeted" | "received" | "met" => Travel::Welcomed,
         "hosted" | "hosts" | "hosting" => Travel::Hosted,
         "attended" | "attends" | "attending" => Travel::Attend,
@@ -471,6 +473,54 @@ const fn landmark(
 }
 
 /// Country groups whose members act together: "the Group of Seven".
+/// Regions and continents: no country, and never the country a word of
+/// theirs names ("South America" is not America, "East Timor" is a
+/// country and is not here).
+pub(crate) const REGIONS: &[&str] = &[
+    "south america",
+    "latin america",
+    "north america",
+    "central america",
+    "the americas",
+    "americas",
+    "south asia",
+    "southeast asia",
+    "south-east asia",
+    "east asia",
+    "central asia",
+    "west asia",
+    "middle east",
+    "the middle east",
+    "north africa",
+    "west africa",
+    "east africa",
+    "southern africa",
+    "central africa",
+    "sub-saharan africa",
+    "horn of africa",
+    "the sahel",
+    "sahel",
+    "western europe",
+    "eastern europe",
+    "central europe",
+    "northern europe",
+    "southern europe",
+    "the balkans",
+    "balkans",
+    "the caribbean",
+    "caribbean",
+    "the pacific",
+    "south pacific",
+    "indo-pacific",
+    "the gulf",
+    "persian gulf",
+    "gulf of guinea",
+    "asia-pacific",
+    "asia pacific",
+    "scandinavia",
+    "the caucasus",
+];
+
 pub(crate) const COUNTRY_GROUPS: &[(&str, &[&str])] = &[
     (
         "group of seven",

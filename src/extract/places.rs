@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::doc::Sent;
-use super::lexicon::{COUNTRY_GROUPS, Flags, LANDMARKS};
+use super::lexicon::{COUNTRY_GROUPS, Flags, LANDMARKS, REGIONS};
 use super::text::Kind;
 use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::model::CountryCode;
@@ -117,7 +117,8 @@ pub(crate) fn find_places(
             continue;
         }
         let run = run_end(sent, at);
-        let step = landmark(sent, text, at, run, &mut found)
+        let step = region(sent, at, run)
+            .or_else(|| landmark(sent, text, at, run, &mut found))
             .or_else(|| country_group(sent, at, run, &mut found))
             .or_else(|| country(sent, text, at, run, gazetteer, &mut found))
             .or_else(|| demonym(sent, text, at, run, gazetteer, &mut found))
@@ -196,6 +197,15 @@ fn landmark(
         return Some(end - at);
     }
     None
+}
+
+/// A region's name ("South America", "the Middle East"): skipped whole, so
+/// that none of its words is taken for a country.
+fn region(sent: &Sent<'_, '_>, at: usize, run: usize) -> Option<usize> {
+    (at + 1..=run)
+        .rev()
+        .find(|&end| REGIONS.contains(&sent.lower[at..end].join(" ").as_str()))
+        .map(|end| end - at)
 }
 
 fn country_group(sent: &Sent<'_, '_>, at: usize, run: usize, found: &mut Places) -> Option<usize> {

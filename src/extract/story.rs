@@ -625,12 +625,30 @@ pub(crate) fn clause_around(sent: &Sent<'_, '_>, at: usize) -> Range<usize> {
 /// ("On Friday, ..."), else the nearest date no other trigger's clause
 /// holds. `triggers` are (token, family) pairs; returns a date mention
 /// index per trigger.
+/// Whether a date is a dateline's: near the start of the line, after a
+/// comma, and followed by the agency in brackets or the dateline's dash.
+fn is_dateline_date(sent: &Sent<'_, '_>, date: &Range<usize>) -> bool {
+    const NEAR_START: usize = 8;
+    let after_comma = (0..date.start).any(|i| sent.punct(i, ','));
+    let closes = (date.end..date.end + 2).any(|i| {
+        sent.punct(i, '(') || sent.punct(i, '-') || sent.punct(i, '—') || sent.punct(i, '–')
+    });
+    date.start <= NEAR_START && after_comma && closes
+}
+
 pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[(usize, u8)]) -> Vec<Option<usize>> {
     let families: Vec<u8> = triggers.iter().map(|&(_, family)| family).collect();
     let triggers: Vec<usize> = triggers.iter().map(|&(at, _)| at).collect();
     let clauses: Vec<Range<usize>> = triggers.iter().map(|&t| clause_around(sent, t)).collect();
     let mut assigned = vec![None; triggers.len()];
-    let mut claimed = vec![false; sent.dates.len()];
+    // A wire dateline's day ("SANTIAGO, April 15 (AFP) -") is when the
+    // story was filed, not when anything in it happened.
+    let dateline: Vec<bool> = sent
+        .dates
+        .iter()
+        .map(|d| is_dateline_date(sent, &d.tokens))
+        .collect();
+    let mut claimed = dateline.clone();
     for (slot, (&trigger, clause)) in triggers.iter().zip(&clauses).enumerate() {
         let next_trigger = triggers
             .iter()
@@ -644,15 +662,20 @@ pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[(usize, u8)]) -> Vec
             .dates
             .iter()
             .enumerate()
-            .filter(|(_, d)| {
-                in_clause(&d.tokens) && d.tokens.start > trigger && d.tokens.start < next_trigger
+            .filter(|(index, d)| {
+                !dateline[*index]
+                    && in_clause(&d.tokens)
+                    && d.tokens.start > trigger
+                    && d.tokens.start < next_trigger
             })
             .min_by_key(|(_, d)| d.tokens.start - trigger);
         let before = || {
             sent.dates
                 .iter()
                 .enumerate()
-                .filter(|(_, d)| in_clause(&d.tokens) && d.tokens.end <= trigger)
+                .filter(|(index, d)| {
+                    !dateline[*index] && in_clause(&d.tokens) && d.tokens.end <= trigger
+                })
                 .max_by_key(|(_, d)| d.tokens.start)
         };
         // "..., when he met Putin": the time of the clause before.
@@ -662,7 +685,7 @@ pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[(usize, u8)]) -> Vec
                     sent.dates
                         .iter()
                         .enumerate()
-                        .filter(|(_, d)| d.tokens.end <= clause.start)
+                        .filter(|(index, d)| !dateline[*index] && d.tokens.end <= clause.start)
                         .max_by_key(|(_, d)| d.tokens.start)
                 })
                 .flatten()

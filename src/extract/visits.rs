@@ -19,6 +19,8 @@ use crate::model::{CountryCode, DatePoint, FuzzyDate, PlaceRef, Span};
 /// How many earlier trips of a leader to a country a new mention is
 /// compared with: merging stays linear in the length of the text.
 const MERGE_WINDOW: usize = 64;
+/// How many days apart two legs of one journey may be.
+const LEG_DAYS: i32 = 14;
 /// How many sentences after a dated mention an undated "his visit to ..."
 /// still recalls that trip.
 const RECALL_SENTENCES: usize = 2;
@@ -713,9 +715,17 @@ pub(crate) fn visits(
                 .iter()
                 .flat_map(|to| dates.iter().map(move |d| (to, *d)))
             {
+                // "flew on to Lima": from the last leg, unless that leg was
+                // another journey (a trip of years ago told before).
+                let last_leg = legs.last.get(actor).filter(|_| {
+                    legs.last_visit(*actor).is_none_or(|leg| {
+                        let gap = date.first_day().0 - leg.date.last_day().0;
+                        (-LEG_DAYS..=LEG_DAYS).contains(&gap)
+                    })
+                });
                 let from = origin
                     .clone()
-                    .or_else(|| chained.then(|| legs.last.get(actor).cloned()).flatten())
+                    .or_else(|| chained.then(|| last_leg.cloned()).flatten())
                     .or_else(|| home.clone());
                 let Some(from) = from else { continue };
                 // Travel at home is no visit: a return ("before returning
@@ -998,7 +1008,8 @@ pub(crate) fn merge(mentions: Vec<VisitMention>, story: &Story) -> Vec<Merged> {
                 candidates.iter().rev().copied().find(|&index| {
                     let last = merged[index].mentions.last();
                     last.is_some_and(|last| {
-                        last.explicit_date && mention.sentence.saturating_sub(last.sentence) <= RECALL_SENTENCES
+                        last.explicit_date
+                            && mention.sentence.saturating_sub(last.sentence) <= RECALL_SENTENCES
                     })
                 })
             })
@@ -1081,7 +1092,13 @@ impl Merged {
 
     fn push(&mut self, mention: VisitMention) {
         self.bounds.add(&mention);
-        if score(&mention) > score(&self.mentions[self.best]) {
+        // A trip is where and when it began: a later day's leg ("travelled
+        // to Valparaíso on Tuesday") never stands for the arrival.
+        let best = &self.mentions[self.best];
+        let later = mention.explicit_date
+            && best.explicit_date
+            && mention.date.first_day() > best.date.last_day();
+        if !later && score(&mention) > score(best) {
             self.best = self.mentions.len();
         }
         self.mentions.push(mention);
