@@ -156,32 +156,19 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
     // An international organisation before the title: "NATO Secretary
     // General Mark Rutte", "African Union Commission Chairperson Moussa
     // Faki": its officials travel from its seat.
-    let organisation = title_range.as_ref().and_then(|range| {
-        // "the European Union's foreign policy chief Kaja Kallas": up to
-        // three lowercase words of the title before its head.
-        let lowercase = (1..=3)
-            .take_while(|&back| {
-                range.start >= back && sent.tokens[range.start - back].is_lowercase()
-            })
-            .last()
-            .unwrap_or(0);
-        (0..=lowercase)
-            .find_map(|back| {
-                organisation_before(sent, range.start - back)
-                    .map(|(words, seat)| (range.start - back - words, seat))
-            })
-            .or_else(|| organisation_at(sent, range.clone()).map(|seat| (range.start, seat)))
-    });
-    if let Some((first, seat)) = organisation {
-        start = first;
-        title_range = title_range.map(|range| start..range.end);
-        let title = title_range
-            .as_ref()
-            .map(|range| clean_title(sent, text, range.clone()));
+    if let Some((first, seat)) = title_range
+        .as_ref()
+        .and_then(|range| organisation_of(sent, range))
+    {
+        let title = clean_title(
+            sent,
+            text,
+            first..title_range.as_ref().map_or(core.start, |r| r.end),
+        );
         return NameMention {
-            tokens: start..core.end,
+            tokens: first..core.end,
             core,
-            title,
+            title: Some(title),
             country: Some(seat),
             titled: true,
         };
@@ -244,6 +231,23 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
         country,
         titled,
     }
+}
+
+/// Where a title's organisation names it (the first token of the
+/// organisation's name, and its seat's country): before the title's head,
+/// across up to three lowercase words ("the European Union's foreign
+/// policy chief"), or at its start ("NATO Secretary General").
+fn organisation_of(sent: &Sent<'_, '_>, title: &Range<usize>) -> Option<(usize, CountryCode)> {
+    let lowercase = (1..=3)
+        .take_while(|&back| title.start >= back && sent.tokens[title.start - back].is_lowercase())
+        .last()
+        .unwrap_or(0);
+    (0..=lowercase)
+        .find_map(|back| {
+            organisation_before(sent, title.start - back)
+                .map(|(words, seat)| (title.start - back - words, seat))
+        })
+        .or_else(|| organisation_at(sent, title.clone()).map(|seat| (title.start, seat)))
 }
 
 /// The international organisation named by the tokens just before `at`
