@@ -154,14 +154,17 @@ pub(crate) fn is_dateline(line: &str) -> bool {
 /// The dateline part of a line that goes on with the story ("HANOI, June 19
 /// (AP) — Putin arrived..."): up to its dash; other lines whole.
 fn dateline_head<'a, 't>(line: &'a [Token<'t>]) -> &'a [Token<'t>] {
-    if !line.first().is_some_and(Token::is_all_caps) {
+    // "(ANSA) - ROME, FEB 2 - ...": the agency's tag comes first.
+    let skip = agency_tag(line);
+    if !line.get(skip).is_some_and(Token::is_all_caps) {
         return line;
     }
     let dash = line
         .iter()
+        .skip(skip)
         .take(DATE_LINE_TOKENS)
         .position(|t| t.is_punct('—') || t.is_punct('–') || t.is_punct('-'));
-    dash.map_or(line, |dash| &line[..dash])
+    dash.map_or(line, |dash| &line[..skip + dash])
 }
 
 /// Whether a mention names one day (with or without its year).
@@ -329,6 +332,13 @@ mod tests {
             .map(|s| find_dates(&tokens[s.tokens.clone()]))
             .collect();
         find_published(&tokens, &sentences, &dates).map(|p| p.day.to_string())
+    }
+
+    #[test]
+    fn an_agency_tag_before_the_dateline_is_read_past() {
+        // 2 February 2025 was a Sunday: the year the weekday fits.
+        let text = "Summit opens\n\n(ANSA) - ROME, FEB 2 - Meloni on Sunday opened a summit, as she did in March 2023.\n";
+        assert_eq!(published(text).as_deref(), Some("2025-02-02"));
     }
 
     #[test]
