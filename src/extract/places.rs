@@ -269,7 +269,8 @@ fn demonym(
     gazetteer: &Gazetteer,
     found: &mut Places,
 ) -> Option<usize> {
-    let max = (at + 2).min(run);
+    // Demonyms run to three words: "Papua New Guinean".
+    let max = (at + 3).min(run);
     for end in (at + 1..=max).rev() {
         let word = sent.text(text, at..end);
         let Some(country) = gazetteer.country_by_demonym(word) else {

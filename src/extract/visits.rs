@@ -19,6 +19,34 @@ use crate::model::{CountryCode, DatePoint, FuzzyDate, PlaceRef, Span};
 /// How many earlier trips of a leader to a country a new mention is
 /// compared with: merging stays linear in the length of the text.
 const MERGE_WINDOW: usize = 64;
+/// Subjects of travel verbs that are no delegation: "troops arrived".
+const NOT_TRAVELLERS: &[&str] = &[
+    "troops",
+    "soldiers",
+    "forces",
+    "fighters",
+    "militants",
+    "vessels",
+    "warships",
+    "ships",
+    "submarines",
+    "aircraft",
+    "jets",
+    "planes",
+    "drones",
+    "missiles",
+    "refugees",
+    "migrants",
+    "tourists",
+    "investors",
+    "fans",
+    "pilgrims",
+    "workers",
+    "students",
+    "protesters",
+    "rebels",
+];
+
 /// How many days apart two legs of one journey may be.
 const LEG_DAYS: i32 = 14;
 /// How many sentences after a dated mention an undated "his visit to ..."
@@ -451,6 +479,19 @@ fn travellers(
             || sent.punct(trigger.at - 1, ','));
     if continues && let Some(actors) = previous {
         return (actors.to_vec(), trigger.at);
+    }
+    // "whose troops first arrived in Angola": the troops travelled, not
+    // the leader named before them.
+    let head = (trigger.at.saturating_sub(3)..trigger.at).rev().find(|&i| {
+        !sent.is_any(
+            i,
+            &[
+                "first", "had", "have", "has", "were", "was", "later", "also", "then",
+            ],
+        )
+    });
+    if head.is_some_and(|i| sent.is_any(i, NOT_TRAVELLERS)) {
+        return (Vec::new(), trigger.at);
     }
     let (actors, end) = subject(parsed, trigger.at);
     if actors.is_empty() && trigger.at <= 1 {
