@@ -446,3 +446,14 @@ fn troops_are_no_delegation_and_long_demonyms_name_their_country() {
         ["James Marape PG->CN 2025-10-13 Beijing"]
     );
 }
+
+#[test]
+fn an_invitation_that_was_taken_up_is_a_visit_and_a_schedule_is_not() {
+    let text = "Echeverria in Tanzania\n\n\
+        At President Julius Nyerere's invitation, Mexican President Luis Echeverria arrived in Dar es Salaam on Thursday.\n\n\
+        From Dar es Salaam, Mr Echeverria flies to Cairo on Tuesday for talks with President Anwar Sadat.\n";
+    assert_eq!(
+        visits_of(text, "1975-07-11"),
+        ["Luis Echeverria MX->TZ 1975-07-10 Dar es Salaam"]
+    );
+}

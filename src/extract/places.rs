@@ -142,7 +142,12 @@ fn run_end(sent: &Sent<'_, '_>, at: usize) -> usize {
     while end < sent.len() && end - at < MAX_RUN {
         let word = sent.capitalized(end) && !sent.in_date(end);
         let glue = end > at
-            && sent.is_any(end, &["of", "the", "and", "on", "de", "del", "al"])
+            && sent.is_any(
+                end,
+                &[
+                    "of", "the", "and", "on", "de", "del", "al", "es", "el", "la", "da", "do",
+                ],
+            )
             && (sent.capitalized(end + 1) || sent.is(end + 1, "the") && sent.capitalized(end + 2));
         if !(word || glue) {
             break;

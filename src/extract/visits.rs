@@ -881,6 +881,24 @@ fn trip_dates(
             && !since_between
             && (!perfect || clause.contains(&mention.tokens.start))
     });
+    // "Mr Prabowo flies to Dar es Salaam on Tuesday": the present tense
+    // with a weekday is a schedule, still to come.
+    let scheduled = matches!(
+        sent.word(trigger.at),
+        "flies"
+            | "travels"
+            | "heads"
+            | "leaves"
+            | "goes"
+            | "departs"
+            | "arrives"
+            | "visits"
+            | "returns"
+    ) && date_index
+        .is_some_and(|index| matches!(sent.dates[index].expr, DateExpr::Weekday { .. }));
+    if scheduled {
+        return None;
+    }
     let resolved = date_index.and_then(|index| story.resolve_date(sent, parsed.text, index));
     // "who has visited China 40 times": experience, not a trip of today.
     let experience = perfect && resolved.is_none() && !matches!(trigger.travel, Travel::Arrive)
