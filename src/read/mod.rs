@@ -21,7 +21,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use charset::{CharsetFrom, DecodedText};
-pub use feed::FeedItem;
+pub use feed::{FeedItem, parse_feed};
 pub use fetch::{FetchError, FetchOptions, Fetched, Fetcher, Freshness, default_cache_dir};
 pub use meta::{day_in_url, parse_day};
 
