@@ -457,3 +457,26 @@ fn an_invitation_that_was_taken_up_is_a_visit_and_a_schedule_is_not() {
         ["Luis Echeverria MX->TZ 1975-07-10 Dar es Salaam"]
     );
 }
+
+#[test]
+fn background_trips_hosts_groups_returns_and_plans_read_as_news_writes_them() {
+    let text = "Historic visits\n\n\
+        BONN, June 5 (Reuters) - West German Chancellor Willy Brandt, who had visited Warsaw two years earlier, arrived in Moscow on Tuesday.\n\n\
+        West German Chancellor Helmut Kohl, French President Francois Mitterrand and European Commission President Jacques Delors arrived in Dublin on Monday.\n\n\
+        Soviet leader Leonid Brezhnev met US President Richard Nixon in Moscow on Wednesday.\n\n\
+        Brandt flew home to Bonn on Thursday.\n\n\
+        Israeli Prime Minister Menachem Begin arrived in Cairo on Tuesday at the invitation of Egyptian President Anwar Sadat.\n\n\
+        Dutch Prime Minister Ruud Lubbers is expected to travel to Tokyo next month. He has been to Moscow a dozen times.\n";
+    assert_eq!(
+        visits_of(text, "1972-06-05"),
+        [
+            "Willy Brandt DE->PL 1970 Warsaw",
+            "Willy Brandt DE->RU 1972-05-30 Moscow",
+            "Helmut Kohl DE->IE 1972-06-05 Dublin",
+            "Francois Mitterrand FR->IE 1972-06-05 Dublin",
+            "Jacques Delors BE->IE 1972-06-05 Dublin",
+            "Richard Nixon US->RU 1972-05-31 Moscow",
+            "Menachem Begin IL->EG 1972-05-30 Cairo",
+        ]
+    );
+}

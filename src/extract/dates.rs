@@ -622,11 +622,15 @@ fn parse_relative(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> 
     parse_ago(tokens, at)
 }
 
-/// "two days ago", "a week ago", "three years ago".
+/// "two days ago", "a week ago", "three years ago", and "two years
+/// earlier", which news copy counts from the story's own time.
 fn parse_ago(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
     let count = count_of(&tokens[at])?;
     let unit_token = tokens.get(at + 1)?;
-    if !tokens.get(at + 2).is_some_and(|t| t.is("ago")) {
+    if !tokens
+        .get(at + 2)
+        .is_some_and(|t| t.is("ago") || t.is("earlier"))
+    {
         return None;
     }
     let expr = if unit_token.is("day") || unit_token.is("days") {

@@ -376,6 +376,15 @@ fn destination<'p>(
         {
             break;
         }
+        // "met US President Richard Nixon in Moscow": a nationality inside
+        // a name is no destination.
+        let in_name = parsed
+            .actor_at(at)
+            .is_some_and(|mention| mention.tokens.start <= at && mention.tokens.end > at + 1);
+        if in_name {
+            at += 1;
+            continue;
+        }
         if let Some(place) = parsed.places.place_at(at).filter(|p| p.tokens.start == at) {
             let from = at > 0 && sent.is(at - 1, "from")
                 || at > 1 && sent.is(at - 1, "the") && sent.is(at - 2, "from");
@@ -734,16 +743,15 @@ pub(crate) fn visits(
         let Some((places, origin, after)) = destinations(parsed, story, trigger, guest_end) else {
             continue;
         };
+        let Some(actors) = guests_of_hosts(parsed, story, gazetteer, trigger, actors, &places)
+        else {
+            continue;
+        };
         let Some(mut dates) = trip_dates(parsed, story, trigger, *date) else {
             continue;
         };
-        // A tour's earlier legs came before the day the sentence tells of:
-        // its month is as much as can be said.
-        if parsed.sent.is(trigger.at, "took")
-            && let [(date, _)] = dates.as_slice()
-            && let Some(month) = month_of(found.last().map_or(date, |leg| &leg.date))
-        {
-            dates = vec![(month, false)];
+        if parsed.sent.is(trigger.at, "took") {
+            dates = tour_leg_dates(dates, found.last());
         }
         let purpose = purpose(parsed, after);
         let chained = is_chained(parsed, trigger);
@@ -811,6 +819,44 @@ pub(crate) fn visits(
         }
     }
     found
+}
+
+/// "Brezhnev met Nixon in Moscow": a host who meets at home did not
+/// travel; the one met did. The travellers of a trip, with hosts meeting at
+/// home replaced by their guest; `None` when there is no guest to take.
+fn guests_of_hosts(
+    parsed: &Parsed<'_, '_>,
+    story: &Story,
+    gazetteer: &Gazetteer,
+    trigger: &Trigger,
+    actors: Vec<Actor>,
+    places: &[StoryPlace],
+) -> Option<Vec<Actor>> {
+    let at_home = |actor: &Actor| {
+        home_of(story, gazetteer, *actor)
+            .is_some_and(|home| places.iter().all(|p| p.country == home.country))
+    };
+    if trigger.travel == Travel::Meet && actors.iter().all(at_home) {
+        return parsed
+            .actor_after(trigger.at, 5)
+            .map(|guest| guest.actors.clone());
+    }
+    Some(actors)
+}
+
+/// A tour's earlier legs came before the day the sentence tells of (its
+/// last leg, `main`): their month is as much as can be said.
+fn tour_leg_dates(
+    dates: Vec<(FuzzyDate, bool)>,
+    main: Option<&VisitMention>,
+) -> Vec<(FuzzyDate, bool)> {
+    match dates.as_slice() {
+        [(date, _)] => match month_of(main.map_or(date, |leg| &leg.date)) {
+            Some(month) => vec![(month, false)],
+            None => dates,
+        },
+        _ => dates,
+    }
 }
 
 /// The month a date starts in, as a date of month precision.
