@@ -96,9 +96,7 @@ impl Workspace {
                 .iter()
                 .any(|article| ext.eq_ignore_ascii_case(article))
         });
-        let is_address = path
-            .to_str()
-            .is_some_and(|path| path.starts_with("http://") || path.starts_with("https://"));
+        let is_address = path.to_str().is_some_and(crate::read::is_web_address);
         let file = if is_address {
             extract_file(path)
         } else {
@@ -214,7 +212,8 @@ fn extract_file(path: &Path) -> OpenFile {
         match result {
             Ok(article) => {
                 // A web page is named after its headline, a file after itself.
-                let id = (single && !input.contains("://")).then(|| extract::file_source_id(path));
+                let id = (single && !crate::read::is_web_address(&input))
+                    .then(|| extract::file_source_id(path));
                 extractions.push(extract::extract_read(
                     &article,
                     id,

@@ -7,7 +7,7 @@ use std::path::Path;
 use legation::extract::{Extraction, extract_read, file_source_id, merge};
 use legation::gazetteer::Gazetteer;
 use legation::model::{Day, validate};
-use legation::read::{Article, ReadError};
+use legation::read::{Article, ReadError, is_web_address};
 use legation::untrusted::visible_line;
 
 use super::Exit;
@@ -51,19 +51,29 @@ pub struct ExtractArgs {
 /// extract ([`Exit::Invalid`]), as does an empty article or a text with
 /// bytes that are not UTF-8 (read with those replaced).
 pub fn run(args: &ExtractArgs) -> Exit {
-    let read = args.web.reader().read_each(&args.articles);
-    let unreadable: Vec<&ReadError> = read
+    // Files first: a mistyped path stops everything before any address is
+    // fetched.
+    let unreadable: Vec<ReadError> = args
+        .articles
         .iter()
-        .flatten()
-        .filter_map(|result| result.as_ref().err())
-        .filter(|err| matches!(err, ReadError::Unreadable { .. }))
+        .filter(|input| !is_web_address(input))
+        .filter_map(|input| {
+            let path = Path::new(input);
+            std::fs::File::open(path)
+                .err()
+                .map(|source| ReadError::Unreadable {
+                    path: path.to_owned(),
+                    source,
+                })
+        })
         .collect();
     if !unreadable.is_empty() {
         for err in unreadable {
-            eprintln!("legation: {err}; check the path and its permissions");
+            eprintln!("legation: {}", visible_line(&err.to_string()));
         }
         return Exit::Unreadable;
     }
+    let read = args.web.reader().read_each(&args.articles);
     let gazetteer = Gazetteer::bundled();
     let mut invalid = false;
     let mut extractions: Vec<Extraction> = Vec::new();
@@ -104,9 +114,10 @@ fn extract_one(
     gazetteer: &Gazetteer,
 ) -> Extraction {
     let mut article = article.clone();
-    // A file is named by its path; a page of the web by its address.
+    // A file is named by its path; a page of the web, or of a feed, by
+    // its address.
     let label = match &article.url {
-        Some(url) if article.input.contains("://") => url.clone(),
+        Some(url) if !single || is_web_address(&article.input) => url.clone(),
         _ => article.input.clone(),
     };
     if article.text.trim().is_empty() {
@@ -115,8 +126,8 @@ fn extract_one(
     article.title = args.title.clone().or(article.title);
     article.url = args.url.clone().or(article.url);
     article.publisher = args.publisher.clone().or(article.publisher);
-    let is_file = !article.input.contains("://");
-    let id = (single && is_file).then(|| file_source_id(Path::new(&article.input)));
+    let id = (single && !is_web_address(&article.input))
+        .then(|| file_source_id(Path::new(&article.input)));
     let extraction = extract_read(&article, id, args.date, gazetteer);
     for note in &extraction.notes {
         eprintln!("{}", visible_line(&format!("{label}: {note}")));

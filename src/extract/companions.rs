@@ -10,6 +10,15 @@ use crate::gazetteer::Gazetteer;
 
 /// How far after "accompanied by" or "with" the companions may be named.
 const LIST_WINDOW: usize = 30;
+/// How many words ("the foreign affairs minister,", "his wife,") may come
+/// before the first companion's name is reached.
+const LIST_START: usize = 6;
+/// Words that end a list of companions.
+const LIST_STOPS: &[&str] = &[
+    "was", "were", "is", "are", "will", "who", "after", "before", "for", "to", "in", "on", "at",
+    "from", "that", "which", "where", "when", "said", "says", "during", "since", "flew", "arrived",
+    "met", "held", "had",
+];
 
 /// The visits of the companions a sentence names. `found` holds the
 /// sentence's own visits; the traveller's last visit in `legs` stands in
@@ -36,15 +45,25 @@ pub(crate) fn companions(
         if !(accompanied || along || came) {
             continue;
         }
+        // The list runs from right after "by" or "with" to the clause's
+        // next verb or preposition: "accompanied by aides, flew to Kyiv
+        // after talks with Duda" names no companion Duda.
         let list_end = (at + 2..(at + 2 + LIST_WINDOW).min(sent.len()))
-            .find(|&i| {
-                sent.is_any(i, &["was", "were", "is", "are", "will", "who"]) || sent.punct(i, ';')
-            })
+            .find(|&i| sent.is_any(i, LIST_STOPS) || sent.punct(i, ';'))
             .unwrap_or_else(|| (at + 2 + LIST_WINDOW).min(sent.len()));
-        let named_after: Vec<Actor> = parsed
+        let listed: Vec<_> = parsed
             .actors
             .iter()
-            .filter(|m| m.tokens.start >= at + 2 && m.tokens.start < list_end)
+            .filter(|m| m.tokens.start >= at + 2 && m.tokens.start < list_end && !m.relative)
+            .collect();
+        if listed
+            .first()
+            .is_none_or(|first| first.tokens.start > at + 2 + LIST_START)
+        {
+            continue;
+        }
+        let named_after: Vec<Actor> = listed
+            .iter()
             .flat_map(|m| m.actors.iter().copied())
             .collect();
         let (subjects, _) = subject(parsed, at);

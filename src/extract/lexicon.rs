@@ -374,7 +374,6 @@ pub(crate) const LANDMARKS: &[Landmark] = &[
     landmark("jomo kenyatta airport", "KE", Some("Nairobi")),
     landmark("kennedy airport", "US", Some("New York")),
     landmark("jfk airport", "US", Some("New York")),
-    landmark("jfk", "US", Some("New York")),
     landmark("laguardia airport", "US", Some("New York")),
     landmark("dulles airport", "US", Some("Washington")),
     landmark("joint base andrews", "US", Some("Washington")),

@@ -242,7 +242,22 @@ fn organisation_of(sent: &Sent<'_, '_>, title: &Range<usize>) -> Option<(usize, 
         .take_while(|&back| title.start >= back && sent.tokens[title.start - back].is_lowercase())
         .last()
         .unwrap_or(0);
+    // Across lowercase title words ("UN humanitarian chief"), never across
+    // a gathering: "at the NATO summit Prime Minister Sunak" names no NATO
+    // official.
+    const GATHERINGS: &[&str] = &[
+        "summit",
+        "meeting",
+        "talks",
+        "conference",
+        "headquarters",
+        "session",
+        "assembly",
+        "forum",
+        "gathering",
+    ];
     (0..=lowercase)
+        .filter(|&back| (title.start - back..title.start).all(|i| !sent.is_any(i, GATHERINGS)))
         .find_map(|back| {
             organisation_before(sent, title.start - back)
                 .map(|(words, seat)| (title.start - back - words, seat))
@@ -264,14 +279,21 @@ fn organisation_named_before(sent: &Sent<'_, '_>, at: usize) -> Option<(usize, C
     ORGANISATION_SEATS
         .iter()
         .filter(|(words, _, _)| words.len() <= at)
-        .filter(|(words, _, _)| {
-            words
-                .iter()
-                .enumerate()
-                .all(|(i, word)| sent.lower[at - words.len() + i] == *word)
-        })
+        .filter(|(words, _, _)| names_organisation(sent, at - words.len(), words))
         .max_by_key(|(words, _, _)| words.len())
         .and_then(|(words, code, _)| Some((words.len(), CountryCode::parse(code)?)))
+}
+
+/// Whether the tokens from `at` are `words`; an acronym ("UN", "WHO")
+/// only in capitals, so that "who" and "un-" stay words.
+fn names_organisation(sent: &Sent<'_, '_>, at: usize, words: &[&str]) -> bool {
+    let acronym = words.len() == 1 && words[0].len() <= 5;
+    words.iter().enumerate().all(|(i, word)| {
+        sent.lower.get(at + i).is_some_and(|lower| lower == word)
+            && (!acronym
+                || sent.tokens[at + i].is_all_caps()
+                || sent.tokens[at + i].text.contains('.'))
+    })
 }
 
 /// The international organisation a title starts with ("NATO Secretary
@@ -280,12 +302,7 @@ fn organisation_at(sent: &Sent<'_, '_>, title: Range<usize>) -> Option<CountryCo
     ORGANISATION_SEATS
         .iter()
         .filter(|(words, _, _)| title.start + words.len() < title.end)
-        .find(|(words, _, _)| {
-            words
-                .iter()
-                .enumerate()
-                .all(|(i, word)| sent.lower[title.start + i] == *word)
-        })
+        .find(|(words, _, _)| names_organisation(sent, title.start, words))
         .and_then(|(_, code, _)| CountryCode::parse(code))
 }
 

@@ -628,12 +628,15 @@ pub(crate) fn clause_around(sent: &Sent<'_, '_>, at: usize) -> Range<usize> {
 /// Whether a date is a dateline's: near the start of the line, after a
 /// comma, and followed by the agency in brackets or the dateline's dash.
 fn is_dateline_date(sent: &Sent<'_, '_>, date: &Range<usize>) -> bool {
-    const NEAR_START: usize = 8;
-    let after_comma = (0..date.start).any(|i| sent.punct(i, ','));
+    // The place: a word or three (after an agency's tag), then the comma
+    // the date follows at once. "Xi, who landed in Paris on May 5 (local
+    // time)" has its date far from its comma.
+    const PLACE_WORDS: usize = 7;
+    let first_comma = (0..PLACE_WORDS.min(sent.len())).find(|&i| sent.punct(i, ','));
     let closes = (date.end..date.end + 2).any(|i| {
         sent.punct(i, '(') || sent.punct(i, '-') || sent.punct(i, '—') || sent.punct(i, '–')
     });
-    date.start <= NEAR_START && after_comma && closes
+    first_comma.is_some_and(|comma| date.start == comma + 1) && closes
 }
 
 pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[(usize, u8)]) -> Vec<Option<usize>> {

@@ -144,12 +144,31 @@ fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     }
     // "Witkoff and Safadi were in Cairo on Sunday for talks": presence
     // abroad, told without a travel word.
+    // The place closes the phrase ("were in Cairo on Sunday", "was in
+    // Nairobi for talks"), not "was in Gaza ceasefire talks"; "who is in
+    // Beijing" is where an ambassador lives.
+    let place = parsed
+        .places
+        .place_at(at + 2)
+        .filter(|p| p.tokens.start == at + 2 && p.how != PlaceHow::Demonym);
+    let closes = place.is_some_and(|p| {
+        let next = p.tokens.end;
+        next >= sent.len()
+            || sent.tokens[next].kind == Kind::Punct
+            || sent.in_date(next)
+            || sent.is(next, "in") && sent.in_date(next + 1)
+            || sent.is_any(
+                next,
+                &[
+                    "on", "for", "with", "to", "this", "last", "earlier", "since", "until", "at",
+                ],
+            )
+    });
+    let resident = at > 0 && sent.is(at - 1, "who") && matches!(word, "is" | "are");
     let presence = matches!(word, "was" | "were" | "is" | "are")
         && sent.is(at + 1, "in")
-        && parsed
-            .places
-            .place_at(at + 2)
-            .is_some_and(|p| p.tokens.start == at + 2 && p.how != PlaceHow::Demonym);
+        && closes
+        && !resident;
     if presence {
         return Some(Travel::Arrive);
     }
@@ -466,8 +485,8 @@ fn travellers(
             if sent.is_any(at, &["his", "her", "their"]) {
                 // "During her visit to Moscow, Thatcher met ...": the
                 // pronoun looks ahead to the main clause's subject.
-                let opening =
-                    (0..at).all(|i| sent.is_any(i, &["during", "on", "in", "at", "after"]));
+                let opening = at > 0
+                    && (0..at).all(|i| sent.is_any(i, &["during", "on", "in", "at", "after"]));
                 let comma = (trigger.at..sent.len()).find(|&i| sent.punct(i, ','));
                 if opening && let Some(mention) = comma.and_then(|i| parsed.actor_after(i, 2)) {
                     return (mention.actors.clone(), at + 1);
@@ -1110,13 +1129,19 @@ pub(crate) fn merge(mentions: Vec<VisitMention>, story: &Story) -> Vec<Merged> {
         // after a dated mention of the same trip is that trip.
         let recalled = (mention.travel == Travel::VisitNoun && !mention.explicit_date)
             .then(|| {
-                candidates.iter().rev().copied().find(|&index| {
-                    let last = merged[index].mentions.last();
-                    last.is_some_and(|last| {
-                        last.explicit_date
-                            && mention.sentence.saturating_sub(last.sentence) <= RECALL_SENTENCES
+                candidates
+                    .iter()
+                    .rev()
+                    .take(MERGE_WINDOW)
+                    .copied()
+                    .find(|&index| {
+                        let last = merged[index].mentions.last();
+                        last.is_some_and(|last| {
+                            last.explicit_date
+                                && mention.sentence.saturating_sub(last.sentence)
+                                    <= RECALL_SENTENCES
+                        })
                     })
-                })
             })
             .flatten();
         let same = recalled.or_else(|| {

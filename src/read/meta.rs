@@ -297,15 +297,30 @@ const BYLINE_CHARS: usize = 160;
 /// March 2020", "Published: 12 Jan 2024, 06:45 PM", `<p class="date">24 May
 /// 2022</p>`): the first short element whose class or id says it is one.
 fn byline_date(doc: &Document) -> Option<Day> {
+    // Whole words of the class and id ("post-date", "byline"), not parts
+    // ("updated", "candidate", "timeline"): modification stamps never date
+    // a page.
     let marked = |node: NodeId| {
         let names = format!("{} {}", doc.class_name(node), doc.id_attr(node)).to_ascii_lowercase();
-        BYLINE_MARKS.iter().any(|mark| names.contains(mark)) || doc.tag_name(node) == "time"
+        let words: Vec<&str> = names.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+        let updated = words
+            .iter()
+            .any(|word| word.starts_with("update") || word.starts_with("modif"));
+        !updated
+            && (words.iter().any(|word| BYLINE_MARKS.contains(word))
+                || doc.tag_name(node) == "time")
     };
     doc.query_selector_all(doc.root(), "body *")
         .into_iter()
         .filter(|&node| marked(node))
         .map(|node| clean(&doc.text_content(node)))
         .filter(|text| text.chars().count() <= BYLINE_CHARS)
+        .filter(|text| {
+            let lower = text.to_lowercase();
+            !lower.starts_with("updated")
+                && !lower.starts_with("last updated")
+                && !lower.starts_with("modified")
+        })
         .find_map(|text| written_day(&text))
 }
 
@@ -597,6 +612,13 @@ mod tests {
         assert_eq!(written_day("Updated 2023-11-14 10:30"), day(2023, 11, 14));
         assert_eq!(written_day("Marches in May drew crowds"), None);
         assert_eq!(written_day("31 February 2020"), None);
+    }
+
+    #[test]
+    fn an_update_stamp_never_dates_a_page() {
+        let html = r#"<html><body><span class="updated">Updated 14 March 2024</span>
+            <div class="candidate-list">Candidates of 2 May 2019</div></body></html>"#;
+        assert_eq!(meta_of(html, None).published, None);
     }
 
     #[test]

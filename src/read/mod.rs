@@ -32,6 +32,21 @@ use crate::model::Day;
 /// site.
 pub const CONCURRENT_FETCHES: usize = 4;
 
+/// The most items of one feed read: a feed of thousands is an archive, not
+/// the news, and would tie up the reader for an hour.
+pub const MAX_FEED_ITEMS: usize = 100;
+
+/// Whether `input` is an `http://` or `https://` address (in any case), as
+/// opposed to a path.
+pub fn is_web_address(input: &str) -> bool {
+    let input = input.trim_start();
+    ["http://", "https://"].iter().any(|scheme| {
+        input
+            .get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    })
+}
+
 /// One article, as the extractor will see it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Article {
@@ -122,7 +137,7 @@ impl fmt::Display for DateSource {
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// A file that cannot be read.
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {source}; check the path and its permissions", path.display())]
     Unreadable {
         /// The file.
         path: PathBuf,
@@ -169,15 +184,34 @@ impl Reader {
     }
 
     /// [`Self::read_all`], the results of each input kept apart.
+    /// An input given twice is read once (its second place gives nothing):
+    /// two threads never fetch, nor cache, one address at once.
     pub fn read_each(&self, inputs: &[String]) -> Vec<Vec<Result<Article, ReadError>>> {
-        in_parallel(inputs, |input| self.read(input))
+        let unique: Vec<&String> = inputs
+            .iter()
+            .enumerate()
+            .filter(|(index, input)| !inputs[..*index].contains(input))
+            .map(|(_, input)| input)
+            .collect();
+        let mut read = in_parallel(&unique, |input| self.read(input)).into_iter();
+        inputs
+            .iter()
+            .enumerate()
+            .map(|(index, input)| {
+                if inputs[..index].contains(input) {
+                    Vec::new()
+                } else {
+                    read.next().unwrap_or_default()
+                }
+            })
+            .collect()
     }
 
     /// Reads one input: a path (`.txt`, `.html`, a feed file) or an
     /// `http(s)://` address (a page or a feed). A feed gives one result per
     /// item; one bad item does not stop the others.
     pub fn read(&self, input: &str) -> Vec<Result<Article, ReadError>> {
-        if input.contains("://") {
+        if is_web_address(input) || input.contains("://") {
             return self.read_url(input, Within::Input);
         }
         let path = Path::new(input);
@@ -215,12 +249,12 @@ impl Reader {
         };
         let mut kind = Kind::sniff(&fetched.body, fetched.media_type().as_deref());
         // A feed changes: a copy cached when it was first read is stale.
+        // If it cannot be fetched now, the cached copy still serves.
         if kind == Kind::Feed && fetched.from_cache && !self.fetcher.options().offline {
-            fetched = match self.fetcher.fetch(url, Freshness::Feed) {
-                Ok(fetched) => fetched,
-                Err(source) => return fetch_error(source),
-            };
-            kind = Kind::sniff(&fetched.body, fetched.media_type().as_deref());
+            if let Ok(fresh) = self.fetcher.fetch(url, Freshness::Feed) {
+                fetched = fresh;
+                kind = Kind::sniff(&fetched.body, fetched.media_type().as_deref());
+            }
         }
         let mut results = self.read_body(url, &fetched.body, kind, Some(&fetched), within);
         if fetched.from_cache {
@@ -260,7 +294,19 @@ impl Reader {
             ),
             Kind::Feed => match feed::parse_feed(bytes, page_url) {
                 Ok(items) if items.is_empty() => no_article("the feed lists no items".to_owned()),
-                Ok(items) => self.read_feed_items(input, &items),
+                Ok(items) => {
+                    let mut results = self.read_feed_items(input, &items);
+                    if items.len() > MAX_FEED_ITEMS {
+                        results.push(Err(ReadError::NoArticle {
+                            input: input.to_owned(),
+                            why: format!(
+                                "the feed lists {} items: the first {MAX_FEED_ITEMS} were read; give the others' addresses to read them",
+                                items.len()
+                            ),
+                        }));
+                    }
+                    results
+                }
                 Err(why) => no_article(why),
             },
             Kind::Text => {
@@ -277,14 +323,36 @@ impl Reader {
     /// The linked article of every feed item, fetched a few at a time; the
     /// item's title and date stand in where the page gives none.
     fn read_feed_items(&self, input: &str, items: &[FeedItem]) -> Vec<Result<Article, ReadError>> {
-        let read_item = |item: &FeedItem| -> Vec<Result<Article, ReadError>> {
+        let mut links: Vec<&str> = Vec::new();
+        let items: Vec<&FeedItem> = items
+            .iter()
+            .take(MAX_FEED_ITEMS)
+            // A story listed twice is read once.
+            .filter(|item| match item.link.as_deref() {
+                Some(link) if links.contains(&link) => false,
+                Some(link) => {
+                    links.push(link);
+                    true
+                }
+                None => true,
+            })
+            .collect();
+        let read_item = |item: &&FeedItem| -> Vec<Result<Article, ReadError>> {
+            let title = item.title.as_deref().unwrap_or("untitled");
             let Some(link) = item.link.as_deref() else {
-                let title = item.title.as_deref().unwrap_or("untitled");
                 return vec![Err(ReadError::NoArticle {
                     input: input.to_owned(),
                     why: format!("the item \"{title}\" links no article"),
                 })];
             };
+            if !is_web_address(link) {
+                return vec![Err(ReadError::NoArticle {
+                    input: input.to_owned(),
+                    why: format!(
+                        "the item \"{title}\" links `{link}`, which is no web address (a feed saved without its own address?); open the feed by its web address"
+                    ),
+                })];
+            }
             let mut results = self.read_url(link, Within::Feed);
             for article in results.iter_mut().flatten() {
                 input.clone_into(&mut article.input);
@@ -301,7 +369,7 @@ impl Reader {
             }
             results
         };
-        in_parallel(items, read_item)
+        in_parallel(&items, read_item)
             .into_iter()
             .flatten()
             .collect()
@@ -355,13 +423,12 @@ impl Kind {
         {
             return Self::Html;
         }
-        if let Some(media) = media_type
-            && media != "text/plain"
-            && !media.starts_with("text/")
-            && is_binary(bytes)
-        {
+        // NUL bytes are binary, unless a byte-order mark says UTF-16.
+        let text_media = media_type.is_some_and(|media| media.starts_with("text/"));
+        if !text_media && is_binary(bytes) && encoding_rs::Encoding::for_bom(bytes).is_none() {
+            let what = media_type.map_or("binary data", |media| media);
             return Self::Refused(format!(
-                "is {media}, not an article; give the article's page"
+                "is {what}, not an article; give the article's text or page"
             ));
         }
         Self::Text
@@ -407,7 +474,10 @@ pub fn read_html(
     })?;
     let mut notes = Vec::new();
     if from == CharsetFrom::Detected && encoding != encoding_rs::UTF_8 {
-        notes.push(charset_note(encoding, from));
+        notes.push(format!(
+            "no charset declared: read as {} (detected)",
+            encoding.name()
+        ));
     }
     let (published, published_from) = page
         .meta
@@ -440,18 +510,6 @@ fn text_article(input: &str, text: String, url: Option<&str>) -> Article {
         title,
         text,
         ..Article::default()
-    }
-}
-
-fn charset_note(encoding: &'static encoding_rs::Encoding, from: CharsetFrom) -> String {
-    match from {
-        CharsetFrom::Detected => format!(
-            "no charset declared: read as {} (detected)",
-            encoding.name()
-        ),
-        CharsetFrom::Bom | CharsetFrom::Header | CharsetFrom::Meta => {
-            format!("read as {}", encoding.name())
-        }
     }
 }
 

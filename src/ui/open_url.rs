@@ -81,17 +81,19 @@ pub fn addresses(text: &str) -> Result<Vec<String>, String> {
         if line.is_empty() {
             continue;
         }
-        let is_web = url::Url::parse(line)
-            .is_ok_and(|url| matches!(url.scheme(), "http" | "https") && url.host().is_some());
-        if !is_web {
+        let parsed = url::Url::parse(line)
+            .ok()
+            .filter(|url| matches!(url.scheme(), "http" | "https") && url.host().is_some());
+        let Some(url) = parsed else {
             let shown: String = line.chars().take(60).collect();
             return Err(format!(
                 "Line {}: `{}` is no web address; give addresses that start with http:// or https:// (files open with File, Open…)",
                 number + 1,
                 crate::untrusted::visible_line(&shown)
             ));
-        }
-        found.push(line.to_owned());
+        };
+        // As parsed: "HTTPS://Example.org" reads as https://example.org.
+        found.push(url.to_string());
     }
     Ok(found)
 }
@@ -123,6 +125,10 @@ mod tests {
             "{err}"
         );
         assert!(addresses("ftp://example.org/x").is_err());
+        assert_eq!(
+            addresses("HTTPS://Example.ORG/a").unwrap(),
+            ["https://example.org/a"]
+        );
         assert_eq!(pasted_addresses("just some text"), None);
         assert_eq!(pasted_addresses("https://example.org/x").unwrap().len(), 1);
     }
