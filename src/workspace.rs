@@ -211,9 +211,7 @@ fn extract_file(path: &Path) -> OpenFile {
     for result in results {
         match result {
             Ok(article) => {
-                // A web page is named after its headline, a file after itself.
-                let id = (single && !crate::read::is_web_address(&input))
-                    .then(|| extract::file_source_id(path));
+                let id = extract::source_id_for(&article, single);
                 extractions.push(extract::extract_read(
                     &article,
                     id,

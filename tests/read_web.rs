@@ -198,6 +198,33 @@ fn a_feed_linking_itself_reads_its_articles_once() {
 }
 
 #[test]
+fn a_feed_that_cannot_be_fetched_again_is_read_from_the_cache() {
+    let cache = cache("feed-offline");
+    let feed_url;
+    {
+        let server = Server::start(vec![
+            (
+                "/feed.xml",
+                Reply::ok("application/rss+xml", rss(&[("A", "/a.html")])),
+            ),
+            ("/a.html", html("ap-style.html")),
+        ]);
+        feed_url = server.url("/feed.xml");
+        let first = legation_cached(&cache, &["read", "--json", &feed_url]);
+        assert_eq!(articles(&first).len(), 1, "{}", stderr(&first));
+    }
+    // The server is gone: the feed and its page come from the cache.
+    let again = legation_cached(&cache, &["read", "--json", &feed_url]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(articles(&again).len(), 1);
+    assert!(
+        stderr(&again).contains("read from the cache"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
 fn redirects_are_followed_to_the_page() {
     let server = Server::start(vec![
         ("/short", Reply::Redirect("/hop1".to_owned())),

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use legation::extract::{Extraction, extract_read, file_source_id, merge};
+use legation::extract::{Extraction, extract_read, merge, source_id_for};
 use legation::gazetteer::Gazetteer;
 use legation::model::{Day, validate};
 use legation::read::{Article, ReadError, is_web_address};
@@ -126,8 +126,7 @@ fn extract_one(
     article.title = args.title.clone().or(article.title);
     article.url = args.url.clone().or(article.url);
     article.publisher = args.publisher.clone().or(article.publisher);
-    let id = (single && !is_web_address(&article.input))
-        .then(|| file_source_id(Path::new(&article.input)));
+    let id = source_id_for(&article, single);
     let extraction = extract_read(&article, id, args.date, gazetteer);
     for note in &extraction.notes {
         eprintln!("{}", visible_line(&format!("{label}: {note}")));

@@ -471,7 +471,6 @@ const fn landmark(
     }
 }
 
-/// Country groups whose members act together: "the Group of Seven".
 /// Regions and continents: no country, and never the country a word of
 /// theirs names ("South America" is not America, "East Timor" is a
 /// country and is not here).
@@ -520,6 +519,7 @@ pub(crate) const REGIONS: &[&str] = &[
     "the caucasus",
 ];
 
+/// Country groups whose members act together: "the Group of Seven".
 pub(crate) const COUNTRY_GROUPS: &[(&str, &[&str])] = &[
     (
         "group of seven",
@@ -532,10 +532,6 @@ pub(crate) const COUNTRY_GROUPS: &[(&str, &[&str])] = &[
     ("aukus", &["AU", "GB", "US"]),
 ];
 
-/// Well-known leaders and ministers, for articles that name them without
-/// their country ("President Donald Trump landed..."): full name, country.
-///
-/// Only used to fill in a country the article itself does not give.
 /// International organisations whose officials travel from the seat, not
 /// from a country of their own: the words that name them (lowercase, as a
 /// run of tokens before a title) and the seat's country and city.
@@ -565,6 +561,10 @@ pub(crate) const ORGANISATION_SEATS: &[(&[&str], &str, &str)] = &[
     (&["commonwealth"], "GB", "London"),
 ];
 
+/// Well-known leaders and ministers, for articles that name them without
+/// their country ("President Donald Trump landed..."): full name, country.
+///
+/// Only used to fill in a country the article itself does not give.
 pub(crate) const KNOWN_PEOPLE: &[(&str, &str)] = &[
     // United States
     ("Donald Trump", "US"),

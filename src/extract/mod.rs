@@ -529,7 +529,14 @@ fn first_line(text: &str) -> &str {
         .unwrap_or("")
 }
 
-/// An id made from a title: lowercase ASCII words joined by hyphens.
+/// The source id of an article: a file read as one article is named after
+/// the file ("2023-07-25-shoigu-pyongyang"); a page of the web, or one of a
+/// feed's (`single` false), after its headline (`None`: made from the title).
+pub fn source_id_for(article: &Article, single: bool) -> Option<String> {
+    (single && !crate::read::is_web_address(&article.input))
+        .then(|| file_source_id(std::path::Path::new(&article.input)))
+}
+
 /// The source id of an article read from a file: its name without the
 /// extension, in lowercase words and hyphens ("2023-07-25-shoigu-pyongyang").
 pub fn file_source_id(path: &std::path::Path) -> String {
@@ -541,6 +548,7 @@ pub fn file_source_id(path: &std::path::Path) -> String {
     )
 }
 
+/// An id made from a title: lowercase ASCII words joined by hyphens.
 fn slug(title: &str) -> String {
     let mut slug = String::new();
     for word in title.split(|c: char| !c.is_ascii_alphanumeric()) {

@@ -233,6 +233,20 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
     }
 }
 
+/// Gatherings an organisation names without naming its officials: "at
+/// the NATO summit Prime Minister Sunak" names no NATO official.
+const GATHERINGS: &[&str] = &[
+    "summit",
+    "meeting",
+    "talks",
+    "conference",
+    "headquarters",
+    "session",
+    "assembly",
+    "forum",
+    "gathering",
+];
+
 /// Where a title's organisation names it (the first token of the
 /// organisation's name, and its seat's country): before the title's head,
 /// across up to three lowercase words ("the European Union's foreign
@@ -243,19 +257,7 @@ fn organisation_of(sent: &Sent<'_, '_>, title: &Range<usize>) -> Option<(usize, 
         .last()
         .unwrap_or(0);
     // Across lowercase title words ("UN humanitarian chief"), never across
-    // a gathering: "at the NATO summit Prime Minister Sunak" names no NATO
-    // official.
-    const GATHERINGS: &[&str] = &[
-        "summit",
-        "meeting",
-        "talks",
-        "conference",
-        "headquarters",
-        "session",
-        "assembly",
-        "forum",
-        "gathering",
-    ];
+    // a gathering.
     (0..=lowercase)
         .filter(|&back| (title.start - back..title.start).all(|i| !sent.is_any(i, GATHERINGS)))
         .find_map(|back| {

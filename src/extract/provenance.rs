@@ -69,8 +69,29 @@ pub(crate) fn visit(
         Travel::Join => ("joined a group abroad", false),
         Travel::Meet => ("met abroad", false),
     };
+    // A companion's visit is the traveller's, told by "accompanied by" or
+    // "travelled with": never surer than the words that tie them.
+    let sent = doc.sentence(best.sentence);
+    let companion = sent.is_any(
+        best.at,
+        &[
+            "accompanied",
+            "travelled",
+            "traveled",
+            "travelling",
+            "traveling",
+            "flew",
+            "arrived",
+            "came",
+        ],
+    ) && sent.is_any(best.at + 1, &["by", "with"]);
+    let rule = if companion {
+        "travelled with the traveller"
+    } else {
+        rule
+    };
     let mut because = format!("{rule}: '{}'", quote(doc, best.sentence, best.at));
-    let mut confidence = if strong && best.explicit_date && from_known {
+    let mut confidence = if strong && best.explicit_date && from_known && !companion {
         Confidence::High
     } else {
         Confidence::Medium

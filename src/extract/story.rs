@@ -619,14 +619,9 @@ pub(crate) fn clause_around(sent: &Sent<'_, '_>, at: usize) -> Range<usize> {
     start..end
 }
 
-/// Assigns the sentence's dates to rule triggers: each trigger takes the
-/// nearest date of its own clause (after it first, up to the next trigger
-/// of its family: visits or events), else a date opening the sentence
-/// ("On Friday, ..."), else the nearest date no other trigger's clause
-/// holds. `triggers` are (token, family) pairs; returns a date mention
-/// index per trigger.
-/// Whether a date is a dateline's: near the start of the line, after a
-/// comma, and followed by the agency in brackets or the dateline's dash.
+/// Whether a date is a dateline's: right after the comma that ends the
+/// place at the start of the sentence, and followed by the agency in
+/// brackets or the dateline's dash ("SANTIAGO, April 15 (AFP) -").
 fn is_dateline_date(sent: &Sent<'_, '_>, date: &Range<usize>) -> bool {
     // The place: a word or three (after an agency's tag), then the comma
     // the date follows at once. "Xi, who landed in Paris on May 5 (local
@@ -639,6 +634,12 @@ fn is_dateline_date(sent: &Sent<'_, '_>, date: &Range<usize>) -> bool {
     first_comma.is_some_and(|comma| date.start == comma + 1) && closes
 }
 
+/// Assigns the sentence's dates to rule triggers: each trigger takes the
+/// nearest date of its own clause (after it first, up to the next trigger
+/// of its family: visits or events), else a date opening the sentence
+/// ("On Friday, ..."), else the nearest date no other trigger's clause
+/// holds. `triggers` are (token, family) pairs; returns a date mention
+/// index per trigger.
 pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[(usize, u8)]) -> Vec<Option<usize>> {
     let families: Vec<u8> = triggers.iter().map(|&(_, family)| family).collect();
     let triggers: Vec<usize> = triggers.iter().map(|&(at, _)| at).collect();

@@ -250,11 +250,13 @@ impl Reader {
         let mut kind = Kind::sniff(&fetched.body, fetched.media_type().as_deref());
         // A feed changes: a copy cached when it was first read is stale.
         // If it cannot be fetched now, the cached copy still serves.
-        if kind == Kind::Feed && fetched.from_cache && !self.fetcher.options().offline {
-            if let Ok(fresh) = self.fetcher.fetch(url, Freshness::Feed) {
-                fetched = fresh;
-                kind = Kind::sniff(&fetched.body, fetched.media_type().as_deref());
-            }
+        if kind == Kind::Feed
+            && fetched.from_cache
+            && !self.fetcher.options().offline
+            && let Ok(fresh) = self.fetcher.fetch(url, Freshness::Feed)
+        {
+            fetched = fresh;
+            kind = Kind::sniff(&fetched.body, fetched.media_type().as_deref());
         }
         let mut results = self.read_body(url, &fetched.body, kind, Some(&fetched), within);
         if fetched.from_cache {
@@ -567,6 +569,14 @@ mod tests {
             matches!(Kind::sniff(b"\x89PNG", Some("image/png")), Kind::Refused(why) if why.contains("an image (image/png)"))
         );
         assert_eq!(Kind::sniff(b"<!DOCTYPE html><html>", None), Kind::Html);
+        assert!(
+            matches!(Kind::sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", None), Kind::Refused(why) if why.contains("binary data"))
+        );
+        assert_eq!(
+            Kind::sniff(b"\xFF\xFEH\0i\0", None),
+            Kind::Text,
+            "UTF-16 with its mark is text"
+        );
         assert_eq!(
             Kind::sniff(
                 b"<?xml version=\"1.0\"?><rss version=\"2.0\">",
@@ -594,6 +604,15 @@ mod tests {
             in_parallel(&items, |n| n * 2),
             items.iter().map(|n| n * 2).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn web_addresses_are_told_from_paths_in_any_case() {
+        assert!(is_web_address("HTTPS://example.org/a"));
+        assert!(is_web_address("http://127.0.0.1:8080/feed.xml"));
+        assert!(!is_web_address("ftp://example.org/a"));
+        assert!(!is_web_address("data/articles/story.html"));
+        assert!(!is_web_address("httpfiles/story.html"));
     }
 
     #[test]

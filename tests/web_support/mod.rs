@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -65,7 +65,6 @@ pub struct Server {
     stop: Arc<AtomicBool>,
     requests: Arc<Mutex<HashMap<String, usize>>>,
     user_agents: Arc<Mutex<Vec<String>>>,
-    open: Arc<AtomicUsize>,
 }
 
 impl Server {
@@ -85,13 +84,11 @@ impl Server {
         let stop = Arc::new(AtomicBool::new(false));
         let requests = Arc::new(Mutex::new(HashMap::new()));
         let user_agents = Arc::new(Mutex::new(Vec::new()));
-        let open = Arc::new(AtomicUsize::new(0));
         let server = Self {
             address,
             stop: Arc::clone(&stop),
             requests: Arc::clone(&requests),
             user_agents: Arc::clone(&user_agents),
-            open: Arc::clone(&open),
         };
         thread::spawn(move || {
             while !stop.load(Ordering::Relaxed) {
@@ -101,11 +98,8 @@ impl Server {
                         let requests = Arc::clone(&requests);
                         let user_agents = Arc::clone(&user_agents);
                         let stop = Arc::clone(&stop);
-                        let open = Arc::clone(&open);
-                        open.fetch_add(1, Ordering::Relaxed);
                         thread::spawn(move || {
                             let _ = serve(stream, &routes, &requests, &user_agents, &stop);
-                            open.fetch_sub(1, Ordering::Relaxed);
                         });
                     }
                     Err(_) => thread::sleep(Duration::from_millis(5)),
