@@ -15,6 +15,7 @@ mod dates;
 mod doc;
 mod events;
 mod lexicon;
+mod merge;
 mod people;
 mod places;
 mod provenance;
@@ -192,7 +193,7 @@ pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazette
         span: Some(span),
         ..SourceRef::default()
     };
-    let visits = visits::merge(visit_mentions, &story)
+    let visits = merge::merge(visit_mentions, &story)
         .iter()
         .filter_map(|merged| {
             let mut visit = visit_record(&story, merged, &cite)?;
@@ -290,7 +291,7 @@ fn publication(doc: &Doc<'_>, options: &ArticleOptions) -> (Option<Day>, Note) {
 /// without a leader.
 fn visit_record(
     story: &Story,
-    merged: &visits::Merged,
+    merged: &merge::Merged,
     cite: &impl Fn(Span) -> SourceRef,
 ) -> Option<Visit> {
     let best = merged.best();
