@@ -12,6 +12,7 @@
 
 mod companions;
 mod dates;
+mod destination;
 mod doc;
 mod events;
 mod lexicon;

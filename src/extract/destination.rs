@@ -1,0 +1,231 @@
+//! Where a trip went: the place after a travel word (several: "visited
+//! Japan and South Korea"), or before a travel noun ("Nixon's China
+//! visit"), where it came from ("from Pyongyang"), and, when no place is
+//! named, the host's country or the dateline's place.
+
+use super::lexicon::{Travel, is_weak_travel, travel};
+use super::places::{PlaceHow, PlaceMention};
+use super::story::{ActorMention, Parsed, Story, StoryPlace, opening_place, where_place};
+use super::visits::{Trigger, subject};
+
+/// How far after a travel word its destination may be, in tokens.
+pub(crate) const DESTINATION_WINDOW: usize = 14;
+
+/// The place that names a travel noun: see [`place_names_noun`].
+pub(crate) fn place_before_noun<'p>(
+    parsed: &'p Parsed<'_, '_>,
+    at: usize,
+) -> Option<&'p PlaceMention> {
+    let sent = &parsed.sent;
+    let mut before = at;
+    while before > 0 && sent.is_any(before - 1, &["state", "official", "working", "historic"]) {
+        before -= 1;
+    }
+    before
+        .checked_sub(1)
+        .and_then(|last| parsed.places.place_at(last))
+        .filter(|p| p.tokens.end == before && p.how != PlaceHow::Demonym && !p.possessive)
+}
+
+/// Where a trip went, and where it came from when the sentence says
+/// ("from Pyongyang").
+struct Destination<'p> {
+    place: &'p PlaceMention,
+    more: Vec<&'p PlaceMention>,
+    origin: Option<&'p PlaceMention>,
+    end: usize,
+}
+
+/// The first place after a travel word, within its clause.
+fn destination<'p>(
+    parsed: &'p Parsed<'_, '_>,
+    trigger: &Trigger,
+    guest_end: usize,
+) -> Option<Destination<'p>> {
+    let sent = &parsed.sent;
+    // "Obama's Chile visit", "Modi's US state visit": the place before the noun.
+    if trigger.travel == Travel::VisitNoun
+        && let Some(place) = place_before_noun(parsed, trigger.at)
+    {
+        return Some(Destination {
+            place,
+            more: Vec::new(),
+            origin: None,
+            end: trigger.at + 1,
+        });
+    }
+    let limit = (trigger.at + DESTINATION_WINDOW).min(sent.len());
+    let mut origin = None;
+    let mut at = guest_end.max(trigger.at + 1);
+    // "left Tokyo on Saturday for Indonesia": the place left is the origin.
+    let leaving = matches!(
+        sent.word(trigger.at),
+        "left" | "leaves" | "leaving" | "departed" | "departs" | "departing"
+    );
+    if leaving && let Some(place) = parsed.places.place_at(at).filter(|p| p.tokens.start == at) {
+        origin = Some(place);
+        at = place.tokens.end;
+    }
+    while at < limit {
+        if sent.clause_break(at) && !sent.punct(at, ',') || sent.punct(at, ',') {
+            break;
+        }
+        if at > trigger.at + 1
+            && travel(sent.word(at)).is_some_and(|k| k != Travel::Welcomed)
+            && !is_weak_travel(sent.word(at))
+        {
+            break;
+        }
+        // "met US President Richard Nixon in Moscow": a nationality inside
+        // a name is no destination.
+        let in_name = parsed
+            .actor_at(at)
+            .is_some_and(|mention| mention.tokens.start <= at && mention.tokens.end > at + 1);
+        if in_name {
+            at += 1;
+            continue;
+        }
+        if let Some(place) = parsed.places.place_at(at).filter(|p| p.tokens.start == at) {
+            let from = at > 0 && sent.is(at - 1, "from")
+                || at > 1 && sent.is(at - 1, "the") && sent.is(at - 2, "from");
+            if from {
+                origin = Some(place);
+                at = place.tokens.end;
+                continue;
+            }
+            let mut more = Vec::new();
+            let mut next = place.tokens.end + usize::from(place.possessive);
+            // "visited Japan and South Korea".
+            while sent.is_any(next, &["and", ","]) {
+                match parsed
+                    .places
+                    .place_at(next + 1)
+                    .filter(|p| p.tokens.start == next + 1)
+                {
+                    Some(other) if other.how != PlaceHow::Demonym => {
+                        more.push(other);
+                        next = other.tokens.end;
+                    }
+                    _ => break,
+                }
+            }
+            return Some(Destination {
+                place,
+                more,
+                origin,
+                end: next,
+            });
+        }
+        at += 1;
+    }
+    None
+}
+
+/// Where a trip went (one place or several: "visited Japan and South
+/// Korea"), where it came from when the sentence says, and the token after
+/// the destination (where a purpose may follow).
+pub(crate) fn destinations(
+    parsed: &Parsed<'_, '_>,
+    story: &Story,
+    trigger: &Trigger,
+    guest_end: usize,
+) -> Option<(Vec<StoryPlace>, Option<StoryPlace>, usize)> {
+    match destination(parsed, trigger, guest_end) {
+        Some(found) => {
+            let mut places = vec![story_place(parsed, found.place, trigger.at)];
+            places.extend(
+                found
+                    .more
+                    .iter()
+                    .map(|p| story_place(parsed, p, trigger.at)),
+            );
+            let origin = found.origin.map(|o| StoryPlace {
+                country: o.country,
+                city: o.city.clone(),
+            });
+            Some((places, origin, found.end))
+        }
+        None => fallback_destination(parsed, story, trigger)
+            .map(|place| (vec![place], None, trigger.at + 1)),
+    }
+}
+
+/// A place mention as a story place, with a city the sentence names in
+/// that country when the mention is only the country ("visited Russia ...
+/// in Vladivostok").
+fn story_place(parsed: &Parsed<'_, '_>, place: &PlaceMention, after: usize) -> StoryPlace {
+    let city = place.city.clone().or_else(|| {
+        parsed
+            .places
+            .all
+            .iter()
+            .filter(|p| p.tokens.start > after && p.country == place.country)
+            .find_map(|p| p.city.clone())
+    });
+    StoryPlace {
+        country: place.country,
+        city,
+    }
+}
+
+/// Where a trip went when no place follows the travel word: the host's
+/// country ("a summit hosted by US President Joe Biden", "was greeted by
+/// Putin"), or the dateline's place for an arrival.
+fn fallback_destination(
+    parsed: &Parsed<'_, '_>,
+    story: &Story,
+    trigger: &Trigger,
+) -> Option<StoryPlace> {
+    let sent = &parsed.sent;
+    // "Putin flew in from Pyongyang, where Kim had greeted him".
+    if let Some(place) = where_place(parsed, trigger.at) {
+        return Some(place);
+    }
+    let country_of = |mention: &ActorMention| story.country_of(*mention.actors.first()?);
+    if trigger.travel == Travel::Hosted {
+        // "Hanoi hosted Biden", "Kim hosted him": the host's place.
+        let host_place = parsed
+            .places
+            .all
+            .iter()
+            .rfind(|p| p.tokens.end == trigger.at && p.how != PlaceHow::Demonym);
+        if let Some(place) = host_place {
+            return Some(StoryPlace {
+                country: place.country,
+                city: place.city.clone(),
+            });
+        }
+        let (hosts, _) = subject(parsed, trigger.at);
+        let country = hosts.first().and_then(|host| story.country_of(*host))?;
+        return Some(StoryPlace {
+            country,
+            city: None,
+        });
+    }
+    // "a summit hosted by US President Joe Biden", "was greeted by Putin".
+    let host = (0..sent.len())
+        .filter(|&i| {
+            sent.is(i, "by")
+                && i > 0
+                && sent.is_any(i - 1, &["hosted", "welcomed", "greeted", "received"])
+        })
+        .filter(|&i| trigger.travel != Travel::Welcomed || i > trigger.at)
+        .find_map(|i| parsed.actor_after(i, 2))
+        .and_then(country_of);
+    if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed) {
+        // "In the Serbian capital he was greeted ...".
+        if let Some(place) = opening_place(parsed).filter(|p| host.is_none_or(|c| c == p.country)) {
+            return Some(place);
+        }
+    }
+    if let Some(country) = host {
+        return Some(StoryPlace {
+            country,
+            city: None,
+        });
+    }
+    if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed) {
+        return story.dateline.clone();
+    }
+    None
+}
