@@ -24,6 +24,17 @@ fn fixtures(folder: &str) -> PathBuf {
         .join(folder)
 }
 
+/// The articles (`.txt`) of a fixture folder, in name order.
+fn articles_in(folder: &str) -> Vec<PathBuf> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(fixtures(folder))
+        .expect("the fixture folder is there")
+        .map(|entry| entry.expect("a readable folder entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    names
+}
+
 fn extract(path: &Path) -> Extraction {
     let text = std::fs::read_to_string(path).expect("a readable article");
     let options = ArticleOptions {
@@ -120,13 +131,7 @@ fn check(name: &str, extraction: &Extraction, expected: &Value) -> Vec<String> {
 
 #[test]
 fn fixture_articles_give_their_expected_visits_and_no_others() {
-    let folder = fixtures("articles");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
+    let names = articles_in("articles");
     assert!(names.len() >= 5, "too few fixture articles");
     let mut problems = Vec::new();
     for path in &names {
@@ -277,13 +282,7 @@ const LONG_ARTICLES_F1: f64 = 0.68;
 
 #[test]
 fn long_articles_keep_their_score() {
-    let folder = fixtures("articles-long");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
+    let names = articles_in("articles-long");
     assert!(names.len() >= 30, "{} long articles", names.len());
     let (mut found, mut right, mut wanted) = (0usize, 0usize, 0usize);
     let mut report = Vec::new();

@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use super::text::{Kind, Token};
-use crate::model::{DatePoint, Day, FuzzyDate};
+use crate::model::{DatePoint, Day, FuzzyDate, month_named};
 
 /// A span of time named relative to the publication date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,21 +104,6 @@ pub(crate) struct Anchor {
     pub discourse: Option<FuzzyDate>,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
@@ -198,20 +183,10 @@ pub(crate) fn find_dates(tokens: &[Token<'_>]) -> Vec<DateMention> {
 
 /// The month a word names ("July", "Jul", "Sept."), capitalized as a month is.
 fn month_of(token: &Token<'_>) -> Option<u32> {
-    if !token.is_capitalized() {
-        return None;
-    }
-    let word = token.text.trim_end_matches('.');
-    let lower = word.to_ascii_lowercase();
-    MONTHS
-        .iter()
-        .position(|month| {
-            *month == lower
-                || (lower.len() >= 3
-                    && month.starts_with(&lower)
-                    && (lower.len() == 3 || lower == "sept"))
-        })
-        .map(|index| index as u32 + 1)
+    token
+        .is_capitalized()
+        .then(|| month_named(token.text))
+        .flatten()
 }
 
 /// The weekday a capitalized word names, Monday being 0.

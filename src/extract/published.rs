@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::dates::{DateExpr, DateMention, Shift};
 use super::text::{Kind, Sentence, Token};
-use crate::model::{Day, Span};
+use crate::model::{Day, Span, month_named};
 
 /// How many lines from the top may hold a date line or dateline.
 const HEAD_SENTENCES: usize = 15;
@@ -275,7 +275,9 @@ pub(crate) fn find_dateline(tokens: &[Token<'_>], sentences: &[Sentence]) -> Opt
                 .take_while(|t| t.is_capitalized() && !t.is_all_caps())
                 .count();
             let dated = line.get(words).is_some_and(|t| t.is_punct(','))
-                && line.get(words + 1).is_some_and(|t| is_month(t.text))
+                && line
+                    .get(words + 1)
+                    .is_some_and(|t| month_named(t.text).is_some())
                 && line
                     .get(words + 2)
                     .is_some_and(|t| t.text.bytes().all(|b| b.is_ascii_digit()))
@@ -294,28 +296,6 @@ fn agency_tag(line: &[Token<'_>]) -> usize {
         .get(3)
         .is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct('–'));
     if open && name && close && dash { 4 } else { 0 }
-}
-
-/// Whether a word names a month ("January", "Jan", "Sept").
-fn is_month(word: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let word = word.trim_end_matches('.').to_lowercase();
-    word.len() >= 3
-        && MONTHS.iter().any(|month| month.starts_with(&word))
-        && (word.len() <= 4 || MONTHS.contains(&word.as_str()))
 }
 
 #[cfg(test)]

@@ -328,6 +328,35 @@ const MONTH_NAMES: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// The month (1-12) an English word names, in any case: "July", "Jul",
+/// "Sept." (a full name, or its first three letters, or "Sept").
+pub fn month_named(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|month| {
+            *month == lower
+                || (lower.len() >= 3
+                    && month.starts_with(&lower)
+                    && (lower.len() == 3 || lower == "sept"))
+        })
+        .and_then(|index| u32::try_from(index + 1).ok())
+}
+
 /// The English abbreviation of a month (1-12): `Jul`.
 pub fn month_abbreviation(month: u32) -> &'static str {
     month

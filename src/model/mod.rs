@@ -24,7 +24,7 @@ pub use dataset::{
 };
 pub use date::{
     DateError, DatePoint, Day, FuzzyDate, Precision, days_in_month, is_leap_year,
-    month_abbreviation,
+    month_abbreviation, month_named,
 };
 pub use indexed::{IndexedDataset, read_indexed, read_indexed_file};
 pub use load::{LoadError, Loaded, ParseError, Problem, load_dataset, parse_dataset};

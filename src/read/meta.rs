@@ -6,7 +6,7 @@ use serde_json::Value;
 use trafilatura::dom::{Document, NodeId};
 
 use super::DateSource;
-use crate::model::Day;
+use crate::model::{Day, month_named};
 
 /// A page's metadata.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -341,7 +341,7 @@ pub fn written_day(text: &str) -> Option<Day> {
         if let Some(day) = parse_day(word) {
             return Some(day);
         }
-        let month = month_number(word)?;
+        let month = month_named(word)?;
         // "03 March 2020"
         let before = at
             .checked_sub(1)
@@ -355,32 +355,6 @@ pub fn written_day(text: &str) -> Option<Day> {
         let year_after = words.get(at + 2).and_then(|w| year(w));
         Day::from_ymd(year_after?, month, after?)
     })
-}
-
-/// A month's number from its English name or abbreviation.
-fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let word = word.to_ascii_lowercase();
-    if word.len() < 3 {
-        return None;
-    }
-    let found = MONTHS.iter().position(|month| {
-        *month == word || (month.starts_with(&word) && (word.len() == 3 || word == "sept"))
-    })?;
-    u32::try_from(found + 1).ok()
 }
 
 /// The first element `selector` matches.
