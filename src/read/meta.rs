@@ -289,6 +289,28 @@ const BYLINE_MARKS: &[&str] = &[
     "meta",
 ];
 
+/// Whether a word of a class or id marks a byline or date stamp: one of
+/// [`BYLINE_MARKS`], one starting with them ("dateline", "timestamp",
+/// "publishedon"), or a date of the story ("postdate", "storydate") but not
+/// "candidate" or "mandate".
+fn is_byline_word(word: &str) -> bool {
+    const DATE_OF: &[&str] = &[
+        "post",
+        "pub",
+        "story",
+        "article",
+        "news",
+        "entry",
+        "publish",
+        "published",
+        "created",
+    ];
+    BYLINE_MARKS.iter().any(|mark| word.starts_with(mark))
+        || word
+            .strip_suffix("date")
+            .is_some_and(|prefix| DATE_OF.contains(&prefix))
+}
+
 /// The longest text taken for a byline: longer is a paragraph, whose dates
 /// are the story's, not the page's.
 const BYLINE_CHARS: usize = 160;
@@ -306,9 +328,7 @@ fn byline_date(doc: &Document) -> Option<Day> {
         let updated = words
             .iter()
             .any(|word| word.starts_with("update") || word.starts_with("modif"));
-        !updated
-            && (words.iter().any(|word| BYLINE_MARKS.contains(word))
-                || doc.tag_name(node) == "time")
+        !updated && (words.iter().any(|word| is_byline_word(word)) || doc.tag_name(node) == "time")
     };
     doc.query_selector_all(doc.root(), "body *")
         .into_iter()
@@ -593,6 +613,11 @@ mod tests {
         let html = r#"<html><body><span class="updated">Updated 14 March 2024</span>
             <div class="candidate-list">Candidates of 2 May 2019</div></body></html>"#;
         assert_eq!(meta_of(html, None).published, None);
+        let compound = r#"<html><body><div class="postdate">Posted on: Tuesday, 03 March 2020</div></body></html>"#;
+        assert_eq!(
+            meta_of(compound, None).published.map(|(d, _)| d),
+            day(2020, 3, 3)
+        );
     }
 
     #[test]

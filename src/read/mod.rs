@@ -437,9 +437,10 @@ impl Kind {
     }
 }
 
-/// Whether the first bytes hold NULs, as binary formats do and text never.
+/// Whether bytes are binary: NULs near the start, in what is no UTF-8
+/// (a UTF-8 text may hold a stray NUL and is still text).
 fn is_binary(bytes: &[u8]) -> bool {
-    bytes.iter().take(1024).any(|&b| b == 0)
+    bytes.iter().take(1024).any(|&b| b == 0) && std::str::from_utf8(bytes).is_err()
 }
 
 /// Whether a body starts as an HTML document does.
