@@ -278,7 +278,7 @@ fn several_articles_merge_with_unique_ids() {
 /// travellers, tours, hosts as subjects, returns, cancelled trips), each
 /// read with its publication date. What the rules reach today, so that no
 /// change loses ground; the aim is 0.85.
-const LONG_ARTICLES_F1: f64 = 0.68;
+const LONG_ARTICLES_F1: f64 = 0.71;
 
 #[test]
 fn long_articles_keep_their_score() {
@@ -477,5 +477,17 @@ fn background_trips_hosts_groups_returns_and_plans_read_as_news_writes_them() {
             "Richard Nixon US->RU 1972-05-31 Moscow",
             "Menachem Begin IL->EG 1972-05-30 Cairo",
         ]
+    );
+}
+
+#[test]
+fn habits_headline_postponements_and_what_was_to_have_been_are_no_visits() {
+    let text = "Mahama's state visit to Nigeria postponed as leaders agree on new date\n\n\
+        The visit, which was to have been Ghanaian President John Dramani Mahama's first state visit to Nigeria, was put off.\n\n\
+        Former Nigerian President Muhammadu Buhari repeatedly travelled to London for medical treatment.\n\n\
+        South African President Nelson Mandela arrived in Tunis on Sunday.\n";
+    assert_eq!(
+        visits_of(text, "1994-06-13"),
+        ["Nelson Mandela ZA->TN 1994-06-12 Tunis"]
     );
 }

@@ -43,6 +43,16 @@ const NOT_TRAVELLERS: &[&str] = &[
     "rebels",
 ];
 
+/// Adverbs that make a trip a habit: "repeatedly travelled to London".
+const HABITUAL: &[&str] = &[
+    "repeatedly",
+    "regularly",
+    "often",
+    "frequently",
+    "routinely",
+    "usually",
+];
+
 /// How many days apart two legs of one journey may be.
 const LEG_DAYS: i32 = 14;
 /// How far before a travel word its traveller may be, in tokens.
@@ -482,6 +492,8 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
             "set" | "due" | "going" | "poised" | "slated" => followed_by_to,
             "ahead" => sent.is(i + 1, "of"),
             "called" | "calls" => sent.is(i + 1, "off"),
+            // "which was to have been his first state visit": it was not.
+            "have" => i > 0 && sent.is(i - 1, "to") && sent.is(i + 1, "been"),
             "off" => false,
             _ => {
                 sent.has(i, Flags::HYPOTHETICAL)
@@ -498,11 +510,19 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
     if is_verb && trigger.at > 0 && sent.is(trigger.at - 1, "to") {
         return true;
     }
-    // "... was postponed", "... has been called off".
+    // "... was postponed", "... has been called off", and in a headline
+    // "visit to Nigeria postponed".
     (trigger.at + 1..clause.end).any(|i| {
-        sent.is_any(i, &["was", "were", "is", "been", "be"])
+        let passive = sent.is_any(i, &["was", "were", "is", "been", "be"])
             && (sent.has(i + 1, Flags::CANCELLED) && !sent.is(i + 1, "off")
-                || sent.is(i + 1, "later") && sent.has(i + 2, Flags::CANCELLED))
+                || sent.is(i + 1, "later") && sent.has(i + 2, Flags::CANCELLED));
+        let headline = sent.has(i, Flags::CANCELLED)
+            && !sent.is(i, "off")
+            && parsed
+                .places
+                .place_at(i - 1)
+                .is_some_and(|place| place.tokens.end == i);
+        passive || headline
     })
 }
 
@@ -822,7 +842,9 @@ fn trip_dates(
     let resolved = date_index.and_then(|index| story.resolve_date(sent, parsed.text, index));
     // "who has visited China 40 times": experience, not a trip of today.
     let experience = perfect && resolved.is_none() && !matches!(trigger.travel, Travel::Arrive)
-        || (trigger.at + 1..clause.end).any(|i| sent.is_any(i, &["times", "twice"]));
+        || (trigger.at + 1..clause.end).any(|i| sent.is_any(i, &["times", "twice"]))
+        // "Buhari repeatedly travelled to London": habit, not one trip.
+        || (clause.start..trigger.at).any(|i| sent.is_any(i, HABITUAL));
     if experience {
         return None;
     }
