@@ -422,7 +422,8 @@ fn parse_number(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
     None
 }
 
-/// "July 25, 2023", "July 25", "July 2023", "in July", "in March last year".
+/// "July 25, 2023", "July 25", "July 2023", "May, 1963", "in July", "in
+/// March last year".
 fn parse_month_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
     let month = month_of(tokens.get(at)?)?;
     let next = |offset: usize| tokens.get(at + offset);
@@ -435,6 +436,12 @@ fn parse_month_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize
     }
     if let Some(year) = next(1).and_then(year_of) {
         return Some((fixed_month(year, month)?, at + 2));
+    }
+    // "in May, 1963": older copy puts a comma between month and year.
+    if next(1).is_some_and(|t| t.is_punct(','))
+        && let Some(year) = next(2).and_then(year_of)
+    {
+        return Some((fixed_month(year, month)?, at + 3));
     }
     // A bare month needs a preposition: "May" alone may be a name or a verb.
     let last_or_this = at > 0 && tokens[at - 1].is_any(&["last", "this", "next"]);
@@ -803,6 +810,7 @@ mod tests {
             ("Tuesday, July 25, 2023", "2023-07-25"),
             ("Sept. 9, 2018", "2018-09-09"),
             ("in April 2019", "2019-04"),
+            ("in May, 1963, for the conference", "1963-05"),
             ("in July 2000", "2000-07"),
             ("in 2005", "2005"),
             ("since 2022-03-01 it has", "2022-03-01/2024-06-19"),
