@@ -15,6 +15,7 @@ mod dates;
 mod destination;
 mod doc;
 mod events;
+mod known;
 mod lexicon;
 mod merge;
 mod people;

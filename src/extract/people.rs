@@ -9,7 +9,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::doc::Sent;
-use super::lexicon::{Flags, KNOWN_PEOPLE, KNOWN_SURNAMES, ORGANISATION_SEATS, travel};
+use super::known::{KNOWN_PEOPLE, KNOWN_SURNAMES, ORGANISATION_SEATS};
+use super::lexicon::{Flags, travel};
 use super::places::{PlaceHow, Places};
 use super::text::Kind;
 use crate::model::CountryCode;

@@ -211,12 +211,10 @@ impl Fetcher {
 /// Only web addresses are fetched: `file:`, `ftp:` or a typo would
 /// otherwise reach ureq as a confusing "bad uri".
 fn check_scheme(url: &str) -> Result<(), FetchError> {
-    let scheme = url
-        .split_once("://")
-        .map(|(scheme, _)| scheme.to_ascii_lowercase());
-    match scheme.as_deref() {
-        Some("http" | "https") => Ok(()),
-        _ => Err(FetchError::Scheme),
+    if super::is_web_address(url) {
+        Ok(())
+    } else {
+        Err(FetchError::Scheme)
     }
 }
 

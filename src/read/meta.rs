@@ -438,7 +438,7 @@ pub fn day_in_url(url: &str) -> Option<Day> {
 }
 
 /// Whitespace collapsed, ends trimmed.
-fn clean(text: &str) -> String {
+pub(super) fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -10,7 +10,7 @@
 
 use trafilatura::dom::Document;
 
-use super::meta::{PageMeta, read_meta};
+use super::meta::{PageMeta, clean, read_meta};
 
 /// Fewer words than this is no article: a front page, a login wall, or a
 /// page that draws its text with scripts.
@@ -148,7 +148,7 @@ fn paragraphs(html: &str) -> Vec<String> {
     let mut text = String::with_capacity(html.len());
     walk(&doc, doc.root(), &mut text, 0);
     text.lines()
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(clean)
         .filter(|line| !line.is_empty())
         .collect()
 }
