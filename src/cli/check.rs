@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use legation::gazetteer::{Gazetteer, Precision};
-use legation::model::{LoadError, Opened, ParseError, Problem, RecordTable, open_dataset_file};
+use legation::model::{
+    By, Confidence, LoadError, Opened, ParseError, Problem, RecordTable, open_dataset_file,
+};
 use legation::progress::Progress;
 use legation::untrusted::visible_line;
 use serde::Serialize;
@@ -31,7 +33,49 @@ struct Report<'a> {
     events: usize,
     sources: usize,
     places: PlaceCounts,
+    provenance: ProvenanceCounts,
     problems: Vec<ProblemReport>,
+}
+
+/// Who made a dataset's visits and events, and what people did to them.
+#[derive(Debug, Default, Serialize)]
+struct ProvenanceCounts {
+    extract: usize,
+    import: usize,
+    hand: usize,
+    /// Records with no provenance.
+    unknown: usize,
+    edited: usize,
+    reviewed: usize,
+    /// Records by the confidence their maker gave: low, medium, high.
+    low: usize,
+    medium: usize,
+    high: usize,
+}
+
+impl ProvenanceCounts {
+    fn of(table: &RecordTable) -> Self {
+        let mut counts = Self::default();
+        let trusts = table.visits.iter().map(|row| row.trust);
+        for trust in trusts.chain(table.events.iter().map(|row| row.trust)) {
+            *match trust.by {
+                Some(By::Extract) => &mut counts.extract,
+                Some(By::Import) => &mut counts.import,
+                Some(By::Hand) => &mut counts.hand,
+                None => &mut counts.unknown,
+            } += 1;
+            counts.edited += usize::from(trust.edited);
+            counts.reviewed += usize::from(trust.reviewed);
+            if let Some(confidence) = trust.confidence {
+                *match confidence {
+                    Confidence::Low => &mut counts.low,
+                    Confidence::Medium => &mut counts.medium,
+                    Confidence::High => &mut counts.high,
+                } += 1;
+            }
+        }
+        counts
+    }
 }
 
 /// How precisely the place references of a dataset resolved.
@@ -91,6 +135,7 @@ fn check_file(path: &Path, json: bool, gazetteer: &Gazetteer) -> Exit {
                 events: records.event_count(),
                 sources: records.source_count(),
                 places: count_places(&table, gazetteer),
+                provenance: ProvenanceCounts::of(&table),
                 problems: problems.into_iter().map(ProblemReport::from).collect(),
             };
             (report, exit)
@@ -107,6 +152,7 @@ fn check_file(path: &Path, json: bool, gazetteer: &Gazetteer) -> Exit {
                 events: 0,
                 sources: 0,
                 places: PlaceCounts::default(),
+                provenance: ProvenanceCounts::default(),
                 problems: vec![problem],
             };
             (report, exit)

@@ -33,7 +33,7 @@ use serde_json::Value;
 
 use crate::gazetteer::Gazetteer;
 use crate::model::{
-    Dataset, Day, Event, FuzzyDate, Person, Precision, Source, SourceRef, Span, Visit,
+    Dataset, Day, Event, FuzzyDate, PROVENANCE, Person, Precision, Source, SourceRef, Span, Visit,
 };
 use crate::read::{Article, DateSource};
 use doc::{Doc, Sent};
@@ -154,9 +154,6 @@ pub struct Extraction {
     /// What to know about them.
     pub notes: Vec<Note>,
 }
-
-/// The field of a record that says who made it and why (`provenance`).
-pub const PROVENANCE: &str = "provenance";
 
 /// Reads one article: its publication date, then its visits and events.
 ///

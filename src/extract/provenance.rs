@@ -7,16 +7,13 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::doc::Doc;
 use super::events::EventMention;
 use super::lexicon::Travel;
 use super::visits::VisitMention;
-use crate::model::{Day, FuzzyDate};
-
-/// Who made the records, for `provenance.version`.
-const VERSION: &str = concat!("legation ", env!("CARGO_PKG_VERSION"));
+use crate::model::{By, Confidence, Day, FuzzyDate, Provenance};
 
 /// How many days before publication a trip or event may have happened and
 /// still be the article's news; earlier, it is background.
@@ -25,28 +22,6 @@ const NEWS_DAYS: i32 = 45;
 /// Tokens quoted before and after the word a rule fired on.
 const QUOTE_BEFORE: usize = 2;
 const QUOTE_AFTER: usize = 5;
-
-/// How sure the extractor is of a record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Confidence {
-    /// Background, a caption, or a weak cue: check it first.
-    Low,
-    /// A clear cue missing a part (the origin, the day), or a cue that
-    /// often means something else ("met ... in").
-    Medium,
-    /// A travel verb with its traveller, origin and day.
-    High,
-}
-
-impl Confidence {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Low => "low",
-            Self::Medium => "medium",
-            Self::High => "high",
-        }
-    }
-}
 
 /// The `provenance` of a visit told by `best` (and `mentions` sentences in
 /// all), dated `date`, with its origin known or not.
@@ -139,12 +114,10 @@ pub(crate) fn event(doc: &Doc<'_>, mention: &EventMention, published: Option<Day
 }
 
 fn record(because: &str, confidence: Confidence) -> Value {
-    json!({
-        "by": "extract",
-        "version": VERSION,
-        "because": because,
-        "confidence": confidence.as_str(),
-    })
+    let mut provenance = Provenance::new(By::Extract);
+    provenance.because = Some(because.to_owned());
+    provenance.confidence = Some(confidence);
+    provenance.to_value()
 }
 
 /// Whether a record dated `date` lies well before the article's news.

@@ -17,7 +17,7 @@ use std::path::Path;
 
 pub use error::ImportError;
 
-use crate::model::Dataset;
+use crate::model::{By, Dataset, Provenance};
 
 /// How many problems of one kind a [`Report`] keeps as examples; the rest
 /// are only counted.
@@ -142,3 +142,11 @@ pub fn detect(path: &Path) -> Option<Format> {
 
 /// How much of a file [`detect`] reads.
 const HEAD_BYTES: usize = 16 * 1024;
+
+/// Marks a record's fields as imported, `because` naming the record it
+/// came from.
+fn imported(fields: &mut crate::model::ExtraFields, because: String) {
+    let mut provenance = Provenance::new(By::Import);
+    provenance.because = Some(because);
+    provenance.write_to(fields);
+}

@@ -36,8 +36,8 @@ use super::cursor::{Cursor, RawString, Step, Unsound};
 use super::load::{read_event, read_source, read_visit};
 use super::table::{PlaceInterner, PlaceKey};
 use super::{
-    Bytes, CountryCode, Days, Event, EventKind, EventRow, FORMAT, FuzzyDate, KeptFile, PlaceId,
-    RecordTable, Source, Visit, VisitRow,
+    By, Bytes, Confidence, CountryCode, Days, Event, EventKind, EventRow, FORMAT, FuzzyDate,
+    KeptFile, PROVENANCE, PlaceId, RecordTable, Source, Trust, Visit, VisitRow,
 };
 use crate::progress::{Progress, Stage};
 use crate::threads::joined;
@@ -48,6 +48,8 @@ use crate::threads::joined;
 pub struct IndexedDataset {
     store: Store,
     window: Option<FuzzyDate>,
+    /// The record arrays written `[]` or `null`, and where.
+    empty_arrays: Vec<(Kind, Range<usize>)>,
     sources: Vec<Range<usize>>,
     source_index: SourceIndex,
     visits: Vec<Range<usize>>,
@@ -165,6 +167,42 @@ impl IndexedDataset {
         }
     }
 
+    /// Where the records of `kind` are, in order.
+    pub(super) fn ranges(&self, kind: Kind) -> &[Range<usize>] {
+        match kind {
+            Kind::Sources => &self.sources,
+            Kind::Visits => &self.visits,
+            Kind::Events => &self.events,
+        }
+    }
+
+    /// Where the array of `kind` is written `[]` or `null`, if it is.
+    pub(super) fn empty_array(&self, kind: Kind) -> Option<Range<usize>> {
+        self.empty_arrays
+            .iter()
+            .find(|(empty, _)| *empty == kind)
+            .map(|(_, range)| range.clone())
+    }
+
+    /// How long the whole document is, in bytes.
+    pub(super) fn len(&self) -> usize {
+        match &self.store {
+            Store::Memory(bytes) => bytes.len(),
+            Store::File(file) => usize::try_from(file.size()).unwrap_or(usize::MAX),
+        }
+    }
+
+    /// The bytes of `range` of the document, or why they cannot be read.
+    pub(super) fn bytes_or_why(&self, range: Range<usize>) -> Result<Cow<'_, [u8]>, String> {
+        match &self.store {
+            Store::Memory(bytes) => bytes
+                .get(range)
+                .map(Cow::Borrowed)
+                .ok_or_else(|| "a range past the end of the document".to_owned()),
+            Store::File(file) => file.read(range).map(Cow::Owned),
+        }
+    }
+
     fn bytes(&self, range: Range<usize>) -> Option<Cow<'_, [u8]>> {
         match &self.store {
             Store::Memory(bytes) => bytes.get(range).map(Cow::Borrowed),
@@ -214,6 +252,7 @@ pub fn read_indexed_file(
 /// copied out so that the bytes can move into the [`IndexedDataset`].
 struct Read {
     window: Option<FuzzyDate>,
+    empty_arrays: Vec<(Kind, Range<usize>)>,
     sources: Vec<Range<usize>>,
     source_index: SourceIndex,
     visits: Vec<Range<usize>>,
@@ -226,6 +265,7 @@ impl Read {
         let indexed = IndexedDataset {
             store,
             window: self.window,
+            empty_arrays: self.empty_arrays,
             sources: self.sources,
             source_index: self.source_index,
             visits: self.visits,
@@ -600,7 +640,7 @@ fn read_chunk<'a>(
 
 /// The three arrays of records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Sources,
     Visits,
     Events,
@@ -825,6 +865,8 @@ struct Part<'a> {
     base: usize,
     /// The top-level keys read, in order.
     keys: Vec<String>,
+    /// The record arrays written `[]` or `null`, and where.
+    empty_arrays: Vec<(Kind, Range<usize>)>,
     window: Option<FuzzyDate>,
     sources: Vec<Range<usize>>,
     citing: Citing,
@@ -869,6 +911,7 @@ impl<'a> Part<'a> {
             unreported: 0,
             base,
             keys: Vec::new(),
+            empty_arrays: Vec::new(),
             window: None,
             sources: Vec::new(),
             visits: Vec::with_capacity(room),
@@ -921,10 +964,11 @@ impl<'a> Part<'a> {
         cursor.expect(b':')?;
         self.keys.push(key.to_owned());
         if let Some(kind) = Kind::of_key(key) {
-            if cursor.null()? {
-                return Ok(None);
-            }
-            if cursor.open(MEMBER_DEPTH + 1, b'[', b']')? {
+            cursor.peek();
+            let start = cursor.at;
+            if cursor.null()? || cursor.open(MEMBER_DEPTH + 1, b'[', b']')? {
+                let range = self.base + start..self.base + cursor.at;
+                self.empty_arrays.push((kind, range));
                 return Ok(None);
             }
             return self.records_from_here(cursor, kind, handover);
@@ -1027,6 +1071,7 @@ impl<'a> Part<'a> {
 
     fn visit(&mut self, cursor: &mut Cursor<'_>) -> Step<()> {
         let mut seen = 0;
+        let mut trust = Trust::default();
         let (mut id, mut leader_country, mut from, mut to, mut days) =
             (None, None, None, None, None);
         cursor.object(RECORD_DEPTH, |cursor, key| {
@@ -1065,6 +1110,10 @@ impl<'a> Part<'a> {
                     once(&mut seen, 7)?;
                     self.citation(cursor)?;
                 }
+                PROVENANCE => {
+                    once(&mut seen, 8)?;
+                    trust = read_trust(cursor)?;
+                }
                 _ => cursor.skip_value(RECORD_DEPTH)?,
             }
             Ok(())
@@ -1076,12 +1125,14 @@ impl<'a> Part<'a> {
             to: to.ok_or(Unsound)?,
             leader_country,
             days: days.ok_or(Unsound)?,
+            trust,
         });
         Ok(())
     }
 
     fn event(&mut self, cursor: &mut Cursor<'_>) -> Step<()> {
         let mut seen = 0;
+        let mut trust = Trust::default();
         let (mut id, mut kind, mut place, mut days) = (None, None, None, None);
         cursor.object(RECORD_DEPTH, |cursor, key| {
             match key {
@@ -1115,6 +1166,10 @@ impl<'a> Part<'a> {
                     once(&mut seen, 6)?;
                     self.citation(cursor)?;
                 }
+                PROVENANCE => {
+                    once(&mut seen, 7)?;
+                    trust = read_trust(cursor)?;
+                }
                 _ => cursor.skip_value(RECORD_DEPTH)?,
             }
             Ok(())
@@ -1125,6 +1180,7 @@ impl<'a> Part<'a> {
             place: place.ok_or(Unsound)?,
             kind: kind.ok_or(Unsound)?,
             days: days.ok_or(Unsound)?,
+            trust,
         });
         Ok(())
     }
@@ -1255,6 +1311,81 @@ fn leader(cursor: &mut Cursor<'_>) -> Step<Option<CountryCode>> {
         }
         _ => Err(Unsound),
     }
+}
+
+/// A record's `provenance`, checked as [`super::check_provenance`] checks
+/// it, in brief.
+fn read_trust(cursor: &mut Cursor<'_>) -> Step<Trust> {
+    let mut trust = Trust::default();
+    if cursor.null()? {
+        return Ok(trust);
+    }
+    let mut seen = 0;
+    cursor.object(RECORD_DEPTH + 1, |cursor, key| {
+        match key {
+            "by" => {
+                once(&mut seen, 0)?;
+                trust.by = Some(By::parse(&cursor.string()?.text()).ok_or(Unsound)?);
+            }
+            "version" | "because" => {
+                once(&mut seen, if key == "version" { 1 } else { 2 })?;
+                optional_string(cursor)?;
+            }
+            "confidence" => {
+                once(&mut seen, 3)?;
+                if let Some(name) = optional_string(cursor)? {
+                    trust.confidence = Some(Confidence::parse(&name.text()).ok_or(Unsound)?);
+                }
+            }
+            "edited" => {
+                once(&mut seen, 4)?;
+                if !cursor.null()? {
+                    cursor.array(RECORD_DEPTH + 2, |cursor| {
+                        trust.edited = true;
+                        read_edited(cursor)
+                    })?;
+                }
+            }
+            "reviewed" => {
+                once(&mut seen, 5)?;
+                trust.reviewed = match cursor.peek() {
+                    Some(b't') => true,
+                    Some(b'f' | b'n') => false,
+                    _ => return Err(Unsound),
+                };
+                cursor.skip_value(RECORD_DEPTH + 1)?;
+            }
+            _ => cursor.skip_value(RECORD_DEPTH + 1)?,
+        }
+        Ok(())
+    })?;
+    // A provenance must say who made the record.
+    trust.by.ok_or(Unsound)?;
+    Ok(trust)
+}
+
+/// One entry of `provenance.edited`: its field and when, both strings.
+fn read_edited(cursor: &mut Cursor<'_>) -> Step<()> {
+    let (mut seen, mut field, mut at) = (0, false, false);
+    cursor.object(RECORD_DEPTH + 3, |cursor, key| {
+        match key {
+            "field" | "at" => {
+                once(&mut seen, if key == "field" { 0 } else { 1 })?;
+                if cursor.null()? {
+                    return Err(Unsound);
+                }
+                cursor.string()?;
+                if key == "field" {
+                    field = true;
+                } else {
+                    at = true;
+                }
+            }
+            _ => cursor.skip_value(RECORD_DEPTH + 3)?,
+        }
+        Ok(())
+    })?;
+    if field && at { Ok(()) } else { Err(Unsound) }
 }
 
 /// A string or `null`.
@@ -1459,6 +1590,10 @@ fn join(mut parts: Vec<Part<'_>>) -> Read {
         let visit_side = scope.spawn(move || join_visits(visit_parts));
         let mut read = Read {
             window: parts.iter().find_map(|part| part.window),
+            empty_arrays: parts
+                .iter_mut()
+                .flat_map(|part| std::mem::take(&mut part.empty_arrays))
+                .collect(),
             sources: Vec::with_capacity(source_count),
             source_index: SourceIndex::default(),
             visits: Vec::new(),

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::dataset::{FORMAT, FormatTag};
+use super::provenance::{self, PROVENANCE};
 use super::validate::Origins;
 use super::{
     CountryCode, Dataset, Event, EventKind, FuzzyDate, Person, PlaceRef, Source, SourceRef, Span,
@@ -309,6 +310,7 @@ impl Reader {
         let from = self.optional_place(&mut fields, path, "from");
         let purpose = self.optional_string(&mut fields, path, "purpose");
         let source = self.source_ref(&mut fields, path);
+        self.provenance(&mut fields, path);
         Some(Visit {
             id,
             leader,
@@ -330,6 +332,7 @@ impl Reader {
         let date = self.required_date(&mut fields, path, "date");
         let actors = self.actors(&mut fields, path);
         let source = self.source_ref(&mut fields, path);
+        self.provenance(&mut fields, path);
         Some(Event {
             id,
             kind,
@@ -340,6 +343,15 @@ impl Reader {
             source,
             extra: fields,
         })
+    }
+
+    /// Checks a record's `provenance`; a wrong one is reported and left
+    /// out, as any wrong value is.
+    fn provenance(&mut self, fields: &mut Map<String, Value>, path: &str) {
+        if let Some((at, message)) = provenance::check(fields) {
+            self.problem(&format!("{path}.{PROVENANCE}{at}"), message);
+            fields.remove(PROVENANCE);
+        }
     }
 
     fn event_kind(&mut self, fields: &mut Map<String, Value>, path: &str) -> EventKind {

@@ -12,7 +12,9 @@ mod date;
 mod indexed;
 mod load;
 mod place;
+mod provenance;
 mod records;
+mod rewrite;
 mod table;
 mod validate;
 
@@ -29,6 +31,11 @@ pub use date::{
 pub use indexed::{IndexedDataset, read_indexed, read_indexed_file};
 pub use load::{LoadError, Loaded, ParseError, Problem, load_dataset, parse_dataset};
 pub use place::PlaceRef;
+pub use provenance::{
+    By, Confidence, Edited, PROVENANCE, Provenance, Trust, VERSION, check as check_provenance,
+    trust_of,
+};
 pub use records::{Opened, Records, open_dataset, open_dataset_file};
+pub use rewrite::{ArrayEdits, DatasetEdits};
 pub use table::{Days, EventRow, PlaceId, RecordTable, VisitRow};
 pub use validate::validate;

@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{CountryCode, Dataset, Day, EventKind, FuzzyDate, PlaceRef};
+use super::{CountryCode, Dataset, Day, EventKind, FuzzyDate, PlaceRef, Trust, trust_of};
 
 /// A place in a [`RecordTable`]'s `places`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -59,6 +59,8 @@ pub struct VisitRow {
     pub leader_country: Option<CountryCode>,
     /// When.
     pub days: Days,
+    /// Who made it and how sure they were.
+    pub trust: Trust,
 }
 
 /// What the map needs of an event.
@@ -70,6 +72,8 @@ pub struct EventRow {
     pub kind: EventKind,
     /// When.
     pub days: Days,
+    /// Who made it and how sure they were.
+    pub trust: Trust,
 }
 
 /// The rows of one dataset, with its distinct places.
@@ -95,6 +99,7 @@ impl RecordTable {
                 to: places.intern(&visit.to),
                 leader_country: visit.leader.as_ref().and_then(|leader| leader.country),
                 days: Days::from(&visit.date),
+                trust: trust_of(&visit.extra),
             })
             .collect();
         let events = dataset
@@ -104,6 +109,7 @@ impl RecordTable {
                 place: places.intern(&event.place),
                 kind: event.kind,
                 days: Days::from(&event.date),
+                trust: trust_of(&event.extra),
             })
             .collect();
         Self {

@@ -424,6 +424,10 @@ impl Importer {
             extra: ExtraFields::new(),
         };
         let mut extra = ExtraFields::new();
+        crate::import::imported(
+            &mut extra,
+            format!("GDELT event {id}, CAMEO {code}: {label}"),
+        );
         extra.insert("cameo".to_owned(), Value::from(code));
         if let Some(goldstein) = goldstein.and_then(Number::from_f64) {
             extra.insert("goldstein".to_owned(), Value::Number(goldstein));

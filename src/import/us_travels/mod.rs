@@ -544,6 +544,10 @@ impl<'g> Builder<'g> {
         let mut from = self.home.clone();
         for (index, stop) in stops.into_iter().enumerate() {
             let mut extra = ExtraFields::new();
+            crate::import::imported(
+                &mut extra,
+                format!("Office of the Historian travels record {}", record.id),
+            );
             // The locale as written, where the place does not say it already.
             let said = legs == 1 && stop.place.place.as_deref() == Some(record.locale.as_str());
             if !record.locale.is_empty() && !said {
