@@ -2,13 +2,15 @@
 //!
 //! The layers, each using only those above it: [`model`] (the data and its
 //! format), [`gazetteer`] (offline place lookup), [`extract`] and [`import`]
-//! (text and records into datasets), [`scene`] (what to draw for a time
+//! (text and records into datasets), [`edit`] (a person's corrections,
+//! with undo and provenance), [`scene`] (what to draw for a time
 //! window, and each frame's shapes), [`workspace`] (the files open at
 //! once), and `ui` (the desktop app, the only layer that knows egui, behind
 //! the default `gui` feature); beside them [`save`] (files written whole or
 //! not at all), [`untrusted`] (text from the data, safe to show) and
 //! [`synth`] (synthetic data for measuring at scale).
 
+pub mod edit;
 pub mod extract;
 pub mod gazetteer;
 pub mod import;

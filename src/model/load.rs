@@ -152,6 +152,22 @@ fn read_record<T>(
     }
 }
 
+/// Reads one visit from its JSON object as a file's would be read: the
+/// visit, if it loads, and every problem, by path under `path`.
+pub fn check_visit(fields: Map<String, Value>, path: &str) -> (Option<Visit>, Vec<Problem>) {
+    let mut reader = Reader::default();
+    let visit = reader.visit(fields, path);
+    (visit, reader.problems)
+}
+
+/// Reads one event from its JSON object as a file's would be read: the
+/// event, if it loads, and every problem, by path under `path`.
+pub fn check_event(fields: Map<String, Value>, path: &str) -> (Option<Event>, Vec<Problem>) {
+    let mut reader = Reader::default();
+    let event = reader.event(fields, path);
+    (event, reader.problems)
+}
+
 /// The visit whose JSON is `json`, at `path` in its file.
 pub(super) fn read_visit(json: &[u8], path: &str) -> Option<Visit> {
     read_record(json, path, Reader::visit)

@@ -29,7 +29,9 @@ pub use date::{
     month_abbreviation, month_named,
 };
 pub use indexed::{IndexedDataset, read_indexed, read_indexed_file};
-pub use load::{LoadError, Loaded, ParseError, Problem, load_dataset, parse_dataset};
+pub use load::{
+    LoadError, Loaded, ParseError, Problem, check_event, check_visit, load_dataset, parse_dataset,
+};
 pub use place::PlaceRef;
 pub use provenance::{
     By, Confidence, Edited, PROVENANCE, Provenance, Trust, VERSION, check as check_provenance,
