@@ -39,5 +39,5 @@ pub use provenance::{
 };
 pub use records::{Opened, Records, open_dataset, open_dataset_file};
 pub use rewrite::{ArrayEdits, DatasetEdits};
-pub use table::{Days, EventRow, PlaceId, RecordTable, VisitRow};
+pub use table::{Days, EventRow, PlaceId, RecordTable, Row, VisitRow};
 pub use validate::validate;

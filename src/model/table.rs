@@ -8,9 +8,11 @@
 //! `dataset.visits[i]`.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
-use super::{CountryCode, Dataset, Day, EventKind, FuzzyDate, PlaceRef, Trust, trust_of};
+use super::{
+    CountryCode, Dataset, Day, Event, EventKind, FuzzyDate, PlaceRef, Trust, Visit, trust_of,
+};
 
 /// A place in a [`RecordTable`]'s `places`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -85,6 +87,19 @@ pub struct RecordTable {
     pub visits: Vec<VisitRow>,
     /// One row per event, in dataset order.
     pub events: Vec<EventRow>,
+    /// The rows of records deleted since the file was read: kept in
+    /// place, so that the rows after them keep their positions, but not
+    /// shown.
+    pub removed: BTreeSet<Row>,
+}
+
+/// A row of a [`RecordTable`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Row {
+    /// Row `i` of `visits`.
+    Visit(usize),
+    /// Row `i` of `events`.
+    Event(usize),
 }
 
 impl RecordTable {
@@ -116,12 +131,91 @@ impl RecordTable {
             places: places.into_places(),
             visits,
             events,
+            removed: BTreeSet::new(),
         }
+    }
+
+    /// Whether row `row` is of a deleted record.
+    pub fn is_removed(&self, row: Row) -> bool {
+        !self.removed.is_empty() && self.removed.contains(&row)
+    }
+
+    /// Sets the row of visit `index` to `visit` (a row past the last is
+    /// added), or marks it removed (`None`).
+    pub fn set_visit(&mut self, index: usize, visit: Option<&Visit>) {
+        let Some(visit) = visit else {
+            self.removed.insert(Row::Visit(index));
+            return;
+        };
+        let row = VisitRow {
+            from: visit.from.as_ref().map(|from| self.place_id(from)),
+            to: self.place_id(&visit.to),
+            leader_country: visit.leader.as_ref().and_then(|leader| leader.country),
+            days: Days::from(&visit.date),
+            trust: trust_of(&visit.extra),
+        };
+        self.removed
+            .extend((self.visits.len()..index).map(Row::Visit));
+        set_row(&mut self.visits, index, row);
+        self.removed.remove(&Row::Visit(index));
+    }
+
+    /// Sets the row of event `index` to `event` (a row past the last is
+    /// added), or marks it removed (`None`).
+    pub fn set_event(&mut self, index: usize, event: Option<&Event>) {
+        let Some(event) = event else {
+            self.removed.insert(Row::Event(index));
+            return;
+        };
+        let row = EventRow {
+            place: self.place_id(&event.place),
+            kind: event.kind,
+            days: Days::from(&event.date),
+            trust: trust_of(&event.extra),
+        };
+        self.removed
+            .extend((self.events.len()..index).map(Row::Event));
+        set_row(&mut self.events, index, row);
+        self.removed.remove(&Row::Event(index));
+    }
+
+    /// The id of `place`, added if the table has no such place yet.
+    fn place_id(&mut self, place: &PlaceRef) -> PlaceId {
+        let plain = PlaceRef {
+            extra: serde_json::Map::new(),
+            ..place.clone()
+        };
+        let same = |known: &PlaceRef| {
+            known.country == plain.country
+                && known.place == plain.place
+                && known
+                    .coordinates()
+                    .map(|(lat, lon)| (lat.to_bits(), lon.to_bits()))
+                    == plain
+                        .coordinates()
+                        .map(|(lat, lon)| (lat.to_bits(), lon.to_bits()))
+        };
+        if let Some(index) = self.places.iter().position(same) {
+            return PlaceId(u32::try_from(index).unwrap_or(u32::MAX));
+        }
+        self.places.push(plain);
+        PlaceId(u32::try_from(self.places.len() - 1).unwrap_or(u32::MAX))
     }
 
     /// The place a row names.
     pub fn place(&self, id: PlaceId) -> &PlaceRef {
         &self.places[id.index()]
+    }
+}
+
+/// Sets `rows[index]`, growing `rows` by one row if `index` is its end;
+/// rows between (never asked for, and marked removed by the caller) are
+/// filled with copies.
+fn set_row<R: Copy>(rows: &mut Vec<R>, index: usize, row: R) {
+    if index < rows.len() {
+        rows[index] = row;
+    } else {
+        rows.resize(index + 1, row);
     }
 }
 

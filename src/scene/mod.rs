@@ -41,7 +41,7 @@ use std::collections::HashMap;
 
 use self::routes::{End, RouteBrief, RouteEnds, RouteFinder, RouteTally};
 use crate::gazetteer::{Gazetteer, Precision as PlacePrecision};
-use crate::model::{CountryCode, Day, EventKind, PlaceRef, RecordTable};
+use crate::model::{CountryCode, Day, EventKind, PlaceRef, RecordTable, Row};
 use crate::threads::joined;
 
 /// How many kinds of event there are.
@@ -669,6 +669,9 @@ impl Placing<'_> {
         // The table's interned places as the scene's, each found once.
         let mut scene_places: Vec<Option<u32>> = vec![None; self.table.places.len()];
         for (index, event) in self.table.events.iter().enumerate() {
+            if self.table.is_removed(Row::Event(index)) {
+                continue;
+            }
             let slot = event.place.index();
             let Some(place) = self.placed[slot] else {
                 let path = format!("$.events[{index}].place");
@@ -708,6 +711,9 @@ impl Placing<'_> {
     ) -> Vec<Unplaced> {
         let mut unplaced = Vec::new();
         for index in indexes {
+            if self.table.is_removed(Row::Visit(index)) {
+                continue;
+            }
             let visit = &self.table.visits[index];
             let Some(to) = self.placed[visit.to.index()] else {
                 let path = format!("$.visits[{index}].to");

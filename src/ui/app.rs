@@ -372,8 +372,8 @@ impl LegationApp {
                 };
                 ui.label(format!(
                     "{name}{how}: {} visits, {} events",
-                    file.records.visit_count(),
-                    file.records.event_count()
+                    file.visit_count(),
+                    file.event_count()
                 ))
                 .on_hover_text(file.path.display().to_string());
             });

@@ -12,12 +12,12 @@ use crate::workspace::Workspace;
 
 /// The visit `item` refers to.
 pub fn visit(workspace: &Workspace, item: ItemRef) -> Option<Cow<'_, Visit>> {
-    workspace.files.get(item.dataset)?.records.visit(item.index)
+    workspace.files.get(item.dataset)?.visit(item.index)
 }
 
 /// The event `item` refers to.
 pub fn event(workspace: &Workspace, item: ItemRef) -> Option<Cow<'_, Event>> {
-    workspace.files.get(item.dataset)?.records.event(item.index)
+    workspace.files.get(item.dataset)?.event(item.index)
 }
 
 /// Why `item` cannot be shown, when its file changed on disk since it was

@@ -127,12 +127,12 @@ impl SourcePanel {
 fn citation_of(workspace: &Workspace, item: Shown) -> Option<(&Records, SourceRef)> {
     match item {
         Shown::Visit(item) => {
-            let records = &workspace.files.get(item.dataset)?.records;
-            Some((records, records.visit(item.index)?.source.clone()?))
+            let file = workspace.files.get(item.dataset)?;
+            Some((&file.records, file.visit(item.index)?.source.clone()?))
         }
         Shown::Event(item) => {
-            let records = &workspace.files.get(item.dataset)?.records;
-            Some((records, records.event(item.index)?.source.clone()?))
+            let file = workspace.files.get(item.dataset)?;
+            Some((&file.records, file.event(item.index)?.source.clone()?))
         }
     }
 }

@@ -5,13 +5,19 @@
 //! record and GDELT exports through their importers, articles (`.txt`)
 //! through the extractor.
 
+mod editing;
+
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::edit::{History, Overlay, Record, Target};
 use crate::extract::{self, merge};
 use crate::gazetteer::Gazetteer;
 use crate::import::{self, Format, Imported};
-use crate::model::{Dataset, FuzzyDate, Problem, RecordTable, Records, open_dataset_file};
+use crate::model::{
+    Dataset, Event, FuzzyDate, Problem, RecordTable, Records, Visit, open_dataset_file,
+};
 use crate::progress::{Progress, Stage};
 use crate::read::Reader;
 use crate::scene::Scene;
@@ -46,6 +52,30 @@ pub struct OpenFile {
     /// What is worth knowing about how it was read (where an article's
     /// date came from), not problems.
     pub notes: Vec<String>,
+    /// What a person changed, over the records.
+    pub edits: Overlay,
+    /// The changes as last saved (none: as read).
+    saved: Overlay,
+    /// The file's size and time of change when read or last saved, to
+    /// tell whether another program changed it since.
+    stamp: Option<DiskStamp>,
+}
+
+/// A file's size and time of last change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct DiskStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl DiskStamp {
+    fn of(path: &Path) -> Option<Self> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(Self {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+        })
+    }
 }
 
 impl OpenFile {
@@ -63,20 +93,61 @@ impl OpenFile {
             problems: Vec::new(),
             failure: None,
             notes: Vec::new(),
+            edits: Overlay::default(),
+            saved: Overlay::default(),
+            stamp: None,
         }
     }
 
     fn set_dataset(&mut self, dataset: Dataset) {
         self.table = Arc::new(RecordTable::from_dataset(&dataset));
-        self.records = Arc::new(Records::Held(dataset));
+        self.set_records(Records::Held(dataset));
+    }
+
+    fn set_records(&mut self, records: Records) {
+        self.edits = Overlay::new(records.visit_count(), records.event_count());
+        self.saved = self.edits.clone();
+        self.records = Arc::new(records);
+    }
+
+    /// The visit at `index`, as edited.
+    pub fn visit(&self, index: usize) -> Option<Cow<'_, Visit>> {
+        self.edits.visit(index, &self.records)
+    }
+
+    /// The event at `index`, as edited.
+    pub fn event(&self, index: usize) -> Option<Cow<'_, Event>> {
+        self.edits.event(index, &self.records)
+    }
+
+    /// The record at `target`, as edited.
+    pub fn record(&self, target: Target) -> Option<Record> {
+        self.edits.record(target, &self.records)
+    }
+
+    /// How many visits it holds now, deleted ones left out.
+    pub fn visit_count(&self) -> usize {
+        self.table.visits.len() - self.removed(|row| matches!(row, crate::model::Row::Visit(_)))
+    }
+
+    /// How many events it holds now, deleted ones left out.
+    pub fn event_count(&self) -> usize {
+        self.table.events.len() - self.removed(|row| matches!(row, crate::model::Row::Event(_)))
+    }
+
+    fn removed(&self, of_kind: impl Fn(&crate::model::Row) -> bool) -> usize {
+        self.table.removed.iter().filter(|row| of_kind(row)).count()
     }
 }
 
-/// The open files, in the order they were opened.
+/// The open files, in the order they were opened, and the changes made
+/// to them.
 #[derive(Clone, Debug, Default)]
 pub struct Workspace {
     /// The files.
     pub files: Vec<OpenFile>,
+    /// Every change, to undo and redo.
+    pub history: History,
 }
 
 impl Workspace {
@@ -107,6 +178,8 @@ impl Workspace {
             }
         };
         match self.files.iter_mut().find(|open| open.path == path) {
+            // Never at the cost of a person's unsaved work.
+            Some(open) if open.is_edited() => {}
             Some(open) => *open = file,
             None => self.files.push(file),
         }
@@ -123,10 +196,11 @@ impl Workspace {
         Ok(())
     }
 
-    /// Closes the file at `index`.
+    /// Closes the file at `index`, forgetting its changes.
     pub fn close(&mut self, index: usize) {
         if index < self.files.len() {
-            self.files.remove(index);
+            let file = self.files.remove(index);
+            self.history.forget(&file.path);
         }
     }
 
@@ -150,9 +224,10 @@ fn load_file(path: &Path, progress: &Progress) -> OpenFile {
     let mut file = OpenFile::new(path, FileKind::Dataset);
     match open_dataset_file(path, progress) {
         Ok(opened) => {
-            file.records = Arc::new(opened.records);
+            file.set_records(opened.records);
             file.table = Arc::new(opened.table);
             file.problems = opened.problems;
+            file.stamp = DiskStamp::of(path);
         }
         Err(error) => file.failure = Some(error.to_string()),
     }
