@@ -8,6 +8,7 @@
 //! records and [`Change`]s; the workspace keeps one [`Overlay`] per file
 //! and one [`History`] for all, and saving goes through [`save`].
 
+pub mod form;
 mod history;
 mod overlay;
 pub mod save;

@@ -227,6 +227,32 @@ impl Gazetteer {
             .is_some_and(|country| country.within.contains(&outer))
     }
 
+    /// The cities whose name (or another of their names) starts with
+    /// `prefix`, case- and accent-insensitively, in `country` if given:
+    /// the most populous first, at most `limit` of them. For completing a
+    /// place as a person types it.
+    pub fn complete(&self, prefix: &str, country: Option<CountryCode>, limit: usize) -> Vec<&City> {
+        let prefix = fold(prefix.trim());
+        if prefix.is_empty() {
+            return Vec::new();
+        }
+        let mut key = String::new();
+        let mut starts = |name: &str| {
+            key.clear();
+            fold_into(name, &mut key);
+            key.starts_with(&prefix)
+        };
+        let mut found: Vec<&City> = self
+            .cities
+            .iter()
+            .filter(|city| country.is_none_or(|code| city.country == code))
+            .filter(|city| starts(city.name) || city.alt_names().any(&mut starts))
+            .collect();
+        found.sort_by(|a, b| b.population.cmp(&a.population).then(a.name.cmp(b.name)));
+        found.truncate(limit);
+        found
+    }
+
     /// Every country and territory, by code.
     pub fn countries(&self) -> impl Iterator<Item = &Country> {
         self.countries.iter()
@@ -477,6 +503,24 @@ mod tests {
         let moscow = gazetteer().city("Moscow", Some(code("US"))).unwrap();
         assert!(moscow.lon < -100.0, "Moscow, Idaho: {moscow:?}");
         assert!(gazetteer().lookup("Pyongyang", Some(code("KR"))).is_none());
+    }
+
+    #[test]
+    fn completes_a_typed_place_biggest_first_within_a_country() {
+        let gazetteer = Gazetteer::bundled();
+        let names = |prefix, country| -> Vec<&str> {
+            gazetteer
+                .complete(prefix, country, 3)
+                .iter()
+                .map(|city| city.name)
+                .collect()
+        };
+        assert_eq!(names("pyong", None)[0], "Pyongyang");
+        let in_kp = names("p", CountryCode::parse("KP"));
+        assert_eq!(in_kp[0], "Pyongyang", "{in_kp:?}");
+        assert!(names("zurich", None).contains(&"Zürich"), "accents fold");
+        assert!(names("", None).is_empty());
+        assert!(names("xqzw", None).is_empty());
     }
 
     #[test]
