@@ -32,6 +32,10 @@ pub enum Target {
 
 /// A visit or an event.
 #[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "records are made one at a time, as a person edits them"
+)]
 pub enum Record {
     /// A visit.
     Visit(Visit),

@@ -10,6 +10,10 @@ use crate::model::{DatasetEdits, Event, Records, Visit};
 
 /// What became of a record.
 #[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "an overlay holds the few records a person changed; boxing each buys nothing"
+)]
 pub enum Slot {
     /// It reads as this now (an added record, or a changed one).
     Changed(Record),
@@ -84,10 +88,10 @@ impl Overlay {
     pub fn make_room(&mut self, target: Target) {
         match target {
             Target::Visit(index) => {
-                self.added.0 = self.added.0.max((index + 1).saturating_sub(self.base.0))
+                self.added.0 = self.added.0.max((index + 1).saturating_sub(self.base.0));
             }
             Target::Event(index) => {
-                self.added.1 = self.added.1.max((index + 1).saturating_sub(self.base.1))
+                self.added.1 = self.added.1.max((index + 1).saturating_sub(self.base.1));
             }
         }
     }
@@ -127,9 +131,8 @@ impl Overlay {
     pub fn visit<'a>(&'a self, index: usize, records: &'a Records) -> Option<Cow<'a, Visit>> {
         match self.slots.get(&Target::Visit(index)) {
             Some(Slot::Changed(Record::Visit(visit))) => Some(Cow::Borrowed(visit)),
-            Some(_) => None,
             None if index < self.base.0 => records.visit(index),
-            None => None,
+            _ => None,
         }
     }
 
@@ -137,9 +140,8 @@ impl Overlay {
     pub fn event<'a>(&'a self, index: usize, records: &'a Records) -> Option<Cow<'a, Event>> {
         match self.slots.get(&Target::Event(index)) {
             Some(Slot::Changed(Record::Event(event))) => Some(Cow::Borrowed(event)),
-            Some(_) => None,
             None if index < self.base.1 => records.event(index),
-            None => None,
+            _ => None,
         }
     }
 

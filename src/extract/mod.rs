@@ -10,6 +10,8 @@
 //! ("on Tuesday") stay unresolved and the records that need them are left
 //! out, with a note.
 
+pub use passage::records_in_passage;
+
 mod companions;
 mod dates;
 mod destination;
@@ -18,6 +20,7 @@ mod events;
 mod known;
 mod lexicon;
 mod merge;
+mod passage;
 mod people;
 mod places;
 mod provenance;

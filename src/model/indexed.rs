@@ -1370,7 +1370,7 @@ fn read_edited(cursor: &mut Cursor<'_>) -> Step<()> {
     cursor.object(RECORD_DEPTH + 3, |cursor, key| {
         match key {
             "field" | "at" => {
-                once(&mut seen, if key == "field" { 0 } else { 1 })?;
+                once(&mut seen, u16::from(key != "field"))?;
                 if cursor.null()? {
                     return Err(Unsound);
                 }

@@ -401,7 +401,7 @@ mod tests {
             trust(Some(Confidence::Low), false),
         ]
         .map(Trust::review_rank);
-        ranks.sort();
+        ranks.sort_unstable();
         assert_eq!(
             ranks,
             [(false, 0), (false, 1), (false, 3), (true, 0)],

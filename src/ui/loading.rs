@@ -17,6 +17,10 @@ const REFRESH: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Files being opened (or the map being rebuilt after a file closed).
 pub struct Loading {
+    /// The edit revision whose map this job rebuilds, when it only
+    /// rebuilds the map after an edit (its workspace is then not taken
+    /// back: the person may have edited on meanwhile).
+    pub rebuild_of: Option<u64>,
     progress: Arc<Progress>,
     done: Receiver<(Workspace, Scene)>,
     what: String,
@@ -46,10 +50,20 @@ impl Loading {
             ctx.request_repaint();
         });
         Self {
+            rebuild_of: None,
             progress,
             done,
             what,
             started: Instant::now(),
+        }
+    }
+
+    /// Rebuilds the map of `workspace` after edit `revision`.
+    pub fn rebuild(ctx: &egui::Context, workspace: Workspace, revision: u64) -> Self {
+        Self {
+            rebuild_of: Some(revision),
+            what: "the edited map".to_owned(),
+            ..Self::start(ctx, workspace, Vec::new())
         }
     }
 
@@ -71,7 +85,12 @@ impl Loading {
             egui::ProgressBar::new(fraction)
                 .desired_width(320.0)
                 .text(format!(
-                    "Opening {}: {} {:.0}%",
+                    "{} {}: {} {:.0}%",
+                    if self.rebuild_of.is_some() {
+                        "Drawing"
+                    } else {
+                        "Opening"
+                    },
                     self.what,
                     stage.label().to_lowercase(),
                     fraction * 100.0

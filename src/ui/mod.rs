@@ -6,6 +6,7 @@
 
 mod app;
 mod describe;
+mod edit_panel;
 mod fonts;
 mod legend;
 mod loading;

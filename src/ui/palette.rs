@@ -19,6 +19,9 @@ const ORIGIN_COLORS: [Color32; 10] = [
     Color32::from_rgb(31, 70, 120),
 ];
 
+/// The tick of a record a person has checked.
+pub const REVIEWED: Color32 = Color32::from_rgb(60, 160, 90);
+
 /// The colour of arcs whose origin is unknown or beyond the palette.
 pub const OTHER_ORIGIN: Color32 = Color32::from_rgb(120, 120, 120);
 
@@ -145,4 +148,15 @@ pub fn arrowhead(behind: Pos2, tip: Pos2, length: f32) -> [Pos2; 3] {
     let side = vec2(-direction.y, direction.x) * length * 0.5;
     let base = tip - direction * length;
     [tip, base + side, base - side]
+}
+
+/// A tick, the mark of a record a person has checked, in a box of `size`
+/// points laid out in `ui`.
+pub fn tick(ui: &mut egui::Ui, size: f32) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    let stroke = egui::Stroke::new(size / 6.0, REVIEWED);
+    let at = |x: f32, y: f32| rect.min + egui::vec2(x * size, y * size);
+    ui.painter()
+        .line(vec![at(0.15, 0.55), at(0.4, 0.8), at(0.85, 0.2)], stroke);
+    response
 }

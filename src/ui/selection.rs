@@ -3,6 +3,7 @@
 //! on, worked out once per change, so that drawing them marked costs a
 //! binary search per shape, not a scan per frame.
 
+use crate::edit::Target;
 use crate::scene::{ItemRef, Scene, Selected, View};
 
 /// The selected records, and which of them the source panel shows.
@@ -56,6 +57,40 @@ impl Selection {
         };
         selection.locate(scene);
         selection
+    }
+
+    /// The selection of one record (of file `file`), if the scene holds it.
+    pub fn of_record(scene: &Scene, file: usize, target: Target) -> Option<Self> {
+        let mut selection = Self::default();
+        match target {
+            Target::Visit(index) => {
+                let item = ItemRef {
+                    dataset: file,
+                    index,
+                };
+                scene.visit_position(item)?;
+                selection.visits.push(item);
+            }
+            Target::Event(index) => {
+                let item = ItemRef {
+                    dataset: file,
+                    index,
+                };
+                scene.event_position(item)?;
+                selection.events.push(item);
+            }
+        }
+        selection.locate(scene);
+        Some(selection)
+    }
+
+    /// The record the source panel shows: its file, and which it is.
+    pub fn focused(&self) -> Option<(usize, Target)> {
+        if let Some(item) = self.visits.get(self.focus) {
+            return Some((item.dataset, Target::Visit(item.index)));
+        }
+        let item = self.events.get(self.focus - self.visits.len())?;
+        Some((item.dataset, Target::Event(item.index)))
     }
 
     /// Keeps only what `view` still shows.

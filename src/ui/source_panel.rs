@@ -5,8 +5,9 @@ use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, FontId, RichText, ScrollArea, Sense, Ui};
 
 use super::{Selection, describe, palette};
-use crate::model::{Records, Source, SourceRef};
-use crate::scene::{ItemRef, Scene};
+use crate::edit::Target;
+use crate::model::{By, Records, Source, SourceRef, Span, trust_of};
+use crate::scene::ItemRef;
 use crate::untrusted::{openable_url, visible, visible_line};
 use crate::workspace::Workspace;
 
@@ -30,20 +31,51 @@ impl Shown {
             Self::Visit(item) | Self::Event(item) => item,
         }
     }
+
+    /// The file it is in, and the record.
+    fn target(self) -> (usize, Target) {
+        match self {
+            Self::Visit(item) => (item.dataset, Target::Visit(item.index)),
+            Self::Event(item) => (item.dataset, Target::Event(item.index)),
+        }
+    }
+}
+
+/// What the person asked of the panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PanelAction {
+    /// Edit this record.
+    Edit(usize, Target),
+    /// Delete it.
+    Delete(usize, Target),
+    /// Mark it checked (`true`) or not.
+    Review(usize, Target, bool),
+    /// Make a new visit (`true`) or event from a passage of a source
+    /// cited in file `file`.
+    FromPassage {
+        /// The file the new record goes to.
+        file: usize,
+        /// A visit, or an event.
+        visit: bool,
+        /// The source's id.
+        source: String,
+        /// The passage.
+        span: Span,
+    },
 }
 
 /// How many selected items are listed; the rest are counted.
 const MAX_LISTED: usize = 200;
 
 impl SourcePanel {
-    /// Shows the selection and the focused item's source.
+    /// Shows the selection and the focused item's source; what the person
+    /// asked to do with them, if anything.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         workspace: &Workspace,
-        _scene: &Scene,
         selection: &mut Selection,
-    ) {
+    ) -> Option<PanelAction> {
         ui.horizontal(|ui| {
             ui.heading(match selection.len() {
                 1 => "1 item".to_owned(),
@@ -54,7 +86,7 @@ impl SourcePanel {
             }
         });
         if selection.is_empty() {
-            return;
+            return None;
         }
         let items: Vec<Shown> = selection
             .visits
@@ -98,15 +130,14 @@ impl SourcePanel {
                 }
             });
         ui.separator();
-        let Some(&focused) = items.get(selection.focus) else {
-            return;
-        };
+        let &focused = items.get(selection.focus)?;
+        let mut action = actions_ui(ui, workspace, focused);
         // Unreadable records were explained above the list.
         let Some((records, citation)) = citation_of(workspace, focused) else {
             if describe::unreadable(workspace, focused.item()).is_none() {
                 ui.weak("No source is cited for this item.");
             }
-            return;
+            return action;
         };
         let Some(source) = records.source(&citation.id) else {
             if records.unreadable().is_none() {
@@ -115,12 +146,78 @@ impl SourcePanel {
                     citation.id
                 ));
             }
-            return;
+            return action;
         };
         let scroll = self.scrolled_to != Some(focused);
         self.scrolled_to = Some(focused);
-        source_ui(ui, &source, &citation, scroll);
+        if let Some((visit, span)) = source_ui(ui, &source, &citation, scroll) {
+            action = Some(PanelAction::FromPassage {
+                file: focused.item().dataset,
+                visit,
+                source: source.id.clone(),
+                span,
+            });
+        }
+        action
     }
+}
+
+/// The focused record's provenance, and what can be done with it.
+fn actions_ui(ui: &mut Ui, workspace: &Workspace, focused: Shown) -> Option<PanelAction> {
+    let (file, target) = focused.target();
+    let record = workspace.files.get(file)?.record(target)?;
+    let provenance = record.provenance();
+    if let Some(provenance) = &provenance {
+        ui.horizontal_wrapped(|ui| {
+            if provenance.reviewed {
+                palette::tick(ui, 14.0);
+                ui.label(RichText::new("reviewed").color(palette::REVIEWED));
+            }
+            let mut said = vec![match provenance.by {
+                By::Extract => "extracted".to_owned(),
+                By::Import => "imported".to_owned(),
+                By::Hand => "made by hand".to_owned(),
+            }];
+            if let Some(confidence) = provenance.confidence {
+                said.push(format!("{} confidence", confidence.as_str()));
+            }
+            if !provenance.edited.is_empty() {
+                let fields: Vec<&str> = provenance
+                    .edited
+                    .iter()
+                    .map(|edit| edit.field.as_str())
+                    .collect();
+                said.push(format!("edited: {}", fields.join(", ")));
+            }
+            ui.weak(said.join(" · "));
+        });
+        if let Some(because) = &provenance.because {
+            ui.weak(format!("Why: {}", visible_line(because)));
+        }
+    }
+    let reviewed = provenance.is_some_and(|provenance| provenance.reviewed);
+    let mut action = None;
+    ui.horizontal(|ui| {
+        if ui.button("Edit").on_hover_text("E").clicked() {
+            action = Some(PanelAction::Edit(file, target));
+        }
+        let review = if reviewed {
+            "Unmark reviewed"
+        } else {
+            "Mark reviewed"
+        };
+        if ui.button(review).on_hover_text("R").clicked() {
+            action = Some(PanelAction::Review(file, target, !reviewed));
+        }
+        if ui
+            .button("Delete")
+            .on_hover_text("Delete (Ctrl+Z undoes)")
+            .clicked()
+        {
+            action = Some(PanelAction::Delete(file, target));
+        }
+    });
+    action
 }
 
 /// The records holding an item, and its citation.
@@ -169,7 +266,10 @@ fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown, file_changed: bool) 
                 unreadable_ui(ui, file_changed);
                 return;
             };
-            ui.strong(describe::who(&visit));
+            ui.horizontal(|ui| {
+                ui.strong(describe::who(&visit));
+                reviewed_tick(ui, &visit.extra);
+            });
             let from = visit
                 .from
                 .as_ref()
@@ -190,6 +290,7 @@ fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown, file_changed: bool) 
                 let (symbol, color) = palette::event_style(event.kind);
                 palette::paint_symbol(ui.painter(), rect.center(), 6.0, symbol, color);
                 ui.strong(event.kind.label());
+                reviewed_tick(ui, &event.extra);
             });
             if let Some(title) = &event.title {
                 ui.label(visible_line(title));
@@ -203,8 +304,25 @@ fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown, file_changed: bool) 
     }
 }
 
-/// The source's details and its text, the cited passage highlighted.
-fn source_ui(ui: &mut Ui, source: &Source, citation: &SourceRef, scroll: bool) {
+/// The id of the source text's box, whose selection makes new records.
+pub const SOURCE_TEXT: &str = "source text";
+
+/// A tick after a record a person has checked.
+fn reviewed_tick(ui: &mut Ui, fields: &crate::model::ExtraFields) {
+    if trust_of(fields).reviewed {
+        palette::tick(ui, 12.0).on_hover_text("Reviewed");
+    }
+}
+
+/// The source's details and its text, the cited passage highlighted; a
+/// passage the person selected and asked to make a visit (`true`) or event
+/// of.
+fn source_ui(
+    ui: &mut Ui,
+    source: &Source,
+    citation: &SourceRef,
+    scroll: bool,
+) -> Option<(bool, Span)> {
     if let Some(title) = &source.title {
         ui.label(RichText::new(visible_line(title)).strong());
     }
@@ -234,11 +352,29 @@ fn source_ui(ui: &mut Ui, source: &Source, citation: &SourceRef, scroll: bool) {
             });
     }
     ui.add_space(4.0);
+    let selected = egui::TextEdit::load_state(ui.ctx(), egui::Id::unique(SOURCE_TEXT))
+        .and_then(|state| state.cursor.char_range())
+        .map(|range| range.as_sorted_char_range())
+        .filter(|range| !range.is_empty())
+        .and_then(|range| passage_of(&source.text, range.start.0..range.end.0));
+    let mut asked = None;
+    ui.horizontal_wrapped(|ui| match selected {
+        Some(passage) => {
+            if ui.button("New visit from this passage").clicked() {
+                asked = Some((true, passage));
+            }
+            if ui.button("New event from this passage").clicked() {
+                asked = Some((false, passage));
+            }
+        }
+        None => {
+            ui.weak("Select a passage of the text to make a visit or event of it.");
+        }
+    });
     ScrollArea::vertical()
         .id_salt("source text")
         .auto_shrink(false)
         .show(ui, |ui| {
-            let width = ui.available_width();
             let (before, cited, after) = match span {
                 Some(span) => (
                     &source.text[..span.start],
@@ -250,29 +386,65 @@ fn source_ui(ui: &mut Ui, source: &Source, citation: &SourceRef, scroll: bool) {
             // Each part made visible on its own, so the highlight stays on
             // the cited passage.
             let (before, cited, after) = (visible(before), visible(cited), visible(after));
+            let shown = format!("{before}{cited}{after}");
             let text_color = ui.visuals().text_color();
             let plain = TextFormat::simple(FontId::proportional(14.0), text_color);
             let marked = TextFormat {
                 background: palette::highlight(ui.visuals().dark_mode),
                 ..plain.clone()
             };
-            let mut job = LayoutJob::default();
-            job.wrap.max_width = width;
-            // Source text is shown as plain text, never interpreted.
-            job.append(&before, 0.0, plain.clone());
-            job.append(&cited, 0.0, marked);
-            job.append(&after, 0.0, plain);
-            let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
-            let (rect, _) = ui.allocate_exact_size(galley.size(), Sense::hover());
+            let mut layouter = |ui: &Ui, _: &dyn egui::TextBuffer, width: f32| {
+                let mut job = LayoutJob::default();
+                job.wrap.max_width = width;
+                // Source text is shown as plain text, never interpreted.
+                job.append(&before, 0.0, plain.clone());
+                job.append(&cited, 0.0, marked.clone());
+                job.append(&after, 0.0, plain.clone());
+                ui.fonts_mut(|fonts| fonts.layout_job(job))
+            };
+            // Read-only: a `&str` buffer can be selected, never changed.
+            let mut text: &str = &shown;
+            let output = egui::TextEdit::multiline(&mut text)
+                .id(egui::Id::unique(SOURCE_TEXT))
+                .frame(egui::Frame::NONE)
+                .desired_width(f32::INFINITY)
+                .layouter(&mut layouter)
+                .show(ui);
             if scroll && !cited.is_empty() {
+                let galley = &output.galley;
                 let start = galley.pos_from_cursor(CCursor::new(before.chars().count()));
                 let end = galley
                     .pos_from_cursor(CCursor::new(before.chars().count() + cited.chars().count()));
-                let passage = start.union(end).translate(rect.min.to_vec2());
+                let passage = start.union(end).translate(output.galley_pos.to_vec2());
                 ui.scroll_to_rect(passage, Some(Align::Center));
             }
-            ui.painter().galley(rect.min, galley, text_color);
         });
+    asked
+}
+
+/// The span of `text` that characters `shown` of its shown form
+/// ([`visible`]) cover, without the whitespace at either end.
+fn passage_of(text: &str, shown: std::ops::Range<usize>) -> Option<Span> {
+    // Where each shown character comes from: a hidden character is shown
+    // as a marker of several.
+    let mut starts = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        let width = visible(c.encode_utf8(&mut [0; 4])).chars().count();
+        starts.extend(std::iter::repeat_n(at, width));
+    }
+    starts.push(text.len());
+    let start = *starts.get(shown.start)?;
+    let end = starts.get(shown.end).copied().unwrap_or(text.len());
+    let selected = text.get(start..end)?;
+    let trimmed = selected.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let start = start + (selected.len() - selected.trim_start().len());
+    Some(Span {
+        start,
+        end: start + trimmed.len(),
+    })
 }
 
 /// A link that opens in the browser on an explicit click, and only for
@@ -290,5 +462,22 @@ fn url_ui(ui: &mut Ui, url: &str) {
     } else {
         ui.weak(visible_line(url))
             .on_hover_text("Not a plain http(s) address: not opened");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_selection_of_the_shown_text_is_a_span_of_the_source() {
+        let text = "Shoigu arrived.\u{202E} Li came too.";
+        let shown = visible(text).into_owned();
+        let from = shown.find("Li").unwrap();
+        let chars = |bytes: usize| shown[..bytes].chars().count();
+        let span = passage_of(text, chars(from - 1)..chars(shown.len())).unwrap();
+        assert_eq!(span.slice(text), Some("Li came too."));
+        assert_eq!(passage_of(text, 0..1).unwrap().slice(text), Some("S"));
+        assert_eq!(passage_of(text, 15..16), None, "only whitespace");
     }
 }

@@ -88,6 +88,17 @@ impl Timeline {
         self.sync_typed();
     }
 
+    /// Takes the extent of data that was edited: the window stays where
+    /// it is, as the person left it.
+    pub fn update_extent(&mut self, extent: Option<TimeWindow>) {
+        if self.window.is_none() {
+            self.set_extent(extent);
+        } else {
+            self.extent = extent;
+            self.sync_typed();
+        }
+    }
+
     /// Applies the command line's `--date` and `--window`: a window ending
     /// at the date (or at the end of the data), or, with only a date,
     /// everything up to it.

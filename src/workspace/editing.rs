@@ -55,10 +55,10 @@ impl OpenFile {
         let table = Arc::make_mut(&mut self.table);
         match target {
             Target::Visit(index) => {
-                table.set_visit(index, self.edits.visit(index, &self.records).as_deref())
+                table.set_visit(index, self.edits.visit(index, &self.records).as_deref());
             }
             Target::Event(index) => {
-                table.set_event(index, self.edits.event(index, &self.records).as_deref())
+                table.set_event(index, self.edits.event(index, &self.records).as_deref());
             }
         }
     }

@@ -109,6 +109,12 @@ impl MapView {
         self.frame.budget.frames_per_second()
     }
 
+    /// Centres the view on a point, keeping the zoom.
+    pub fn center_on(&mut self, point: GeoPoint) {
+        self.fit_pending = false;
+        self.memory.center_at(lat_lon(point.lat, point.lon));
+    }
+
     /// Fits the view to the data when next drawn.
     pub fn fit_on_next_frame(&mut self) {
         self.fit_pending = true;

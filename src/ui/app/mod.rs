@@ -1,5 +1,7 @@
 //! The app: its state, and how a frame is laid out.
 
+mod editing;
+
 use std::path::PathBuf;
 
 use egui::{Key, Ui};
@@ -13,9 +15,11 @@ use super::session::{Remembered, SessionFile};
 use super::source_panel::SourcePanel;
 use super::timeline::Timeline;
 use super::{Selection, Startup, fonts};
+use crate::edit::save::Autosave;
 use crate::model::Day;
 use crate::scene::{Scene, TimeWindow, View, WindowSpec};
 use crate::workspace::{FileKind, Workspace, bundled_data_dir, json_files_in};
+use editing::EditState;
 
 /// Files bigger than this many megabytes are opened only when the user says
 /// so, unless they set another limit: a mistaken click on a 20 GB export
@@ -59,6 +63,14 @@ pub struct LegationApp {
     /// Where the session is remembered; `None` when eframe persists nothing
     /// (tests, screenshots) or the system has no configuration folder.
     session: Option<SessionFile>,
+    /// Editing records: the panel, saving, the autosave.
+    editing: EditState,
+    /// Close the window on the next frame (saving is done, or the person
+    /// said not to).
+    close_window: bool,
+    /// For jobs started outside a frame's drawing (a file closed after a
+    /// question was answered), which repaint when done.
+    ctx: egui::Context,
 }
 
 /// The file types File, Open… offers.
@@ -130,9 +142,17 @@ impl LegationApp {
                 .ask_above_mb
                 .or(remembered.ask_above_mb)
                 .unwrap_or(DEFAULT_ASK_ABOVE_MB),
+            editing: EditState::default(),
+            close_window: false,
+            ctx: cc.egui_ctx.clone(),
             startup_time,
             session,
         };
+        // Unsaved edits are kept where the session is: not for tests or
+        // screenshots, which must leave the person's folders alone.
+        if app.session.is_some() {
+            app.editing.autosave = Autosave::in_data_dir();
+        }
         if app.screenshot.is_some() {
             // Nobody is there to answer a question.
             app.load(&cc.egui_ctx, files);
@@ -207,8 +227,15 @@ impl LegationApp {
         match loading.poll() {
             Poll::Running => return,
             Poll::Done(done) => {
-                (self.workspace, self.scene) = *done;
-                self.show_loaded();
+                if let Some(revision) = loading.rebuild_of {
+                    // The workspace stays: edits may have come meanwhile.
+                    let (_, scene) = *done;
+                    self.take_rebuilt(ctx, scene, revision);
+                } else {
+                    (self.workspace, self.scene) = *done;
+                    self.show_loaded();
+                    self.find_autosaved();
+                }
             }
             Poll::Failed => {
                 self.notice =
@@ -325,7 +352,7 @@ impl LegationApp {
         {
             self.open_addresses(ui.ctx(), addresses);
         }
-        if ui.input(|input| input.key_pressed(Key::Escape)) {
+        if ui.input(|input| input.key_pressed(Key::Escape)) && self.editing.panel.take().is_none() {
             self.selection = Selection::default();
         }
     }
@@ -379,11 +406,20 @@ impl LegationApp {
             });
         }
         if let Some(index) = close {
-            // Closing is disabled while loading, so no job is running.
-            let mut workspace = self.workspace.clone();
-            workspace.close(index);
-            self.loading = Some(Loading::start(ui.ctx(), workspace, Vec::new()));
+            self.ask_close_file(index);
         }
+    }
+
+    /// Closes file `index` and redraws the map without it.
+    fn close_file(&mut self, index: usize) {
+        if self.loading.is_some() {
+            self.notice = Some("Wait until the map is drawn, then close the file".to_owned());
+            return;
+        }
+        let mut workspace = self.workspace.clone();
+        workspace.close(index);
+        self.editing.panel = None;
+        self.loading = Some(Loading::start(&self.ctx, workspace, Vec::new()));
     }
 
     fn menu_ui(&mut self, ui: &mut Ui) {
@@ -412,11 +448,14 @@ impl LegationApp {
                     ui.close();
                     self.ask(ui.ctx(), || rfd::FileDialog::new().pick_folders());
                 }
+                ui.separator();
+                self.save_menu_ui(ui);
                 if !self.workspace.files.is_empty() {
                     ui.separator();
                     self.open_files_ui(ui);
                 }
             });
+            self.edit_menu_ui(ui);
             if ui
                 .button("Fit to data")
                 .on_hover_text(
@@ -480,8 +519,13 @@ fn theme_ui(ui: &mut Ui) {
 impl eframe::App for LegationApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.poll_loading(ui.ctx());
+        self.guard_close(ui.ctx());
         self.handle_input(ui);
+        self.edit_keys(ui);
         self.oversized_ui(ui.ctx());
+        self.edit_dialogs_ui(ui.ctx());
+        self.autosave_tick(ui.ctx());
+        self.update_title(ui.ctx());
         if let Some(addresses) = self.open_url.ui(ui.ctx()) {
             self.open_addresses(ui.ctx(), addresses);
         }
@@ -513,14 +557,23 @@ impl eframe::App for LegationApp {
                     self.problems_panel.ui(ui, &self.workspace, &self.scene);
                 });
         }
-        if !self.selection.is_empty() {
+        if self.editing.panel.is_some() {
             egui::Panel::right("source")
+                .resizable(true)
+                .default_size(420.0)
+                .show(ui, |ui| self.edit_panel_ui(ui));
+        } else if !self.selection.is_empty() {
+            let action = egui::Panel::right("source")
                 .resizable(true)
                 .default_size(420.0)
                 .show(ui, |ui| {
                     self.source_panel
-                        .ui(ui, &self.workspace, &self.scene, &mut self.selection);
-                });
+                        .ui(ui, &self.workspace, &mut self.selection)
+                })
+                .inner;
+            if let Some(action) = action {
+                self.panel_action(ui.ctx(), action);
+            }
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
