@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use legation::edit::Target;
 use legation::model::Day;
 use legation::progress::{Progress, Stage};
 use legation::scene::{Camera, Frame, GeoPoint, Scene, Selected, TimeWindow, View};
@@ -35,6 +36,11 @@ pub struct BenchArgs {
     #[arg(long, value_name = "N", default_value_t = 500)]
     frames: usize,
 
+    /// Then change one record (mark the first visit reviewed) and save the
+    /// file here as the app saves it, timing the save and its memory.
+    #[arg(long, value_name = "OUT")]
+    save_to: Option<PathBuf>,
+
     /// The dataset to load (as the app opens it).
     #[arg(value_name = "FILE")]
     file: PathBuf,
@@ -51,6 +57,12 @@ struct Report {
     frame_ms_max: f64,
     filter_change_ms: f64,
     peak_rss_mb: f64,
+    /// With `--save-to`: resident memory once loaded and drawn, in MB.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    loaded_rss_mb: Option<f64>,
+    /// With `--save-to`: seconds the save of one edit took.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    save_s: Option<f64>,
     /// Seconds spent in each stage of loading, by its progress label.
     load_stages_s: serde_json::Map<String, serde_json::Value>,
 }
@@ -105,6 +117,17 @@ pub fn run(args: &BenchArgs) -> Exit {
         .sum();
 
     let (mut times_ms, filter_change_ms) = frame_times(&scene, extent, args.frames.max(1));
+    let loaded_rss_mb = args.save_to.as_ref().and_then(|_| memory_mb("VmRSS:"));
+    let save_s = match &args.save_to {
+        Some(out) => match save_one_edit(workspace, out) {
+            Ok(seconds) => Some(seconds),
+            Err(error) => {
+                eprintln!("legation bench: {error}");
+                return Exit::Unreadable;
+            }
+        },
+        None => None,
+    };
     times_ms.sort_by(f64::total_cmp);
     let percentile = |share: f64| {
         let rank = ((times_ms.len() as f64 * share).ceil() as usize).clamp(1, times_ms.len());
@@ -118,7 +141,9 @@ pub fn run(args: &BenchArgs) -> Exit {
         frame_ms_p99: percentile(0.99),
         frame_ms_max: times_ms.last().copied().unwrap_or(0.0),
         filter_change_ms,
-        peak_rss_mb: peak_rss_mb().unwrap_or(f64::NAN),
+        peak_rss_mb: memory_mb("VmHWM:").unwrap_or(f64::NAN),
+        loaded_rss_mb,
+        save_s,
         load_stages_s,
     };
     if args.json {
@@ -135,6 +160,9 @@ pub fn run(args: &BenchArgs) -> Exit {
             "filter change (window to cumulative and back): at most {:.2} ms",
             report.filter_change_ms
         );
+        if let (Some(save_s), Some(loaded)) = (report.save_s, report.loaded_rss_mb) {
+            println!("save after one edit: {save_s:.2} s (RSS when loaded {loaded:.0} MB)");
+        }
         println!("peak RSS: {:.0} MB", report.peak_rss_mb);
         for (stage, seconds) in &report.load_stages_s {
             println!("  load stage {stage}: {seconds} s");
@@ -213,7 +241,22 @@ impl Bench<'_> {
     }
 }
 
-/// The process's peak resident memory so far, in MB (`VmHWM`).
+/// Marks the first record reviewed and saves the file to `out` as the app
+/// does; the seconds the save took.
+fn save_one_edit(mut workspace: Workspace, out: &std::path::Path) -> Result<f64, String> {
+    let target = if workspace.files[0].visit_count() > 0 {
+        Target::Visit(0)
+    } else {
+        Target::Event(0)
+    };
+    workspace.set_reviewed(0, target, true);
+    let started = Instant::now();
+    workspace
+        .save(0, Some(out), None)
+        .map_err(|error| error.to_string())?;
+    Ok(started.elapsed().as_secs_f64())
+}
+
 /// When each stage of loading began, as the progress bar would see it.
 fn watch_stages(progress: &Progress, loaded: &AtomicBool) -> Vec<(Stage, Instant)> {
     let mut stages: Vec<(Stage, Instant)> = Vec::new();
@@ -246,11 +289,13 @@ fn stage_times(
     times
 }
 
-fn peak_rss_mb() -> Option<f64> {
+/// A figure of the process's memory, in MB: `VmHWM:` (the peak resident
+/// memory so far) or `VmRSS:` (now).
+fn memory_mb(field: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|line| line.starts_with(field))?;
     let kilobytes: f64 = line
-        .trim_start_matches("VmHWM:")
+        .trim_start_matches(field)
         .trim()
         .trim_end_matches("kB")
         .trim()

@@ -148,6 +148,7 @@ fn open_app(args: Args) -> Exit {
         window: args.window,
         size: args.size,
         ask_above_mb: args.ask_above_mb,
+        autosave: None,
     };
     match legation::ui::run(startup) {
         Ok(()) => Exit::Success,

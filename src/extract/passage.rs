@@ -5,11 +5,12 @@
 
 use super::{ArticleOptions, extract_article};
 use crate::gazetteer::Gazetteer;
-use crate::model::{Event, FuzzyDate, Source, Span, Visit};
+use crate::model::{Event, FuzzyDate, Source, SourceRef, Span, Visit};
 
 /// The visits and events the extractor finds in `span` of `source`: those
-/// it takes from sentences overlapping the passage, or, when it takes none
-/// there, those it finds in the passage read alone.
+/// it takes from sentences overlapping the passage (visits whose traveller
+/// the passage names first, then those citing most of it), or, when it
+/// takes none there, those it finds in the passage read alone.
 pub fn records_in_passage(
     source: &Source,
     span: Span,
@@ -26,26 +27,44 @@ pub fn records_in_passage(
             .map(|date| date.first_day()),
         published_from: None,
     };
-    let overlaps = |cited: Option<Span>| {
-        cited.is_some_and(|cited| cited.start < span.end && span.start < cited.end)
-    };
-    let whole = extract_article(&source.text, &options, gazetteer);
-    let visits: Vec<Visit> = whole
-        .visits
-        .into_iter()
-        .filter(|visit| overlaps(visit.source.as_ref().and_then(|cited| cited.span)))
-        .collect();
-    let events: Vec<Event> = whole
-        .events
-        .into_iter()
-        .filter(|event| overlaps(event.source.as_ref().and_then(|cited| cited.span)))
-        .collect();
-    if !visits.is_empty() || !events.is_empty() {
-        return (visits, events);
-    }
     let Some(passage) = span.slice(&source.text) else {
         return (Vec::new(), Vec::new());
     };
+    // How much of the passage a record's citation covers.
+    let overlap = |cited: Option<&SourceRef>| {
+        cited.and_then(|cited| cited.span).map_or(0, |cited| {
+            cited
+                .end
+                .min(span.end)
+                .saturating_sub(cited.start.max(span.start))
+        })
+    };
+    let whole = extract_article(&source.text, &options, gazetteer);
+    let mut visits: Vec<(bool, usize, Visit)> = whole
+        .visits
+        .into_iter()
+        .map(|visit| {
+            let named = visit
+                .leader
+                .as_ref()
+                .is_some_and(|leader| passage.contains(&leader.name));
+            (named, overlap(visit.source.as_ref()), visit)
+        })
+        .filter(|&(_, overlap, _)| overlap > 0)
+        .collect();
+    visits.sort_by_key(|&(named, overlap, _)| std::cmp::Reverse((named, overlap)));
+    let visits: Vec<Visit> = visits.into_iter().map(|(_, _, visit)| visit).collect();
+    let mut events: Vec<(usize, Event)> = whole
+        .events
+        .into_iter()
+        .map(|event| (overlap(event.source.as_ref()), event))
+        .filter(|&(overlap, _)| overlap > 0)
+        .collect();
+    events.sort_by_key(|&(overlap, _)| std::cmp::Reverse(overlap));
+    let events: Vec<Event> = events.into_iter().map(|(_, event)| event).collect();
+    if !visits.is_empty() || !events.is_empty() {
+        return (visits, events);
+    }
     let alone = extract_article(passage, &options, gazetteer);
     (alone.visits, alone.events)
 }

@@ -208,12 +208,13 @@ fn text_field(
 ) -> egui::Response {
     let response = ui
         .horizontal(|ui| {
-            ui.label(label);
+            let label = ui.label(label);
             ui.add(
                 egui::TextEdit::singleline(text)
                     .hint_text(hint)
                     .desired_width(f32::INFINITY),
             )
+            .labelled_by(label.id)
         })
         .inner;
     problems_at(ui, problems, path);
@@ -262,13 +263,14 @@ fn precision_word(date: &FuzzyDate) -> &'static str {
 /// A country code box, with the country's name beside it.
 fn country_field(ui: &mut Ui, label: &str, code: &mut String, problems: &[Problem], path: &str) {
     ui.horizontal(|ui| {
-        ui.label(label);
+        let label = ui.label(label);
         ui.add(
             egui::TextEdit::singleline(code)
                 .hint_text("KP")
                 .desired_width(36.0)
                 .char_limit(2),
-        );
+        )
+        .labelled_by(label.id);
         let country = CountryCode::parse(&code.trim().to_uppercase())
             .and_then(|code| Gazetteer::bundled().country(code));
         if let Some(country) = country {
@@ -302,18 +304,15 @@ fn place_fields(ui: &mut Ui, path: &str, place: &mut PlaceFields, problems: &[Pr
         &format!("{path}.country"),
     );
     ui.horizontal(|ui| {
-        ui.label("Lat");
-        ui.add(
-            egui::TextEdit::singleline(&mut place.lat)
-                .hint_text("—")
-                .desired_width(70.0),
-        );
-        ui.label("Lon");
-        ui.add(
-            egui::TextEdit::singleline(&mut place.lon)
-                .hint_text("—")
-                .desired_width(70.0),
-        );
+        for (name, value) in [("Lat", &mut place.lat), ("Lon", &mut place.lon)] {
+            let label = ui.label(name);
+            ui.add(
+                egui::TextEdit::singleline(value)
+                    .hint_text("—")
+                    .desired_width(70.0),
+            )
+            .labelled_by(label.id);
+        }
         ui.weak("only for places the gazetteer lacks");
     });
     problems_at(ui, problems, &format!("{path}.lat"));

@@ -25,6 +25,7 @@ use std::sync::{Arc, Mutex};
 
 pub use app::LegationApp;
 pub use selection::Selection;
+pub use source_panel::SOURCE_TEXT;
 
 use crate::model::Day;
 use crate::scene::WindowSpec;
@@ -45,6 +46,9 @@ pub struct Startup {
     /// Ask before opening files bigger than this many megabytes (0: never);
     /// `None` keeps the user's setting.
     pub ask_above_mb: Option<u64>,
+    /// Keep unsaved edits in this folder rather than the user's data
+    /// folder (where they are kept only when the session is remembered).
+    pub autosave: Option<PathBuf>,
 }
 
 /// Opens the app's window and runs it until it closes.

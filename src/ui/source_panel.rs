@@ -16,6 +16,9 @@ use crate::workspace::Workspace;
 pub struct SourcePanel {
     /// The item whose passage was last scrolled to; a new one scrolls again.
     scrolled_to: Option<Shown>,
+    /// The passage of its source the person selected last: kept when the
+    /// text loses the focus (and its selection) to a button.
+    passage: Option<Span>,
 }
 
 /// An item shown in the panel.
@@ -149,8 +152,11 @@ impl SourcePanel {
             return action;
         };
         let scroll = self.scrolled_to != Some(focused);
+        if scroll {
+            self.passage = None;
+        }
         self.scrolled_to = Some(focused);
-        if let Some((visit, span)) = source_ui(ui, &source, &citation, scroll) {
+        if let Some((visit, span)) = source_ui(ui, &source, &citation, scroll, &mut self.passage) {
             action = Some(PanelAction::FromPassage {
                 file: focused.item().dataset,
                 visit,
@@ -198,7 +204,7 @@ fn actions_ui(ui: &mut Ui, workspace: &Workspace, focused: Shown) -> Option<Pane
     let reviewed = provenance.is_some_and(|provenance| provenance.reviewed);
     let mut action = None;
     ui.horizontal(|ui| {
-        if ui.button("Edit").on_hover_text("E").clicked() {
+        if ui.button("Edit record").on_hover_text("E").clicked() {
             action = Some(PanelAction::Edit(file, target));
         }
         let review = if reviewed {
@@ -315,13 +321,14 @@ fn reviewed_tick(ui: &mut Ui, fields: &crate::model::ExtraFields) {
 }
 
 /// The source's details and its text, the cited passage highlighted; a
-/// passage the person selected and asked to make a visit (`true`) or event
-/// of.
+/// passage the person selected (kept in `passage`) and asked to make a
+/// visit (`true`) or event of.
 fn source_ui(
     ui: &mut Ui,
     source: &Source,
     citation: &SourceRef,
     scroll: bool,
+    passage: &mut Option<Span>,
 ) -> Option<(bool, Span)> {
     if let Some(title) = &source.title {
         ui.label(RichText::new(visible_line(title)).strong());
@@ -352,25 +359,26 @@ fn source_ui(
             });
     }
     ui.add_space(4.0);
-    let selected = egui::TextEdit::load_state(ui.ctx(), egui::Id::unique(SOURCE_TEXT))
-        .and_then(|state| state.cursor.char_range())
-        .map(|range| range.as_sorted_char_range())
-        .filter(|range| !range.is_empty())
-        .and_then(|range| passage_of(&source.text, range.start.0..range.end.0));
     let mut asked = None;
-    ui.horizontal_wrapped(|ui| match selected {
-        Some(passage) => {
-            if ui.button("New visit from this passage").clicked() {
-                asked = Some((true, passage));
-            }
-            if ui.button("New event from this passage").clicked() {
-                asked = Some((false, passage));
-            }
+    match passage.and_then(|span| Some((span, span.slice(&source.text)?))) {
+        Some((span, words)) => {
+            ui.weak(format!(
+                "Selected: “{}”",
+                ellipsis(&visible_line(words), 80)
+            ));
+            ui.horizontal_wrapped(|ui| {
+                if ui.button("New visit from this passage").clicked() {
+                    asked = Some((true, span));
+                }
+                if ui.button("New event from this passage").clicked() {
+                    asked = Some((false, span));
+                }
+            });
         }
         None => {
             ui.weak("Select a passage of the text to make a visit or event of it.");
         }
-    });
+    }
     ScrollArea::vertical()
         .id_salt("source text")
         .auto_shrink(false)
@@ -410,6 +418,14 @@ fn source_ui(
                 .desired_width(f32::INFINITY)
                 .layouter(&mut layouter)
                 .show(ui);
+            // Kept while the text has the focus; a click elsewhere (on a
+            // button) takes the focus and the selection with it.
+            if output.response.has_focus()
+                && let Some(range) = output.cursor_range
+            {
+                let range = range.as_sorted_char_range();
+                *passage = passage_of(&source.text, range.start.0..range.end.0);
+            }
             if scroll && !cited.is_empty() {
                 let galley = &output.galley;
                 let start = galley.pos_from_cursor(CCursor::new(before.chars().count()));
@@ -420,6 +436,14 @@ fn source_ui(
             }
         });
     asked
+}
+
+/// `text`, cut to `most` characters with an ellipsis.
+fn ellipsis(text: &str, most: usize) -> String {
+    match text.char_indices().nth(most) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
 }
 
 /// The span of `text` that characters `shown` of its shown form

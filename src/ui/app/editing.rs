@@ -86,12 +86,6 @@ impl LegationApp {
         self.workspace.is_edited()
     }
 
-    /// Where unsaved edits are autosaved (tests point it at a folder of
-    /// their own).
-    pub fn set_autosave(&mut self, autosave: Option<Autosave>) {
-        self.editing.autosave = autosave;
-    }
-
     /// Writes unsaved changes to the autosave now.
     pub fn autosave_now(&mut self) {
         let Some(autosave) = &self.editing.autosave else {

@@ -150,9 +150,11 @@ impl LegationApp {
         };
         // Unsaved edits are kept where the session is: not for tests or
         // screenshots, which must leave the person's folders alone.
-        if app.session.is_some() {
-            app.editing.autosave = Autosave::in_data_dir();
-        }
+        app.editing.autosave = match startup.autosave.clone() {
+            Some(folder) => Some(Autosave::at(folder)),
+            None if app.session.is_some() => Autosave::in_data_dir(),
+            None => None,
+        };
         if app.screenshot.is_some() {
             // Nobody is there to answer a question.
             app.load(&cc.egui_ctx, files);
