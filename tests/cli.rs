@@ -36,6 +36,55 @@ fn check_json_counts_records_and_place_precision() {
 }
 
 #[test]
+fn check_json_counts_who_made_the_records_and_what_people_did_to_them() {
+    let output = legation([
+        "check",
+        "--json",
+        "data/shoigu-pyongyang.json",
+        "data/us-travels.json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let reports: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let story = &reports[0];
+    let records = story["visits"].as_u64().unwrap() + story["events"].as_u64().unwrap();
+    let provenance = &story["provenance"];
+    assert_eq!(provenance["hand"].as_u64(), Some(records), "{provenance}");
+    assert_eq!(
+        provenance["reviewed"].as_u64(),
+        Some(records),
+        "{provenance}"
+    );
+    assert_eq!(provenance["unknown"], 0);
+    let travels = &reports[1]["provenance"];
+    assert_eq!(travels["import"], reports[1]["visits"], "{travels}");
+
+    let extracted = temp_path("extracted-provenance.json");
+    let output = legation(["extract", "data/articles/2023-07-25-shoigu-pyongyang.txt"]);
+    std::fs::write(&extracted, &output.stdout).unwrap();
+    let output = legation(["check", "--json", extracted.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let report: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    let provenance = &report["provenance"];
+    let records = report["visits"].as_u64().unwrap() + report["events"].as_u64().unwrap();
+    assert_eq!(
+        provenance["extract"].as_u64(),
+        Some(records),
+        "{provenance}"
+    );
+    let rated: u64 = ["low", "medium", "high"]
+        .iter()
+        .map(|level| provenance[level].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        rated, records,
+        "every extracted record says how sure: {provenance}"
+    );
+}
+
+#[test]
 fn check_lists_each_problem_with_file_and_path() {
     let file = fixture("invalid/several-problems.json");
     let output = legation(["check", &file]);

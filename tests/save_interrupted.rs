@@ -1,7 +1,8 @@
-//! A save killed halfway never costs data: `legation import -o OUT` killed
-//! (SIGKILL) while writing leaves the previous OUT byte for byte, or no OUT
-//! at all when there was none; never a partial file under its name. The
-//! next save clears the temporary file the killed one left.
+//! A save killed halfway never costs data: `legation import -o OUT`, or the
+//! app's own save of an edited dataset over itself, killed (SIGKILL) while
+//! writing leaves the previous file byte for byte, or no file at all when
+//! there was none; never a partial file under its name. The next save
+//! clears the temporary file the killed one left.
 
 mod run_support;
 
@@ -61,10 +62,14 @@ fn import(export: &Path, out: &Path) -> std::process::Command {
 /// Starts importing `export` to `out`, and kills the process as soon as its
 /// temporary file has data in it. Returns whether it was caught writing.
 fn kill_while_writing(export: &Path, out: &Path) -> bool {
+    kill_while_saving(import(export, out), out)
+}
+
+/// Starts `command`, which writes `out`, and kills it as soon as its
+/// temporary file has data in it. Returns whether it was caught writing.
+fn kill_while_saving(mut command: std::process::Command, out: &Path) -> bool {
     let folder = out.parent().expect("the output is in a folder");
-    let mut child = import(export, out)
-        .spawn()
-        .expect("the legation binary starts");
+    let mut child = command.spawn().expect("the legation binary starts");
     let temporary = format!(
         ".{}.{}.tmp",
         out.file_name()
@@ -76,7 +81,7 @@ fn kill_while_writing(export: &Path, out: &Path) -> bool {
     let caught = loop {
         let writing = std::fs::metadata(folder.join(&temporary)).is_ok_and(|meta| meta.len() > 0);
         if writing {
-            child.kill().expect("the import can be killed");
+            child.kill().expect("the save can be killed");
             break true;
         }
         if child
@@ -131,4 +136,49 @@ fn a_kill_mid_write_of_a_new_file_leaves_no_partial_file() {
         .expect("the legation binary starts");
     assert!(status.success());
     assert_eq!(names(&folder), ["new.json"], "no stale temporary is left");
+}
+
+#[test]
+fn a_kill_mid_save_of_an_edited_dataset_keeps_it_whole() {
+    let folder = temp_path("kill-mid-edit-save");
+    std::fs::create_dir_all(&folder).unwrap();
+    let dataset = folder.join("story.json");
+    let synth = command([
+        Path::new("synth"),
+        Path::new("--visits"),
+        Path::new("200000"),
+        Path::new("--events"),
+        Path::new("20000"),
+        Path::new("--output"),
+        &dataset,
+    ])
+    .output()
+    .expect("the legation binary runs");
+    assert!(synth.status.success(), "{synth:?}");
+    let before = std::fs::read(&dataset).unwrap();
+
+    // One record marked reviewed and the file saved over itself, as the
+    // app's Save does; killed while it writes.
+    let mut save = command([
+        Path::new("bench"),
+        Path::new("--frames"),
+        Path::new("1"),
+        Path::new("--save-to"),
+        &dataset,
+        &dataset,
+    ]);
+    save.stdout(Stdio::null()).stderr(Stdio::null());
+    assert!(
+        kill_while_saving(save, &dataset),
+        "the save finished before it could be killed mid-write; make the dataset larger"
+    );
+    assert!(
+        std::fs::read(&dataset).unwrap() == before,
+        "the dataset changed"
+    );
+    let visible: Vec<String> = names(&folder)
+        .into_iter()
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    assert_eq!(visible, ["story.json"]);
 }

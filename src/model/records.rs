@@ -210,6 +210,48 @@ mod tests {
     }
 
     #[test]
+    fn both_readers_read_provenance_alike_and_refuse_the_same_wrong_ones() {
+        let json = |provenance: &str| {
+            format!(
+                r#"{{"format": "legation/1", "visits": [{{"id": "v", "to": {{"country": "KP"}},
+                    "date": "2023", "provenance": {provenance}}}]}}"#
+            )
+        };
+        let sound = json(
+            r#"{"by": "extract", "confidence": "low", "reviewed": true,
+                "edited": [{"field": "date", "was": null, "at": "2026-12-07T10:00:00Z"}], "x": [1]}"#,
+        );
+        let fast = open_dataset(sound.clone().into_bytes(), &Progress::default()).unwrap();
+        assert!(matches!(fast.records, Records::Indexed(_)));
+        let detailed = RecordTable::from_dataset(&parse_dataset(sound.as_bytes()).unwrap().dataset);
+        assert_eq!(fast.table.visits[0].trust, detailed.visits[0].trust);
+        assert!(fast.table.visits[0].trust.reviewed && fast.table.visits[0].trust.edited);
+
+        for (wrong, path) in [
+            (r#"{"by": "robot"}"#, "$.visits[0].provenance.by"),
+            (r#"{"confidence": "low"}"#, "$.visits[0].provenance.by"),
+            (
+                r#"{"by": "hand", "reviewed": 1}"#,
+                "$.visits[0].provenance.reviewed",
+            ),
+            (
+                r#"{"by": "hand", "edited": [{"field": "date"}]}"#,
+                "$.visits[0].provenance.edited[0].at",
+            ),
+        ] {
+            let opened = open_dataset(json(wrong).into_bytes(), &Progress::default()).unwrap();
+            assert!(matches!(opened.records, Records::Held(_)), "{wrong}");
+            assert_eq!(opened.problems.len(), 1, "{wrong}: {:?}", opened.problems);
+            assert_eq!(opened.problems[0].path, path, "{wrong}");
+            assert_eq!(
+                opened.records.visit_count(),
+                1,
+                "the record itself still loads"
+            );
+        }
+    }
+
+    #[test]
     fn records_kept_on_disk_read_as_in_memory_until_the_file_changes() {
         let folder = std::env::temp_dir().join(format!("legation-records-{}", std::process::id()));
         std::fs::create_dir_all(&folder).unwrap();
