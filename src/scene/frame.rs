@@ -420,11 +420,8 @@ impl Frame {
         self.grid_built = false;
         self.area = camera.rect;
         if self.paths.spans.len() != scene.routes.len() {
-            // Another scene: its route ids mean other routes.
+            self.forget_scene();
             self.paths = Paths::for_routes(scene.routes.len());
-            self.last = LastArcs::default();
-            self.route_fade = Fade::default();
-            self.place_fade = Fade::default();
         }
         self.last.keep_if_seen_through(camera);
         self.waiting_arcs = 0;
@@ -448,6 +445,16 @@ impl Frame {
                 .iter()
                 .chain(&self.place_opacity)
                 .any(|&opacity| opacity < 1.0);
+    }
+
+    /// Forgets what it kept of the scene it drew: the next scene's route
+    /// and place ids mean other routes and places (files opened or closed,
+    /// records edited), even when there are as many.
+    pub fn forget_scene(&mut self) {
+        self.paths = Paths::for_routes(self.paths.spans.len());
+        self.last = LastArcs::default();
+        self.route_fade = Fade::default();
+        self.place_fade = Fade::default();
     }
 
     /// Culls, caps and projects the view's routes.

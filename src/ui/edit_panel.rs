@@ -293,7 +293,14 @@ fn place_fields(ui: &mut Ui, path: &str, place: &mut PlaceFields, problems: &[Pr
         problems,
         &format!("{path}.place"),
     );
-    if name.has_focus() || name.lost_focus() {
+    // Pressing a completion takes the focus from the box: the list stays
+    // until the press ends, so that the click lands.
+    let shown_id = name.id.with("completions shown");
+    let was_shown = ui.data(|data| data.get_temp::<bool>(shown_id).unwrap_or(false));
+    let pressing = ui.input(|input| input.pointer.any_down() || input.pointer.any_released());
+    let show = name.has_focus() || (was_shown && pressing);
+    ui.data_mut(|data| data.insert_temp(shown_id, show));
+    if show {
         completions_ui(ui, path, place);
     }
     country_field(

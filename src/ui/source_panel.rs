@@ -359,26 +359,7 @@ fn source_ui(
             });
     }
     ui.add_space(4.0);
-    let mut asked = None;
-    match passage.and_then(|span| Some((span, span.slice(&source.text)?))) {
-        Some((span, words)) => {
-            ui.weak(format!(
-                "Selected: “{}”",
-                ellipsis(&visible_line(words), 80)
-            ));
-            ui.horizontal_wrapped(|ui| {
-                if ui.button("New visit from this passage").clicked() {
-                    asked = Some((true, span));
-                }
-                if ui.button("New event from this passage").clicked() {
-                    asked = Some((false, span));
-                }
-            });
-        }
-        None => {
-            ui.weak("Select a passage of the text to make a visit or event of it.");
-        }
-    }
+    let asked = passage_buttons_ui(ui, source, *passage);
     ScrollArea::vertical()
         .id_salt("source text")
         .auto_shrink(false)
@@ -420,11 +401,15 @@ fn source_ui(
                 .show(ui);
             // Kept while the text has the focus; a click elsewhere (on a
             // button) takes the focus and the selection with it.
-            if output.response.has_focus()
-                && let Some(range) = output.cursor_range
-            {
+            let focused = ui.memory(|memory| memory.has_focus(egui::Id::unique(SOURCE_TEXT)));
+            if focused && let Some(range) = output.state.cursor.char_range() {
                 let range = range.as_sorted_char_range();
-                *passage = passage_of(&source.text, range.start.0..range.end.0);
+                let selected = passage_of(&source.text, range.start.0..range.end.0);
+                if selected != *passage {
+                    // The buttons above the text show it on the next frame.
+                    *passage = selected;
+                    ui.ctx().request_repaint();
+                }
             }
             if scroll && !cited.is_empty() {
                 let galley = &output.galley;
@@ -435,6 +420,35 @@ fn source_ui(
                 ui.scroll_to_rect(passage, Some(Align::Center));
             }
         });
+    asked
+}
+
+/// The passage selected in the source text and the buttons that make a
+/// visit (`true`) or event of it; what was asked.
+fn passage_buttons_ui(ui: &mut Ui, source: &Source, passage: Option<Span>) -> Option<(bool, Span)> {
+    // The same rows whether or not a passage is selected, so that the
+    // text below never moves under a selecting pointer.
+    let mut asked = None;
+    let selected = passage.and_then(|span| Some((span, span.slice(&source.text)?)));
+    let said = match selected {
+        Some((_, words)) => format!("Selected: “{}”", ellipsis(&visible_line(words), 60)),
+        None => "Select a passage of the text to make a visit or event of it.".to_owned(),
+    };
+    ui.add(egui::Label::new(RichText::new(said).weak()).truncate());
+    ui.horizontal(|ui| {
+        ui.add_enabled_ui(selected.is_some(), |ui| {
+            for (visit, label) in [
+                (true, "New visit from this passage"),
+                (false, "New event from this passage"),
+            ] {
+                if ui.button(label).clicked()
+                    && let Some((span, _)) = selected
+                {
+                    asked = Some((visit, span));
+                }
+            }
+        });
+    });
     asked
 }
 

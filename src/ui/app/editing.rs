@@ -278,7 +278,7 @@ impl LegationApp {
         }
         self.scene = scene;
         self.timeline.update_extent(self.scene.extent());
-        self.map.set_origins(&self.scene);
+        self.map.set_scene(&self.scene);
         if let Some((file, target)) = self.editing.select.take() {
             self.show_record(file, target);
         }

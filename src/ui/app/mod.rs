@@ -176,7 +176,7 @@ impl LegationApp {
         if let Some((date, window)) = self.startup_time.take() {
             self.timeline.apply(date, window);
         }
-        self.map.set_origins(&self.scene);
+        self.map.set_scene(&self.scene);
         self.selection = Selection::default();
         self.refresh_view();
         self.map.fit_on_next_frame();

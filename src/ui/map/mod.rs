@@ -120,9 +120,11 @@ impl MapView {
         self.fit_pending = true;
     }
 
-    /// Takes the order in which delegations' countries get colours.
-    pub fn set_origins(&mut self, scene: &Scene) {
+    /// Takes a new scene: the order in which delegations' countries get
+    /// colours, and nothing kept of the last one's shapes.
+    pub fn set_scene(&mut self, scene: &Scene) {
         self.origins = scene.origins_by_activity().to_vec();
+        self.frame.forget_scene();
     }
 
     /// The colour of a delegation's country.
