@@ -92,6 +92,24 @@ impl Record {
         self
     }
 
+    /// The record under a new id, citing `source`, with none of the fields
+    /// it had beyond the format's (a suggestion made into a new record).
+    #[must_use]
+    pub fn anew(mut self, id: String, source: Option<crate::model::SourceRef>) -> Self {
+        match &mut self {
+            Self::Visit(visit) => {
+                visit.id = id;
+                visit.source = source;
+            }
+            Self::Event(event) => {
+                event.id = id;
+                event.source = source;
+            }
+        }
+        self.extra_mut().clear();
+        self
+    }
+
     /// Made by hand, now: a new record's provenance.
     #[must_use]
     pub fn made_by_hand(mut self, because: Option<String>) -> Self {

@@ -193,7 +193,7 @@ fn syntax_message(err: &serde_json::Error) -> String {
 }
 
 /// How a JSON value is described in messages.
-fn kind_of(value: &Value) -> &'static str {
+pub(super) fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

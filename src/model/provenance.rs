@@ -315,15 +315,7 @@ fn optional_string(
 }
 
 fn expected(what: &str, found: &Value) -> String {
-    let kind = match found {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    };
-    format!("expected {what}, found {kind}")
+    format!("expected {what}, found {}", super::load::kind_of(found))
 }
 
 #[cfg(test)]

@@ -175,27 +175,13 @@ impl LegationApp {
             .and_then(|source| source.published)
             .unwrap_or_else(today);
         let id = format!("hand-{}", now_utc().replace([':', '-'], ""));
-        let record = if visit {
-            let mut visit = if visits.is_empty() {
-                blank_visit(date)
-            } else {
-                visits.remove(0)
-            };
-            visit.id = id;
-            visit.source = citation;
-            visit.extra.clear();
-            Record::Visit(visit)
-        } else {
-            let mut event = if events.is_empty() {
-                blank_event(date)
-            } else {
-                events.remove(0)
-            };
-            event.id = id;
-            event.source = citation;
-            event.extra.clear();
-            Record::Event(event)
+        let record = match (visit, visits.is_empty(), events.is_empty()) {
+            (true, true, _) => Record::Visit(blank_visit(date)),
+            (true, false, _) => Record::Visit(visits.remove(0)),
+            (false, _, true) => Record::Event(blank_event(date)),
+            (false, _, false) => Record::Event(events.remove(0)),
         };
+        let record = record.anew(id, citation);
         let because = passage.map(|_| "made from a passage selected by hand".to_owned());
         self.editing.panel = Some(EditPanel::new(file, None, &record.made_by_hand(because)));
     }
