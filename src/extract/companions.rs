@@ -2,7 +2,8 @@
 //! minister, Penny Wong, and the trade minister, Don Farrell", "who
 //! travelled with Foreign Minister Sugiono", "Dar and Aurangzeb arrived
 //! with the premier". Each companion's visit is the traveller's (same
-//! place, same day), from the companion's own country.
+//! place, same day), from the companion's own country, or the
+//! traveller's when the article gives the companion none.
 
 use super::story::{Actor, Parsed, Story};
 use super::visits::{Legs, VisitMention, home_of, subject};
@@ -67,7 +68,11 @@ pub(crate) fn companions(
             .flat_map(|m| m.actors.iter().copied())
             .collect();
         let (subjects, _) = subject(parsed, at);
-        let subjects = if subjects.is_empty() {
+        // "The former army general, who travelled with ...": a subject
+        // not named, described, is the story's traveller ("an aide
+        // travelling with Kallas" is not).
+        let unnamed = subjects.is_empty() && at > 0 && sent.is(at - 1, "who");
+        let subjects = if unnamed {
             story.focus.into_iter().collect()
         } else {
             subjects
@@ -77,12 +82,19 @@ pub(crate) fn companions(
         } else {
             (subjects, named_after)
         };
-        let Some(base) = travellers.iter().find_map(|actor| {
+        let base = travellers.iter().find_map(|actor| {
             found
                 .iter()
                 .rev()
                 .find(|visit| visit.actor == *actor)
                 .or_else(|| legs.last_visit(*actor))
+        });
+        let Some(base) = base.or_else(|| {
+            if unnamed && !came {
+                legs.latest()
+            } else {
+                None
+            }
         }) else {
             continue;
         };
@@ -94,7 +106,9 @@ pub(crate) fn companions(
             if known || travellers.contains(&actor) || story.leader_of(actor).is_none() {
                 continue;
             }
-            let Some(home) = home_of(story, gazetteer, actor) else {
+            // A minister the article names with no country of their own
+            // travels in the traveller's party: from the traveller's home.
+            let Some(home) = home_of(story, gazetteer, actor).or_else(|| base.from.clone()) else {
                 continue;
             };
             if home.country == base.to.country {

@@ -605,13 +605,19 @@ fn parse_relative(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> 
 }
 
 /// "two days ago", "a week ago", "three years ago", and "two years
-/// earlier", which news copy counts from the story's own time.
+/// earlier", which news copy counts from the story's own time; and "(the
+/// visit) comes a month after (the parade)", which dates what follows it
+/// as long before the news.
 fn parse_ago(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
     let count = count_of(&tokens[at])?;
     let unit_token = tokens.get(at + 1)?;
-    if !tokens
-        .get(at + 2)
-        .is_some_and(|t| t.is("ago") || t.is("earlier"))
+    let comes_after = at > 0
+        && tokens[at - 1].is_any(&["comes", "came", "come", "coming"])
+        && tokens.get(at + 2).is_some_and(|t| t.is("after"));
+    if !comes_after
+        && !tokens
+            .get(at + 2)
+            .is_some_and(|t| t.is("ago") || t.is("earlier"))
     {
         return None;
     }

@@ -478,6 +478,18 @@ pub(crate) fn coordinated(parsed: &Parsed<'_, '_>, mention: &ActorMention) -> Ve
     actors
 }
 
+/// "He first came to Dhaka in 2006": coming, straight to a place, is a
+/// trip ("came to power", "came to an end" are not).
+fn came_to_a_place(parsed: &Parsed<'_, '_>, at: usize) -> bool {
+    let sent = &parsed.sent;
+    sent.is_any(at, &["came", "comes", "coming"])
+        && sent.is(at + 1, "to")
+        && parsed
+            .places
+            .place_at(at + 2)
+            .is_some_and(|place| place.tokens.start == at + 2)
+}
+
 /// Whether the words around a trigger make the trip hypothetical,
 /// planned, cancelled or denied.
 fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
@@ -502,7 +514,13 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
             }
         }
     };
-    if (clause.start..trigger.at).any(cue) {
+    // "No president has travelled to Chile since Obama's visit in 2011":
+    // the trip after "since" is told, not denied.
+    let scope = (clause.start..trigger.at)
+        .rev()
+        .find(|&i| sent.is(i, "since"))
+        .map_or(clause.start, |since| since + 1);
+    if (scope..trigger.at).any(cue) {
         return true;
     }
     let is_verb = !matches!(trigger.travel, Travel::VisitNoun | Travel::Attend)
@@ -621,6 +639,11 @@ impl Legs {
         self.last_visit.get(&actor)
     }
 
+    /// The visit told last, of anyone.
+    pub fn latest(&self) -> Option<&VisitMention> {
+        self.last_visit.values().max_by_key(|visit| visit.sentence)
+    }
+
     /// Remembers the visits of a sentence.
     pub fn remember(&mut self, visits: &[VisitMention]) {
         for visit in visits {
@@ -655,7 +678,9 @@ pub(crate) fn visits(
             ));
             continue;
         }
-        if is_weak_travel(parsed.sent.word(trigger.at)) || is_hypothetical(parsed, trigger) {
+        if is_weak_travel(parsed.sent.word(trigger.at)) && !came_to_a_place(parsed, trigger.at)
+            || is_hypothetical(parsed, trigger)
+        {
             continue;
         }
         let guest_end = if trigger.travel == Travel::Hosted {
