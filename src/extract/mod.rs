@@ -36,7 +36,8 @@ use serde_json::Value;
 
 use crate::gazetteer::Gazetteer;
 use crate::model::{
-    Dataset, Day, Event, FuzzyDate, PROVENANCE, Person, Precision, Source, SourceRef, Span, Visit,
+    CountryCode, Dataset, Day, Event, FuzzyDate, PROVENANCE, Person, Precision, Source, SourceRef,
+    Span, Visit,
 };
 use crate::read::{Article, DateSource};
 use doc::{Doc, Sent};
@@ -174,6 +175,7 @@ pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazette
         dateline: dateline(&doc, gazetteer),
         ..Story::default()
     };
+    home_desk_officials(&mut story, doc.text);
     let (visit_mentions, event_mentions) = read_story(&doc, places, names, &mut story, gazetteer);
 
     story.undated.dedup();
@@ -400,6 +402,42 @@ fn dateline(doc: &Doc<'_>, gazetteer: &Gazetteer) -> Option<StoryPlace> {
         country: found.country,
         city,
     })
+}
+
+/// How far into an article its agency's tag may stand.
+const AGENCY_TAG_BYTES: usize = 600;
+
+/// "NEW DELHI, March 4 (PTI) ... External Affairs Minister S Jaishankar":
+/// a national agency writing from its own country names its own officials
+/// without their nationality. Officials the article gives no country take
+/// the agency's, when the dateline is in it.
+fn home_desk_officials(story: &mut Story, text: &str) {
+    let Some(dateline) = &story.dateline else {
+        return;
+    };
+    let head = text
+        .get(..text.floor_char_boundary(AGENCY_TAG_BYTES))
+        .unwrap_or(text);
+    let tags = head.split('(').skip(1).filter_map(|rest| {
+        rest.split_once(')')
+            .map(|(tag, _)| tag.trim().to_lowercase())
+    });
+    let house = tags
+        .filter_map(|tag| {
+            let (_, code) = known::NATIONAL_AGENCIES
+                .iter()
+                .find(|(name, _)| *name == tag)?;
+            CountryCode::parse(code)
+        })
+        .next();
+    if house != Some(dateline.country) {
+        return;
+    }
+    for person in &mut story.cast.people {
+        if person.country.is_none() && person.title.is_some() {
+            person.country = house;
+        }
+    }
 }
 
 /// Reads the sentences in order, carrying the story along; returns every

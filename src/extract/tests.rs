@@ -434,3 +434,36 @@ fn ministers_named_without_a_country_travel_from_their_leaders_home() {
     let aide = "Indonesian President Prabowo Subianto arrived in Nairobi on Sunday. An aide travelling with Sugiono said so.";
     assert_eq!(visits(aide, "2025-08-18").len(), 1);
 }
+
+#[test]
+fn a_national_agency_at_home_names_its_own_officials_without_nationality() {
+    let text = "Fiji PM arrives\n\nNEW DELHI, March 4 (PTI) Fiji Prime Minister Sitiveni Rabuka arrived here on Monday. External Affairs Minister S Jaishankar was in Nadi in February last year.";
+    let found = visits(text, "2024-03-04");
+    assert!(
+        found.contains(&"S Jaishankar IN->FJ Nadi 2023-02".to_owned()),
+        "{found:?}"
+    );
+    // Abroad, or on an international wire, nobody's country is guessed.
+    for elsewhere in [
+        text.replace("NEW DELHI", "SUVA"),
+        text.replace("(PTI)", "(Reuters)"),
+    ] {
+        let found = visits(&elsewhere, "2024-03-04");
+        assert!(
+            found.iter().all(|visit| !visit.contains("Jaishankar")),
+            "{found:?}"
+        );
+    }
+}
+
+#[test]
+fn who_was_the_last_leader_to_visit_made_the_visit() {
+    let text = "Nigerian President Bola Tinubu arrived in London on Monday. Theresa May was the last British prime minister to visit Nigeria, stopping in Lagos seven years ago.";
+    let found = visits(text, "2025-06-05");
+    assert!(
+        found.contains(&"Theresa May GB->NG Lagos 2018".to_owned()),
+        "{found:?}"
+    );
+    let plan = "Nigerian President Bola Tinubu arrived in London on Monday. Keir Starmer plans to visit Nigeria.";
+    assert_eq!(visits(plan, "2025-06-05").len(), 1, "a plan is no visit");
+}

@@ -496,7 +496,8 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
     let sent = &parsed.sent;
     let clause = clause_around(sent, trigger.at);
     let cue = |i: usize| {
-        if sent.in_date(i) {
+        // "Theresa May visited": a name's words are no cue.
+        if sent.in_date(i) || parsed.actor_at(i).is_some() {
             return false;
         }
         let followed_by_to = sent.is(i + 1, "to");
@@ -525,7 +526,11 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
     }
     let is_verb = !matches!(trigger.travel, Travel::VisitNoun | Travel::Attend)
         || !matches!(sent.word(trigger.at), "summit" | "summits");
-    if is_verb && trigger.at > 0 && sent.is(trigger.at - 1, "to") {
+    // "to visit" is a plan, unless it tells who was "the last British
+    // prime minister to visit Nigeria".
+    let ordinal =
+        |to: usize| (to.saturating_sub(6)..to).any(|i| sent.is_any(i, &["first", "last", "only"]));
+    if is_verb && trigger.at > 0 && sent.is(trigger.at - 1, "to") && !ordinal(trigger.at - 1) {
         return true;
     }
     // "... was postponed", "... has been called off", and in a headline
