@@ -422,14 +422,12 @@ fn home_desk_officials(story: &mut Story, text: &str) {
         rest.split_once(')')
             .map(|(tag, _)| tag.trim().to_lowercase())
     });
-    let house = tags
-        .filter_map(|tag| {
-            let (_, code) = known::NATIONAL_AGENCIES
-                .iter()
-                .find(|(name, _)| *name == tag)?;
-            CountryCode::parse(code)
-        })
-        .next();
+    let house = tags.find_map(|tag| {
+        let (_, code) = known::NATIONAL_AGENCIES
+            .iter()
+            .find(|(name, _)| *name == tag)?;
+        CountryCode::parse(code)
+    });
     if house != Some(dateline.country) {
         return;
     }
