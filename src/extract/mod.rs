@@ -418,7 +418,7 @@ fn home_desk_officials(story: &mut Story, text: &str) {
     let head = text
         .get(..text.floor_char_boundary(AGENCY_TAG_BYTES))
         .unwrap_or(text);
-    let tags = head.split('(').skip(1).filter_map(|rest| {
+    let mut tags = head.split('(').skip(1).filter_map(|rest| {
         rest.split_once(')')
             .map(|(tag, _)| tag.trim().to_lowercase())
     });
