@@ -2,7 +2,8 @@
 //!
 //! The layers, each using only those above it: [`model`] (the data and its
 //! format), [`gazetteer`] (offline place lookup), [`extract`] and [`import`]
-//! (text and records into datasets), [`edit`] (a person's corrections,
+//! (text and records into datasets), [`query`] (the search language,
+//! as bitsets over the rows), [`edit`] (a person's corrections,
 //! with undo and provenance), [`scene`] (what to draw for a time
 //! window, and each frame's shapes), [`workspace`] (the files open at
 //! once), and `ui` (the desktop app, the only layer that knows egui, behind
@@ -16,6 +17,7 @@ pub mod gazetteer;
 pub mod import;
 pub mod model;
 pub mod progress;
+pub mod query;
 pub mod read;
 pub mod save;
 pub mod scene;

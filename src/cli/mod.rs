@@ -8,6 +8,7 @@ mod check;
 mod extract;
 mod geocode;
 mod import;
+mod query;
 mod read;
 mod synth;
 mod web;
@@ -93,6 +94,13 @@ pub enum Command {
     /// Exits 0 when every record was usable, 1 when some were not, 2 when
     /// an input could not be read.
     Import(import::ImportArgs),
+    /// Find records: the app's query language over the files given (see
+    /// the README), printing the matches as lines, a `legation/1` dataset
+    /// (--json) or CSV (--csv), and the counts on stderr.
+    ///
+    /// Exits 0 when the query ran, 1 when it is wrong (the message points
+    /// at the word), 2 when a file cannot be read.
+    Query(query::QueryArgs),
     /// Write a deterministic synthetic dataset of any size, shaped like
     /// real records, for measuring the app at scale.
     ///
@@ -132,6 +140,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Extract(extract)) => extract::run(&extract),
         Some(Command::Read(read)) => read::run(&read),
         Some(Command::Import(import)) => import::run(&import),
+        Some(Command::Query(query)) => query::run(&query),
         Some(Command::Synth(synth)) => synth::run(&synth),
         Some(Command::Bench(bench)) => bench::run(&bench),
         None => open_app(args),

@@ -50,6 +50,8 @@ impl OpenFile {
 
     /// Sets `target`'s slot and its row on the map.
     fn set_slot(&mut self, target: Target, slot: Option<Slot>) {
+        // The words change with the record: read again when next asked.
+        self.text = Arc::default();
         self.edits.make_room(target);
         self.edits.set(target, slot);
         let table = Arc::make_mut(&mut self.table);

@@ -9,7 +9,7 @@ mod editing;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::edit::{History, Overlay, Record, Target};
 use crate::extract::{self, merge};
@@ -19,6 +19,7 @@ use crate::model::{
     Dataset, Event, FuzzyDate, Problem, RecordTable, Records, Visit, open_dataset_file,
 };
 use crate::progress::{Progress, Stage};
+use crate::query::{Compiled, FileText, Matches};
 use crate::read::Reader;
 use crate::scene::Scene;
 
@@ -59,6 +60,9 @@ pub struct OpenFile {
     /// The file's size and time of change when read or last saved, to
     /// tell whether another program changed it since.
     stamp: Option<DiskStamp>,
+    /// Its records' words, folded for text queries: read once, when a
+    /// query first needs them, and again after an edit.
+    text: Arc<OnceLock<FileText>>,
 }
 
 /// A file's size and time of last change.
@@ -96,6 +100,7 @@ impl OpenFile {
             edits: Overlay::default(),
             saved: Overlay::default(),
             stamp: None,
+            text: Arc::default(),
         }
     }
 
@@ -137,6 +142,25 @@ impl OpenFile {
 
     fn removed(&self, of_kind: impl Fn(&crate::model::Row) -> bool) -> usize {
         self.table.removed.iter().filter(|row| of_kind(row)).count()
+    }
+
+    /// Its records' folded words, read on first use.
+    pub fn text(&self) -> &FileText {
+        self.text.get_or_init(|| {
+            FileText::build(
+                &self.records,
+                self.table.visits.len(),
+                self.table.events.len(),
+                |index| self.visit(index).map(Cow::into_owned),
+                |index| self.event(index).map(Cow::into_owned),
+            )
+        })
+    }
+
+    /// The rows `query` matches.
+    pub fn matches(&self, query: &Compiled) -> Matches {
+        let text = query.needs_text.then(|| self.text());
+        query.matches(&self.table, text)
     }
 }
 
