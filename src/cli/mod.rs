@@ -54,6 +54,11 @@ pub struct Args {
     #[arg(long, value_name = "MB")]
     pub ask_above_mb: Option<u64>,
 
+    /// Show only what this query finds: `to:KP`, `person:Shoigu
+    /// kind:parade` (see the README); the app remembers it.
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -158,6 +163,7 @@ fn open_app(args: Args) -> Exit {
         size: args.size,
         ask_above_mb: args.ask_above_mb,
         autosave: None,
+        query: args.query,
     };
     match legation::ui::run(startup) {
         Ok(()) => Exit::Success,

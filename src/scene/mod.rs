@@ -15,6 +15,7 @@
 
 mod cluster;
 mod fade;
+mod filter;
 mod frame;
 mod geometry;
 mod hit;
@@ -24,6 +25,7 @@ mod time_index;
 
 pub use cluster::{Cluster, cluster};
 pub use fade::Fade;
+pub use filter::SceneFilter;
 pub use frame::{
     ArcBudget, Camera, DrawnArc, DrawnMarker, Frame, FrameHit, MAX_DRAWN_ARCS, MIN_DRAWN_ARCS,
     Selected, arc_width, arrival_radius,
@@ -38,6 +40,7 @@ pub use time::{BinSize, TimeWindow, WindowSpec};
 pub use time_index::{TimeIndex, count_starting};
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use self::routes::{End, RouteBrief, RouteEnds, RouteFinder, RouteTally};
 use crate::gazetteer::{Gazetteer, Precision as PlacePrecision};
@@ -127,6 +130,8 @@ impl Unplaced {
 struct VisitSlot {
     route: u32,
     exact: bool,
+    /// Its position in [`Scene::visits`], for a query's filter.
+    visit: u32,
 }
 
 /// What the events' time index carries for aggregation.
@@ -135,6 +140,8 @@ struct EventSlot {
     place: u32,
     kind: u8,
     exact: bool,
+    /// Its position in [`Scene::events`], for a query's filter.
+    event: u32,
 }
 
 /// Everything placeable of some datasets.
@@ -229,10 +236,11 @@ fn number_by_first_day(routes: Vec<Route>, pairs: usize, visits: &mut [PlacedVis
 
 /// The visits by time, with what aggregation needs.
 fn visit_times(visits: &[PlacedVisit]) -> TimeIndex<VisitSlot> {
-    TimeIndex::new(visits.iter().map(|visit| {
+    TimeIndex::new((0..).zip(visits).map(|(position, visit)| {
         let slot = VisitSlot {
             route: visit.route,
             exact: visit.exact,
+            visit: position,
         };
         (visit.first_day, visit.last_day, slot)
     }))
@@ -244,11 +252,12 @@ fn index_events(
     events: &[PlacedEvent],
     places: usize,
 ) -> (TimeIndex<EventSlot>, Vec<Vec<Day>>, Groups) {
-    let times = TimeIndex::new(events.iter().map(|event| {
+    let times = TimeIndex::new((0..).zip(events).map(|(position, event)| {
         let slot = EventSlot {
             place: event.place,
             kind: kind_slot(event.kind) as u8,
             exact: event.exact,
+            event: position,
         };
         (event.first_day, event.last_day, slot)
     }));
@@ -467,7 +476,19 @@ impl Scene {
     /// [`Scene::view`] into `view`, reusing its memory: what the app does
     /// whenever the window changes, which is every frame of playback.
     pub fn view_into(&self, window: TimeWindow, view: &mut View) {
+        self.view_filtered_into(window, None, view);
+    }
+
+    /// [`Scene::view_into`] of only the records `filter` keeps.
+    pub fn view_filtered_into(
+        &self,
+        window: TimeWindow,
+        filter: Option<&Arc<SceneFilter>>,
+        view: &mut View,
+    ) {
         view.window = window;
+        view.filter = filter.cloned();
+        let filter = filter.map(Arc::as_ref);
         let View {
             routes,
             places,
@@ -481,17 +502,17 @@ impl Scene {
             by_origin,
             places: place_tally,
         } = scratch;
-        let mut tally_places = || self.tally_places(window, places, kinds, place_tally);
+        let mut tally_places = || self.tally_places(window, filter, places, kinds, place_tally);
         // Routes and places are counted apart; for a busy window, at once
         // on two cores (a thread costs tens of microseconds).
         if self.event_times.count_starting(window.start, window.end) >= PARALLEL_EVENTS {
             std::thread::scope(|scope| {
                 scope.spawn(tally_places);
-                self.tally_routes(window, routes, origins, tally, by_origin);
+                self.tally_routes(window, filter, routes, origins, tally, by_origin);
             });
         } else {
             tally_places();
-            self.tally_routes(window, routes, origins, tally, by_origin);
+            self.tally_routes(window, filter, routes, origins, tally, by_origin);
         }
     }
 
@@ -500,14 +521,23 @@ impl Scene {
     fn tally_routes(
         &self,
         window: TimeWindow,
+        filter: Option<&SceneFilter>,
         routes: &mut Vec<ShownRoute>,
         origins: &mut Vec<(Option<CountryCode>, usize)>,
         tally: &mut RouteTally,
         by_origin: &mut Vec<Option<usize>>,
     ) {
         tally.start(self.routes.len(), self.pairs);
-        self.visit_times
-            .for_each_in(&window, |slot| tally.add(slot.route, slot.exact));
+        match filter {
+            None => self
+                .visit_times
+                .for_each_in(&window, |slot| tally.add(slot.route, slot.exact)),
+            Some(filter) => self.visit_times.for_each_in(&window, |slot| {
+                if filter.visits.contains(slot.visit as usize) {
+                    tally.add(slot.route, slot.exact);
+                }
+            }),
+        }
         tally.finish(&self.route_briefs, routes);
 
         // Per origin, in the order its first route was met (ties keep it).
@@ -530,6 +560,7 @@ impl Scene {
     fn tally_places(
         &self,
         window: TimeWindow,
+        filter: Option<&SceneFilter>,
         places: &mut Vec<ShownPlace>,
         totals: &mut [usize; KINDS],
         tally: &mut PlaceTally,
@@ -544,6 +575,9 @@ impl Scene {
             *exact = vec![None; self.places.len()];
         }
         self.event_times.for_each_in(&window, |slot| {
+            if filter.is_some_and(|filter| !filter.events.contains(slot.event as usize)) {
+                return;
+            }
             let place = slot.place as usize;
             let seen = exact[place].get_or_insert_with(|| {
                 touched.push(slot.place);
@@ -828,6 +862,9 @@ pub struct View {
     pub origins: Vec<(Option<CountryCode>, usize)>,
     /// Its events per kind, in [`EventKind::ALL`] order.
     pub kinds: [usize; KINDS],
+    /// The query's filter, when one is active: only what it keeps is
+    /// counted, drawn and listed.
+    pub filter: Option<Arc<SceneFilter>>,
     /// Counters as long as the scene's routes and places, kept for the
     /// next window ([`Scene::view_into`]).
     scratch: ViewScratch,
@@ -860,6 +897,20 @@ struct PlaceTally {
 }
 
 impl View {
+    /// Whether visit `position` (in [`Scene::visits`]) passes the query.
+    pub fn keeps_visit(&self, position: usize) -> bool {
+        self.filter
+            .as_ref()
+            .is_none_or(|filter| filter.visits.contains(position))
+    }
+
+    /// Whether event `position` (in [`Scene::events`]) passes the query.
+    pub fn keeps_event(&self, position: usize) -> bool {
+        self.filter
+            .as_ref()
+            .is_none_or(|filter| filter.events.contains(position))
+    }
+
     /// How many visits the window shows.
     pub fn visit_count(&self) -> usize {
         self.routes.iter().map(|route| route.count as usize).sum()

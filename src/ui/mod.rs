@@ -15,6 +15,7 @@ mod open_url;
 mod palette;
 mod problems_panel;
 mod screenshot;
+mod search;
 mod selection;
 mod session;
 mod source_panel;
@@ -49,6 +50,9 @@ pub struct Startup {
     /// Keep unsaved edits in this folder rather than the user's data
     /// folder (where they are kept only when the session is remembered).
     pub autosave: Option<PathBuf>,
+    /// The query to open with (the search box's language); `None` keeps
+    /// the last session's.
+    pub query: Option<String>,
 }
 
 /// Opens the app's window and runs it until it closes.

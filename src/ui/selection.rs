@@ -39,6 +39,7 @@ impl Selection {
         Self {
             visits: scene
                 .visits_of(id, view.window)
+                .filter(|&visit| view.keeps_visit(visit))
                 .map(|visit| scene.visits[visit].item)
                 .collect(),
             routes: vec![id],
@@ -97,15 +98,15 @@ impl Selection {
     pub fn retain_visible(&mut self, scene: &Scene, view: &View) {
         let window = view.window;
         self.visits.retain(|&item| {
-            scene.visit_position(item).is_some_and(|visit| {
-                let visit = &scene.visits[visit];
-                window.overlaps(visit.first_day, visit.last_day)
+            scene.visit_position(item).is_some_and(|position| {
+                let visit = &scene.visits[position];
+                window.overlaps(visit.first_day, visit.last_day) && view.keeps_visit(position)
             })
         });
         self.events.retain(|&item| {
-            scene.event_position(item).is_some_and(|event| {
-                let event = &scene.events[event];
-                window.overlaps(event.first_day, event.last_day)
+            scene.event_position(item).is_some_and(|position| {
+                let event = &scene.events[position];
+                window.overlaps(event.first_day, event.last_day) && view.keeps_event(position)
             })
         });
         self.focus = self.focus.min(self.len().saturating_sub(1));

@@ -22,6 +22,8 @@ pub struct Remembered {
     /// Files bigger than this many megabytes are opened only when the user
     /// says so (0: never ask).
     pub ask_above_mb: Option<u64>,
+    /// The query in the search box.
+    pub query: String,
 }
 
 /// The session file and what was last written to it.

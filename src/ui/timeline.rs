@@ -8,7 +8,7 @@ use egui::{Align2, Color32, FontId, Key, Pos2, Rect, Sense, Stroke, Ui, pos2, ve
 
 use super::palette;
 use crate::model::{Day, EventKind, FuzzyDate, month_abbreviation};
-use crate::scene::{BinSize, Scene, TimeWindow, View, WindowSpec};
+use crate::scene::{BinSize, HistogramBin, Scene, SceneFilter, TimeWindow, View, WindowSpec};
 
 /// Whether the map shows a moving window or everything up to the cursor.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -274,6 +274,7 @@ impl Timeline {
         ui: &mut Ui,
         scene: &Scene,
         view: &View,
+        filter: Option<&SceneFilter>,
         frames_per_second: Option<f32>,
     ) -> bool {
         if self.extent.is_none() {
@@ -288,7 +289,7 @@ impl Timeline {
             ui.ctx().request_repaint();
         }
         self.controls_ui(ui, view, frames_per_second);
-        self.strip_ui(ui, scene);
+        self.strip_ui(ui, scene, filter);
         self.window() != before
     }
 
@@ -379,7 +380,7 @@ impl Timeline {
         }
     }
 
-    fn strip_ui(&mut self, ui: &mut Ui, scene: &Scene) {
+    fn strip_ui(&mut self, ui: &mut Ui, scene: &Scene, filter: Option<&SceneFilter>) {
         let width = ui.available_width();
         let (rect, response) =
             ui.allocate_exact_size(vec2(width, STRIP_HEIGHT), Sense::click_and_drag());
@@ -390,7 +391,27 @@ impl Timeline {
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
         let unit = BinSize::fitting(scale.days_per_point(), 4.0);
-        histogram_ui(&painter, scene, &scale, unit);
+        let edges = unit.edges(
+            Day(scale.days.0.floor() as i32),
+            Day(scale.days.1.ceil() as i32),
+        );
+        let bins = scene.histogram(&edges);
+        match filter {
+            // What the query keeps, drawn over the whole in full colour,
+            // so that the rest still shows where it lies.
+            Some(filter) => {
+                let tallest = tallest(&bins);
+                histogram_ui(&painter, &bins, &scale, tallest, 0.2);
+                histogram_ui(
+                    &painter,
+                    &scene.filtered_histogram(&edges, filter),
+                    &scale,
+                    tallest,
+                    0.8,
+                );
+            }
+            None => histogram_ui(&painter, &bins, &scale, tallest(&bins), 0.8),
+        }
         if let Some(window) = self.window() {
             let start = scale.x(f64::from(window.start.0));
             let end = scale.x(f64::from(window.end.0 + 1));
@@ -501,21 +522,27 @@ impl Timeline {
     }
 }
 
-/// Bars of how many records start in each bin, stacked: visits, then
-/// events by kind.
-fn histogram_ui(painter: &egui::Painter, scene: &Scene, scale: &Scale, unit: BinSize) {
-    let first = Day(scale.days.0.floor() as i32);
-    let last = Day(scale.days.1.ceil() as i32);
-    let bins = scene.histogram(&unit.edges(first, last));
-    let tallest = bins
-        .iter()
+/// How many records start in the fullest bin (at least one).
+fn tallest(bins: &[HistogramBin]) -> usize {
+    bins.iter()
         .map(|bin| bin.visits + bin.events.iter().sum::<usize>())
         .max()
         .unwrap_or(0)
-        .max(1);
+        .max(1)
+}
+
+/// Bars of how many records start in each bin, stacked: visits, then
+/// events by kind; `tallest` records fill the strip, drawn at `opacity`.
+fn histogram_ui(
+    painter: &egui::Painter,
+    bins: &[HistogramBin],
+    scale: &Scale,
+    tallest: usize,
+    opacity: f32,
+) {
     let bar_room = scale.rect.height() - 16.0;
     let per_item = bar_room / tallest as f32;
-    for bin in &bins {
+    for bin in bins {
         let left = scale.x(f64::from(bin.start.0));
         let right = scale.x(f64::from(bin.end.0)) - 1.0;
         let mut bottom = scale.rect.bottom() - 14.0;
@@ -534,7 +561,7 @@ fn histogram_ui(painter: &egui::Painter, scene: &Scene, scale: &Scale, unit: Bin
                 pos2(left, bottom - height),
                 pos2(right.max(left + 1.0), bottom),
             );
-            painter.rect_filled(bar, 0.0, color.gamma_multiply(0.8));
+            painter.rect_filled(bar, 0.0, color.gamma_multiply(opacity));
             bottom -= height;
         }
     }

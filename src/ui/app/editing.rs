@@ -268,7 +268,7 @@ impl LegationApp {
         if let Some((file, target)) = self.editing.select.take() {
             self.show_record(file, target);
         }
-        self.refresh_view();
+        self.apply_query();
     }
 
     /// Selects a record, moving the time window to it if it is outside.

@@ -11,15 +11,18 @@ use super::map::MapView;
 use super::open_url::{OpenUrlDialog, pasted_addresses};
 use super::problems_panel::ProblemsPanel;
 use super::screenshot::{Outcome, ScreenshotJob};
+use super::search::SearchBar;
 use super::session::{Remembered, SessionFile};
 use super::source_panel::SourcePanel;
 use super::timeline::Timeline;
 use super::{Selection, Startup, fonts};
 use crate::edit::save::Autosave;
 use crate::model::Day;
+use crate::scene::SceneFilter;
 use crate::scene::{Scene, TimeWindow, View, WindowSpec};
 use crate::workspace::{FileKind, Workspace, bundled_data_dir, json_files_in};
 use editing::EditState;
+use std::sync::Arc;
 
 /// Files bigger than this many megabytes are opened only when the user says
 /// so, unless they set another limit: a mistaken click on a 20 GB export
@@ -71,6 +74,10 @@ pub struct LegationApp {
     /// For jobs started outside a frame's drawing (a file closed after a
     /// question was answered), which repaint when done.
     ctx: egui::Context,
+    /// The search box.
+    search: SearchBar,
+    /// What its query keeps of the scene, when one is in force.
+    filter: Option<Arc<SceneFilter>>,
 }
 
 /// The file types File, Open… offers.
@@ -145,11 +152,24 @@ impl LegationApp {
             editing: EditState::default(),
             close_window: false,
             ctx: cc.egui_ctx.clone(),
+            search: SearchBar::default(),
+            filter: None,
             startup_time,
             session,
         };
         // Unsaved edits are kept where the session is: not for tests or
         // screenshots, which must leave the person's folders alone.
+        let query = startup
+            .query
+            .clone()
+            .unwrap_or_else(|| remembered.query.clone());
+        app.search.set(&query);
+        if let Some(error) = app.search.error() {
+            app.notice = Some(format!(
+                "The query `{query}` cannot apply: {}",
+                error.message
+            ));
+        }
         app.editing.autosave = match startup.autosave.clone() {
             Some(folder) => Some(Autosave::at(folder)),
             None if app.session.is_some() => Autosave::in_data_dir(),
@@ -178,15 +198,36 @@ impl LegationApp {
         }
         self.map.set_scene(&self.scene);
         self.selection = Selection::default();
-        self.refresh_view();
+        self.apply_query();
         self.map.fit_on_next_frame();
     }
 
     /// Prepares what the current window shows.
     fn refresh_view(&mut self) {
         let window = self.timeline.window().unwrap_or_default();
-        self.scene.view_into(window, &mut self.view);
+        self.scene
+            .view_filtered_into(window, self.filter.as_ref(), &mut self.view);
         self.selection.retain_visible(&self.scene, &self.view);
+    }
+
+    /// Runs the search box's query over every file, and shows what it
+    /// keeps.
+    fn apply_query(&mut self) {
+        self.filter = self.search.compiled().map(|query| {
+            let matches: Vec<_> = self
+                .workspace
+                .files
+                .iter()
+                .map(|file| file.matches(query))
+                .collect();
+            Arc::new(self.scene.filter(&matches))
+        });
+        self.refresh_view();
+    }
+
+    /// The query in force (for tests and automation).
+    pub fn query(&self) -> Option<&str> {
+        self.search.applied()
     }
 
     /// Opens more files and shows them with the rest; files over the size
@@ -532,15 +573,23 @@ impl eframe::App for LegationApp {
             self.open_addresses(ui.ctx(), addresses);
         }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::top("search").show(ui, |ui| {
+            if self.search.ui(ui) {
+                self.apply_query();
+            }
+        });
         egui::Panel::bottom("timeline").show(ui, |ui| {
             let frames_per_second = self.map.frames_per_second();
             if self.loading.is_some() && self.timeline.window().is_none() {
                 // Not "no data, open a file": a file is being opened.
                 ui.weak("The timeline appears once the records are read.");
-            } else if self
-                .timeline
-                .ui(ui, &self.scene, &self.view, frames_per_second)
-            {
+            } else if self.timeline.ui(
+                ui,
+                &self.scene,
+                &self.view,
+                self.filter.as_deref(),
+                frames_per_second,
+            ) {
                 self.refresh_view();
             }
             // Only while playing does every frame follow the last at once,
@@ -588,6 +637,11 @@ impl eframe::App for LegationApp {
                     &mut self.selection,
                 );
             });
+        if let Some(click) = self.map.take_legend_click()
+            && self.search.toggle(click.field, &click.value, click.add)
+        {
+            self.apply_query();
+        }
         if let Some(job) = &mut self.screenshot {
             job.step(ui.ctx(), self.map.settled() && self.loading.is_none());
         }
@@ -606,6 +660,7 @@ impl eframe::App for LegationApp {
                 .collect(),
             map: self.map.remembered(),
             ask_above_mb: Some(self.ask_above_mb),
+            query: self.search.text.clone(),
         };
         if let Err(error) = session.write(&remembered) {
             self.notice = Some(format!(

@@ -41,6 +41,8 @@ pub struct MapView {
     dark: bool,
     /// Whether hovering shows tooltips (not in screenshots).
     pub tooltips: bool,
+    /// The legend entry clicked this frame, for the query.
+    legend_click: Option<legend::LegendClick>,
 }
 
 /// Zoom steps of the + and - keys.
@@ -85,6 +87,7 @@ impl MapView {
             frame: Frame::default(),
             dark: false,
             tooltips: true,
+            legend_click: None,
         }
     }
 
@@ -107,6 +110,11 @@ impl MapView {
     /// How many frames a second the map has drawn lately while playing.
     pub fn frames_per_second(&self) -> Option<f32> {
         self.frame.budget.frames_per_second()
+    }
+
+    /// The legend entry clicked this frame, if one was.
+    pub fn take_legend_click(&mut self) -> Option<legend::LegendClick> {
+        self.legend_click.take()
     }
 
     /// Centres the view on a point, keeping the zoom.
@@ -279,7 +287,7 @@ impl MapView {
             response
                 .on_hover_ui_at_pointer(|ui| self.tooltip_ui(ui, workspace, scene, view, target));
         }
-        legend::ui(ui, rect, view, self.frame.hidden_arcs, &|origin| {
+        self.legend_click = legend::ui(ui, rect, view, self.frame.hidden_arcs, &|origin| {
             self.origin_color(origin)
         });
         self.attribution_ui(ui, rect);
@@ -289,7 +297,9 @@ impl MapView {
     /// `scene.events`.
     fn marker_events(&self, scene: &Scene, view: &View, marker: usize) -> Vec<usize> {
         let places = self.frame.marker_places(&self.frame.markers[marker]);
-        scene.events_at(places, view.window)
+        let mut events = scene.events_at(places, view.window);
+        events.retain(|&event| view.keeps_event(event));
+        events
     }
 
     fn tooltip_ui(
@@ -307,6 +317,7 @@ impl MapView {
                 let shown = &view.routes[route];
                 let lines = scene
                     .visits_of(shown.route, view.window)
+                    .filter(|&visit| view.keeps_visit(visit))
                     .take(LISTED)
                     .filter_map(|visit| {
                         let placed = &scene.visits[visit];
