@@ -19,9 +19,10 @@ use std::time::{Duration, Instant};
 use legation::edit::Target;
 use legation::model::Day;
 use legation::progress::{Progress, Stage};
-use legation::scene::{Camera, Frame, GeoPoint, Scene, Selected, TimeWindow, View};
+use legation::scene::{Camera, Frame, GeoPoint, Scene, SceneFilter, Selected, TimeWindow, View};
 use legation::workspace::{Workspace, open_and_place};
 use serde::Serialize;
+use std::sync::Arc;
 
 use super::Exit;
 
@@ -56,6 +57,10 @@ struct Report {
     frame_ms_p99: f64,
     frame_ms_max: f64,
     filter_change_ms: f64,
+    /// Applying field queries (compile, evaluate, filter the scene, count
+    /// the window), and text queries once their words are read.
+    #[serde(flatten)]
+    queries: super::bench_query::QueryReport,
     peak_rss_mb: f64,
     /// With `--save-to`: resident memory once loaded and drawn, in MB.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -116,7 +121,8 @@ pub fn run(args: &BenchArgs) -> Exit {
         .map(|table| table.visits.len() + table.events.len())
         .sum();
 
-    let (mut times_ms, filter_change_ms) = frame_times(&scene, extent, args.frames.max(1));
+    let (mut times_ms, filter_change_ms) = frame_times(&scene, extent, args.frames.max(1), None);
+    let queries = super::bench_query::measure(&workspace, &scene, extent, args.frames.max(1));
     let loaded_rss_mb = args.save_to.as_ref().and_then(|_| memory_mb("VmRSS:"));
     let save_s = match &args.save_to {
         Some(out) => match save_one_edit(workspace, out) {
@@ -141,6 +147,7 @@ pub fn run(args: &BenchArgs) -> Exit {
         frame_ms_p99: percentile(0.99),
         frame_ms_max: times_ms.last().copied().unwrap_or(0.0),
         filter_change_ms,
+        queries,
         peak_rss_mb: memory_mb("VmHWM:").unwrap_or(f64::NAN),
         loaded_rss_mb,
         save_s,
@@ -160,6 +167,7 @@ pub fn run(args: &BenchArgs) -> Exit {
             "filter change (window to cumulative and back): at most {:.2} ms",
             report.filter_change_ms
         );
+        report.queries.print();
         if let (Some(save_s), Some(loaded)) = (report.save_s, report.loaded_rss_mb) {
             println!("save after one edit: {save_s:.2} s (RSS when loaded {loaded:.0} MB)");
         }
@@ -173,7 +181,12 @@ pub fn run(args: &BenchArgs) -> Exit {
 
 /// Runs the script; returns each playback frame's time and the slowest
 /// frame around the filter changes, in milliseconds.
-fn frame_times(scene: &Scene, extent: TimeWindow, frames: usize) -> (Vec<f64>, f64) {
+pub(super) fn frame_times(
+    scene: &Scene,
+    extent: TimeWindow,
+    frames: usize,
+    filter: Option<&Arc<SceneFilter>>,
+) -> (Vec<f64>, f64) {
     let world = Camera::new(
         GeoPoint::new(20.0, 60.0),
         f64::from(MAP[2] / 256.0).log2(),
@@ -187,6 +200,7 @@ fn frame_times(scene: &Scene, extent: TimeWindow, frames: usize) -> (Vec<f64>, f
     };
     let mut bench = Bench {
         scene,
+        filter,
         frame: Frame::default(),
         view: scene.view(window_at(0, frames)),
         frames: 0,
@@ -218,6 +232,7 @@ fn frame_times(scene: &Scene, extent: TimeWindow, frames: usize) -> (Vec<f64>, f
 /// The app's per-frame work, as the app does it.
 struct Bench<'s> {
     scene: &'s Scene,
+    filter: Option<&'s Arc<SceneFilter>>,
     frame: Frame,
     view: View,
     frames: usize,
@@ -232,7 +247,8 @@ impl Bench<'_> {
         self.frames += 1;
         let began = Instant::now();
         if let Some(window) = window {
-            self.scene.view_into(window, &mut self.view);
+            self.scene
+                .view_filtered_into(window, self.filter, &mut self.view);
         }
         self.frame
             .prepare(self.scene, &self.view, camera, Selected::default(), now);

@@ -4,6 +4,7 @@
 //! and exits with [`Exit::Success`], [`Exit::Invalid`] or [`Exit::Unreadable`].
 
 mod bench;
+mod bench_query;
 mod check;
 mod extract;
 mod geocode;

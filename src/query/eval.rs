@@ -9,6 +9,9 @@ use crate::model::{
     By, Confidence, CountryCode, EventKind, EventRow, PlaceRef, RecordTable, Row, VisitRow,
 };
 
+/// Rows from which visits and events are evaluated on two cores.
+const PARALLEL_ROWS: usize = 100_000;
+
 /// One bit per row.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BitSet {
@@ -292,25 +295,38 @@ impl Compiled {
                 _ => Vec::new(),
             })
             .collect();
-        let mut matches = Matches {
-            visits: BitSet::new(table.visits.len(), false),
-            events: BitSet::new(table.events.len(), false),
+        let visits = || {
+            let mut bits = BitSet::new(table.visits.len(), false);
+            for (index, row) in table.visits.iter().enumerate() {
+                let hit = !table.is_removed(Row::Visit(index))
+                    && self.terms.iter().zip(&places).all(|(term, places)| {
+                        term.negated != visit_matches(&term.test, row, places, text, index)
+                    });
+                bits.set(index, hit);
+            }
+            bits
         };
-        for (index, row) in table.visits.iter().enumerate() {
-            let hit = !table.is_removed(Row::Visit(index))
-                && self.terms.iter().zip(&places).all(|(term, places)| {
-                    term.negated != visit_matches(&term.test, row, places, text, index)
-                });
-            matches.visits.set(index, hit);
-        }
-        for (index, row) in table.events.iter().enumerate() {
-            let hit = !table.is_removed(Row::Event(index))
-                && self.terms.iter().zip(&places).all(|(term, places)| {
-                    term.negated != event_matches(&term.test, row, places, text, index)
-                });
-            matches.events.set(index, hit);
-        }
-        matches
+        let events = || {
+            let mut bits = BitSet::new(table.events.len(), false);
+            for (index, row) in table.events.iter().enumerate() {
+                let hit = !table.is_removed(Row::Event(index))
+                    && self.terms.iter().zip(&places).all(|(term, places)| {
+                        term.negated != event_matches(&term.test, row, places, text, index)
+                    });
+                bits.set(index, hit);
+            }
+            bits
+        };
+        // Visits on one core, events on another, when there are many.
+        let (visits, events) = if table.visits.len() + table.events.len() >= PARALLEL_ROWS {
+            std::thread::scope(|scope| {
+                let events = scope.spawn(events);
+                (visits(), crate::threads::joined(events))
+            })
+        } else {
+            (visits(), events())
+        };
+        Matches { visits, events }
     }
 }
 

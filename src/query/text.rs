@@ -30,8 +30,26 @@ impl FileText {
         records: &Records,
         visits: usize,
         events: usize,
-        visit: impl Fn(usize) -> Option<crate::model::Visit>,
-        event: impl Fn(usize) -> Option<crate::model::Event>,
+        visit: impl Fn(usize) -> Option<crate::model::Visit> + Sync,
+        event: impl Fn(usize) -> Option<crate::model::Event> + Sync,
+    ) -> Self {
+        // Visits on one core, events on another: every record is read.
+        let (mut text, events) = std::thread::scope(|scope| {
+            let events = scope.spawn(|| Self::events(records, events, &event));
+            (
+                Self::visits(records, visits, &visit),
+                crate::threads::joined(events),
+            )
+        });
+        text.event_words = events.event_words;
+        text.event_sources = events.event_sources;
+        text
+    }
+
+    fn visits(
+        records: &Records,
+        visits: usize,
+        visit: &impl Fn(usize) -> Option<crate::model::Visit>,
     ) -> Self {
         let mut sources = SourceWords::new(records);
         let mut text = Self::default();
@@ -63,6 +81,16 @@ impl FileText {
             text.visit_words.push(words);
             text.visit_sources.push(source);
         }
+        text
+    }
+
+    fn events(
+        records: &Records,
+        events: usize,
+        event: &impl Fn(usize) -> Option<crate::model::Event>,
+    ) -> Self {
+        let mut sources = SourceWords::new(records);
+        let mut text = Self::default();
         for index in 0..events {
             let Some(event) = event(index) else {
                 text.event_words.push(String::new());

@@ -7,6 +7,9 @@ use super::{HistogramBin, KINDS, Scene, kind_slot};
 use crate::model::Day;
 use crate::query::{BitSet, Matches};
 
+/// Records from which a filter is built on two cores.
+const PARALLEL_RECORDS: usize = 100_000;
+
 /// The placed records a query keeps.
 #[derive(Clone, Debug, Default)]
 pub struct SceneFilter {
@@ -31,31 +34,50 @@ impl Scene {
     pub fn filter(&self, matches: &[Matches]) -> SceneFilter {
         let kept =
             |bits: Option<&BitSet>, index: usize| bits.is_some_and(|bits| bits.contains(index));
-        let mut filter = SceneFilter {
-            visits: BitSet::new(self.visits.len(), false),
-            events: BitSet::new(self.events.len(), false),
-            visit_starts: Vec::new(),
-            kind_starts: vec![Vec::new(); KINDS],
+        let visits = || {
+            let mut bits = BitSet::new(self.visits.len(), false);
+            let mut starts = Vec::new();
+            for (position, visit) in self.visits.iter().enumerate() {
+                let file = matches.get(visit.item.dataset).map(|m| &m.visits);
+                if kept(file, visit.item.index) {
+                    bits.set(position, true);
+                    starts.push(visit.first_day);
+                }
+            }
+            sort_by_day(&mut starts, |&day| day);
+            (bits, starts)
         };
-        for (position, visit) in self.visits.iter().enumerate() {
-            let file = matches.get(visit.item.dataset).map(|m| &m.visits);
-            if kept(file, visit.item.index) {
-                filter.visits.set(position, true);
-                filter.visit_starts.push(visit.first_day);
+        let events = || {
+            let mut bits = BitSet::new(self.events.len(), false);
+            let mut kind_starts = vec![Vec::new(); KINDS];
+            for (position, event) in self.events.iter().enumerate() {
+                let file = matches.get(event.item.dataset).map(|m| &m.events);
+                if kept(file, event.item.index) {
+                    bits.set(position, true);
+                    kind_starts[kind_slot(event.kind)].push(event.first_day);
+                }
             }
-        }
-        for (position, event) in self.events.iter().enumerate() {
-            let file = matches.get(event.item.dataset).map(|m| &m.events);
-            if kept(file, event.item.index) {
-                filter.events.set(position, true);
-                filter.kind_starts[kind_slot(event.kind)].push(event.first_day);
+            for starts in &mut kind_starts {
+                sort_by_day(starts, |&day| day);
             }
+            (bits, kind_starts)
+        };
+        // Visits on one core, events on another, when there are many.
+        let ((visits, visit_starts), (events, kind_starts)) =
+            if self.visits.len() + self.events.len() >= PARALLEL_RECORDS {
+                std::thread::scope(|scope| {
+                    let events = scope.spawn(events);
+                    (visits(), crate::threads::joined(events))
+                })
+            } else {
+                (visits(), events())
+            };
+        SceneFilter {
+            visits,
+            events,
+            visit_starts,
+            kind_starts,
         }
-        sort_by_day(&mut filter.visit_starts, |&day| day);
-        for starts in &mut filter.kind_starts {
-            sort_by_day(starts, |&day| day);
-        }
-        filter
     }
 
     /// [`Scene::histogram`] of only what `filter` keeps.
