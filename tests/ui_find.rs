@@ -110,3 +110,46 @@ fn the_command_lines_query_applies_at_start() {
     assert_eq!(harness.state().view.visit_count(), 0);
     assert_eq!(harness.state().view.event_count(), 2);
 }
+
+#[test]
+fn the_table_lists_the_window_and_query_and_a_row_click_selects_its_record() {
+    let mut harness = app(&[SEED], SIZE);
+    harness.key_press(Key::T);
+    harness.run_steps(3);
+    let all = harness.state().view.visit_count() + harness.state().view.event_count();
+    assert_eq!(harness.state().table_rows(), all);
+    find(&mut harness, "kind:visit");
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert_eq!(harness.state().table_rows(), 2);
+
+    harness
+        .get_by_label("Li Hongzhong, Politburo member")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection.focused(),
+        Some((0, legation::edit::Target::Visit(1)))
+    );
+    harness.get_by_label("Cited passage");
+    // Up moves to the row above: Shoigu's visit.
+    harness.key_press(Key::ArrowUp);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection.focused(),
+        Some((0, legation::edit::Target::Visit(0)))
+    );
+}
+
+#[test]
+fn a_summary_bar_joins_the_query() {
+    let mut harness = app(&[SEED], SIZE);
+    harness.key_press(Key::S);
+    harness.run_steps(3);
+    harness.get_by_label("Top destinations");
+    harness.get_by_label("North Korea (2)").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().query(), Some("to:KP"));
+    assert_eq!(harness.state().view.event_count(), 0);
+    harness.get_by_label("Sergei Shoigu (1)");
+}

@@ -19,6 +19,8 @@ mod search;
 mod selection;
 mod session;
 mod source_panel;
+mod summary_panel;
+mod table_panel;
 mod timeline;
 
 use std::path::PathBuf;

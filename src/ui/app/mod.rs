@@ -14,6 +14,8 @@ use super::screenshot::{Outcome, ScreenshotJob};
 use super::search::SearchBar;
 use super::session::{Remembered, SessionFile};
 use super::source_panel::SourcePanel;
+use super::summary_panel::SummaryPanel;
+use super::table_panel::TablePanel;
 use super::timeline::Timeline;
 use super::{Selection, Startup, fonts};
 use crate::edit::save::Autosave;
@@ -78,6 +80,10 @@ pub struct LegationApp {
     search: SearchBar,
     /// What its query keeps of the scene, when one is in force.
     filter: Option<Arc<SceneFilter>>,
+    /// The records table.
+    table: TablePanel,
+    /// The summary charts.
+    summary: SummaryPanel,
 }
 
 /// The file types File, Open… offers.
@@ -154,6 +160,8 @@ impl LegationApp {
             ctx: cc.egui_ctx.clone(),
             search: SearchBar::default(),
             filter: None,
+            table: TablePanel::default(),
+            summary: SummaryPanel::default(),
             startup_time,
             session,
         };
@@ -223,6 +231,11 @@ impl LegationApp {
             Arc::new(self.scene.filter(&matches))
         });
         self.refresh_view();
+    }
+
+    /// How many rows the records table lists (for tests and automation).
+    pub fn table_rows(&self) -> usize {
+        self.table.row_count()
     }
 
     /// The query in force (for tests and automation).
@@ -395,6 +408,13 @@ impl LegationApp {
         {
             self.open_addresses(ui.ctx(), addresses);
         }
+        let typing = ui.memory(|memory| memory.focused().is_some());
+        if !typing && ui.input(|input| input.key_pressed(Key::T) && input.modifiers.is_none()) {
+            self.table.open = !self.table.open;
+        }
+        if !typing && ui.input(|input| input.key_pressed(Key::S) && input.modifiers.is_none()) {
+            self.summary.open = !self.summary.open;
+        }
         if ui.input(|input| input.key_pressed(Key::Escape)) && self.editing.panel.take().is_none() {
             self.selection = Selection::default();
         }
@@ -509,6 +529,9 @@ impl LegationApp {
                 self.map.fit_on_next_frame();
             }
             ui.menu_button("View", |ui| {
+                ui.checkbox(&mut self.table.open, "Records table (T)");
+                ui.checkbox(&mut self.summary.open, "Summary (S)");
+                ui.separator();
                 self.map.basemap_choice_ui(ui);
                 ui.separator();
                 theme_ui(ui);
@@ -539,6 +562,66 @@ impl LegationApp {
                 }
             }
         });
+    }
+
+    /// The panels around the map: the summary, the records table, the
+    /// problems, and the source or edit panel.
+    fn side_panels_ui(&mut self, ui: &mut Ui) {
+        if self.summary.open {
+            let clicked = egui::Panel::left("summary")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| {
+                    self.summary
+                        .ui(ui, &self.workspace, &self.scene, &self.view)
+                })
+                .inner;
+            if let Some(click) = clicked
+                && self.search.toggle(click.field, &click.value, true)
+            {
+                self.apply_query();
+            }
+        }
+        if self.table.open {
+            egui::Panel::bottom("records table")
+                .resizable(true)
+                .default_size(220.0)
+                .show(ui, |ui| {
+                    self.table.ui(
+                        ui,
+                        &self.workspace,
+                        &self.scene,
+                        &self.view,
+                        &mut self.selection,
+                    );
+                });
+        }
+        if self.problems_panel.open {
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .default_size(140.0)
+                .show(ui, |ui| {
+                    self.problems_panel.ui(ui, &self.workspace, &self.scene);
+                });
+        }
+        if self.editing.panel.is_some() {
+            egui::Panel::right("source")
+                .resizable(true)
+                .default_size(420.0)
+                .show(ui, |ui| self.edit_panel_ui(ui));
+        } else if !self.selection.is_empty() {
+            let action = egui::Panel::right("source")
+                .resizable(true)
+                .default_size(420.0)
+                .show(ui, |ui| {
+                    self.source_panel
+                        .ui(ui, &self.workspace, &mut self.selection)
+                })
+                .inner;
+            if let Some(action) = action {
+                self.panel_action(ui.ctx(), action);
+            }
+        }
     }
 }
 
@@ -600,32 +683,7 @@ impl eframe::App for LegationApp {
                     .adapt_to_frame_time(ui.input(|input| input.stable_dt));
             }
         });
-        if self.problems_panel.open {
-            egui::Panel::bottom("problems")
-                .resizable(true)
-                .default_size(140.0)
-                .show(ui, |ui| {
-                    self.problems_panel.ui(ui, &self.workspace, &self.scene);
-                });
-        }
-        if self.editing.panel.is_some() {
-            egui::Panel::right("source")
-                .resizable(true)
-                .default_size(420.0)
-                .show(ui, |ui| self.edit_panel_ui(ui));
-        } else if !self.selection.is_empty() {
-            let action = egui::Panel::right("source")
-                .resizable(true)
-                .default_size(420.0)
-                .show(ui, |ui| {
-                    self.source_panel
-                        .ui(ui, &self.workspace, &mut self.selection)
-                })
-                .inner;
-            if let Some(action) = action {
-                self.panel_action(ui.ctx(), action);
-            }
-        }
+        self.side_panels_ui(ui);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
