@@ -16,4 +16,4 @@ mod text;
 
 pub use eval::{BitSet, Compiled, Matches};
 pub use parse::{Field, Query, QueryError, Term};
-pub use text::FileText;
+pub use text::{FileText, Words};

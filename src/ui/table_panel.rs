@@ -58,10 +58,9 @@ impl Column {
 
     fn width(self) -> f32 {
         match self {
-            Self::Date => 150.0,
             Self::Kind => 110.0,
             Self::Who => 230.0,
-            Self::From | Self::Where => 150.0,
+            Self::Date | Self::From | Self::Where => 150.0,
             Self::Source => 160.0,
         }
     }
