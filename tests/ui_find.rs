@@ -15,8 +15,17 @@ use support::{app, app_with, repo_path};
 const SEED: &str = "data/shoigu-pyongyang.json";
 const SIZE: [f32; 2] = [1280.0, 800.0];
 
-/// Types `query` into the search box, replacing what it held.
+/// Types `query` into the search box, replacing what it held, and
+/// presses Enter (the box lets go, its completions close).
 fn find(harness: &mut Harness<'static, LegationApp>, query: &str) {
+    type_query(harness, query);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+}
+
+/// Types `query` into the search box, replacing what it held, and leaves
+/// the box the focus.
+fn type_query(harness: &mut Harness<'static, LegationApp>, query: &str) {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run_steps(2);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -152,4 +161,33 @@ fn a_summary_bar_joins_the_query() {
     assert_eq!(harness.state().query(), Some("to:KP"));
     assert_eq!(harness.state().view.event_count(), 0);
     harness.get_by_label("Sergei Shoigu (1)");
+}
+
+#[test]
+fn the_search_box_completes_fields_and_the_datas_values() {
+    let mut harness = app(&[SEED], SIZE);
+    type_query(&mut harness, "pers");
+    harness.get_by_label("person:");
+    harness.key_press(Key::Tab);
+    harness.run_steps(3);
+    // The people offered are the open data's own travellers.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find")
+        .type_text("sho");
+    harness.run_steps(3);
+    harness.get_by_label("Sergei Shoigu").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().query(), Some(r#"person:"Sergei Shoigu""#));
+    assert_eq!(harness.state().view.visit_count(), 1);
+
+    // Countries by name, the data's first; Down then Tab takes the second.
+    type_query(&mut harness, "to:");
+    harness.key_press(Key::ArrowDown);
+    harness.key_press(Key::Tab);
+    harness.run_steps(3);
+    let query = harness.state().query().expect("a query applies").to_owned();
+    assert!(
+        ["to:KP", "to:CN", "to:RU", "to:KR"].contains(&query.as_str()),
+        "{query}"
+    );
 }

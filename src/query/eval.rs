@@ -177,6 +177,22 @@ impl Query {
     }
 }
 
+/// The values `is:` takes (aliases aside), for messages and completions.
+pub(super) const IS_VALUES: &[&str] = &[
+    "extracted",
+    "imported",
+    "hand",
+    "reviewed",
+    "unreviewed",
+    "edited",
+    "visit",
+    "event",
+];
+/// The values `confidence:` takes.
+pub(super) const CONFIDENCE_VALUES: &[&str] = &["low", "medium", "high", "none"];
+/// The values `precision:` takes.
+pub(super) const PRECISION_VALUES: &[&str] = &["day", "month", "year", "interval"];
+
 fn test_of(term: &Term, gazetteer: &Gazetteer) -> Result<Test, QueryError> {
     let wrong = |value: &str, known: &str| {
         QueryError::new(
@@ -226,10 +242,7 @@ fn test_of(term: &Term, gazetteer: &Gazetteer) -> Result<Test, QueryError> {
                         "visit" => Is::Visit,
                         "event" => Is::Event,
                         _ => {
-                            return Err(wrong(
-                                value,
-                                "extracted, imported, hand, reviewed, unreviewed, edited, visit, event",
-                            ));
+                            return Err(wrong(value, &IS_VALUES.join(", ")));
                         }
                     })
                 })
@@ -242,7 +255,7 @@ fn test_of(term: &Term, gazetteer: &Gazetteer) -> Result<Test, QueryError> {
                     "none" | "unknown" => Ok(None),
                     name => Confidence::parse(name)
                         .map(Some)
-                        .ok_or_else(|| wrong(value, "low, medium, high, none")),
+                        .ok_or_else(|| wrong(value, &CONFIDENCE_VALUES.join(", "))),
                 })
                 .collect::<Result<_, _>>()?,
         ),
@@ -255,7 +268,7 @@ fn test_of(term: &Term, gazetteer: &Gazetteer) -> Result<Test, QueryError> {
                         "month" => Precision::Month,
                         "year" => Precision::Year,
                         "interval" => Precision::Interval,
-                        _ => return Err(wrong(value, "day, month, year, interval")),
+                        _ => return Err(wrong(value, &PRECISION_VALUES.join(", "))),
                     })
                 })
                 .collect::<Result<_, _>>()?,

@@ -8,12 +8,15 @@
 //! to write), [`Query::compile`] checks its values against the gazetteer
 //! and the format's lists once, and [`Compiled::matches`] evaluates it over
 //! a file's rows as a bitset: field terms from the rows alone, text terms
-//! from the file's folded words ([`FileText`]), built once.
+//! from the file's folded words ([`FileText`]), built once. [`Vocabulary`]
+//! completes a query as it is typed from the open data.
 
+mod complete;
 mod eval;
 mod parse;
 mod text;
 
+pub use complete::{Completion, Vocabulary};
 pub use eval::{BitSet, Compiled, Matches};
 pub use parse::{Field, Query, QueryError, Term};
 pub use text::{FileText, Words};

@@ -1,11 +1,16 @@
 //! The search box above the map: the query language of `legation query`,
-//! its error pointed at the wrong word, and a chip per term (click to
-//! remove it).
+//! completions from the open data as it is typed (Tab or a click takes
+//! one, Up and Down choose), its error pointed at the wrong word, and a
+//! chip per term (click to remove it).
 
+use egui::text::{CCursor, CCursorRange};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use crate::gazetteer::Gazetteer;
-use crate::query::{Compiled, Field, Query, QueryError};
+use crate::query::{Compiled, Completion, Field, Query, QueryError, Vocabulary};
+
+/// How many completions the list shows.
+const COMPLETIONS: usize = 8;
 
 /// Ctrl+F focuses the box, as `/` does when nothing else has the focus.
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -21,6 +26,11 @@ pub struct SearchBar {
     query: Query,
     compiled: Option<Compiled>,
     error: Option<QueryError>,
+    /// The text box, once drawn: whether it has the focus decides whether
+    /// completions are wanted.
+    box_id: Option<egui::Id>,
+    /// The completion Tab takes, by position in the list.
+    highlighted: usize,
 }
 
 impl SearchBar {
@@ -72,9 +82,23 @@ impl SearchBar {
         }
     }
 
-    /// The box and its chips; `true` when the query in force changed.
-    pub fn ui(&mut self, ui: &mut Ui) -> bool {
+    /// Whether the box has the focus, so that completions are wanted.
+    pub fn is_focused(&self, ctx: &egui::Context) -> bool {
+        self.box_id
+            .is_some_and(|id| ctx.memory(|memory| memory.has_focus(id)))
+    }
+
+    /// The box and its chips, completing from `vocabulary` while it has
+    /// the focus; `true` when the query in force changed.
+    pub fn ui(&mut self, ui: &mut Ui, vocabulary: Option<&Vocabulary>) -> bool {
         let mut changed = false;
+        let completions = match vocabulary {
+            Some(vocabulary) if self.is_focused(ui.ctx()) => {
+                vocabulary.complete(&self.text, Gazetteer::bundled(), COMPLETIONS)
+            }
+            _ => Vec::new(),
+        };
+        let mut chosen = self.completion_keys(ui, &completions);
         ui.horizontal(|ui| {
             let label = ui.label("Find");
             let response = ui
@@ -84,9 +108,26 @@ impl SearchBar {
                         .hint_text(
                             r#"to:KP person:Shoigu kind:parade -from:US "victory day"   (Ctrl+F)"#,
                         )
+                        // Tab takes a completion instead of leaving the box.
+                        .lock_focus(true)
                         .desired_width(ui.available_width().min(560.0)),
                 )
                 .labelled_by(label.id);
+            self.box_id = Some(response.id);
+            if !completions.is_empty() {
+                chosen = chosen.or(self.completions_ui(ui, &response, &completions));
+            }
+            if let Some(completion) = chosen {
+                self.text = completion.apply(&self.text);
+                self.highlighted = 0;
+                let end = CCursor::new(self.text.chars().count());
+                let mut state =
+                    egui::TextEdit::load_state(ui.ctx(), response.id).unwrap_or_default();
+                state.cursor.set_char_range(Some(CCursorRange::one(end)));
+                state.store(ui.ctx(), response.id);
+                response.request_focus();
+                changed |= self.apply();
+            }
             let nothing_focused = ui.memory(|memory| memory.focused().is_none());
             let slash = nothing_focused && ui.input(|input| input.key_pressed(Key::Slash));
             if ui.input_mut(|input| input.consume_shortcut(&FIND)) || slash {
@@ -107,6 +148,63 @@ impl SearchBar {
             changed |= self.chips_ui(ui);
         }
         changed
+    }
+
+    /// Up and Down move through `completions`; Tab takes the highlighted
+    /// one.
+    fn completion_keys(&mut self, ui: &Ui, completions: &[Completion]) -> Option<Completion> {
+        if completions.is_empty() {
+            self.highlighted = 0;
+            return None;
+        }
+        let (tab, up, down) = ui.input_mut(|input| {
+            (
+                input.consume_key(Modifiers::NONE, Key::Tab),
+                input.consume_key(Modifiers::NONE, Key::ArrowUp),
+                input.consume_key(Modifiers::NONE, Key::ArrowDown),
+            )
+        });
+        let last = completions.len() - 1;
+        self.highlighted = self.highlighted.min(last);
+        if up {
+            self.highlighted = self.highlighted.checked_sub(1).unwrap_or(last);
+        }
+        if down {
+            self.highlighted = if self.highlighted == last {
+                0
+            } else {
+                self.highlighted + 1
+            };
+        }
+        tab.then(|| completions[self.highlighted].clone())
+    }
+
+    /// The list of completions under the box; the one clicked.
+    fn completions_ui(
+        &self,
+        ui: &Ui,
+        text_box: &egui::Response,
+        completions: &[Completion],
+    ) -> Option<Completion> {
+        let mut chosen = None;
+        egui::Area::new(text_box.id.with("completions"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(text_box.rect.left_bottom())
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_min_width(text_box.rect.width().min(320.0));
+                    for (index, completion) in completions.iter().enumerate() {
+                        if ui
+                            .selectable_label(index == self.highlighted, &completion.label)
+                            .clicked()
+                        {
+                            chosen = Some(completion.clone());
+                        }
+                    }
+                    ui.weak("Tab takes the highlighted one");
+                });
+            });
+        chosen
     }
 
     /// A chip per term of the query in force; a click takes it out.

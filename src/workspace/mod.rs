@@ -19,7 +19,7 @@ use crate::model::{
     Dataset, Event, FuzzyDate, Problem, RecordTable, Records, Visit, open_dataset_file,
 };
 use crate::progress::{Progress, Stage};
-use crate::query::{Compiled, FileText, Matches};
+use crate::query::{Compiled, FileText, Matches, Vocabulary};
 use crate::read::Reader;
 use crate::scene::Scene;
 
@@ -157,12 +157,54 @@ impl OpenFile {
         })
     }
 
+    /// Adds what it holds to `vocabulary`: every place a record names
+    /// (counted per record), and, for files small enough to read whole,
+    /// its travellers and sources.
+    fn add_to(&self, vocabulary: &mut Vocabulary) {
+        let table = &self.table;
+        let mut add =
+            |place: crate::model::PlaceId| vocabulary.add_place(&table.places[place.index()]);
+        for row in &table.visits {
+            add(row.to);
+            if let Some(from) = row.from {
+                add(from);
+            }
+        }
+        for row in &table.events {
+            add(row.place);
+        }
+        if table.visits.len() + table.events.len() > VOCABULARY_RECORDS {
+            return;
+        }
+        let mut cited = std::collections::BTreeSet::new();
+        for visit in (0..table.visits.len()).filter_map(|index| self.visit(index)) {
+            if let Some(leader) = &visit.leader {
+                vocabulary.add_person(&leader.name);
+            }
+            cited.extend(visit.source.as_ref().map(|source| source.id.clone()));
+        }
+        for event in (0..table.events.len()).filter_map(|index| self.event(index)) {
+            cited.extend(event.source.as_ref().map(|source| source.id.clone()));
+        }
+        for id in cited {
+            let title = self
+                .records
+                .source(&id)
+                .and_then(|source| source.title.clone());
+            vocabulary.add_source(title.as_deref().unwrap_or(&id));
+        }
+    }
+
     /// The rows `query` matches.
     pub fn matches(&self, query: &Compiled) -> Matches {
         let text = query.needs_text.then(|| self.text());
         query.matches(&self.table, text)
     }
 }
+
+/// Files with more records than this offer their places for completion,
+/// not their people and sources: reading a million records takes seconds.
+const VOCABULARY_RECORDS: usize = 200_000;
 
 /// The open files, in the order they were opened, and the changes made
 /// to them.
@@ -175,6 +217,15 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// What the open files hold, to complete a query from.
+    pub fn vocabulary(&self) -> Vocabulary {
+        let mut vocabulary = Vocabulary::default();
+        for file in &self.files {
+            file.add_to(&mut vocabulary);
+        }
+        vocabulary
+    }
+
     /// Loads `path` (a dataset, or a file or folder an importer reads),
     /// replacing it if it was open already. A file that cannot be loaded is
     /// kept in the list with its failure, so that the user sees why.

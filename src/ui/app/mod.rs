@@ -78,6 +78,9 @@ pub struct LegationApp {
     ctx: egui::Context,
     /// The search box.
     search: SearchBar,
+    /// What the open files hold, to complete queries from: gathered when
+    /// the search box first has the focus after the records changed.
+    vocabulary: Option<crate::query::Vocabulary>,
     /// What its query keeps of the scene, when one is in force.
     filter: Option<Arc<SceneFilter>>,
     /// The records table.
@@ -159,6 +162,7 @@ impl LegationApp {
             close_window: false,
             ctx: cc.egui_ctx.clone(),
             search: SearchBar::default(),
+            vocabulary: None,
             filter: None,
             table: TablePanel::default(),
             summary: SummaryPanel::default(),
@@ -206,6 +210,7 @@ impl LegationApp {
         }
         self.map.set_scene(&self.scene);
         self.selection = Selection::default();
+        self.vocabulary = None;
         self.apply_query();
         self.map.fit_on_next_frame();
     }
@@ -657,7 +662,10 @@ impl eframe::App for LegationApp {
         }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::top("search").show(ui, |ui| {
-            if self.search.ui(ui) {
+            if self.search.is_focused(ui.ctx()) && self.vocabulary.is_none() {
+                self.vocabulary = Some(self.workspace.vocabulary());
+            }
+            if self.search.ui(ui, self.vocabulary.as_ref()) {
                 self.apply_query();
             }
         });
