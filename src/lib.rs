@@ -12,6 +12,7 @@
 //! [`synth`] (synthetic data for measuring at scale).
 
 pub mod edit;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod import;

@@ -6,6 +6,7 @@
 mod bench;
 mod bench_query;
 mod check;
+mod export;
 mod extract;
 mod geocode;
 mod import;
@@ -107,6 +108,14 @@ pub enum Command {
     /// Exits 0 when the query ran, 1 when it is wrong (the message points
     /// at the word), 2 when a file cannot be read.
     Query(query::QueryArgs),
+    /// Write what a query and window select for another tool: GeoJSON
+    /// (visits as great-circle lines, events as points), CSV (one row per
+    /// record), KML (with time spans for Google Earth's slider) or a
+    /// `legation/1` subset with the sources it cites.
+    ///
+    /// Exits 0 when written, 1 when the query or format is wrong, 2 when a
+    /// file cannot be read or the output cannot be written.
+    Export(export::ExportArgs),
     /// Write a deterministic synthetic dataset of any size, shaped like
     /// real records, for measuring the app at scale.
     ///
@@ -147,6 +156,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Read(read)) => read::run(&read),
         Some(Command::Import(import)) => import::run(&import),
         Some(Command::Query(query)) => query::run(&query),
+        Some(Command::Export(export)) => export::run(&export),
         Some(Command::Synth(synth)) => synth::run(&synth),
         Some(Command::Bench(bench)) => bench::run(&bench),
         None => open_app(args),

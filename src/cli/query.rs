@@ -2,17 +2,17 @@
 //! files the app opens; the matching records as text, a `legation/1`
 //! dataset or CSV rows, and the counts on stderr.
 
-use std::collections::HashSet;
-use std::io::Write as _;
+use std::io::Write;
 use std::path::PathBuf;
 
 use legation::edit::Record;
+use legation::export::{self, Format, Selection};
 use legation::gazetteer::Gazetteer;
-use legation::model::{Dataset, Days, FuzzyDate, PlaceRef};
+use legation::model::{FuzzyDate, PlaceRef};
 use legation::query::{Compiled, Query};
 use legation::scene::TimeWindow;
 use legation::untrusted::visible_line;
-use legation::workspace::{OpenFile, Workspace};
+use legation::workspace::Workspace;
 
 use super::Exit;
 
@@ -43,199 +43,71 @@ pub struct QueryArgs {
     files: Vec<PathBuf>,
 }
 
-/// One matching record, with its file.
-struct Found<'a>(&'a OpenFile, Record);
-
 pub fn run(args: &QueryArgs) -> Exit {
-    let gazetteer = Gazetteer::bundled();
-    let compiled = match Query::parse(&args.query).and_then(|query| query.compile(gazetteer)) {
-        Ok(compiled) => compiled,
-        Err(error) => {
-            eprintln!("legation query: {}", error.pointed(&args.query));
-            return Exit::Invalid;
-        }
+    let (compiled, workspace, exit) = match compile_and_open("query", &args.query, &args.files) {
+        Ok(opened) => opened,
+        Err(exit) => return exit,
     };
-    let mut workspace = Workspace::default();
-    for path in &args.files {
-        workspace.open(path);
-    }
-    let mut exit = Exit::Success;
-    for file in &workspace.files {
-        if let Some(failure) = &file.failure {
-            eprintln!("legation query: {}", visible_line(failure));
-            exit = Exit::Unreadable;
-        }
-    }
     let window = args
         .window
         .map(|date| TimeWindow::new(date.first_day(), date.last_day()));
-    let found = find(&workspace, &compiled, window);
+    let selection = Selection::new(&workspace, Some(&compiled), window);
+    let mut out = std::io::stdout().lock();
     let written = if args.json {
-        write_json(&found)
+        export::write(Format::Legation, &selection, &mut out)
     } else if args.csv {
-        write_csv(&found)
+        export::write(Format::Csv, &selection, &mut out)
     } else {
-        write_lines(&found)
-    };
+        write_lines(&selection, &mut out)
+    }
+    .and_then(|()| out.flush());
     if let Err(error) = written {
         eprintln!("legation query: cannot write the results: {error}");
         return Exit::Unreadable;
     }
-    let visits = found
-        .iter()
-        .filter(|Found(_, record)| matches!(record, Record::Visit(_)))
-        .count();
+    let (visits, events) = selection.counts();
     let (all_visits, all_events): (usize, usize) = workspace
         .files
         .iter()
         .map(|file| (file.visit_count(), file.event_count()))
         .fold((0, 0), |(v, e), (fv, fe)| (v + fv, e + fe));
-    eprintln!(
-        "{visits} of {all_visits} visits and {} of {all_events} events match",
-        found.len() - visits
-    );
+    eprintln!("{visits} of {all_visits} visits and {events} of {all_events} events match");
     exit
 }
 
-/// The matching records of every file, in file order, visits first.
-fn find<'a>(
-    workspace: &'a Workspace,
-    query: &Compiled,
-    window: Option<TimeWindow>,
-) -> Vec<Found<'a>> {
-    let within = |days: Days| window.is_none_or(|window| window.overlaps(days.first, days.last));
-    let mut found = Vec::new();
+/// `query` compiled and `files` opened, as `legation query` and `legation
+/// export` take them, with how the command is to end so far (a file that
+/// cannot be read is said on stderr, the others are still used).
+///
+/// # Errors
+/// A wrong query, said on stderr pointing at the word.
+pub(super) fn compile_and_open(
+    command: &str,
+    query: &str,
+    files: &[PathBuf],
+) -> Result<(Compiled, Workspace, Exit), Exit> {
+    let compiled = Query::parse(query)
+        .and_then(|parsed| parsed.compile(Gazetteer::bundled()))
+        .map_err(|error| {
+            eprintln!("legation {command}: {}", error.pointed(query));
+            Exit::Invalid
+        })?;
+    let mut workspace = Workspace::default();
+    for path in files {
+        workspace.open(path);
+    }
+    let mut exit = Exit::Success;
     for file in &workspace.files {
-        let matches = file.matches(query);
-        for index in matches.visits.ones() {
-            if within(file.table.visits[index].days)
-                && let Some(visit) = file.visit(index)
-            {
-                found.push(Found(file, Record::Visit(visit.into_owned())));
-            }
-        }
-        for index in matches.events.ones() {
-            if within(file.table.events[index].days)
-                && let Some(event) = file.event(index)
-            {
-                found.push(Found(file, Record::Event(event.into_owned())));
-            }
+        if let Some(failure) = &file.failure {
+            eprintln!("legation {command}: {}", visible_line(failure));
+            exit = Exit::Unreadable;
         }
     }
-    found
-}
-
-/// A `legation/1` dataset of the records and the sources they cite.
-fn write_json(found: &[Found<'_>]) -> std::io::Result<()> {
-    let mut dataset = Dataset::default();
-    let mut cited = HashSet::new();
-    for Found(file, record) in found {
-        let citation = match record {
-            Record::Visit(visit) => {
-                dataset.visits.push(visit.clone());
-                visit.source.as_ref()
-            }
-            Record::Event(event) => {
-                dataset.events.push(event.clone());
-                event.source.as_ref()
-            }
-        };
-        if let Some(citation) = citation
-            && cited.insert(citation.id.clone())
-            && let Some(source) = file.records.source(&citation.id)
-        {
-            dataset.sources.push(source.into_owned());
-        }
-    }
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", dataset.to_json_pretty())
-}
-
-/// One CSV row per record.
-fn write_csv(found: &[Found<'_>]) -> std::io::Result<()> {
-    let mut out = csv::Writer::from_writer(std::io::stdout().lock());
-    out.write_record([
-        "id",
-        "type",
-        "date",
-        "leader",
-        "title",
-        "delegation",
-        "from_country",
-        "from_place",
-        "to_country",
-        "to_place",
-        "kind",
-        "event_title",
-        "source",
-    ])?;
-    let country = |place: Option<&PlaceRef>| {
-        place
-            .and_then(|place| place.country)
-            .map(|code| code.to_string())
-            .unwrap_or_default()
-    };
-    let name = |place: Option<&PlaceRef>| {
-        place
-            .and_then(|place| place.place.clone())
-            .unwrap_or_default()
-    };
-    for Found(_, record) in found {
-        match record {
-            Record::Visit(visit) => out.write_record([
-                visit.id.clone(),
-                "visit".to_owned(),
-                visit.date.to_string(),
-                visit
-                    .leader
-                    .as_ref()
-                    .map(|leader| leader.name.clone())
-                    .unwrap_or_default(),
-                visit
-                    .leader
-                    .as_ref()
-                    .and_then(|leader| leader.title.clone())
-                    .unwrap_or_default(),
-                visit.delegation.clone().unwrap_or_default(),
-                country(visit.from.as_ref()),
-                name(visit.from.as_ref()),
-                country(Some(&visit.to)),
-                name(Some(&visit.to)),
-                String::new(),
-                String::new(),
-                visit
-                    .source
-                    .as_ref()
-                    .map(|source| source.id.clone())
-                    .unwrap_or_default(),
-            ])?,
-            Record::Event(event) => out.write_record([
-                event.id.clone(),
-                "event".to_owned(),
-                event.date.to_string(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                country(Some(&event.place)),
-                name(Some(&event.place)),
-                event.kind.as_str().to_owned(),
-                event.title.clone().unwrap_or_default(),
-                event
-                    .source
-                    .as_ref()
-                    .map(|source| source.id.clone())
-                    .unwrap_or_default(),
-            ])?,
-        }
-    }
-    out.flush()
+    Ok((compiled, workspace, exit))
 }
 
 /// One line per record, for people.
-fn write_lines(found: &[Found<'_>]) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
+fn write_lines(selection: &Selection<'_>, out: &mut impl Write) -> std::io::Result<()> {
     let place = |place: &PlaceRef| {
         let country = place
             .country
@@ -246,8 +118,8 @@ fn write_lines(found: &[Found<'_>]) -> std::io::Result<()> {
             None => country,
         }
     };
-    for Found(_, record) in found {
-        let line = match record {
+    selection.for_each(|item| {
+        let line = match &item.record {
             Record::Visit(visit) => format!(
                 "{}  visit  {}: {} -> {}",
                 visit.date,
@@ -268,7 +140,6 @@ fn write_lines(found: &[Found<'_>]) -> std::io::Result<()> {
                 place(&event.place)
             ),
         };
-        writeln!(out, "{}", visible_line(&line))?;
-    }
-    Ok(())
+        writeln!(out, "{}", visible_line(&line))
+    })
 }

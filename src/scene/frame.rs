@@ -28,8 +28,8 @@
 use std::cmp::Reverse;
 
 use super::{
-    Fade, GeoPoint, HitGrid, HitTarget, KINDS, Scene, ShownRoute, View, bow, bow_profile, cluster,
-    great_circle, mercator, nearest_hit,
+    ARC_SEGMENTS, Fade, GeoPoint, HitGrid, HitTarget, KINDS, Scene, ShownRoute, View, bow,
+    bow_profile, cluster, great_circle, mercator, nearest_hit,
 };
 use crate::model::EventKind;
 
@@ -41,9 +41,6 @@ pub const MIN_DRAWN_ARCS: usize = 200;
 const SLOW_FRAME_SECONDS: f32 = 1.0 / 20.0;
 /// ...and frames faster than this (40 a second) let it grow back.
 const FAST_FRAME_SECONDS: f32 = 1.0 / 40.0;
-/// How many straight pieces make a whole great-circle arc; an arc drawn
-/// with fewer takes every n-th point, so the counts divide this.
-const ARC_SEGMENTS: usize = 48;
 /// The piece counts an arc may be drawn with, fewest first.
 const SEGMENT_COUNTS: [usize; 7] = [4, 6, 8, 12, 16, 24, 48];
 /// About how long, in pixels, one straight piece of an arc may be.

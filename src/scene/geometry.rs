@@ -5,6 +5,11 @@
 //! tested here without a window; [`super::Camera`] turns the Web Mercator
 //! square into pixels.
 
+/// How many straight pieces make a whole great-circle arc, on the map and
+/// in exports; an arc drawn with fewer takes every n-th point, so the
+/// counts divide this.
+pub const ARC_SEGMENTS: usize = 48;
+
 /// A point on the globe, in degrees.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GeoPoint {

@@ -31,8 +31,8 @@ pub use frame::{
     Selected, arc_width, arrival_radius,
 };
 pub use geometry::{
-    GeoPoint, MAX_MERCATOR_LAT, bow, bow_profile, distance_to_polyline, distance_to_segment,
-    fit_view, from_mercator, great_circle, great_circle_bounds, mercator,
+    ARC_SEGMENTS, GeoPoint, MAX_MERCATOR_LAT, bow, bow_profile, distance_to_polyline,
+    distance_to_segment, fit_view, from_mercator, great_circle, great_circle_bounds, mercator,
 };
 pub use hit::{Hit, HitGrid, HitTarget, nearest_hit};
 pub use routes::{Route, ShownRoute};

@@ -1,0 +1,422 @@
+//! Writing what a query and a time window select, for other tools: GeoJSON
+//! for a GIS, CSV for a spreadsheet, KML for Google Earth's time slider,
+//! and `legation/1` subsets for a colleague's Legation. `legation export`
+//! and `legation query` use it; the picture formats (PNG, GIF) are drawn by
+//! the app's own painter and live with it.
+//!
+//! Records are read and written one at a time, so that a million of them
+//! stream to a file without being held (except for `legation/1`, which
+//! is one JSON document).
+
+mod csv;
+mod geojson;
+mod kml;
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::edit::{Record, Target};
+use crate::gazetteer::Gazetteer;
+use crate::model::{Dataset, Days, PlaceRef, Source, SourceRef, Trust};
+use crate::query::{Compiled, Matches};
+use crate::scene::{GeoPoint, TimeWindow};
+use crate::workspace::{OpenFile, Workspace};
+
+/// A format records can be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// GeoJSON: visits as great-circle lines, events as points.
+    GeoJson,
+    /// CSV: one row per record.
+    Csv,
+    /// KML with a time span per placemark.
+    Kml,
+    /// A `legation/1` dataset of the records and the sources they cite.
+    Legation,
+}
+
+impl Format {
+    /// Every format, with the name `--format` takes and the file
+    /// extensions that imply it.
+    pub const ALL: &'static [(Self, &'static str, &'static [&'static str])] = &[
+        (Self::GeoJson, "geojson", &["geojson"]),
+        (Self::Csv, "csv", &["csv"]),
+        (Self::Kml, "kml", &["kml"]),
+        (Self::Legation, "legation", &["json", "legation"]),
+    ];
+
+    /// The format named `name` (`geojson`, `csv`, `kml`, `legation`).
+    pub fn named(name: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .find(|(_, known, _)| known.eq_ignore_ascii_case(name))
+            .map(|(format, _, _)| *format)
+    }
+
+    /// The format a file's extension implies.
+    pub fn of_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?;
+        Self::ALL
+            .iter()
+            .find(|(_, _, extensions)| {
+                extensions
+                    .iter()
+                    .any(|known| known.eq_ignore_ascii_case(extension))
+            })
+            .map(|(format, _, _)| *format)
+    }
+}
+
+/// What a query and window select of the open files.
+#[derive(Debug)]
+pub struct Selection<'a> {
+    workspace: &'a Workspace,
+    matches: Vec<Matches>,
+    window: Option<TimeWindow>,
+}
+
+/// One selected record, with where it is on the globe.
+#[derive(Debug)]
+pub struct Item<'a> {
+    /// Its file.
+    pub file: &'a OpenFile,
+    /// The record, as edited.
+    pub record: Record,
+    /// A visit's origin, when known and placed.
+    pub from: Option<GeoPoint>,
+    /// A visit's destination or an event's place, when placed.
+    pub at: Option<GeoPoint>,
+    /// Who made it and how sure they were.
+    pub trust: Trust,
+}
+
+impl Item<'_> {
+    /// The record's citation, if it cites a source.
+    pub fn citation(&self) -> Option<&SourceRef> {
+        match &self.record {
+            Record::Visit(visit) => visit.source.as_ref(),
+            Record::Event(event) => event.source.as_ref(),
+        }
+    }
+
+    /// The record's id.
+    pub fn id(&self) -> &str {
+        match &self.record {
+            Record::Visit(visit) => &visit.id,
+            Record::Event(event) => &event.id,
+        }
+    }
+}
+
+impl<'a> Selection<'a> {
+    /// The records of `workspace` that `query` (none: every record)
+    /// matches, within `window` (none: at any time).
+    pub fn new(
+        workspace: &'a Workspace,
+        query: Option<&Compiled>,
+        window: Option<TimeWindow>,
+    ) -> Self {
+        let everything = Compiled::default();
+        let query = query.unwrap_or(&everything);
+        let matches = workspace
+            .files
+            .iter()
+            .map(|file| file.matches(query))
+            .collect();
+        Self {
+            workspace,
+            matches,
+            window,
+        }
+    }
+
+    fn within(&self, days: Days) -> bool {
+        self.window
+            .is_none_or(|window| window.overlaps(days.first, days.last))
+    }
+
+    /// How many visits and events it holds.
+    pub fn counts(&self) -> (usize, usize) {
+        let mut counts = (0, 0);
+        for (file, matches) in self.workspace.files.iter().zip(&self.matches) {
+            counts.0 += matches
+                .visits
+                .ones()
+                .filter(|&row| self.within(file.table.visits[row].days))
+                .count();
+            counts.1 += matches
+                .events
+                .ones()
+                .filter(|&row| self.within(file.table.events[row].days))
+                .count();
+        }
+        counts
+    }
+
+    /// Calls `write` with each record, file by file, visits first.
+    ///
+    /// # Errors
+    /// The first error `write` returns.
+    pub fn for_each(&self, mut write: impl FnMut(&Item<'_>) -> io::Result<()>) -> io::Result<()> {
+        let gazetteer = Gazetteer::bundled();
+        for (file, matches) in self.workspace.files.iter().zip(&self.matches) {
+            let table = &file.table;
+            // Each distinct place is placed once, not once per record.
+            let placed: Vec<Option<GeoPoint>> = table
+                .places
+                .iter()
+                .map(|place| {
+                    let position = gazetteer.resolve(place).position?;
+                    Some(GeoPoint::new(position.lat, position.lon))
+                })
+                .collect();
+            for row in matches.visits.ones() {
+                let visit_row = table.visits[row];
+                if !self.within(visit_row.days) {
+                    continue;
+                }
+                if let Some(record) = file.record(Target::Visit(row)) {
+                    write(&Item {
+                        file,
+                        record,
+                        from: visit_row.from.and_then(|from| placed[from.index()]),
+                        at: placed[visit_row.to.index()],
+                        trust: visit_row.trust,
+                    })?;
+                }
+            }
+            for row in matches.events.ones() {
+                let event_row = table.events[row];
+                if !self.within(event_row.days) {
+                    continue;
+                }
+                if let Some(record) = file.record(Target::Event(row)) {
+                    write(&Item {
+                        file,
+                        record,
+                        from: None,
+                        at: placed[event_row.place.index()],
+                        trust: event_row.trust,
+                    })?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The source a record cites, read once while records citing it follow
+/// one another (as they do in a file): a million sources are never held.
+#[derive(Default)]
+struct Cited {
+    last: Option<(String, Option<Source>)>,
+}
+
+impl Cited {
+    /// The source `item` cites, and the passage it points at.
+    fn of(&mut self, item: &Item<'_>) -> (Option<&Source>, Option<String>) {
+        let Some(citation) = item.citation() else {
+            return (None, None);
+        };
+        let stale = !matches!(&self.last, Some((id, _)) if *id == citation.id);
+        if stale {
+            let source = item.file.records.source(&citation.id).map(Cow::into_owned);
+            self.last = Some((citation.id.clone(), source));
+        }
+        let source = self.last.as_ref().and_then(|(_, source)| source.as_ref());
+        let passage = source
+            .zip(citation.span)
+            .and_then(|(source, span)| span.slice(&source.text))
+            .map(str::to_owned);
+        (source, passage)
+    }
+}
+
+/// Writes `selection` to `out` as `format`.
+///
+/// # Errors
+/// A write that failed.
+pub fn write(format: Format, selection: &Selection<'_>, out: impl Write) -> io::Result<()> {
+    match format {
+        Format::GeoJson => geojson::write(selection, out),
+        Format::Csv => csv::write(selection, out),
+        Format::Kml => kml::write(selection, out),
+        Format::Legation => write_dataset(selection, out),
+    }
+}
+
+/// A `legation/1` dataset of the records and the sources they cite.
+fn write_dataset(selection: &Selection<'_>, mut out: impl Write) -> io::Result<()> {
+    let mut dataset = Dataset::default();
+    let mut cited = HashSet::new();
+    selection.for_each(|item| {
+        if let Some(citation) = item.citation()
+            && cited.insert((item.file.path.clone(), citation.id.clone()))
+            && let Some(source) = item.file.records.source(&citation.id)
+        {
+            dataset.sources.push(source.into_owned());
+        }
+        match &item.record {
+            Record::Visit(visit) => dataset.visits.push(visit.clone()),
+            Record::Event(event) => dataset.events.push(event.clone()),
+        }
+        Ok(())
+    })?;
+    writeln!(out, "{}", dataset.to_json_pretty())?;
+    out.flush()
+}
+
+/// A place's name, or its country's code when it has none.
+fn place_name(place: &PlaceRef) -> String {
+    place
+        .place
+        .clone()
+        .or_else(|| place.country.map(|code| code.to_string()))
+        .unwrap_or_default()
+}
+
+/// One value of a record's flat description.
+#[derive(Clone, Debug, PartialEq)]
+enum Cell {
+    Text(String),
+    Number(f64),
+    Flag(bool),
+    Empty,
+}
+
+impl Cell {
+    fn text(value: Option<impl Into<String>>) -> Self {
+        value.map_or(Self::Empty, |value| Self::Text(value.into()))
+    }
+
+    fn number(value: Option<f64>) -> Self {
+        value.map_or(Self::Empty, Self::Number)
+    }
+
+    /// As a spreadsheet cell or a KML value: empty when there is none.
+    fn to_text(&self) -> String {
+        match self {
+            Self::Text(text) => text.clone(),
+            Self::Number(number) => number.to_string(),
+            Self::Flag(flag) => flag.to_string(),
+            Self::Empty => String::new(),
+        }
+    }
+}
+
+/// The names of [`columns`], in order: CSV's header, GeoJSON's and KML's
+/// property names.
+const COLUMNS: &[&str] = &[
+    "id",
+    "type",
+    "date",
+    "start",
+    "end",
+    "precision",
+    "leader",
+    "leader_title",
+    "leader_country",
+    "delegation",
+    "from_country",
+    "from_place",
+    "from_lat",
+    "from_lon",
+    "to_country",
+    "to_place",
+    "to_lat",
+    "to_lon",
+    "kind",
+    "title",
+    "purpose",
+    "by",
+    "confidence",
+    "reviewed",
+    "source_id",
+    "source_title",
+    "source_url",
+    "passage",
+];
+
+/// A record as one flat row of [`COLUMNS`] (an event's place is its
+/// `to_`), with where its places are and the passage it cites.
+fn columns(item: &Item<'_>, cited: &mut Cited) -> Vec<Cell> {
+    let (date, kind) = match &item.record {
+        Record::Visit(visit) => (&visit.date, "visit"),
+        Record::Event(event) => (&event.date, event.kind.as_str()),
+    };
+    let precision = if date.is_interval() {
+        "interval"
+    } else {
+        match date.precision() {
+            crate::model::Precision::Year => "year",
+            crate::model::Precision::Month => "month",
+            crate::model::Precision::Day => "day",
+        }
+    };
+    let place = |place: Option<&PlaceRef>, point: Option<GeoPoint>| {
+        [
+            Cell::text(
+                place
+                    .and_then(|place| place.country)
+                    .map(|code| code.to_string()),
+            ),
+            Cell::text(place.map(place_name)),
+            Cell::number(point.map(|point| point.lat)),
+            Cell::number(point.map(|point| point.lon)),
+        ]
+    };
+    let (source, passage) = cited.of(item);
+    let mut cells = vec![
+        Cell::Text(item.id().to_owned()),
+        Cell::Text(if kind == "visit" { "visit" } else { "event" }.to_owned()),
+        Cell::Text(date.to_string()),
+        Cell::Text(date.first_day().to_string()),
+        Cell::Text(date.last_day().to_string()),
+        Cell::Text(precision.to_owned()),
+    ];
+    match &item.record {
+        Record::Visit(visit) => {
+            let leader = visit.leader.as_ref();
+            cells.extend([
+                Cell::text(leader.map(|leader| leader.name.clone())),
+                Cell::text(leader.and_then(|leader| leader.title.clone())),
+                Cell::text(
+                    leader
+                        .and_then(|leader| leader.country)
+                        .map(|code| code.to_string()),
+                ),
+                Cell::text(visit.delegation.clone()),
+            ]);
+            cells.extend(place(visit.from.as_ref(), item.from));
+            cells.extend(place(Some(&visit.to), item.at));
+            cells.extend([
+                Cell::Text(kind.to_owned()),
+                Cell::Empty,
+                Cell::text(visit.purpose.clone()),
+            ]);
+        }
+        Record::Event(event) => {
+            cells.extend([Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
+            cells.extend(place(None, None));
+            cells.extend(place(Some(&event.place), item.at));
+            cells.extend([
+                Cell::Text(kind.to_owned()),
+                Cell::text(event.title.clone()),
+                Cell::Empty,
+            ]);
+        }
+    }
+    cells.extend([
+        Cell::text(item.trust.by.map(crate::model::By::as_str)),
+        Cell::text(item.trust.confidence.map(crate::model::Confidence::as_str)),
+        Cell::Flag(item.trust.reviewed),
+        Cell::text(item.citation().map(|citation| citation.id.clone())),
+        Cell::text(source.and_then(|source| source.title.clone())),
+        Cell::text(source.and_then(|source| source.url.clone())),
+        Cell::text(passage),
+    ]);
+    debug_assert_eq!(cells.len(), COLUMNS.len());
+    cells
+}
