@@ -5,7 +5,10 @@
 //! record and GDELT exports through their importers, articles (`.txt`)
 //! through the extractor.
 
+mod bundled;
 mod editing;
+
+pub use bundled::{bundled_data_dir, unpack_into};
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -414,22 +417,6 @@ fn import_file(path: &Path, format: Format) -> OpenFile {
         Err(error) => file.failure = Some(error.to_string()),
     }
     file
-}
-
-/// The folder of data that comes with Legation: `data/` in the working
-/// directory, beside the executable, or in the source tree it was built from.
-pub fn bundled_data_dir() -> Option<PathBuf> {
-    let beside_exe = std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(|dir| dir.join("data")));
-    [
-        Some(PathBuf::from("data")),
-        beside_exe,
-        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("data")),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|dir| dir.join("shoigu-pyongyang.json").is_file())
 }
 
 #[cfg(test)]
