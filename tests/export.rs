@@ -72,6 +72,22 @@ fn cited_passage(file: &Value, id: &str) -> String {
     text[start as usize..end as usize].to_owned()
 }
 
+/// The great circle's midpoint between two places (latitude, longitude in
+/// degrees), by the textbook formula.
+fn midpoint(from: (f64, f64), to: (f64, f64)) -> (f64, f64) {
+    let (lat1, lon1) = (from.0.to_radians(), from.1.to_radians());
+    let (lat2, lon2) = (to.0.to_radians(), to.1.to_radians());
+    let (bx, by) = (
+        lat2.cos() * (lon2 - lon1).cos(),
+        lat2.cos() * (lon2 - lon1).sin(),
+    );
+    let lat = (lat1.sin() + lat2.sin())
+        .atan2(((lat1.cos() + bx).powi(2) + by.powi(2)).sqrt())
+        .to_degrees();
+    let lon = (lon1 + by.atan2(lat1.cos() + bx)).to_degrees();
+    (lat, (lon + 540.0) % 360.0 - 180.0)
+}
+
 #[test]
 fn geojson_draws_routes_along_the_great_circle_split_at_the_antimeridian() {
     let out = export("pacific.geojson", &[], &[&fixture(PACIFIC)]);
@@ -123,19 +139,9 @@ fn geojson_draws_routes_along_the_great_circle_split_at_the_antimeridian() {
         (end[0] + 157.86).abs() < 0.1 && (end[1] - 21.31).abs() < 0.1,
         "ends at Honolulu"
     );
-    // It passes through the great circle's midpoint, worked out here by
-    // the textbook formula (evenly spaced points put one there).
-    let (lat1, lon1) = (35.6895_f64.to_radians(), 139.6917_f64.to_radians());
-    let (lat2, lon2) = (21.3069_f64.to_radians(), (-157.8583_f64).to_radians());
-    let (bx, by) = (
-        lat2.cos() * (lon2 - lon1).cos(),
-        lat2.cos() * (lon2 - lon1).sin(),
-    );
-    let mid_lat = (lat1.sin() + lat2.sin())
-        .atan2(((lat1.cos() + bx).powi(2) + by.powi(2)).sqrt())
-        .to_degrees();
-    let mid_lon = (lon1 + by.atan2(lat1.cos() + bx)).to_degrees();
-    let mid_lon = (mid_lon + 540.0) % 360.0 - 180.0;
+    // It passes through the great circle's midpoint (evenly spaced points
+    // put one there).
+    let (mid_lat, mid_lon) = midpoint((35.6895, 139.6917), (21.3069, -157.8583));
     let nearest = first
         .iter()
         .chain(second)
