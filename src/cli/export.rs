@@ -54,9 +54,7 @@ pub fn run(args: &ExportArgs) -> Exit {
         Ok(opened) => opened,
         Err(exit) => return exit,
     };
-    let window = args
-        .window
-        .map(|date| TimeWindow::new(date.first_day(), date.last_day()));
+    let window = args.window.as_ref().map(TimeWindow::from);
     let selection = Selection::new(&workspace, Some(&compiled), window);
     let written = if args.output.as_os_str() == "-" {
         let mut out = std::io::stdout().lock();

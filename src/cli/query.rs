@@ -48,9 +48,7 @@ pub fn run(args: &QueryArgs) -> Exit {
         Ok(opened) => opened,
         Err(exit) => return exit,
     };
-    let window = args
-        .window
-        .map(|date| TimeWindow::new(date.first_day(), date.last_day()));
+    let window = args.window.as_ref().map(TimeWindow::from);
     let selection = Selection::new(&workspace, Some(&compiled), window);
     let mut out = std::io::stdout().lock();
     let written = if args.json {

@@ -20,7 +20,7 @@ use std::path::Path;
 use crate::edit::{Record, Target};
 use crate::gazetteer::Gazetteer;
 use crate::model::{Dataset, Days, PlaceRef, Source, SourceRef, Trust};
-use crate::query::{Compiled, Matches};
+use crate::query::{BitSet, Compiled, Matches};
 use crate::scene::{GeoPoint, TimeWindow};
 use crate::workspace::{OpenFile, Workspace};
 
@@ -73,8 +73,8 @@ impl Format {
 #[derive(Debug)]
 pub struct Selection<'a> {
     workspace: &'a Workspace,
+    /// Per file, the rows the query matches within the window.
     matches: Vec<Matches>,
-    window: Option<TimeWindow>,
 }
 
 /// One selected record, with where it is on the globe.
@@ -123,36 +123,30 @@ impl<'a> Selection<'a> {
         let matches = workspace
             .files
             .iter()
-            .map(|file| file.matches(query))
+            .map(|file| {
+                let mut matches = file.matches(query);
+                // The window as one more test: rows outside it are cleared.
+                if let Some(window) = window {
+                    let table = &file.table;
+                    keep_within(&mut matches.visits, window, |row| table.visits[row].days);
+                    keep_within(&mut matches.events, window, |row| table.events[row].days);
+                }
+                matches
+            })
             .collect();
-        Self {
-            workspace,
-            matches,
-            window,
-        }
-    }
-
-    fn within(&self, days: Days) -> bool {
-        self.window
-            .is_none_or(|window| window.overlaps(days.first, days.last))
+        Self { workspace, matches }
     }
 
     /// How many visits and events it holds.
     pub fn counts(&self) -> (usize, usize) {
-        let mut counts = (0, 0);
-        for (file, matches) in self.workspace.files.iter().zip(&self.matches) {
-            counts.0 += matches
-                .visits
-                .ones()
-                .filter(|&row| self.within(file.table.visits[row].days))
-                .count();
-            counts.1 += matches
-                .events
-                .ones()
-                .filter(|&row| self.within(file.table.events[row].days))
-                .count();
-        }
-        counts
+        self.matches
+            .iter()
+            .fold((0, 0), |(visits, events), matches| {
+                (
+                    visits + matches.visits.count(),
+                    events + matches.events.count(),
+                )
+            })
     }
 
     /// Calls `write` with each record, file by file, visits first.
@@ -174,9 +168,6 @@ impl<'a> Selection<'a> {
                 .collect();
             for row in matches.visits.ones() {
                 let visit_row = table.visits[row];
-                if !self.within(visit_row.days) {
-                    continue;
-                }
                 if let Some(record) = file.record(Target::Visit(row)) {
                     write(&Item {
                         file,
@@ -189,9 +180,6 @@ impl<'a> Selection<'a> {
             }
             for row in matches.events.ones() {
                 let event_row = table.events[row];
-                if !self.within(event_row.days) {
-                    continue;
-                }
                 if let Some(record) = file.record(Target::Event(row)) {
                     write(&Item {
                         file,
@@ -204,6 +192,16 @@ impl<'a> Selection<'a> {
             }
         }
         Ok(())
+    }
+}
+
+/// Clears the rows of `rows` whose days (`days_of`) fall outside `window`.
+fn keep_within(rows: &mut BitSet, window: TimeWindow, days_of: impl Fn(usize) -> Days) {
+    for row in 0..rows.len() {
+        let days = days_of(row);
+        if rows.contains(row) && !window.overlaps(days.first, days.last) {
+            rows.set(row, false);
+        }
     }
 }
 

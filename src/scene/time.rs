@@ -36,6 +36,13 @@ impl TimeWindow {
     }
 }
 
+impl From<&FuzzyDate> for TimeWindow {
+    /// Every day `date` covers: `2023-07` is 1 to 31 July.
+    fn from(date: &FuzzyDate) -> Self {
+        Self::new(date.first_day(), date.last_day())
+    }
+}
+
 /// A calendar unit: a histogram bin, a playback step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum BinSize {

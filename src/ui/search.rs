@@ -31,6 +31,9 @@ pub struct SearchBar {
     box_id: Option<egui::Id>,
     /// The completion Tab takes, by position in the list.
     highlighted: usize,
+    /// The completions of the text they were worked out for: again only
+    /// when the text or the data changes, not every frame.
+    completions: Option<(String, Vec<Completion>)>,
 }
 
 impl SearchBar {
@@ -93,9 +96,7 @@ impl SearchBar {
     pub fn ui(&mut self, ui: &mut Ui, vocabulary: Option<&Vocabulary>) -> bool {
         let mut changed = false;
         let completions = match vocabulary {
-            Some(vocabulary) if self.is_focused(ui.ctx()) => {
-                vocabulary.complete(&self.text, Gazetteer::bundled(), COMPLETIONS)
-            }
+            Some(vocabulary) if self.is_focused(ui.ctx()) => self.completions_of(vocabulary),
             _ => Vec::new(),
         };
         let mut chosen = self.completion_keys(ui, &completions);
@@ -148,6 +149,24 @@ impl SearchBar {
             changed |= self.chips_ui(ui);
         }
         changed
+    }
+
+    /// The completions of the text as typed, from `vocabulary`.
+    fn completions_of(&mut self, vocabulary: &Vocabulary) -> Vec<Completion> {
+        match &self.completions {
+            Some((text, completions)) if *text == self.text => completions.clone(),
+            _ => {
+                let completions =
+                    vocabulary.complete(&self.text, Gazetteer::bundled(), COMPLETIONS);
+                self.completions = Some((self.text.clone(), completions.clone()));
+                completions
+            }
+        }
+    }
+
+    /// Forgets the completions worked out: the data they came from changed.
+    pub fn forget_completions(&mut self) {
+        self.completions = None;
     }
 
     /// Up and Down move through `completions`; Tab takes the highlighted

@@ -366,7 +366,7 @@ impl Timeline {
     fn apply_typed(&mut self) {
         match self.typed.trim().parse::<FuzzyDate>() {
             Ok(date) => {
-                let window = TimeWindow::new(date.first_day(), date.last_day());
+                let window = TimeWindow::from(&date);
                 self.window = Some(window);
                 if let Some(extent) = self.extent {
                     self.show_on_strip(TimeWindow::new(

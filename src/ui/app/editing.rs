@@ -263,7 +263,7 @@ impl LegationApp {
             return;
         }
         self.scene = scene;
-        self.vocabulary = None;
+        self.forget_vocabulary();
         self.timeline.update_extent(self.scene.extent());
         self.map.set_scene(&self.scene);
         if let Some((file, target)) = self.editing.select.take() {

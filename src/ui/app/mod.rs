@@ -202,7 +202,7 @@ impl LegationApp {
         self.timeline.set_extent(self.scene.extent());
         // A dataset may name the days its story is about; open on those.
         if let Some(window) = self.workspace.window() {
-            let days = TimeWindow::new(window.first_day(), window.last_day());
+            let days = TimeWindow::from(&window);
             self.timeline.apply(None, Some(WindowSpec::Range(days)));
         }
         if let Some((date, window)) = self.startup_time.take() {
@@ -210,9 +210,16 @@ impl LegationApp {
         }
         self.map.set_scene(&self.scene);
         self.selection = Selection::default();
-        self.vocabulary = None;
+        self.forget_vocabulary();
         self.apply_query();
         self.map.fit_on_next_frame();
+    }
+
+    /// Drops what completes queries: the records changed, and it is
+    /// gathered again when the search box next has the focus.
+    fn forget_vocabulary(&mut self) {
+        self.vocabulary = None;
+        self.search.forget_completions();
     }
 
     /// Prepares what the current window shows.
