@@ -75,7 +75,7 @@ fn process_is_gone(pid: u32) -> bool {
 }
 
 /// A name beside `path`, unique to this process, hidden on Unix.
-fn temporary_path(path: &Path) -> PathBuf {
+pub fn temporary_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map_or_else(|| "legation".into(), |name| name.to_string_lossy());

@@ -1,29 +1,29 @@
 //! `legation export`: what a query and window select of the files given,
-//! written for another tool (GeoJSON, CSV, KML, `legation/1`).
+//! written for another tool (GeoJSON, CSV, KML, `legation/1`) or drawn as
+//! a picture or film of the map (PNG, GIF, MP4; see [`super::figure`]).
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use legation::export::{Format, Selection, write};
-use legation::model::FuzzyDate;
+use legation::model::Day;
 use legation::save::write_atomically;
-use legation::scene::TimeWindow;
+use legation::scene::{Step, TimeWindow, WindowSpec};
+use legation::workspace::Workspace;
 
-use super::Exit;
 use super::query::compile_and_open;
-
-/// The picture formats the app draws; not written by this command yet.
-const PICTURES: &[&str] = &["png", "svg", "gif", "mp4"];
+use super::{Exit, parse_day};
 
 /// Arguments of `legation export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Where to write (`-`: stdout); its extension gives the format when
-    /// --format is not given (.geojson, .csv, .kml, .json).
+    /// Where to write (`-`: stdout, for the data formats); its extension
+    /// gives the format when --format is not given (.geojson, .csv, .kml,
+    /// .json, .png, .gif, .mp4).
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
 
-    /// The format: geojson, csv, kml or legation.
+    /// The format: geojson, csv, kml, legation, png, gif or mp4.
     #[arg(long, value_name = "FORMAT")]
     format: Option<String>,
 
@@ -32,19 +32,52 @@ pub struct ExportArgs {
     #[arg(long, short, value_name = "QUERY", default_value = "")]
     query: String,
 
-    /// Only records in this window: a date (`2023`, `2023-07`) or
-    /// `START/END`.
-    #[arg(long, value_name = "DATE|START/END")]
-    window: Option<FuzzyDate>,
+    /// Only records in this window, as in the app: START/END
+    /// (`2023-07-18/2023-07-27`), a month or year (`2023-07`), or a length
+    /// ending at --date (7d, 2w, 1m, 1y). For a film, a length is each
+    /// frame's trail and START/END its span.
+    #[arg(long, value_name = "7d|1m|START/END")]
+    window: Option<WindowSpec>,
+
+    /// The last day shown (YYYY-MM-DD): a length of --window ends on it;
+    /// alone, everything up to it.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    date: Option<Day>,
+
+    #[command(flatten)]
+    picture: super::figure::PictureArgs,
 
     /// The files, as the app opens them: datasets, imports, articles.
     #[arg(value_name = "FILE", required = true)]
     files: Vec<PathBuf>,
 }
 
+/// What the output is: records for another tool, or a picture of the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Output {
+    /// GeoJSON, CSV, KML or `legation/1`.
+    Records(Format),
+    /// A still PNG of the map.
+    Png,
+    /// A film of the playback.
+    Film(Film),
+}
+
+/// The films `legation export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Film {
+    /// A looping GIF.
+    Gif,
+    /// An MP4 through ffmpeg.
+    Mp4,
+}
+
+/// Every name --format takes, for messages.
+const FORMAT_NAMES: &str = "geojson, csv, kml, legation, png, gif, mp4";
+
 pub fn run(args: &ExportArgs) -> Exit {
-    let format = match format_of(args) {
-        Ok(format) => format,
+    let output = match output_of(args.format.as_deref(), &args.output) {
+        Ok(output) => output,
         Err(message) => {
             eprintln!("legation export: {message}");
             return Exit::Invalid;
@@ -54,59 +87,115 @@ pub fn run(args: &ExportArgs) -> Exit {
         Ok(opened) => opened,
         Err(exit) => return exit,
     };
-    let window = args.window.as_ref().map(TimeWindow::from);
-    let selection = Selection::new(&workspace, Some(&compiled), window);
-    let written = if args.output.as_os_str() == "-" {
-        let mut out = std::io::stdout().lock();
-        write(format, &selection, &mut out).and_then(|()| out.flush())
-    } else {
-        write_atomically(&args.output, |out| write(format, &selection, out))
+    let window = window_of(args.window, args.date, &workspace);
+    let written = match output {
+        Output::Records(format) => {
+            let selection = Selection::new(&workspace, Some(&compiled), window);
+            write_records(format, &selection, &args.output)
+        }
+        Output::Png | Output::Film(_) => super::figure::run(
+            output,
+            &super::figure::Drawn {
+                workspace: &workspace,
+                compiled: &compiled,
+                query: &args.query,
+                window,
+                trail: args.window.and_then(|spec| match spec {
+                    WindowSpec::Length(count, unit) => Some(Step { count, unit }),
+                    WindowSpec::Range(_) => None,
+                }),
+            },
+            &args.picture,
+            &args.output,
+        ),
     };
-    if let Err(error) = written {
-        eprintln!(
-            "legation export: cannot write {}: {error}; check the folder exists and is writable",
-            args.output.display()
-        );
-        return Exit::Unreadable;
+    match written {
+        Ok(()) => exit,
+        Err(message) => {
+            eprintln!("legation export: {message}");
+            Exit::Unreadable
+        }
     }
+}
+
+/// Writes the records `selection` keeps to `path` (`-`: stdout).
+fn write_records(format: Format, selection: &Selection<'_>, path: &Path) -> Result<(), String> {
+    let written = if path.as_os_str() == "-" {
+        let mut out = std::io::stdout().lock();
+        write(format, selection, &mut out).and_then(|()| out.flush())
+    } else {
+        write_atomically(path, |out| write(format, selection, out))
+    };
+    written.map_err(|error| {
+        format!(
+            "cannot write {}: {error}; check the folder exists and is writable",
+            path.display()
+        )
+    })?;
     let (visits, events) = selection.counts();
     eprintln!(
         "wrote {visits} visits and {events} events to {}",
-        args.output.display()
+        path.display()
     );
-    exit
+    Ok(())
 }
 
-/// The format asked for, or the one the output's extension implies.
-fn format_of(args: &ExportArgs) -> Result<Format, String> {
-    let names: Vec<&str> = Format::ALL.iter().map(|(_, name, _)| *name).collect();
-    let picture = |name: &str| {
-        format!(
-            "{name} is not written by `legation export` yet: use `legation --screenshot OUT.png` \
-             for a picture of the app's window, or one of {}",
-            names.join(", ")
-        )
-    };
-    if let Some(name) = &args.format {
-        if PICTURES.contains(&name.to_lowercase().as_str()) {
-            return Err(picture(name));
-        }
-        return Format::named(name)
-            .ok_or_else(|| format!("unknown --format `{name}`: use one of {}", names.join(", ")));
+/// The days `--window` and `--date` select, as the app reads them: a
+/// length ends on --date or on the data's last day; --date alone keeps
+/// everything up to it. `None` keeps every day.
+fn window_of(
+    spec: Option<WindowSpec>,
+    date: Option<Day>,
+    workspace: &Workspace,
+) -> Option<TimeWindow> {
+    let extent = || workspace.extent();
+    match (spec, date) {
+        (Some(WindowSpec::Range(window)), _) => Some(window),
+        (Some(spec), Some(date)) => Some(spec.ending_at(date)),
+        (Some(spec), None) => extent().map(|extent| spec.ending_at(extent.end)),
+        (None, Some(date)) => Some(TimeWindow::new(
+            extent().map_or(date, |extent| extent.start.min(date)),
+            date,
+        )),
+        (None, None) => None,
     }
-    if let Some(extension) = args
-        .output
+}
+
+/// The output asked for by --format, or the one `path`'s extension
+/// implies.
+pub(super) fn output_of(format: Option<&str>, path: &Path) -> Result<Output, String> {
+    let named = |name: &str| -> Option<Output> {
+        match name.to_lowercase().as_str() {
+            "png" => Some(Output::Png),
+            "gif" => Some(Output::Film(Film::Gif)),
+            "mp4" => Some(Output::Film(Film::Mp4)),
+            other => Format::named(other).map(Output::Records),
+        }
+    };
+    let svg = "SVG is not drawn: the basemap draws through the graphics device, not as \
+               shapes; write a PNG at print size instead (--size 4000x2500 --scale 2.5)";
+    if let Some(name) = format {
+        if name.eq_ignore_ascii_case("svg") {
+            return Err(svg.to_owned());
+        }
+        return named(name)
+            .ok_or_else(|| format!("unknown --format `{name}`: use one of {FORMAT_NAMES}"));
+    }
+    let extension = path
         .extension()
         .and_then(|extension| extension.to_str())
-        && PICTURES.contains(&extension.to_lowercase().as_str())
-    {
-        return Err(picture(extension));
+        .unwrap_or_default();
+    if extension.eq_ignore_ascii_case("svg") {
+        return Err(svg.to_owned());
     }
-    Format::of_path(&args.output).ok_or_else(|| {
-        format!(
-            "cannot tell the format of `{}`: give --format ({}) or end the name with .geojson, .csv, .kml or .json",
-            args.output.display(),
-            names.join(", ")
-        )
-    })
+    named(extension)
+        .filter(|output| matches!(output, Output::Png | Output::Film(_)))
+        .or_else(|| Format::of_path(path).map(Output::Records))
+        .ok_or_else(|| {
+            format!(
+                "cannot tell the format of `{}`: give --format ({FORMAT_NAMES}) or end the \
+                 name with .geojson, .csv, .kml, .json, .png, .gif or .mp4",
+                path.display()
+            )
+        })
 }

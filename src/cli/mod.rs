@@ -8,6 +8,7 @@ mod bench_query;
 mod check;
 mod export;
 mod extract;
+mod figure;
 mod geocode;
 mod import;
 mod query;

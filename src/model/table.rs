@@ -202,6 +202,22 @@ impl RecordTable {
         PlaceId(u32::try_from(self.places.len() - 1).unwrap_or(u32::MAX))
     }
 
+    /// The first and last day any shown record covers, if any is.
+    pub fn extent(&self) -> Option<(Day, Day)> {
+        let visits = self.visits.iter().enumerate().filter_map(|(index, visit)| {
+            (!self.is_removed(Row::Visit(index))).then_some(visit.days)
+        });
+        let events = self.events.iter().enumerate().filter_map(|(index, event)| {
+            (!self.is_removed(Row::Event(index))).then_some(event.days)
+        });
+        visits.chain(events).fold(None, |extent, days| {
+            Some(match extent {
+                None => (days.first, days.last),
+                Some((first, last)) => (days.first.min(first), days.last.max(last)),
+            })
+        })
+    }
+
     /// The place a row names.
     pub fn place(&self, id: PlaceId) -> &PlaceRef {
         &self.places[id.index()]

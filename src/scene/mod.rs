@@ -36,7 +36,7 @@ pub use geometry::{
 };
 pub use hit::{Hit, HitGrid, HitTarget, nearest_hit};
 pub use routes::{Route, ShownRoute};
-pub use time::{BinSize, TimeWindow, WindowSpec};
+pub use time::{BinSize, Step, TimeWindow, WindowSpec, playback_windows};
 pub use time_index::{TimeIndex, count_starting};
 
 use std::collections::HashMap;

@@ -196,6 +196,58 @@ impl FromStr for WindowSpec {
     }
 }
 
+/// A step of playback: so many days, weeks, months or years.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// How many units.
+    pub count: u32,
+    /// Which unit.
+    pub unit: BinSize,
+}
+
+impl Step {
+    /// The day `self` after `day`.
+    pub fn after(self, day: Day) -> Day {
+        self.unit
+            .step(day, i32::try_from(self.count).unwrap_or(i32::MAX / 400))
+    }
+}
+
+impl FromStr for Step {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.parse::<WindowSpec>() {
+            Ok(WindowSpec::Length(count, unit)) => Ok(Self { count, unit }),
+            _ => Err(format!(
+                "`{text}` is not a step: write a length such as 1d, 1w, 1m or 1y"
+            )),
+        }
+    }
+}
+
+/// The windows of a playback from `from` to `to`, one per `step`: each
+/// the step's own days, or, with a `trail`, that long a window ending on
+/// the step's last day (a week's trail at a daily step shows each day
+/// with the six before it). The last window ends on `to` at the latest.
+pub fn playback_windows(from: Day, to: Day, step: Step, trail: Option<Step>) -> Vec<TimeWindow> {
+    let mut windows = Vec::new();
+    let mut start = from;
+    while start <= to {
+        let next = step.after(start);
+        let end = next.add_days(-1).min(to);
+        windows.push(match trail {
+            Some(trail) => WindowSpec::Length(trail.count, trail.unit).ending_at(end),
+            None => TimeWindow::new(start, end),
+        });
+        if next <= start {
+            break;
+        }
+        start = next;
+    }
+    windows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,5 +333,51 @@ mod tests {
         for bad in ["0d", "7x", "d", "2023-13", "soon"] {
             assert!(bad.parse::<WindowSpec>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn plays_back_a_fortnight_day_by_day() {
+        let daily: Step = "1d".parse().unwrap();
+        let windows = playback_windows(day(2023, 7, 18), day(2023, 7, 31), daily, None);
+        assert_eq!(windows.len(), 14);
+        assert_eq!(
+            windows[0],
+            TimeWindow::new(day(2023, 7, 18), day(2023, 7, 18))
+        );
+        assert_eq!(
+            windows[13],
+            TimeWindow::new(day(2023, 7, 31), day(2023, 7, 31))
+        );
+    }
+
+    #[test]
+    fn plays_back_months_with_a_trail_and_stops_at_the_end() {
+        let monthly: Step = "1m".parse().unwrap();
+        let quarter: Step = "3m".parse().unwrap();
+        let windows = playback_windows(day(2023, 1, 1), day(2023, 3, 15), monthly, Some(quarter));
+        assert_eq!(windows.len(), 3);
+        // Each frame shows the three months ending on its last day.
+        assert_eq!(
+            windows[0],
+            TimeWindow::new(day(2022, 11, 1), day(2023, 1, 31))
+        );
+        // The last stops on the end asked for, not at the month's end.
+        assert_eq!(
+            windows[2],
+            TimeWindow::new(day(2022, 12, 16), day(2023, 3, 15))
+        );
+    }
+
+    #[test]
+    fn a_step_is_a_length() {
+        assert!("2023-07".parse::<Step>().is_err());
+        assert!("0d".parse::<Step>().is_err());
+        assert_eq!(
+            "2w".parse::<Step>().unwrap(),
+            Step {
+                count: 2,
+                unit: BinSize::Week
+            }
+        );
     }
 }

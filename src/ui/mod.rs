@@ -7,6 +7,7 @@
 mod app;
 mod describe;
 mod edit_panel;
+pub mod figure;
 mod fonts;
 mod legend;
 mod loading;

@@ -24,7 +24,7 @@ use crate::model::{
 use crate::progress::{Progress, Stage};
 use crate::query::{Compiled, FileText, Matches, Vocabulary};
 use crate::read::Reader;
-use crate::scene::Scene;
+use crate::scene::{Scene, TimeWindow};
 
 /// How a file became a dataset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -288,6 +288,14 @@ impl Workspace {
     /// Each file's rows for the map, in file order.
     pub fn tables(&self) -> impl Iterator<Item = &RecordTable> {
         self.files.iter().map(|file| file.table.as_ref())
+    }
+
+    /// The days from the first to the last any open record covers.
+    pub fn extent(&self) -> Option<TimeWindow> {
+        self.tables()
+            .filter_map(RecordTable::extent)
+            .reduce(|(first, last), (start, end)| (first.min(start), last.max(end)))
+            .map(|(first, last)| TimeWindow::new(first, last))
     }
 
     /// The window the first file that names one asks to be opened on.

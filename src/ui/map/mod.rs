@@ -217,12 +217,64 @@ impl MapView {
         view: &View,
         selection: &mut Selection,
     ) {
-        self.dark = ui.visuals().dark_mode;
         let rect = ui.available_rect_before_wrap();
         if self.fit_pending {
             self.fit(scene, view, rect);
         }
         self.zoom_keys(ui);
+        let response = self.draw(ui, scene, view, selection.marked());
+        let hovered = response
+            .hover_pos()
+            .and_then(|pos| self.frame.hit(pos.into()));
+        if response.clicked() {
+            let clicked = response
+                .interact_pointer_pos()
+                .and_then(|pos| self.frame.hit(pos.into()));
+            *selection = match clicked {
+                Some(FrameHit::Route(route)) => Selection::of_route(scene, view, route),
+                Some(FrameHit::Marker(marker)) => {
+                    Selection::of_events(scene, &self.marker_events(scene, view, marker))
+                }
+                None => Selection::default(),
+            };
+        }
+        if let Some(target) = hovered.filter(|_| self.tooltips) {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            response
+                .on_hover_ui_at_pointer(|ui| self.tooltip_ui(ui, workspace, scene, view, target));
+        }
+        self.legend_click = legend::ui(ui, rect, view, self.frame.hidden_arcs, &|origin| {
+            self.origin_color(origin)
+        });
+        self.attribution_ui(ui, rect);
+    }
+
+    /// Draws the map alone, as a figure shows it: the data over the
+    /// basemap, the legend and the attribution; nothing reacts to the
+    /// pointer. The view is fitted to `fit` (a wider view than `view`,
+    /// such as an animation's whole span) the first time.
+    pub fn figure_ui(&mut self, ui: &mut Ui, scene: &Scene, view: &View, fit: &View) {
+        let rect = ui.available_rect_before_wrap();
+        if self.fit_pending {
+            self.fit(scene, fit, rect);
+        }
+        self.tooltips = false;
+        self.draw(ui, scene, view, Selected::default());
+        legend::ui(ui, rect, view, self.frame.hidden_arcs, &|origin| {
+            self.origin_color(origin)
+        });
+        self.attribution_ui(ui, rect);
+    }
+
+    /// Draws the basemap and, over it, `view`'s arcs and markers.
+    fn draw(
+        &mut self,
+        ui: &mut Ui,
+        scene: &Scene,
+        view: &View,
+        selected: Selected<'_>,
+    ) -> Response {
+        self.dark = ui.visuals().dark_mode;
         let now = ui.input(|input| input.time);
         // Many arcs at once are drawn lighter, so that where they overlap
         // reads as more, not as a solid block.
@@ -257,7 +309,7 @@ impl MapView {
                 scene,
                 view,
                 frame: &mut self.frame,
-                selected: selection.marked(),
+                selected,
                 now,
                 arc_color: &arc_color,
             });
@@ -266,31 +318,7 @@ impl MapView {
         if self.frame.fading {
             ui.ctx().request_repaint();
         }
-
-        let hovered = response
-            .hover_pos()
-            .and_then(|pos| self.frame.hit(pos.into()));
-        if response.clicked() {
-            let clicked = response
-                .interact_pointer_pos()
-                .and_then(|pos| self.frame.hit(pos.into()));
-            *selection = match clicked {
-                Some(FrameHit::Route(route)) => Selection::of_route(scene, view, route),
-                Some(FrameHit::Marker(marker)) => {
-                    Selection::of_events(scene, &self.marker_events(scene, view, marker))
-                }
-                None => Selection::default(),
-            };
-        }
-        if let Some(target) = hovered.filter(|_| self.tooltips) {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-            response
-                .on_hover_ui_at_pointer(|ui| self.tooltip_ui(ui, workspace, scene, view, target));
-        }
-        self.legend_click = legend::ui(ui, rect, view, self.frame.hidden_arcs, &|origin| {
-            self.origin_color(origin)
-        });
-        self.attribution_ui(ui, rect);
+        response
     }
 
     /// The events of marker `marker` drawn last frame, as positions in
