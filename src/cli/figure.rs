@@ -84,18 +84,9 @@ pub(super) fn film_windows(
     if from > to {
         return Err(format!("--from {from} is after --to {to}"));
     }
-    let step = args.step.unwrap_or_else(|| {
-        ["1d", "1w", "1m", "1y", "10y"]
-            .iter()
-            .filter_map(|step| step.parse::<Step>().ok())
-            .find(|&step| {
-                legation::scene::playback_windows(from, to, step, None).len() <= DEFAULT_MAX_FRAMES
-            })
-            .unwrap_or(Step {
-                count: 10,
-                unit: legation::scene::BinSize::Year,
-            })
-    });
+    let step = args
+        .step
+        .unwrap_or_else(|| Step::fitting(from, to, DEFAULT_MAX_FRAMES));
     Ok(legation::scene::playback_windows(
         from,
         to,
@@ -159,6 +150,8 @@ pub(super) fn run(
         query: drawn.query,
         size,
         scale: scale(args, size),
+        camera: None,
+        dark: false,
     };
     let Output::Film(film) = output else {
         let window = days_shown(drawn)?;

@@ -206,6 +206,28 @@ pub struct Step {
 }
 
 impl Step {
+    /// The steps a playback is offered in, finest first.
+    pub const CHOICES: [Self; 4] = [
+        Self::new(1, BinSize::Day),
+        Self::new(1, BinSize::Week),
+        Self::new(1, BinSize::Month),
+        Self::new(1, BinSize::Year),
+    ];
+
+    /// `count` units.
+    pub const fn new(count: u32, unit: BinSize) -> Self {
+        Self { count, unit }
+    }
+
+    /// The finest step of [`Step::CHOICES`] that plays `from` to `to` in at
+    /// most `frames` frames (a decade when even a year is too fine).
+    pub fn fitting(from: Day, to: Day, frames: usize) -> Self {
+        Self::CHOICES
+            .into_iter()
+            .find(|&step| playback_windows(from, to, step, None).len() <= frames)
+            .unwrap_or(Self::new(1, BinSize::Decade))
+    }
+
     /// The day `self` after `day`.
     pub fn after(self, day: Day) -> Day {
         self.unit
@@ -366,6 +388,17 @@ mod tests {
             windows[2],
             TimeWindow::new(day(2022, 12, 16), day(2023, 3, 15))
         );
+    }
+
+    #[test]
+    fn picks_the_finest_step_that_keeps_a_film_short() {
+        let fits = |from, to| Step::fitting(from, to, 120).unit;
+        assert_eq!(fits(day(2023, 7, 1), day(2023, 7, 31)), BinSize::Day);
+        assert_eq!(fits(day(2023, 1, 1), day(2023, 12, 31)), BinSize::Week);
+        assert_eq!(fits(day(1990, 1, 1), day(1999, 12, 31)), BinSize::Month);
+        assert_eq!(fits(day(1990, 1, 1), day(2000, 1, 1)), BinSize::Year);
+        assert_eq!(fits(day(1900, 1, 1), day(2019, 12, 31)), BinSize::Year);
+        assert_eq!(fits(day(1, 1, 1), day(2026, 1, 1)), BinSize::Decade);
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! map layer has a file of its own; the data they draw comes ready-made
 //! from [`crate::scene`].
 
+mod about;
 mod app;
 mod describe;
 mod edit_panel;
+mod export_panel;
 pub mod figure;
 mod fonts;
 mod legend;

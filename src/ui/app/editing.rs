@@ -3,6 +3,7 @@
 //! autosave and what it offers back after a crash, and the window title.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
@@ -262,7 +263,7 @@ impl LegationApp {
             self.rebuild(ctx);
             return;
         }
-        self.scene = scene;
+        self.scene = Arc::new(scene);
         self.forget_vocabulary();
         self.timeline.update_extent(self.scene.extent());
         self.map.set_scene(&self.scene);

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use egui::{Key, Ui};
 
+use super::about::About;
+use super::export_panel::{ExportPanel, InForce};
 use super::loading::{Loading, Poll};
 use super::map::MapView;
 use super::open_url::{OpenUrlDialog, pasted_addresses};
@@ -40,7 +42,7 @@ pub struct LegationApp {
     /// The open files.
     pub workspace: Workspace,
     /// Their records, placed.
-    pub scene: Scene,
+    pub scene: Arc<Scene>,
     /// What the time window shows.
     pub view: View,
     /// What the user clicked.
@@ -50,6 +52,10 @@ pub struct LegationApp {
     source_panel: SourcePanel,
     problems_panel: ProblemsPanel,
     open_url: OpenUrlDialog,
+    /// File → Export….
+    export: ExportPanel,
+    /// Help → About Legation.
+    about: About,
     screenshot: Option<ScreenshotJob>,
     /// A message for the user, shown until dismissed.
     notice: Option<String>,
@@ -139,7 +145,7 @@ impl LegationApp {
             .then_some((startup.date, startup.window));
         let mut app = Self {
             workspace: Workspace::default(),
-            scene: Scene::default(),
+            scene: Arc::default(),
             view: View::default(),
             selection: Selection::default(),
             timeline: Timeline::default(),
@@ -147,6 +153,8 @@ impl LegationApp {
             source_panel: SourcePanel::default(),
             problems_panel: ProblemsPanel::default(),
             open_url: OpenUrlDialog::default(),
+            export: ExportPanel::default(),
+            about: About::default(),
             screenshot: startup
                 .screenshot
                 .map(|path| ScreenshotJob::new(path, outcome)),
@@ -245,6 +253,24 @@ impl LegationApp {
         self.refresh_view();
     }
 
+    /// The Export window, given what is in force.
+    fn export_ui(&mut self, ctx: &egui::Context) {
+        if !self.export.open && !self.export.is_running() {
+            return;
+        }
+        let query = self.search.applied().zip(self.search.compiled());
+        let in_force = InForce {
+            workspace: &self.workspace,
+            scene: &self.scene,
+            filter: self.filter.as_ref(),
+            query,
+            window: self.timeline.window(),
+            camera: self.map.figure_camera(),
+            dark: ctx.theme() == egui::Theme::Dark,
+        };
+        self.export.ui(ctx, &in_force);
+    }
+
     /// How many rows the records table lists (for tests and automation).
     pub fn table_rows(&self) -> usize {
         self.table.row_count()
@@ -300,7 +326,9 @@ impl LegationApp {
                     let (_, scene) = *done;
                     self.take_rebuilt(ctx, scene, revision);
                 } else {
-                    (self.workspace, self.scene) = *done;
+                    let (workspace, scene) = *done;
+                    self.workspace = workspace;
+                    self.scene = Arc::new(scene);
                     self.show_loaded();
                     self.find_autosaved();
                 }
@@ -525,6 +553,14 @@ impl LegationApp {
                 }
                 ui.separator();
                 self.save_menu_ui(ui);
+                if ui
+                    .button("Export…")
+                    .on_hover_text("The map as a PNG or a film (GIF, MP4), or the records as GeoJSON, CSV, KML")
+                    .clicked()
+                {
+                    ui.close();
+                    self.export.open = true;
+                }
                 if !self.workspace.files.is_empty() {
                     ui.separator();
                     self.open_files_ui(ui);
@@ -557,6 +593,12 @@ impl LegationApp {
                     )
                     .on_hover_text("0: never ask");
                 });
+            });
+            ui.menu_button("Help", |ui| {
+                if ui.button("About Legation").clicked() {
+                    ui.close();
+                    self.about.open = true;
+                }
             });
             self.map.online_status_ui(ui);
             if let Some(loading) = &self.loading {
@@ -667,6 +709,8 @@ impl eframe::App for LegationApp {
         if let Some(addresses) = self.open_url.ui(ui.ctx()) {
             self.open_addresses(ui.ctx(), addresses);
         }
+        self.export_ui(ui.ctx());
+        self.about.ui(ui.ctx());
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::top("search").show(ui, |ui| {
             if self.search.is_focused(ui.ctx()) && self.vocabulary.is_none() {

@@ -58,7 +58,7 @@ pub fn write_animation(
     if !(1..=60).contains(&fps) {
         return Err(format!("--fps {fps}: give 1 to 60 frames a second"));
     }
-    let mut drawer = FigureDrawer::new(request.size, request.scale)?;
+    let mut drawer = FigureDrawer::new(request)?;
     drawer.set_scene(request.scene);
     let span = filtered_view(request, TimeWindow::new(first.start, last.end));
     let mut frames = windows.iter().enumerate().map(|(index, &window)| {

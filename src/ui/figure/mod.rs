@@ -16,7 +16,7 @@ use image::RgbaImage;
 
 pub use self::animation::{AnimationFormat, write_animation};
 use self::gpu::OffscreenRenderer;
-use super::map::MapView;
+use super::map::{MapView, RememberedView};
 use crate::scene::{Scene, SceneFilter, TimeWindow, View};
 
 /// What a figure shows, and at what size.
@@ -31,6 +31,21 @@ pub struct FigureRequest<'a> {
     pub size: [u32; 2],
     /// Pixels per point: 2 draws text and lines twice as big, for print.
     pub scale: f32,
+    /// Where the map looks; `None` fits it to the data.
+    pub camera: Option<FigureCamera>,
+    /// Dark basemap and panels, as the app in dark mode; light for print.
+    pub dark: bool,
+}
+
+/// Where a figure's map looks, as the app's map did.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FigureCamera {
+    /// The centre's latitude, in degrees.
+    pub lat: f64,
+    /// The centre's longitude, in degrees.
+    pub lon: f64,
+    /// walkers' zoom level.
+    pub zoom: f64,
 }
 
 /// How long a frame waits for the basemap's tiles before it is drawn
@@ -50,15 +65,19 @@ pub struct FigureDrawer {
     map: MapView,
     size: [u32; 2],
     scale: f32,
+    /// Whether each scene is fitted (no camera was given).
+    fits: bool,
     time: f64,
 }
 
 impl FigureDrawer {
-    /// A drawer of `size` pixels at `scale` pixels per point.
+    /// A drawer of the request's size, scale and theme, looking where its
+    /// camera says, or fitting each scene to its data.
     ///
     /// # Errors
     /// When no graphics device is available, or the size is beyond it.
-    pub fn new(size: [u32; 2], scale: f32) -> Result<Self, String> {
+    pub fn new(request: &FigureRequest<'_>) -> Result<Self, String> {
+        let (size, scale, camera) = (request.size, request.scale, request.camera);
         if !(0.25..=8.0).contains(&scale) {
             return Err(format!("--scale {scale}: give a scale between 0.25 and 8"));
         }
@@ -72,24 +91,38 @@ impl FigureDrawer {
         }
         let ctx = egui::Context::default();
         super::fonts::install(&ctx);
-        ctx.set_theme(egui::Theme::Light);
+        ctx.set_theme(if request.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
         ctx.all_styles_mut(|style| style.animation_time = 0.0);
-        let map = MapView::new(&ctx, None);
+        let map = MapView::new(
+            &ctx,
+            camera.map(|camera| RememberedView {
+                center_zoom: Some((camera.lat, camera.lon, camera.zoom)),
+                // Figures draw the bundled basemap: no waiting on a network.
+                ..RememberedView::default()
+            }),
+        );
         Ok(Self {
             renderer,
             ctx,
             map,
             size,
             scale,
+            fits: camera.is_none(),
             time: 0.0,
         })
     }
 
-    /// Takes a new scene: its colours, and a fit to `fit` on the next
-    /// frame.
+    /// Takes a new scene: its colours, and, without a camera, a fit on
+    /// the next frame.
     pub fn set_scene(&mut self, scene: &Scene) {
         self.map.set_scene(scene);
-        self.map.fit_on_next_frame();
+        if self.fits {
+            self.map.fit_on_next_frame();
+        }
     }
 
     /// Draws `view` of `scene`, fitted to `fit`, with `caption` on top.
@@ -216,7 +249,7 @@ pub fn write_png(
     window: TimeWindow,
     path: &Path,
 ) -> Result<(), String> {
-    let mut drawer = FigureDrawer::new(request.size, request.scale)?;
+    let mut drawer = FigureDrawer::new(request)?;
     drawer.set_scene(request.scene);
     let view = filtered_view(request, window);
     let image = drawer.draw(

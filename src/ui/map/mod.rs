@@ -10,6 +10,7 @@ use egui::{Color32, Key, Pos2, Rect, Response, RichText, Ui};
 use walkers::{Map, MapMemory, Plugin, Projector, lat_lon};
 
 use self::basemap::{Basemap, BasemapChoice, OFFLINE_ATTRIBUTION, OnlineStatus};
+use super::figure::FigureCamera;
 use super::{Selection, describe, legend, palette};
 use crate::model::CountryCode;
 use crate::scene::{
@@ -43,8 +44,12 @@ pub struct MapView {
     pub tooltips: bool,
     /// The legend entry clicked this frame, for the query.
     legend_click: Option<legend::LegendClick>,
+    /// Where the map was drawn last frame, in points.
+    drawn_rect: Rect,
 }
 
+/// Where walkers centres the map until it is moved: latitude, longitude.
+const DEFAULT_CENTER: (f64, f64) = (20.0, 60.0);
 /// Zoom steps of the + and - keys.
 const KEY_ZOOM_STEP: f64 = 1.0;
 /// The deepest zoom "fit to data" goes to, so a single place keeps context.
@@ -88,7 +93,23 @@ impl MapView {
             dark: false,
             tooltips: true,
             legend_click: None,
+            drawn_rect: Rect::NOTHING,
         }
+    }
+
+    /// Where the map looks and how wide it was drawn last frame, in
+    /// points: what a figure of "the current view" starts from.
+    pub fn figure_camera(&self) -> (FigureCamera, f32) {
+        let center = self
+            .memory
+            .detached()
+            .unwrap_or_else(|| lat_lon(DEFAULT_CENTER.0, DEFAULT_CENTER.1));
+        let camera = FigureCamera {
+            lat: center.y(),
+            lon: center.x(),
+            zoom: self.memory.zoom(),
+        };
+        (camera, self.drawn_rect.width())
     }
 
     /// What to remember of this view.
@@ -218,6 +239,7 @@ impl MapView {
         selection: &mut Selection,
     ) {
         let rect = ui.available_rect_before_wrap();
+        self.drawn_rect = rect;
         if self.fit_pending {
             self.fit(scene, view, rect);
         }
@@ -285,7 +307,7 @@ impl MapView {
             palette::origin_color(scene.origin_rank(arc.route))
                 .gamma_multiply(arc.opacity * density)
         };
-        let center = lat_lon(20.0, 60.0);
+        let center = lat_lon(DEFAULT_CENTER.0, DEFAULT_CENTER.1);
         let online = self.choice == BasemapChoice::OpenStreetMap;
         let response = {
             let (offline, online) = match &mut self.basemap {
