@@ -60,6 +60,23 @@ pub struct Startup {
     pub query: Option<String>,
 }
 
+/// The icon in the title bar and task switcher (the desktop entry's, at
+/// 256 pixels).
+fn window_icon() -> egui::IconData {
+    const ICON: &[u8] = include_bytes!("../../packaging/legation-256.png");
+    image::load_from_memory(ICON).map_or_else(
+        |_| egui::IconData::default(),
+        |icon| {
+            let icon = icon.to_rgba8();
+            egui::IconData {
+                width: icon.width(),
+                height: icon.height(),
+                rgba: icon.into_raw(),
+            }
+        },
+    )
+}
+
 /// Opens the app's window and runs it until it closes.
 ///
 /// # Errors
@@ -74,7 +91,10 @@ pub fn run(startup: Startup) -> Result<(), String> {
             .with_title("Legation")
             .with_inner_size(size)
             .with_min_inner_size([480.0, 320.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            // Matches the desktop entry, so docks show its icon.
+            .with_app_id("legation")
+            .with_icon(window_icon()),
         // A screenshot shows what the arguments ask for, not the last session.
         persist_window: !taking_screenshot,
         ..eframe::NativeOptions::default()
