@@ -132,6 +132,36 @@ fn reports_latitude_and_longitude_out_of_range() {
 }
 
 #[test]
+fn reports_a_view_whose_edges_are_out_of_order() {
+    assert_single_problem(
+        "view-upside-down",
+        "$.view",
+        "the south edge (40) is not below the north edge (30)",
+    );
+}
+
+#[test]
+fn the_bundled_story_names_the_part_of_the_world_it_is_about() {
+    let loaded = legation::model::load_dataset(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/shoigu-pyongyang.json"),
+    )
+    .expect("the bundled story loads");
+    let view = loaded.dataset.view.expect("the story names its view");
+    // Moscow, Beijing, Pyongyang and Seoul are inside it.
+    for (lat, lon) in [
+        (55.75, 37.62),
+        (39.91, 116.40),
+        (39.03, 125.75),
+        (37.57, 126.98),
+    ] {
+        assert!(
+            (view.west..=view.east).contains(&lon) && (view.south..=view.north).contains(&lat),
+            "{lat}, {lon} outside {view:?}"
+        );
+    }
+}
+
+#[test]
 fn reports_spans_off_the_text_or_inside_a_character() {
     assert_single_problem(
         "span-off-text",

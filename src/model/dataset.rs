@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::{CountryCode, FuzzyDate, PlaceRef};
+use super::{CountryCode, FuzzyDate, PlaceRef, ViewBox};
 
 /// The format tag every `legation/1` document carries.
 pub const FORMAT: &str = "legation/1";
@@ -21,6 +21,10 @@ pub struct Dataset {
     /// when the whole extent would say less.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub window: Option<FuzzyDate>,
+    /// The part of the world an app opens this dataset on, when fitting
+    /// to every record would say less.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub view: Option<ViewBox>,
     /// The texts visits and events cite.
     pub sources: Vec<Source>,
     /// Who travelled where, when.

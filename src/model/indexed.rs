@@ -37,7 +37,7 @@ use super::load::{read_event, read_source, read_visit};
 use super::table::{PlaceInterner, PlaceKey};
 use super::{
     By, Bytes, Confidence, CountryCode, Days, Event, EventKind, EventRow, FORMAT, FuzzyDate,
-    KeptFile, PROVENANCE, PlaceId, RecordTable, Source, Trust, Visit, VisitRow,
+    KeptFile, PROVENANCE, PlaceId, RecordTable, Source, Trust, ViewBox, Visit, VisitRow,
 };
 use crate::progress::{Progress, Stage};
 use crate::threads::joined;
@@ -48,6 +48,7 @@ use crate::threads::joined;
 pub struct IndexedDataset {
     store: Store,
     window: Option<FuzzyDate>,
+    view: Option<ViewBox>,
     /// The record arrays written `[]` or `null`, and where.
     empty_arrays: Vec<(Kind, Range<usize>)>,
     sources: Vec<Range<usize>>,
@@ -131,6 +132,11 @@ impl IndexedDataset {
     /// The window the dataset asks to be opened on.
     pub fn window(&self) -> Option<FuzzyDate> {
         self.window
+    }
+
+    /// The part of the world the dataset asks to be opened on.
+    pub fn view(&self) -> Option<ViewBox> {
+        self.view
     }
 
     /// How many sources, visits and events it holds.
@@ -252,6 +258,7 @@ pub fn read_indexed_file(
 /// copied out so that the bytes can move into the [`IndexedDataset`].
 struct Read {
     window: Option<FuzzyDate>,
+    view: Option<ViewBox>,
     empty_arrays: Vec<(Kind, Range<usize>)>,
     sources: Vec<Range<usize>>,
     source_index: SourceIndex,
@@ -265,6 +272,7 @@ impl Read {
         let indexed = IndexedDataset {
             store,
             window: self.window,
+            view: self.view,
             empty_arrays: self.empty_arrays,
             sources: self.sources,
             source_index: self.source_index,

@@ -15,7 +15,7 @@ use super::provenance::{self, PROVENANCE};
 use super::validate::Origins;
 use super::{
     CountryCode, Dataset, Event, EventKind, FuzzyDate, Person, PlaceRef, Source, SourceRef, Span,
-    Visit, validate,
+    ViewBox, Visit, validate,
 };
 
 /// A problem in a dataset: where (a JSON path such as `$.visits[2].date`) and
@@ -243,6 +243,7 @@ impl Reader {
             ),
         }
         let window = self.optional_date(&mut root, "$", "window");
+        let view = self.view_box(root.remove("view"));
         let (sources, origins) = self.records(root.remove("sources"), "$.sources", Self::source);
         self.origins.sources = origins;
         let (visits, origins) = self.records(root.remove("visits"), "$.visits", Self::visit);
@@ -252,6 +253,7 @@ impl Reader {
         Dataset {
             format: FormatTag,
             window,
+            view,
             sources,
             visits,
             events,
@@ -624,6 +626,29 @@ impl Reader {
         let text = self.optional_string_at(fields.remove(key), &path)?;
         text.parse()
             .map_err(|err| self.problem(&path, format!("{err}")))
+            .ok()
+    }
+
+    /// The optional `view`: four numbers `[west, south, east, north]`.
+    fn view_box(&mut self, value: Option<Value>) -> Option<ViewBox> {
+        const PATH: &str = "$.view";
+        let numbers: Option<Vec<f64>> = match value? {
+            Value::Null => return None,
+            Value::Array(items) => items.iter().map(Value::as_f64).collect(),
+            other => {
+                self.wrong_type(PATH, "an array [west, south, east, north]", &other);
+                return None;
+            }
+        };
+        let Some(edges) = numbers.and_then(|numbers| <[f64; 4]>::try_from(numbers).ok()) else {
+            self.problem(
+                PATH,
+                "expected four numbers: [west, south, east, north] in degrees",
+            );
+            return None;
+        };
+        ViewBox::new(edges)
+            .map_err(|why| self.problem(PATH, why))
             .ok()
     }
 

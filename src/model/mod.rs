@@ -17,6 +17,7 @@ mod records;
 mod rewrite;
 mod table;
 mod validate;
+mod view_box;
 
 pub use bytes::{Bytes, KeptFile, read_file};
 pub use country::CountryCode;
@@ -41,3 +42,4 @@ pub use records::{Opened, Records, open_dataset, open_dataset_file};
 pub use rewrite::{ArrayEdits, DatasetEdits};
 pub use table::{Days, EventRow, PlaceId, RecordTable, Row, VisitRow};
 pub use validate::validate;
+pub use view_box::ViewBox;

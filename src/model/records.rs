@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::{
     Bytes, Dataset, Event, FuzzyDate, IndexedDataset, KeptFile, LoadError, ParseError, Problem,
-    RecordTable, Source, Visit, parse_dataset, read_file, read_indexed, read_indexed_file,
+    RecordTable, Source, ViewBox, Visit, parse_dataset, read_file, read_indexed, read_indexed_file,
 };
 use crate::progress::{Progress, Stage};
 
@@ -38,6 +38,14 @@ impl Records {
         match self {
             Self::Held(dataset) => dataset.window,
             Self::Indexed(indexed) => indexed.window(),
+        }
+    }
+
+    /// The part of the world the dataset asks to be opened on.
+    pub fn view(&self) -> Option<ViewBox> {
+        match self {
+            Self::Held(dataset) => dataset.view,
+            Self::Indexed(indexed) => indexed.view(),
         }
     }
 

@@ -264,6 +264,44 @@ pub fn fit_view(
     (center, zoom.clamp(0.0, max_zoom))
 }
 
+/// The zoom at which the world is as wide as `width` points (walkers'
+/// tiles are 256 points at zoom 0).
+pub fn world_zoom(width: f32) -> f64 {
+    f64::from(width.max(1.0) / 256.0).log2()
+}
+
+/// The centre and zoom nearest to `center` and `zoom` at which one copy of
+/// the world covers a map of `size` points: never zoomed out past
+/// [`world_zoom`], never panned past the antimeridian or the poles (the
+/// map draws one world; beyond it would be an empty band).
+// `clamp` returns its input exactly when it is inside: a centre that did not
+// move is the very same point.
+#[allow(clippy::float_cmp)]
+pub fn keep_world_covering(center: GeoPoint, zoom: f64, size: [f32; 2]) -> (GeoPoint, f64) {
+    let zoom = zoom.max(world_zoom(size[0]));
+    let world = 256.0 * 2f64.powf(zoom);
+    // Half the map's width and height, in world widths.
+    let half = [
+        f64::from(size[0]) / 2.0 / world,
+        f64::from(size[1]) / 2.0 / world,
+    ];
+    let keep = |at: f64, half: f64| {
+        if half >= 0.5 {
+            0.5
+        } else {
+            at.clamp(half, 1.0 - half)
+        }
+    };
+    let [x, y] = mercator(center);
+    let kept = [keep(x, half[0]), keep(y, half[1])];
+    let center = if kept == [x, y] {
+        center
+    } else {
+        from_mercator(kept)
+    };
+    (center, zoom)
+}
+
 #[cfg(test)]
 #[allow(clippy::float_cmp)] // exact values, computed exactly
 mod tests {
@@ -428,5 +466,29 @@ mod tests {
         let (center, zoom) = fit_view(PYONGYANG, PYONGYANG, [1000.0, 600.0], 40.0, 6.0);
         assert_eq!(zoom, 6.0);
         assert!((center.lat - PYONGYANG.lat).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_world_always_covers_the_map() {
+        let size = [1280.0, 650.0];
+        // Zoomed out too far: back to the zoom where the world fills the width.
+        let (_, zoom) = keep_world_covering(GeoPoint::new(0.0, 0.0), 0.5, size);
+        assert!((zoom - 5.0f64.log2()).abs() < 1e-12, "{zoom}");
+        // At that zoom the world is exactly as wide as the map: any centre
+        // off the meridian would leave a band, so it goes back to 0.
+        let (center, _) = keep_world_covering(GeoPoint::new(30.0, 120.0), zoom, size);
+        assert!(center.lon.abs() < 1e-9, "{center:?}");
+        // Zoomed in, a centre near the antimeridian stops where the
+        // world's edge meets the map's.
+        let (center, zoom) = keep_world_covering(GeoPoint::new(0.0, 179.0), 4.0, size);
+        let half_degrees = 360.0 * 640.0 / (256.0 * 16.0);
+        assert!(
+            (center.lon - (180.0 - half_degrees)).abs() < 1e-9,
+            "{center:?}"
+        );
+        assert_eq!(zoom, 4.0);
+        // Inside the world, nothing moves.
+        let tokyo = keep_world_covering(TOKYO, 5.0, size);
+        assert_eq!(tokyo, (TOKYO, 5.0));
     }
 }

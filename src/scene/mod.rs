@@ -19,6 +19,7 @@ mod filter;
 mod frame;
 mod geometry;
 mod hit;
+mod labels;
 mod routes;
 mod time;
 mod time_index;
@@ -32,9 +33,11 @@ pub use frame::{
 };
 pub use geometry::{
     ARC_SEGMENTS, GeoPoint, MAX_MERCATOR_LAT, bow, bow_profile, distance_to_polyline,
-    distance_to_segment, fit_view, from_mercator, great_circle, great_circle_bounds, mercator,
+    distance_to_segment, fit_view, from_mercator, great_circle, great_circle_bounds,
+    keep_world_covering, mercator, world_zoom,
 };
 pub use hit::{Hit, HitGrid, HitTarget, nearest_hit};
+pub use labels::{LabelRequest, ScreenBox, mark_box, place_labels};
 pub use routes::{Route, ShownRoute};
 pub use time::{BinSize, Step, TimeWindow, WindowSpec, playback_windows};
 pub use time_index::{TimeIndex, count_starting};
@@ -175,6 +178,9 @@ pub struct Scene {
     route_visits: Groups,
     /// The events at each place.
     place_events: Groups,
+    /// What the data calls each point it names (its first name there):
+    /// labels name the data's places, not the basemap's.
+    place_names: HashMap<(u64, u64), Box<str>>,
 }
 
 /// A `[west, north, east, south]` box on the Mercator square in single
@@ -316,6 +322,29 @@ impl Scene {
         scene.pairs = pairs;
         scene.index(routes);
         scene
+    }
+
+    /// What the data calls the place at `point`, if it names one there.
+    pub fn place_name(&self, point: GeoPoint) -> Option<&str> {
+        self.place_names
+            .get(&(point.lat.to_bits(), point.lon.to_bits()))
+            .map(AsRef::as_ref)
+    }
+
+    /// Remembers the name `place` gives `point`, unless it has one: the
+    /// place's own name, else its country's.
+    fn name_place(&mut self, point: GeoPoint, place: &PlaceRef, gazetteer: &Gazetteer) {
+        let key = (point.lat.to_bits(), point.lon.to_bits());
+        if self.place_names.contains_key(&key) {
+            return;
+        }
+        let name = place.place.as_deref().or_else(|| {
+            let country = gazetteer.country(place.country?)?;
+            Some(country.name)
+        });
+        if let Some(name) = name {
+            self.place_names.insert(key, name.into());
+        }
     }
 
     /// Numbers the routes by time, indexes records by time, route and
@@ -619,7 +648,11 @@ impl Builder {
         let placed: Vec<Option<End>> = table
             .places
             .iter()
-            .map(|place| Some(self.ends.end(resolve(gazetteer, place)?)))
+            .map(|place| {
+                let placed = resolve(gazetteer, place)?;
+                self.scene.name_place(placed.point, place, gazetteer);
+                Some(self.ends.end(placed))
+            })
             .collect();
         // The country a delegation set out from, for visits whose leader's
         // is not given: the place's own, else the gazetteer's.
@@ -849,6 +882,10 @@ pub struct ShownPlace {
     pub exact: bool,
 }
 
+/// Points along each arc that fitting the view looks at: enough to find
+/// how far it bows.
+const FIT_ARC_SEGMENTS: usize = 16;
+
 /// What a time window shows, aggregated; turned into shapes by [`Frame`].
 #[derive(Clone, Debug, Default)]
 pub struct View {
@@ -924,29 +961,35 @@ impl View {
     /// The south-west and north-east corners of every place the window
     /// shows, for fitting the map to the data.
     pub fn bounds(&self, scene: &Scene) -> Option<(GeoPoint, GeoPoint)> {
-        let points = self
-            .routes
-            .iter()
-            .flat_map(|shown| {
-                let route = &scene.routes[shown.route as usize];
-                route
-                    .from
-                    .iter()
-                    .chain([&route.to])
-                    .map(|placed| placed.point)
-            })
-            .chain(
-                self.places
-                    .iter()
-                    .map(|shown| scene.places[shown.place as usize].point),
-            );
-        points.fold(None, |bounds, point| {
+        let mut arc = Vec::new();
+        let extend = |bounds: Option<(GeoPoint, GeoPoint)>, point: GeoPoint| {
             let (south_west, north_east) = bounds.unwrap_or((point, point));
             Some((
                 GeoPoint::new(south_west.lat.min(point.lat), south_west.lon.min(point.lon)),
                 GeoPoint::new(north_east.lat.max(point.lat), north_east.lon.max(point.lon)),
             ))
-        })
+        };
+        let mut bounds = None;
+        for shown in &self.routes {
+            let route = &scene.routes[shown.route as usize];
+            bounds = extend(bounds, route.to.point);
+            let Some(from) = &route.from else { continue };
+            bounds = extend(bounds, from.point);
+            // An arc bows toward a pole, beyond both its ends; one that
+            // crosses the antimeridian is fitted by its ends.
+            let (points, split) = great_circle(from.point, route.to.point, FIT_ARC_SEGMENTS);
+            if split == points.len() {
+                arc.clear();
+                arc.extend(points.iter().map(|&xy| from_mercator(xy)));
+                for &point in &arc {
+                    bounds = extend(bounds, point);
+                }
+            }
+        }
+        for shown in &self.places {
+            bounds = extend(bounds, scene.places[shown.place as usize].point);
+        }
+        bounds
     }
 }
 

@@ -55,3 +55,50 @@ fn routes_are_numbered_by_time_and_each_visit_keeps_its_own() {
     // Pairs are numbered again too: the first route's pair is the first.
     assert_eq!(scene.routes[0].pair, 0);
 }
+
+#[test]
+fn places_keep_the_datas_own_names_and_fitting_takes_in_the_arcs_bow() {
+    let mut to_korea = visit("Washington", "Berlin", "2023-07-01");
+    to_korea.from = Some(PlaceRef {
+        place: Some("Washington".to_owned()),
+        country: CountryCode::parse("US"),
+        ..PlaceRef::default()
+    });
+    let mut to_country = visit("Moscow", "Pyongyang", "2023-07-02");
+    to_country.to = PlaceRef {
+        country: CountryCode::parse("KP"),
+        ..PlaceRef::default()
+    };
+    let dataset = Dataset {
+        visits: vec![to_korea, to_country],
+        ..Dataset::default()
+    };
+    let scene = Scene::build([&RecordTable::from_dataset(&dataset)], Gazetteer::bundled());
+    let names: Vec<(Option<&str>, Option<&str>)> = scene
+        .routes
+        .iter()
+        .map(|route| {
+            (
+                route.from.and_then(|from| scene.place_name(from.point)),
+                scene.place_name(route.to.point),
+            )
+        })
+        .collect();
+    assert!(
+        names.contains(&(Some("Washington"), Some("Berlin"))),
+        "{names:?}"
+    );
+    // A place known only by country is named by its country.
+    assert!(
+        names.contains(&(Some("Moscow"), Some("North Korea"))),
+        "{names:?}"
+    );
+
+    // Washington to Berlin bows north, beyond both ends (38.9 and 52.5).
+    let day = Day::from_ymd(2023, 7, 1).unwrap();
+    let window = TimeWindow::new(day, day);
+    let view = scene.view(window);
+    let (south_west, north_east) = view.bounds(&scene).unwrap();
+    assert!(north_east.lat > 55.0, "{north_east:?}");
+    assert!((south_west.lat - 38.9).abs() < 0.1, "{south_west:?}");
+}

@@ -19,7 +19,7 @@ use crate::extract::{self, merge};
 use crate::gazetteer::Gazetteer;
 use crate::import::{self, Format, Imported};
 use crate::model::{
-    Dataset, Event, FuzzyDate, Problem, RecordTable, Records, Visit, open_dataset_file,
+    Dataset, Event, FuzzyDate, Problem, RecordTable, Records, ViewBox, Visit, open_dataset_file,
 };
 use crate::progress::{Progress, Stage};
 use crate::query::{Compiled, FileText, Matches, Vocabulary};
@@ -301,6 +301,12 @@ impl Workspace {
     /// The window the first file that names one asks to be opened on.
     pub fn window(&self) -> Option<FuzzyDate> {
         self.files.iter().find_map(|file| file.records.window())
+    }
+
+    /// The part of the world the first file that names one asks to be
+    /// opened on.
+    pub fn view(&self) -> Option<ViewBox> {
+        self.files.iter().find_map(|file| file.records.view())
     }
 
     /// How many things went wrong across all files.

@@ -163,6 +163,7 @@ pub(super) fn join(mut parts: Vec<Part<'_>>) -> Read {
         let visit_side = scope.spawn(move || join_visits(visit_parts));
         let mut read = Read {
             window: parts.iter().find_map(|part| part.window),
+            view: parts.iter().find_map(|part| part.view),
             empty_arrays: parts
                 .iter_mut()
                 .flat_map(|part| std::mem::take(&mut part.empty_arrays))

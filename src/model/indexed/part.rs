@@ -17,6 +17,8 @@ pub(super) struct Part<'a> {
     /// The record arrays written `[]` or `null`, and where.
     pub(super) empty_arrays: Vec<(Kind, Range<usize>)>,
     pub(super) window: Option<FuzzyDate>,
+    /// The dataset's `view`, if this part holds it.
+    pub(super) view: Option<ViewBox>,
     pub(super) sources: Vec<Range<usize>>,
     pub(super) citing: Citing,
     pub(super) visits: Vec<Range<usize>>,
@@ -67,6 +69,7 @@ impl<'a> Part<'a> {
             keys: Vec::new(),
             empty_arrays: Vec::new(),
             window: None,
+            view: None,
             sources: Vec::new(),
             visits: Vec::with_capacity(room),
             visit_rows: Vec::with_capacity(room),
@@ -142,6 +145,7 @@ impl<'a> Part<'a> {
                 }
             }
             "window" => self.window = optional_date(cursor)?.map(|(date, _)| date),
+            "view" => self.view = view_box(cursor)?,
             _ => cursor.skip_value(MEMBER_DEPTH)?,
         }
         Ok(None)
@@ -578,6 +582,21 @@ pub(super) fn optional_date(cursor: &mut Cursor<'_>) -> Step<Option<(FuzzyDate, 
 /// The days a required date covers.
 pub(super) fn required_days(cursor: &mut Cursor<'_>) -> Step<Days> {
     optional_date(cursor)?.map(|(_, days)| days).ok_or(Unsound)
+}
+
+/// The optional `view`: `[west, south, east, north]`, or `null`. Anything
+/// else is left to the detailed loader to explain.
+fn view_box(cursor: &mut Cursor<'_>) -> Step<Option<ViewBox>> {
+    if cursor.null()? {
+        return Ok(None);
+    }
+    let mut edges = Vec::with_capacity(4);
+    cursor.array(MEMBER_DEPTH + 1, |cursor| {
+        edges.push(coordinate(cursor, 180.0)?.ok_or(Unsound)?);
+        Ok(())
+    })?;
+    let edges = <[f64; 4]>::try_from(edges).map_err(|_| Unsound)?;
+    ViewBox::new(edges).map(Some).map_err(|_| Unsound)
 }
 
 /// A coordinate or `null`, within `limit` degrees either way. Read by

@@ -56,6 +56,7 @@ fn assert_agrees(bytes: &[u8], name: &str) {
                 "{name}: rows differ"
             );
             assert_eq!(indexed.window(), loaded.dataset.window, "{name}");
+            assert_eq!(indexed.view(), loaded.dataset.view, "{name}");
             for (index, visit) in loaded.dataset.visits.iter().enumerate() {
                 assert_eq!(indexed.visit(index).as_ref(), Some(visit), "{name}");
             }

@@ -220,7 +220,11 @@ impl LegationApp {
         self.selection = Selection::default();
         self.forget_vocabulary();
         self.apply_query();
-        self.map.fit_on_next_frame();
+        // A dataset may name the part of the world its story is in.
+        match self.workspace.view() {
+            Some(view_box) => self.map.show_box_on_next_frame(view_box),
+            None => self.map.fit_on_next_frame(),
+        }
     }
 
     /// Drops what completes queries: the records changed, and it is

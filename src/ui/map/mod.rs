@@ -3,6 +3,7 @@
 
 mod arcs;
 mod basemap;
+mod labels;
 mod markers;
 mod projection;
 
@@ -12,9 +13,10 @@ use walkers::{Map, MapMemory, Plugin, Projector, lat_lon};
 use self::basemap::{Basemap, BasemapChoice, OFFLINE_ATTRIBUTION, OnlineStatus};
 use super::figure::FigureCamera;
 use super::{Selection, describe, legend, palette};
-use crate::model::CountryCode;
+use crate::model::{CountryCode, ViewBox};
 use crate::scene::{
-    DrawnArc, Frame, FrameHit, GeoPoint, Scene, Selected, View, fit_view, from_mercator, mercator,
+    DrawnArc, Frame, FrameHit, GeoPoint, Scene, Selected, View, fit_view, from_mercator,
+    keep_world_covering, mercator, world_zoom,
 };
 use crate::workspace::Workspace;
 
@@ -36,6 +38,9 @@ pub struct MapView {
     basemap_error: Option<String>,
     choice: BasemapChoice,
     fit_pending: bool,
+    /// A box to show at the next fit instead of the data (a dataset's
+    /// `view`).
+    frame_box: Option<ViewBox>,
     origins: Vec<CountryCode>,
     /// What was drawn last frame, for hit-testing; reused every frame.
     frame: Frame,
@@ -88,6 +93,7 @@ impl MapView {
             basemap_error,
             choice: remembered.basemap,
             fit_pending,
+            frame_box: None,
             origins: Vec::new(),
             frame: Frame::default(),
             dark: false,
@@ -147,6 +153,13 @@ impl MapView {
     /// Fits the view to the data when next drawn.
     pub fn fit_on_next_frame(&mut self) {
         self.fit_pending = true;
+        self.frame_box = None;
+    }
+
+    /// Shows `view_box` when next drawn (a dataset's `view`).
+    pub fn show_box_on_next_frame(&mut self, view_box: ViewBox) {
+        self.fit_pending = true;
+        self.frame_box = Some(view_box);
     }
 
     /// Takes a new scene: the order in which delegations' countries get
@@ -297,6 +310,7 @@ impl MapView {
         selected: Selected<'_>,
     ) -> Response {
         self.dark = ui.visuals().dark_mode;
+        self.keep_world_covering(ui.available_rect_before_wrap());
         let now = ui.input(|input| input.time);
         // Many arcs at once are drawn lighter, so that where they overlap
         // reads as more, not as a solid block.
@@ -482,13 +496,28 @@ impl MapView {
 
     fn fit(&mut self, scene: &Scene, view: &View, rect: Rect) {
         self.fit_pending = false;
+        if let Some(view_box) = self.frame_box.take() {
+            let (west, east) = view_box.unwrapped_longitudes();
+            self.fit_bounds(
+                GeoPoint::new(view_box.south, west),
+                GeoPoint::new(view_box.north, east),
+                rect,
+            );
+            return;
+        }
         let Some((south_west, north_east)) = view.bounds(scene) else {
             // Nothing to fit, as while a first file opens: the whole world,
             // not walkers' default of a few streets of open sea.
             self.memory.center_at(lat_lon(WORLD_CENTER_LAT, 0.0));
-            let _ = self.memory.set_zoom(world_zoom(rect));
+            let _ = self.memory.set_zoom(world_zoom(rect.width()));
             return;
         };
+        self.fit_bounds(south_west, north_east, rect);
+    }
+
+    /// Shows the box from `south_west` to `north_east` in the part of the
+    /// map the legend leaves free.
+    fn fit_bounds(&mut self, south_west: GeoPoint, north_east: GeoPoint, rect: Rect) {
         // Fit into the part of the map the legend leaves free, then move
         // the centre so that part is the one centred on the data.
         let free = [
@@ -496,19 +525,31 @@ impl MapView {
             rect.height(),
         ];
         let (center, zoom) = fit_view(south_west, north_east, free, FIT_MARGIN, FIT_MAX_ZOOM);
-        // Never so far out that the world is narrower than the map.
-        let zoom = zoom.max(world_zoom(rect));
         let shift_x = f64::from(rect.width() - free[0]) / 2.0 / (256.0 * 2f64.powf(zoom));
         let [x, y] = mercator(center);
         let center: GeoPoint = from_mercator([x - shift_x, y]);
         self.memory.center_at(lat_lon(center.lat, center.lon));
         let _ = self.memory.set_zoom(zoom);
     }
-}
 
-/// The zoom at which the world is as wide as `rect`.
-fn world_zoom(rect: Rect) -> f64 {
-    f64::from(rect.width() / 256.0).log2()
+    /// Keeps one copy of the world over the whole map (see
+    /// [`keep_world_covering`]): walkers draws no second copy, so beyond
+    /// the world's edge would be an empty band.
+    fn keep_world_covering(&mut self, rect: Rect) {
+        let center = self
+            .memory
+            .detached()
+            .unwrap_or_else(|| lat_lon(DEFAULT_CENTER.0, DEFAULT_CENTER.1));
+        let center = GeoPoint::new(center.y(), center.x());
+        let zoom = self.memory.zoom();
+        let (kept, kept_zoom) = keep_world_covering(center, zoom, [rect.width(), rect.height()]);
+        if kept_zoom > zoom {
+            let _ = self.memory.set_zoom(kept_zoom);
+        }
+        if kept != center {
+            self.memory.center_at(lat_lon(kept.lat, kept.lon));
+        }
+    }
 }
 
 /// The map's data as a walkers plugin: prepares the frame through the
@@ -537,5 +578,6 @@ impl Plugin for DataLayer<'_> {
         let painter = ui.painter_at(projector.clip_rect());
         arcs::paint(&painter, self.scene, self.view, self.frame, self.arc_color);
         markers::paint(&painter, self.frame);
+        labels::paint(&painter, self.scene, self.view, self.frame, &camera);
     }
 }

@@ -1,0 +1,145 @@
+//! Data labels: the data's own names for the places in the window
+//! ("Washington", not the basemap's nearest big city), clear of every
+//! marker and of each other, over the basemap's labels: a route's origin
+//! is named on its point, covering the basemap's label of the same city;
+//! destinations and markers' places beside their marks.
+
+use egui::{Color32, FontId, Painter, Pos2, Rect};
+
+use crate::scene::{Camera, Frame, LabelRequest, Scene, ScreenBox, View, mark_box, place_labels};
+
+/// The most names one frame places: the busiest places; the others would
+/// not find room anyway.
+const MAX_LABELS: usize = 200;
+/// The size of a label's text.
+const TEXT_SIZE: f32 = 12.5;
+/// How far a route's end mark reaches from its place.
+const END_CLEARANCE: f32 = 5.0;
+
+/// One name to draw.
+struct Candidate {
+    text: String,
+    request: LabelRequest,
+}
+
+/// Paints the names of the places `frame` drew marks or arc ends at.
+pub fn paint(painter: &Painter, scene: &Scene, view: &View, frame: &Frame, camera: &Camera) {
+    let mut candidates = candidates(scene, view, frame, camera);
+    candidates.sort_by_key(|candidate| std::cmp::Reverse(candidate.request.weight));
+    candidates.truncate(MAX_LABELS);
+    let visuals = painter.ctx().global_style().visuals.clone();
+    let font = FontId::proportional(TEXT_SIZE);
+    let galleys: Vec<_> = candidates
+        .iter_mut()
+        .map(|candidate| {
+            let galley = painter.layout_no_wrap(
+                std::mem::take(&mut candidate.text),
+                font.clone(),
+                visuals.strong_text_color(),
+            );
+            let size = galley.size() + egui::vec2(6.0, 2.0);
+            candidate.request.size = [size.x, size.y];
+            galley
+        })
+        .collect();
+    let obstacles: Vec<ScreenBox> = frame
+        .markers
+        .iter()
+        .map(|marker| mark_box(marker.center, marker.radius + 2.0))
+        .collect();
+    let requests: Vec<LabelRequest> = candidates
+        .iter()
+        .map(|candidate| candidate.request)
+        .collect();
+    let clip = painter.clip_rect();
+    let bounds = [clip.min.x, clip.min.y, clip.max.x, clip.max.y];
+    let background = visuals.panel_fill;
+    for (spot, galley) in place_labels(&requests, &obstacles, bounds)
+        .into_iter()
+        .zip(galleys)
+    {
+        let Some([left, top, right, bottom]) = spot else {
+            continue;
+        };
+        let rect = Rect::from_min_max(Pos2::new(left, top), Pos2::new(right, bottom));
+        painter.rect_filled(rect, 3.0, background);
+        painter.galley(
+            rect.min + egui::vec2(3.0, 1.0),
+            galley,
+            Color32::PLACEHOLDER,
+        );
+    }
+}
+
+/// The places to name: each marker's (with how many more it gathers), and
+/// each drawn arc's ends, once per name and spot.
+fn candidates(scene: &Scene, view: &View, frame: &Frame, camera: &Camera) -> Vec<Candidate> {
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut add = |text: String, anchor: [f32; 2], clearance: f32, weight: u32, on_point: bool| {
+        let same = candidates.iter_mut().find(|candidate| {
+            candidate.text == text
+                && (candidate.request.anchor[0] - anchor[0]).abs() < 2.0
+                && (candidate.request.anchor[1] - anchor[1]).abs() < 2.0
+        });
+        match same {
+            Some(same) => {
+                same.request.weight = same.request.weight.saturating_add(weight);
+                same.request.clearance = same.request.clearance.max(clearance);
+                same.request.on_point &= on_point;
+            }
+            None => candidates.push(Candidate {
+                text,
+                request: LabelRequest {
+                    anchor,
+                    clearance,
+                    size: [0.0, 0.0],
+                    weight,
+                    on_point,
+                },
+            }),
+        }
+    };
+    for marker in &frame.markers {
+        let places = frame.marker_places(marker);
+        let Some(name) = places
+            .iter()
+            .find_map(|&place| scene.place_name(scene.places[place as usize].point))
+        else {
+            continue;
+        };
+        let text = match places.len() {
+            0 | 1 => name.to_owned(),
+            count => format!("{name} and {} more", count - 1),
+        };
+        add(
+            text,
+            marker.center,
+            marker.radius + 2.0,
+            marker.count,
+            false,
+        );
+    }
+    for arc in &frame.arcs {
+        let route = &scene.routes[arc.route as usize];
+        let count = view.routes[arc.shown].count;
+        // An origin is named on its point, over the basemap's label of the
+        // city; a destination beside it, leaving its arrowhead in view.
+        let ends = route
+            .from
+            .iter()
+            .map(|from| (from, true))
+            .chain([(&route.to, false)]);
+        for (end, on_point) in ends {
+            if let Some(name) = scene.place_name(end.point) {
+                add(
+                    name.to_owned(),
+                    camera.project(end.point),
+                    END_CLEARANCE,
+                    count,
+                    on_point,
+                );
+            }
+        }
+    }
+    candidates
+}
