@@ -132,6 +132,15 @@ fn reports_latitude_and_longitude_out_of_range() {
 }
 
 #[test]
+fn reports_a_place_precision_it_does_not_know() {
+    assert_single_problem(
+        "unknown-place-precision",
+        "$.visits[0].to.precision",
+        "`street` is not a precision: write city, region or country",
+    );
+}
+
+#[test]
 fn reports_a_view_whose_edges_are_out_of_order() {
     assert_single_problem(
         "view-upside-down",

@@ -12,9 +12,13 @@ use std::ffi::OsStr;
 use std::fs::File;
 use std::io::Write as _;
 
+use legation::gazetteer::Gazetteer;
 use legation::import::gdelt::{self, Options, reasons};
 use legation::import::{Format, ImportError, Imported, detect};
-use legation::model::{CountryCode, Dataset, EventKind, PlaceRef, Visit, validate};
+use legation::model::{
+    CountryCode, Dataset, EventKind, PlacePrecision, PlaceRef, RecordTable, Visit, validate,
+};
+use legation::scene::Scene;
 use serde_json::Value;
 
 use run_support::{fixture, legation, temp_path};
@@ -52,10 +56,15 @@ fn make_and_host_a_visit_go_from_the_visitor_to_the_action() {
     assert_eq!(made.delegation.as_deref(), Some("Germany"));
     assert_eq!(made.extra["host"], "France");
     assert_eq!(country(Some(&made.to)), Some("GB"), "FIPS UK is ISO GB");
-    assert_eq!(made.to.coordinates(), Some((51.5, -0.116_667)));
+    // GDELT's London is the gazetteer's, its own name kept as an alias.
+    let london = Gazetteer::bundled()
+        .city("London", CountryCode::parse("GB"))
+        .expect("the gazetteer knows London");
+    assert_eq!(made.to.coordinates(), Some((london.lat, london.lon)));
+    assert_eq!(made.to.place.as_deref(), Some("London"));
     assert_eq!(
-        made.to.place.as_deref(),
-        Some("London, London, City of, United Kingdom")
+        made.to.extra["alias"],
+        "London, London, City of, United Kingdom"
     );
     assert_eq!(made.date.to_string(), "2016-07-28");
     assert_eq!(made.extra["cameo"], "042");
@@ -313,4 +322,61 @@ fn the_command_writes_a_dataset_that_check_accepts() {
     assert_eq!(output.status.code(), Some(1), "rejected rows make exit 1");
     let dataset: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(dataset["format"], "legation/1");
+}
+
+#[test]
+fn states_and_countries_are_not_cities_and_london_is_one_place() {
+    let Imported { dataset, report } = import("gdelt/places.tsv", WITH_EVENTS);
+    assert!(report.is_clean(), "{report:#?}");
+    // Geo type 2 (a US state) and 5 (a province elsewhere, here a meeting
+    // held there): GDELT's middle, at region precision.
+    let meeting = dataset
+        .events
+        .iter()
+        .find(|event| event.id == "gdelt-564442572")
+        .expect("the meeting in North Yorkshire");
+    for (place, name) in [
+        (&visit(&dataset, "564137418").to, "Arizona, United States"),
+        (
+            &meeting.place,
+            "North Yorkshire, North Yorkshire, United Kingdom",
+        ),
+    ] {
+        assert_eq!(place.place.as_deref(), Some(name));
+        assert_eq!(place.precision, Some(PlacePrecision::Region), "{name}");
+        assert!(place.coordinates().is_some(), "{name}");
+    }
+    // Geo type 1: the country alone, drawn as country precision.
+    let iraq = &visit(&dataset, "564137588").to;
+    assert_eq!(
+        (country(Some(iraq)), iraq.place.as_ref()),
+        (Some("IQ"), None)
+    );
+
+    // With another dataset's London, one place: one point, one route end.
+    let theirs = Dataset {
+        visits: vec![Visit {
+            id: "v1".to_owned(),
+            to: PlaceRef::named(CountryCode::parse("GB"), "London"),
+            date: "2016-07-28".parse().expect("a date"),
+            ..visit(&dataset, "564160576").clone()
+        }],
+        ..Dataset::default()
+    };
+    let tables = [
+        RecordTable::from_dataset(&dataset),
+        RecordTable::from_dataset(&theirs),
+    ];
+    let scene = Scene::build(&tables, Gazetteer::bundled());
+    let londons: std::collections::HashSet<(u64, u64)> = scene
+        .routes
+        .iter()
+        .filter(|route| scene.place_name(route.to.point) == Some("London"))
+        .map(|route| (route.to.point.lat.to_bits(), route.to.point.lon.to_bits()))
+        .collect();
+    assert_eq!(londons.len(), 1, "{londons:?}");
+    // The state is drawn as approximate (a hollow ring), not as a city.
+    let arizona = &visit(&dataset, "564137418").to;
+    let resolved = Gazetteer::bundled().resolve(arizona);
+    assert_eq!(resolved.precision, legation::gazetteer::Precision::Region);
 }

@@ -82,6 +82,7 @@ impl ProvenanceCounts {
 #[derive(Debug, Default, Serialize)]
 struct PlaceCounts {
     city: usize,
+    region: usize,
     country: usize,
     unresolved: usize,
 }
@@ -224,6 +225,7 @@ fn count_places(table: &RecordTable, gazetteer: &Gazetteer) -> PlaceCounts {
     for (place, uses) in table.places.iter().zip(uses) {
         match gazetteer.resolve(place).precision {
             Precision::City => counts.city += uses,
+            Precision::Region => counts.region += uses,
             Precision::Country => counts.country += uses,
             Precision::Unresolved => counts.unresolved += uses,
         }

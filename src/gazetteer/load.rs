@@ -104,6 +104,7 @@ pub(super) fn from_tsv(
         countries,
         by_code,
         cities,
+        city_tree: std::sync::OnceLock::new(),
     };
     (gazetteer, problems)
 }

@@ -11,13 +11,14 @@
 mod fold;
 mod index;
 mod load;
+mod nearby;
 mod places;
 mod variants;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::model::{CountryCode, PlaceRef};
+use crate::model::{CountryCode, PlacePrecision, PlaceRef};
 
 pub use fold::{fold, fold_into};
 pub use places::{City, CityId, Country, LatLon, Match, PlaceKind, Precision, Resolved};
@@ -54,6 +55,8 @@ pub struct Gazetteer {
     names: NameIndex,
     /// Country demonyms, the most populous country first.
     demonyms: NameIndex,
+    /// The cities by where they are, built when first asked.
+    city_tree: OnceLock<rstar::RTree<nearby::CityPoint>>,
 }
 
 impl Gazetteer {
@@ -188,7 +191,12 @@ impl Gazetteer {
             && (-90.0..=90.0).contains(&lat)
             && (-180.0..=180.0).contains(&lon)
         {
-            return Resolved::city(lat, lon);
+            // The record says how precisely its coordinates place it.
+            return match place.precision {
+                None | Some(PlacePrecision::City) => Resolved::city(lat, lon),
+                Some(PlacePrecision::Region) => Resolved::region(lat, lon),
+                Some(PlacePrecision::Country) => Resolved::country(lat, lon),
+            };
         }
         let name = place.place.as_deref().map_or("", str::trim);
         if let Some(found) = self.lookup(name, place.country) {

@@ -100,6 +100,9 @@ pub struct Match<'a> {
 pub enum Precision {
     /// At a known city, or at explicit coordinates.
     City,
+    /// Somewhere in a state, province or region: drawn at the middle its
+    /// record gives.
+    Region,
     /// Somewhere in a country: drawn at its capital (or centre).
     Country,
     /// Nowhere the gazetteer knows.
@@ -107,10 +110,12 @@ pub enum Precision {
 }
 
 impl Precision {
-    /// The precision as a lowercase word: `city`, `country` or `unresolved`.
+    /// The precision as a lowercase word: `city`, `region`, `country` or
+    /// `unresolved`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::City => "city",
+            Self::Region => "region",
             Self::Country => "country",
             Self::Unresolved => "unresolved",
         }
@@ -164,6 +169,14 @@ impl Resolved {
         }
     }
 
+    /// Somewhere in a region, drawn at `lat`, `lon` (its middle).
+    pub fn region(lat: f64, lon: f64) -> Self {
+        Self {
+            precision: Precision::Region,
+            position: Some(LatLon { lat, lon }),
+        }
+    }
+
     /// Somewhere in a country, drawn at `lat`, `lon` (its capital or centre).
     pub fn country(lat: f64, lon: f64) -> Self {
         Self {
@@ -191,7 +204,12 @@ mod tests {
             let json = serde_json::to_string(&kind).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
         }
-        for precision in [Precision::City, Precision::Country, Precision::Unresolved] {
+        for precision in [
+            Precision::City,
+            Precision::Region,
+            Precision::Country,
+            Precision::Unresolved,
+        ] {
             let json = serde_json::to_string(&precision).unwrap();
             assert_eq!(json, format!("\"{}\"", precision.as_str()));
         }

@@ -14,8 +14,8 @@ use super::dataset::{FORMAT, FormatTag};
 use super::provenance::{self, PROVENANCE};
 use super::validate::Origins;
 use super::{
-    CountryCode, Dataset, Event, EventKind, FuzzyDate, Person, PlaceRef, Source, SourceRef, Span,
-    ViewBox, Visit, validate,
+    CountryCode, Dataset, Event, EventKind, FuzzyDate, Person, PlacePrecision, PlaceRef, Source,
+    SourceRef, Span, ViewBox, Visit, validate,
 };
 
 /// A problem in a dataset: where (a JSON path such as `$.visits[2].date`) and
@@ -533,6 +533,18 @@ impl Reader {
         }
         let lat = self.coordinate(&mut place, &path, "lat", 90.0);
         let lon = self.coordinate(&mut place, &path, "lon", 180.0);
+        let precision = self
+            .optional_string(&mut place, &path, "precision")
+            .and_then(|word| {
+                let precision = PlacePrecision::named(&word);
+                if precision.is_none() {
+                    self.problem(
+                        &format!("{path}.precision"),
+                        format!("`{word}` is not a precision: write city, region or country"),
+                    );
+                }
+                precision
+            });
         // One bad coordinate makes the pair useless: fall back to the name.
         let (lat, lon) = match (lat, lon) {
             (Some(lat), Some(lon)) => (Some(lat), Some(lon)),
@@ -550,6 +562,7 @@ impl Reader {
             place: name,
             lat,
             lon,
+            precision,
             extra: place,
         })
     }

@@ -33,7 +33,7 @@ pub use indexed::{IndexedDataset, read_indexed, read_indexed_file};
 pub use load::{
     LoadError, Loaded, ParseError, Problem, check_event, check_visit, load_dataset, parse_dataset,
 };
-pub use place::PlaceRef;
+pub use place::{PlacePrecision, PlaceRef};
 pub use provenance::{
     By, Confidence, Edited, PROVENANCE, Provenance, Trust, VERSION, check as check_provenance,
     trust_of,

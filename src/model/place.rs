@@ -24,9 +24,37 @@ pub struct PlaceRef {
     /// Explicit longitude in degrees, -180 to 180.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+    /// How precisely `lat`/`lon` place it: a city's point (the default),
+    /// or the middle of a region or country (drawn as approximate).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<PlacePrecision>,
     /// Fields this version does not know, kept as they were.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// How precisely a place's coordinates place it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlacePrecision {
+    /// A city or a site: the point itself.
+    City,
+    /// A state, province or region: its middle.
+    Region,
+    /// A country: its middle.
+    Country,
+}
+
+impl PlacePrecision {
+    /// The precision a dataset names: `city`, `region` or `country`.
+    pub fn named(word: &str) -> Option<Self> {
+        match word {
+            "city" => Some(Self::City),
+            "region" => Some(Self::Region),
+            "country" => Some(Self::Country),
+            _ => None,
+        }
+    }
 }
 
 impl PlaceRef {

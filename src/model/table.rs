@@ -11,7 +11,8 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use super::{
-    CountryCode, Dataset, Day, Event, EventKind, FuzzyDate, PlaceRef, Trust, Visit, trust_of,
+    CountryCode, Dataset, Day, Event, EventKind, FuzzyDate, PlacePrecision, PlaceRef, Trust, Visit,
+    trust_of,
 };
 
 /// A place in a [`RecordTable`]'s `places`.
@@ -188,6 +189,7 @@ impl RecordTable {
         let same = |known: &PlaceRef| {
             known.country == plain.country
                 && known.place == plain.place
+                && known.precision == plain.precision
                 && known
                     .coordinates()
                     .map(|(lat, lon)| (lat.to_bits(), lon.to_bits()))
@@ -242,6 +244,7 @@ pub(super) struct PlaceKey<'a> {
     country: Option<CountryCode>,
     name: Option<Cow<'a, str>>,
     lat_lon: Option<(u64, u64)>,
+    precision: Option<PlacePrecision>,
 }
 
 impl<'a> PlaceKey<'a> {
@@ -249,11 +252,13 @@ impl<'a> PlaceKey<'a> {
         country: Option<CountryCode>,
         name: Option<Cow<'a, str>>,
         lat_lon: Option<(f64, f64)>,
+        precision: Option<PlacePrecision>,
     ) -> Self {
         Self {
             country,
             name,
             lat_lon: lat_lon.map(|(lat, lon)| (lat.to_bits(), lon.to_bits())),
+            precision,
         }
     }
 
@@ -267,6 +272,7 @@ impl<'a> PlaceKey<'a> {
             place: self.name.as_deref().map(str::to_owned),
             lat,
             lon,
+            precision: self.precision,
             extra: serde_json::Map::new(),
         }
     }
@@ -315,6 +321,7 @@ impl PlaceInterner {
             place.country,
             place.place.as_deref().map(Cow::Borrowed),
             place.coordinates(),
+            place.precision,
         ))
     }
 

@@ -20,9 +20,10 @@ use self::cameo::Coded;
 use self::columns::{Actor, Columns};
 use super::codes::{cameo_country, fips_country};
 use super::{ImportError, Imported};
+use crate::gazetteer::Gazetteer;
 use crate::model::{
-    CountryCode, Day, Event, EventKind, ExtraFields, FuzzyDate, PlaceRef, Source, SourceRef, Span,
-    Visit,
+    CountryCode, Day, Event, EventKind, ExtraFields, FuzzyDate, PlacePrecision, PlaceRef, Source,
+    SourceRef, Span, Visit,
 };
 
 /// What to keep besides visits and meetings.
@@ -579,10 +580,14 @@ impl<'r> Row<'r> {
     /// Where the action took place: `Ok(None)` when GDELT has no location,
     /// `Err` when it has one that cannot be used.
     ///
-    /// Country-level locations (type 1) become a country reference (drawn
-    /// at the capital, counted as country precision) rather than GDELT's
-    /// centroid, so that they do not pass for cities; every other type keeps
-    /// GDELT's name and coordinates as given.
+    /// By GDELT's geo type: a country (1) becomes a country reference
+    /// (drawn at the capital, counted as country precision) rather than
+    /// GDELT's centroid; a state or province (2, 5) keeps GDELT's middle
+    /// at region precision, never passing for a city; a city (3, 4) is the
+    /// gazetteer's city of that name and country within [`SNAP_KM`] (at
+    /// the gazetteer's point, GDELT's name kept as `alias`), so that
+    /// GDELT's London and everyone else's are one place, and keeps GDELT's
+    /// name and point where the gazetteer has none there.
     fn action_place(&self) -> Result<Option<PlaceRef>, String> {
         let columns = self.columns;
         let geo_type = self.get(columns.geo_type);
@@ -605,18 +610,57 @@ impl<'r> Row<'r> {
             .zip(lon_text.parse::<f64>().ok())
             .filter(|(lat, lon)| (-90.0..=90.0).contains(lat) && (-180.0..=180.0).contains(lon));
         match (coordinates, country) {
-            (Some((lat, lon)), _) => Ok(Some(PlaceRef {
-                country,
-                place: (!name.is_empty()).then(|| name.to_owned()),
-                lat: Some(lat),
-                lon: Some(lon),
-                extra: ExtraFields::new(),
-            })),
+            (Some((lat, lon)), _) => Ok(Some(place_at(geo_type, name, country, lat, lon))),
             (None, Some(country)) => Ok(Some(PlaceRef::country(country))),
             (None, None) => Err(format!(
                 "ActionGeo `{name}` has coordinates `{lat_text}`, `{lon_text}` that are not a latitude and longitude, and country `{fips}` is not a FIPS 10-4 code"
             )),
         }
+    }
+}
+
+/// How far from a gazetteer city a GDELT city's point may be and still be
+/// that city: GDELT's centroids of big cities are a few kilometres off.
+const SNAP_KM: f64 = 10.0;
+
+/// A GDELT location of geo type `geo_type` at `lat`, `lon` (see
+/// [`Row::action_place`]).
+fn place_at(
+    geo_type: &str,
+    name: &str,
+    country: Option<CountryCode>,
+    lat: f64,
+    lon: f64,
+) -> PlaceRef {
+    let named = (!name.is_empty()).then(|| name.to_owned());
+    let region = matches!(geo_type, "2" | "5");
+    if !region {
+        // "London, London, City of, United Kingdom": the city is the first part.
+        let city_name = name.split(',').next().map(str::trim);
+        if let Some((city, _)) =
+            Gazetteer::bundled().nearest_city(lat, lon, country, city_name, SNAP_KM)
+        {
+            let mut extra = ExtraFields::new();
+            if let Some(alias) = named.filter(|alias| alias != city.name) {
+                extra.insert("alias".to_owned(), Value::String(alias));
+            }
+            return PlaceRef {
+                country: Some(city.country),
+                place: Some(city.name.to_owned()),
+                lat: Some(city.lat),
+                lon: Some(city.lon),
+                precision: None,
+                extra,
+            };
+        }
+    }
+    PlaceRef {
+        country,
+        place: named,
+        lat: Some(lat),
+        lon: Some(lon),
+        precision: region.then_some(PlacePrecision::Region),
+        extra: ExtraFields::new(),
     }
 }
 

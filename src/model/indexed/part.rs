@@ -2,6 +2,7 @@
 //! table row, its places interned, its id hashed.
 
 use super::*;
+use crate::model::PlacePrecision;
 
 /// One thread's share of the document: the records it read, in order,
 /// with their places interned and their ids hashed.
@@ -413,6 +414,7 @@ impl<'a> Part<'a> {
 pub(super) fn read_place(cursor: &mut Cursor<'_>, places: &mut PlaceInterner) -> Step<PlaceId> {
     let mut seen = 0;
     let (mut country, mut name, mut lat, mut lon) = (None, None, None, None);
+    let mut precision = None;
     cursor.object(RECORD_DEPTH + 1, |cursor, key| {
         match key {
             "country" => {
@@ -431,6 +433,13 @@ pub(super) fn read_place(cursor: &mut Cursor<'_>, places: &mut PlaceInterner) ->
                 once(&mut seen, 3)?;
                 lon = coordinate(cursor, 180.0)?;
             }
+            "precision" => {
+                once(&mut seen, 4)?;
+                precision = match optional_string(cursor)? {
+                    Some(word) => Some(PlacePrecision::named(&word.text()).ok_or(Unsound)?),
+                    None => None,
+                };
+            }
             _ => cursor.skip_value(RECORD_DEPTH + 1)?,
         }
         Ok(())
@@ -443,7 +452,7 @@ pub(super) fn read_place(cursor: &mut Cursor<'_>, places: &mut PlaceInterner) ->
     if country.is_none() && name.is_none() && lat_lon.is_none() {
         return Err(Unsound);
     }
-    Ok(places.intern_key(PlaceKey::new(country, name, lat_lon)))
+    Ok(places.intern_key(PlaceKey::new(country, name, lat_lon, precision)))
 }
 
 /// A leader (a name, or an object with one) and its country.
