@@ -36,6 +36,26 @@ fn check_json_counts_records_and_place_precision() {
 }
 
 #[test]
+fn check_warns_of_coordinates_far_from_the_city_they_name_and_still_accepts_the_file() {
+    let file = fixture("sign-flipped.json");
+    let output = legation(["check", &file]);
+    assert_eq!(output.status.code(), Some(0), "a warning is no problem");
+    let warning = stderr(&output);
+    assert!(
+        warning.contains("$.visits[0].to: warning: `Pyongyang` at 39.03, -125.75 is")
+            && warning.contains("a minus sign lost?"),
+        "{warning}"
+    );
+    let output = legation(["check", "--json", &file]);
+    let report: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    assert_eq!(report["warnings"][0]["path"], "$.visits[0].to");
+    // The bundled data has none.
+    let output = legation(["check", "--json", "data/us-travels.json"]);
+    let report: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    assert_eq!(report["warnings"], serde_json::json!([]));
+}
+
+#[test]
 fn check_json_counts_who_made_the_records_and_what_people_did_to_them() {
     let output = legation([
         "check",

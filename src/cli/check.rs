@@ -35,6 +35,9 @@ struct Report<'a> {
     places: PlaceCounts,
     provenance: ProvenanceCounts,
     problems: Vec<ProblemReport>,
+    /// What may be wrong though the file is valid: coordinates far from
+    /// the city they name.
+    warnings: Vec<ProblemReport>,
 }
 
 /// Who made a dataset's visits and events, and what people did to them.
@@ -138,6 +141,7 @@ fn check_file(path: &Path, json: bool, gazetteer: &Gazetteer) -> Exit {
                 places: count_places(&table, gazetteer),
                 provenance: ProvenanceCounts::of(&table),
                 problems: problems.into_iter().map(ProblemReport::from).collect(),
+                warnings: misplaced(&table, gazetteer),
             };
             (report, exit)
         }
@@ -155,13 +159,20 @@ fn check_file(path: &Path, json: bool, gazetteer: &Gazetteer) -> Exit {
                 places: PlaceCounts::default(),
                 provenance: ProvenanceCounts::default(),
                 problems: vec![problem],
+                warnings: Vec::new(),
             };
             (report, exit)
         }
     };
     if json {
         println!("{}", serde_json::to_string(&report).unwrap_or_default());
-    } else if report.problems.is_empty() {
+        return exit;
+    }
+    for warning in &report.warnings {
+        let line = format!("{file}: {}: warning: {}", warning.path, warning.message);
+        eprintln!("{}", visible_line(&line));
+    }
+    if report.problems.is_empty() {
         println!(
             "{file}: ok ({} visits, {} events, {} sources)",
             report.visits, report.events, report.sources
@@ -207,6 +218,55 @@ fn error_report(error: &LoadError) -> (ProblemReport, Exit) {
             )
         }
     }
+}
+
+/// How far a city's coordinates may be from the gazetteer's city of that
+/// name before `check` asks about them.
+const MISPLACED_KM: f64 = 50.0;
+
+/// A warning for each place whose coordinates are far from every city of
+/// its name and country, at the first record that names it.
+fn misplaced(table: &RecordTable, gazetteer: &Gazetteer) -> Vec<ProblemReport> {
+    let mut first_use = vec![None; table.places.len()];
+    let uses = table.visits.iter().enumerate().flat_map(|(index, visit)| {
+        let from = visit
+            .from
+            .map(|from| (from, format!("$.visits[{index}].from")));
+        from.into_iter()
+            .chain([(visit.to, format!("$.visits[{index}].to"))])
+    });
+    let uses = uses.chain(
+        table
+            .events
+            .iter()
+            .enumerate()
+            .map(|(index, event)| (event.place, format!("$.events[{index}].place"))),
+    );
+    for (place, path) in uses {
+        first_use[place.index()].get_or_insert(path);
+    }
+    table
+        .places
+        .iter()
+        .zip(first_use)
+        .filter_map(|(place, path)| {
+            let (city, km) = gazetteer.misplaced(place, MISPLACED_KM)?;
+            let (lat, lon) = place.coordinates()?;
+            Some(ProblemReport {
+                path: path?,
+                line: None,
+                column: None,
+                message: format!(
+                    "`{}` at {lat}, {lon} is {km:.0} km from the gazetteer's {} ({}, {}): \
+                     are latitude and longitude swapped, or a minus sign lost?",
+                    place.place.as_deref().unwrap_or_default(),
+                    city.name,
+                    city.lat,
+                    city.lon
+                ),
+            })
+        })
+        .collect()
 }
 
 /// Counts every place reference (visit from, visit to, event place) by how

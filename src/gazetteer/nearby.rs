@@ -7,6 +7,7 @@ use rstar::primitives::GeomWithData;
 
 use super::{City, Gazetteer, fold};
 use crate::model::CountryCode;
+use crate::model::{PlacePrecision, PlaceRef};
 
 /// The mean radius of the Earth, in kilometres.
 const EARTH_RADIUS_KM: f64 = 6_371.0;
@@ -66,6 +67,33 @@ impl Gazetteer {
     }
 }
 
+impl Gazetteer {
+    /// For a place given as a named city with coordinates, the gazetteer's
+    /// city of that name and country when every one of that name lies
+    /// more than `km` kilometres from the coordinates, with the distance:
+    /// likely swapped latitude and longitude, or a dropped minus sign.
+    /// `None` when one is near, or the gazetteer has no such city.
+    pub fn misplaced(&self, place: &PlaceRef, km: f64) -> Option<(&City, f64)> {
+        if place
+            .precision
+            .is_some_and(|precision| precision != PlacePrecision::City)
+        {
+            return None;
+        }
+        let (lat, lon) = place.coordinates()?;
+        let name = place.place.as_deref()?;
+        let given = geo::Point::new(lon, lat);
+        let km_to = |city: &City| {
+            use geo::Distance as _;
+            geo::Geodesic.distance(given, geo::Point::new(city.lon, city.lat)) / 1000.0
+        };
+        self.cities_named(name, Some(place.country?))
+            .map(|city| (city, km_to(city)))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .filter(|&(_, distance)| distance > km)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +131,27 @@ mod tests {
             .nearest_city(48.5734, 7.7521, fr, None, 10.0)
             .unwrap();
         assert_eq!(strasbourg.name, "Strasbourg");
+    }
+
+    #[test]
+    fn says_when_a_citys_coordinates_are_far_from_it() {
+        let gazetteer = Gazetteer::bundled();
+        let london = |lat, lon| PlaceRef {
+            lat: Some(lat),
+            lon: Some(lon),
+            ..PlaceRef::named(CountryCode::parse("GB"), "London")
+        };
+        assert!(gazetteer.misplaced(&london(51.5, -0.1167), 50.0).is_none());
+        // Latitude and longitude swapped: thousands of kilometres off.
+        let (city, km) = gazetteer.misplaced(&london(-0.1167, 51.5), 50.0).unwrap();
+        assert!(city.name.contains("London"), "{}", city.name);
+        assert!(km > 5_000.0, "{km}");
+        // A region's middle is not the city's point.
+        let region = PlaceRef {
+            precision: Some(PlacePrecision::Region),
+            ..london(53.0, -2.0)
+        };
+        assert!(gazetteer.misplaced(&region, 50.0).is_none());
     }
 
     #[test]

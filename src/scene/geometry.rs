@@ -264,6 +264,25 @@ pub fn fit_view(
     (center, zoom.clamp(0.0, max_zoom))
 }
 
+impl From<GeoPoint> for geo::Point<f64> {
+    fn from(point: GeoPoint) -> Self {
+        Self::new(point.lon, point.lat)
+    }
+}
+
+impl From<geo::Point<f64>> for GeoPoint {
+    fn from(point: geo::Point<f64>) -> Self {
+        Self::new(point.y(), point.x())
+    }
+}
+
+/// How far apart two places are, in kilometres, along the WGS 84
+/// ellipsoid (Karney's geodesic, through the `geo` crate).
+pub fn geodesic_km(from: GeoPoint, to: GeoPoint) -> f64 {
+    use geo::Distance as _;
+    geo::Geodesic.distance(from.into(), to.into()) / 1000.0
+}
+
 /// The zoom at which the world is as wide as `width` points (walkers'
 /// tiles are 256 points at zoom 0).
 pub fn world_zoom(width: f32) -> f64 {
@@ -490,5 +509,22 @@ mod tests {
         // Inside the world, nothing moves.
         let tokyo = keep_world_covering(TOKYO, 5.0, size);
         assert_eq!(tokyo, (TOKYO, 5.0));
+    }
+
+    #[test]
+    fn distances_are_geodesic_and_points_convert_to_geo_and_back() {
+        use geo::Distance as _;
+        let point: geo::Point<f64> = MOSCOW.into();
+        assert_eq!((point.x(), point.y()), (MOSCOW.lon, MOSCOW.lat));
+        assert_eq!(GeoPoint::from(point), MOSCOW);
+        // Against geo's haversine on the mean sphere: within half a percent.
+        let haversine = geo::Haversine.distance(MOSCOW.into(), PYONGYANG.into()) / 1000.0;
+        let geodesic = geodesic_km(MOSCOW, PYONGYANG);
+        assert!(
+            (geodesic - haversine).abs() < haversine * 0.005,
+            "{geodesic} vs {haversine}"
+        );
+        assert!((6_300.0..6_500.0).contains(&geodesic), "{geodesic}");
+        assert!(geodesic_km(TOKYO, TOKYO).abs() < 1e-9);
     }
 }

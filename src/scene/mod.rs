@@ -33,7 +33,7 @@ pub use frame::{
 };
 pub use geometry::{
     ARC_SEGMENTS, GeoPoint, MAX_MERCATOR_LAT, bow, bow_profile, distance_to_polyline,
-    distance_to_segment, fit_view, from_mercator, great_circle, great_circle_bounds,
+    distance_to_segment, fit_view, from_mercator, geodesic_km, great_circle, great_circle_bounds,
     keep_world_covering, mercator, world_zoom,
 };
 pub use hit::{Hit, HitGrid, HitTarget, nearest_hit};
@@ -322,6 +322,20 @@ impl Scene {
         scene.pairs = pairs;
         scene.index(routes);
         scene
+    }
+
+    /// How far visit `item` travelled, in kilometres along the ellipsoid,
+    /// when its origin is known.
+    pub fn visit_length_km(&self, item: ItemRef) -> Option<f64> {
+        let visit = &self.visits[self.visit_position(item)?];
+        self.route_length_km(visit.route)
+    }
+
+    /// The length of route `route` (a position in [`Scene::routes`]) in
+    /// kilometres, when its origin is known.
+    pub fn route_length_km(&self, route: u32) -> Option<f64> {
+        let route = self.routes.get(route as usize)?;
+        Some(geodesic_km(route.from?.point, route.to.point))
     }
 
     /// What the data calls the place at `point`, if it names one there.

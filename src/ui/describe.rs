@@ -65,3 +65,30 @@ pub fn place(place: &PlaceRef) -> String {
         (None, None) => "somewhere".to_owned(),
     }
 }
+
+/// A distance for people: `6,420 km`, `850 km`.
+pub fn kilometres(km: f64) -> String {
+    let whole = km.round() as u64;
+    let digits = whole.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    format!("{grouped} km")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_read_in_whole_kilometres_with_thousands_separated() {
+        assert_eq!(kilometres(6_419.6), "6,420 km");
+        assert_eq!(kilometres(850.2), "850 km");
+        assert_eq!(kilometres(19_994.0), "19,994 km");
+        assert_eq!(kilometres(1_234_567.0), "1,234,567 km");
+    }
+}

@@ -7,7 +7,7 @@ use egui::{Align, FontId, RichText, ScrollArea, Sense, Ui};
 use super::{Selection, describe, palette};
 use crate::edit::Target;
 use crate::model::{By, Records, Source, SourceRef, Span, trust_of};
-use crate::scene::ItemRef;
+use crate::scene::{ItemRef, Scene};
 use crate::untrusted::{openable_url, visible, visible_line};
 use crate::workspace::Workspace;
 
@@ -77,6 +77,7 @@ impl SourcePanel {
         &mut self,
         ui: &mut Ui,
         workspace: &Workspace,
+        scene: &Scene,
         selection: &mut Selection,
     ) -> Option<PanelAction> {
         ui.horizontal(|ui| {
@@ -120,7 +121,7 @@ impl SourcePanel {
                             let file_changed = changed
                                 .iter()
                                 .any(|&(dataset, _)| dataset == item.item().dataset);
-                            item_ui(ui, workspace, item, file_changed);
+                            item_ui(ui, workspace, scene, item, file_changed);
                         })
                         .response
                         .interact(Sense::click());
@@ -265,7 +266,7 @@ fn unreadable_ui(ui: &mut Ui, file_changed: bool) {
 
 /// One selected visit or event, in words; `file_changed` if its file
 /// changed on disk since it was opened.
-fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown, file_changed: bool) {
+fn item_ui(ui: &mut Ui, workspace: &Workspace, scene: &Scene, item: Shown, file_changed: bool) {
     match item {
         Shown::Visit(item) => {
             let Some(visit) = describe::visit(workspace, item) else {
@@ -280,7 +281,11 @@ fn item_ui(ui: &mut Ui, workspace: &Workspace, item: Shown, file_changed: bool) 
                 .from
                 .as_ref()
                 .map_or_else(|| "unknown origin".to_owned(), describe::place);
-            ui.label(format!("{from} to {}", describe::place(&visit.to)));
+            let length = scene
+                .visit_length_km(item)
+                .map(|km| format!(", {}", describe::kilometres(km)))
+                .unwrap_or_default();
+            ui.label(format!("{from} to {}{length}", describe::place(&visit.to)));
             ui.label(visit.date.describe());
             if let Some(purpose) = &visit.purpose {
                 ui.weak(visible_line(purpose));

@@ -39,6 +39,9 @@ pub struct Timeline {
     drag: Option<Grab>,
     /// Where the window's handles were drawn last frame.
     handles: Option<(Pos2, Pos2)>,
+    /// Whether the strip follows the window while playing: until the user
+    /// pans or zooms the strip, as a video editor's timeline does.
+    follow: bool,
 }
 
 impl Default for Timeline {
@@ -56,6 +59,7 @@ impl Default for Timeline {
             typed_error: None,
             drag: None,
             handles: None,
+            follow: true,
         }
     }
 }
@@ -150,6 +154,8 @@ impl Timeline {
     pub fn toggle_playback(&mut self) {
         self.playing = !self.playing;
         self.pending_days = 0.0;
+        // Pressing Play brings the window back into view.
+        self.follow = true;
     }
 
     fn show_on_strip(&mut self, days: TimeWindow) {
@@ -218,9 +224,14 @@ impl Timeline {
             } else {
                 self.playing = false;
             }
-            return true;
+        } else {
+            self.shift(whole as i32);
         }
-        self.shift(whole as i32);
+        if self.follow
+            && let Some(window) = self.window
+        {
+            self.strip = following(self.strip, window);
+        }
         true
     }
 
@@ -449,6 +460,7 @@ impl Timeline {
                 // From a week to a few centuries.
                 if new.1 - new.0 >= 7.0 && new.1 - new.0 <= 400.0 * 365.25 {
                     self.strip = new;
+                    self.follow = false;
                 }
             }
         }
@@ -516,6 +528,7 @@ impl Timeline {
             Grab::Strip => {
                 let days = f64::from(delta_x) * scale.days_per_point();
                 self.strip = (self.strip.0 - days, self.strip.1 - days);
+                self.follow = false;
             }
         }
         self.sync_typed();
@@ -565,6 +578,24 @@ fn histogram_ui(
             bottom -= height;
         }
     }
+}
+
+/// The strip's days moved (or widened) so that `window` is inside them:
+/// unchanged while it is, else paged on so the window starts a tenth of
+/// the way in, as a video editor's timeline follows its playhead.
+fn following(strip: (f64, f64), window: TimeWindow) -> (f64, f64) {
+    let (start, end) = (f64::from(window.start.0), f64::from(window.end.0) + 1.0);
+    if start >= strip.0 && end <= strip.1 {
+        return strip;
+    }
+    let width = strip.1 - strip.0;
+    if end - start > width * 0.8 {
+        // Wider than the strip shows: show all of it, with a margin.
+        let margin = (end - start) * 0.1;
+        return (start - margin, end + margin);
+    }
+    let from = start - width * 0.1;
+    (from, from + width)
 }
 
 /// The window in words: "18 Jul 2023 – 27 Jul 2023", or one day.
@@ -630,5 +661,50 @@ fn ticks_ui(painter: &egui::Painter, scale: &Scale, color: Color32) {
             FontId::proportional(10.0),
             color.gamma_multiply(0.8),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn window(start: i32, end: i32) -> TimeWindow {
+        TimeWindow::new(Day(start), Day(end))
+    }
+
+    #[test]
+    fn the_strip_follows_a_playing_window_off_its_edge() {
+        let strip = (1000.0, 1100.0);
+        // Inside: the strip stays.
+        assert_eq!(following(strip, window(1050, 1059)), strip);
+        // Past the right edge: paged on, the window a tenth of the way in.
+        assert_eq!(following(strip, window(1095, 1104)), (1085.0, 1185.0));
+        // Wider than the strip: all of it shows.
+        let (from, to) = following(strip, window(900, 1299));
+        assert!(from < 900.0 && to > 1300.0);
+    }
+
+    #[test]
+    fn playback_keeps_the_window_on_the_strip_until_the_user_pans_it() {
+        let mut timeline = Timeline::default();
+        timeline.set_extent(Some(window(0, 20_000)));
+        timeline.apply(None, Some(WindowSpec::Range(window(100, 106))));
+        // The user zooms the strip to another decade, then presses Play.
+        timeline.strip = (15_000.0, 18_650.0);
+        timeline.toggle_playback();
+        timeline.play(1.0);
+        let shown = timeline.window().unwrap();
+        assert!(
+            timeline.strip.0 <= f64::from(shown.start.0)
+                && f64::from(shown.end.0) < timeline.strip.1,
+            "{:?} off {:?}",
+            shown,
+            timeline.strip
+        );
+        // Panned while playing, the strip stays where the user put it.
+        timeline.follow = false;
+        timeline.strip = (15_000.0, 18_650.0);
+        timeline.play(1.0);
+        assert_eq!(timeline.strip, (15_000.0, 18_650.0));
     }
 }

@@ -673,7 +673,7 @@ impl LegationApp {
                 .default_size(420.0)
                 .show(ui, |ui| {
                     self.source_panel
-                        .ui(ui, &self.workspace, &mut self.selection)
+                        .ui(ui, &self.workspace, &self.scene, &mut self.selection)
                 })
                 .inner;
             if let Some(action) = action {

@@ -429,6 +429,12 @@ impl MapView {
             "{count} {noun}{}",
             if count == 1 { "" } else { "s" }
         ));
+        if let FrameHit::Route(route) = target {
+            let route = view.routes[route].route;
+            if let Some(line) = route_line(scene, route) {
+                ui.label(line);
+            }
+        }
         let readable = lines.iter().all(Result::is_ok);
         for line in lines {
             match line {
@@ -550,6 +556,15 @@ impl MapView {
             self.memory.center_at(lat_lon(kept.lat, kept.lon));
         }
     }
+}
+
+/// A route in words, with its length: "Moscow to Pyongyang, 6,420 km".
+fn route_line(scene: &Scene, route: u32) -> Option<String> {
+    let ends = &scene.routes[route as usize];
+    let from = scene.place_name(ends.from?.point)?;
+    let to = scene.place_name(ends.to.point)?;
+    let km = scene.route_length_km(route)?;
+    Some(format!("{from} to {to}, {}", describe::kilometres(km)))
 }
 
 /// The map's data as a walkers plugin: prepares the frame through the
