@@ -10,6 +10,7 @@ mod describe;
 mod edit_panel;
 mod export_panel;
 pub mod figure;
+mod file_chooser;
 mod fonts;
 mod legend;
 mod loading;
@@ -30,6 +31,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 pub use app::LegationApp;
+pub use file_chooser::Picking;
 pub use selection::Selection;
 pub use source_panel::SOURCE_TEXT;
 

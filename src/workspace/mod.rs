@@ -7,8 +7,10 @@
 
 mod bundled;
 mod editing;
+mod folder;
 
 pub use bundled::{bundled_data_dir, unpack_into};
+pub use folder::{FolderEntry, list_folder};
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};

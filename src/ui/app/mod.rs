@@ -8,6 +8,7 @@ use egui::{Key, Ui};
 
 use super::about::About;
 use super::export_panel::{ExportPanel, InForce};
+use super::file_chooser::{FileChooser, Picking};
 use super::loading::{Loading, Poll};
 use super::map::MapView;
 use super::open_url::{OpenUrlDialog, pasted_addresses};
@@ -56,6 +57,8 @@ pub struct LegationApp {
     export: ExportPanel,
     /// Help → About Legation.
     about: About,
+    /// Legation's own file chooser, where the system's dialog cannot open.
+    file_chooser: Option<FileChooser>,
     screenshot: Option<ScreenshotJob>,
     /// A message for the user, shown until dismissed.
     notice: Option<String>,
@@ -103,9 +106,6 @@ const OPENS: &str = "legation/1 datasets (.json), US travels XML, GDELT exports 
 
 /// A file dialog that returns sooner than this never opened.
 const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(250);
-
-/// What to say when no file dialog could open.
-const NO_DIALOG: &str = "No file dialog is available here (it needs xdg-desktop-portal): drop files on the window, or name them on the command line";
 
 impl LegationApp {
     /// Opens what `startup` asks for (or the last session's files, or the
@@ -155,6 +155,7 @@ impl LegationApp {
             open_url: OpenUrlDialog::default(),
             export: ExportPanel::default(),
             about: About::default(),
+            file_chooser: None,
             screenshot: startup
                 .screenshot
                 .map(|path| ScreenshotJob::new(path, outcome)),
@@ -471,17 +472,40 @@ impl LegationApp {
         self.load(ctx, addresses.into_iter().map(PathBuf::from).collect());
     }
 
-    /// Shows a file dialog and opens what the user picks; says so when no
-    /// dialog can open here.
-    fn ask(&mut self, ctx: &egui::Context, dialog: impl FnOnce() -> Option<Vec<PathBuf>>) {
+    /// Shows the system's file dialog and opens what the user picks; where
+    /// no dialog can open here, Legation's own chooser.
+    fn ask(
+        &mut self,
+        ctx: &egui::Context,
+        picking: Picking,
+        dialog: impl FnOnce() -> Option<Vec<PathBuf>>,
+    ) {
         let asked = std::time::Instant::now();
         match dialog() {
             Some(paths) => self.open_files(ctx, paths),
             // No person cancels a dialog this fast: there was none.
-            None if asked.elapsed() < NO_DIALOG_WITHIN => {
-                self.notice = Some(NO_DIALOG.to_owned());
-            }
+            None if asked.elapsed() < NO_DIALOG_WITHIN => self.choose(picking, None),
             None => {}
+        }
+    }
+
+    /// Opens Legation's own file chooser in `folder` (the home folder if
+    /// `None`).
+    pub fn choose(&mut self, picking: Picking, folder: Option<PathBuf>) {
+        self.file_chooser = Some(FileChooser::new(picking, folder, OPENABLE));
+    }
+
+    /// The chooser, while open; opens what it picks.
+    fn file_chooser_ui(&mut self, ctx: &egui::Context) {
+        let Some(chooser) = &mut self.file_chooser else {
+            return;
+        };
+        let (picked, close) = chooser.ui(ctx);
+        if close {
+            self.file_chooser = None;
+        }
+        if let Some(paths) = picked {
+            self.open_files(ctx, paths);
         }
     }
 
@@ -537,7 +561,7 @@ impl LegationApp {
                     let dialog = rfd::FileDialog::new()
                         .add_filter("Everything Legation opens", OPENABLE)
                         .add_filter("Legation dataset", &["json"]);
-                    self.ask(ui.ctx(), || dialog.pick_files());
+                    self.ask(ui.ctx(), Picking::Files, || dialog.pick_files());
                 }
                 if ui
                     .button("Open URL…")
@@ -553,7 +577,9 @@ impl LegationApp {
                     .clicked()
                 {
                     ui.close();
-                    self.ask(ui.ctx(), || rfd::FileDialog::new().pick_folders());
+                    self.ask(ui.ctx(), Picking::Folder, || {
+                        rfd::FileDialog::new().pick_folders()
+                    });
                 }
                 ui.separator();
                 self.save_menu_ui(ui);
@@ -715,6 +741,7 @@ impl eframe::App for LegationApp {
         }
         self.export_ui(ui.ctx());
         self.about.ui(ui.ctx());
+        self.file_chooser_ui(ui.ctx());
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::top("search").show(ui, |ui| {
             if self.search.is_focused(ui.ctx()) && self.vocabulary.is_none() {

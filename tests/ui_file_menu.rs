@@ -1,6 +1,7 @@
-//! File → Export… in the app: the window and query in force are what is
-//! exported, the work runs off the ui thread, and what it wrote reads
-//! back (CSV through the `csv` crate, PNG through the `image` crate).
+//! The File menu's windows: Export… (the window and query in force are
+//! what is exported, the work runs off the ui thread, and what it wrote
+//! reads back through the `csv` and `image` crates) and the app's own file
+//! chooser, used where the system's dialog cannot open.
 
 mod support;
 
@@ -10,7 +11,7 @@ use std::time::{Duration, Instant};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use legation::ui::{LegationApp, Startup};
+use legation::ui::{LegationApp, Picking, Startup};
 use support::{app_with, repo_path};
 
 const SEED: &str = "data/shoigu-pyongyang.json";
@@ -51,7 +52,7 @@ fn export(harness: &mut Harness<'static, LegationApp>, format: &str, path: &Path
 }
 
 fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ui_export");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ui_file_menu");
     std::fs::create_dir_all(&dir).expect("Cargo's target/tmp is writable");
     let path = dir.join(name);
     let _ = std::fs::remove_file(&path);
@@ -87,4 +88,43 @@ fn exports_what_the_query_keeps_as_csv_and_the_map_as_png() {
     export(&mut harness, "PNG", &png_path);
     let image = image::open(&png_path).expect("the PNG was written");
     assert_eq!((image.width(), image.height()), (1600, 1000));
+}
+
+#[test]
+fn the_apps_own_chooser_opens_files_where_no_system_dialog_can() {
+    // A folder with a dataset, a sub-folder and a file Legation does not open.
+    let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ui_chooser");
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(folder.join("older")).expect("Cargo's target/tmp is writable");
+    std::fs::copy(repo_path(SEED), folder.join("story.json")).expect("the story copies");
+    std::fs::write(folder.join("notes.odt"), b"x").expect("a file writes");
+
+    let mut harness = app_with(Startup::default(), SIZE);
+    harness
+        .state_mut()
+        .choose(Picking::Files, Some(folder.join("older")));
+    harness.run_steps(4);
+    // Up to the folder, where the dataset is listed and the notes are not.
+    harness.get_by_label("Up").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("older/");
+    assert!(harness.query_by_label_contains("notes.odt").is_none());
+    harness.get_by_label_contains("story.json").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open 1 ticked").click();
+    let picked = folder.join("story.json");
+    let opened = |harness: &Harness<'static, LegationApp>| {
+        let files = &harness.state().workspace.files;
+        !harness.state().is_loading() && files.iter().any(|file| file.path == picked)
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !opened(&harness) {
+        assert!(Instant::now() < deadline, "the picked file never opened");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    assert!(
+        harness.query_by_label("Open files").is_none(),
+        "the chooser closed"
+    );
 }
