@@ -8,6 +8,7 @@
 //! stream to a file without being held (except for `legation/1`, which
 //! is one JSON document).
 
+mod chunked;
 mod csv;
 mod geojson;
 mod kml;
@@ -17,7 +18,7 @@ use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::edit::{Record, Target};
+use crate::edit::Record;
 use crate::gazetteer::Gazetteer;
 use crate::model::{Dataset, Days, PlaceRef, Source, SourceRef, Trust};
 use crate::query::{BitSet, Compiled, Matches};
@@ -75,6 +76,9 @@ pub struct Selection<'a> {
     workspace: &'a Workspace,
     /// Per file, the rows the query matches within the window.
     matches: Vec<Matches>,
+    /// Per file, where each of its distinct places is (placed once, not
+    /// once per record).
+    placed: Vec<Vec<Option<GeoPoint>>>,
 }
 
 /// One selected record, with where it is on the globe.
@@ -134,7 +138,25 @@ impl<'a> Selection<'a> {
                 matches
             })
             .collect();
-        Self { workspace, matches }
+        let gazetteer = Gazetteer::bundled();
+        let placed = workspace
+            .files
+            .iter()
+            .map(|file| {
+                let places = file.table.places.iter();
+                places
+                    .map(|place| {
+                        let position = gazetteer.resolve(place).position?;
+                        Some(GeoPoint::new(position.lat, position.lon))
+                    })
+                    .collect()
+            })
+            .collect();
+        Self {
+            workspace,
+            matches,
+            placed,
+        }
     }
 
     /// How many visits and events it holds.
@@ -154,42 +176,8 @@ impl<'a> Selection<'a> {
     /// # Errors
     /// The first error `write` returns.
     pub fn for_each(&self, mut write: impl FnMut(&Item<'_>) -> io::Result<()>) -> io::Result<()> {
-        let gazetteer = Gazetteer::bundled();
-        for (file, matches) in self.workspace.files.iter().zip(&self.matches) {
-            let table = &file.table;
-            // Each distinct place is placed once, not once per record.
-            let placed: Vec<Option<GeoPoint>> = table
-                .places
-                .iter()
-                .map(|place| {
-                    let position = gazetteer.resolve(place).position?;
-                    Some(GeoPoint::new(position.lat, position.lon))
-                })
-                .collect();
-            for row in matches.visits.ones() {
-                let visit_row = table.visits[row];
-                if let Some(record) = file.record(Target::Visit(row)) {
-                    write(&Item {
-                        file,
-                        record,
-                        from: visit_row.from.and_then(|from| placed[from.index()]),
-                        at: placed[visit_row.to.index()],
-                        trust: visit_row.trust,
-                    })?;
-                }
-            }
-            for row in matches.events.ones() {
-                let event_row = table.events[row];
-                if let Some(record) = file.record(Target::Event(row)) {
-                    write(&Item {
-                        file,
-                        record,
-                        from: None,
-                        at: placed[event_row.place.index()],
-                        trust: event_row.trust,
-                    })?;
-                }
-            }
+        for chunk in self.chunks(usize::MAX) {
+            self.for_each_in(&chunk, &mut write)?;
         }
         Ok(())
     }
