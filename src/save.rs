@@ -20,15 +20,22 @@ pub fn write_atomically(
     write: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>,
 ) -> io::Result<()> {
     let temporary = temporary_path(path);
+    // The file replaced keeps its permissions (a dataset shared with the
+    // group stays shared).
+    let permissions = std::fs::metadata(path).ok().map(|old| old.permissions());
     let result = (|| {
         let mut writer = BufWriter::new(File::create(&temporary)?);
         write(&mut writer)?;
         let file = writer
             .into_inner()
             .map_err(io::IntoInnerError::into_error)?;
+        if let Some(permissions) = permissions {
+            file.set_permissions(permissions)?;
+        }
         file.sync_all()
     })()
-    .and_then(|()| std::fs::rename(&temporary, path));
+    .and_then(|()| std::fs::rename(&temporary, path))
+    .and_then(|()| sync_folder_of(path));
     if result.is_err() {
         // Best effort: the error that matters is the one returned.
         let _ = std::fs::remove_file(&temporary);
@@ -36,6 +43,21 @@ pub fn write_atomically(
         remove_stale_temporaries(path);
     }
     result
+}
+
+/// Makes the rename that put `path` in place survive a power cut: the
+/// folder's entry is flushed too. Where folders cannot be opened (Windows),
+/// the rename is as durable as the system makes it.
+fn sync_folder_of(path: &Path) -> io::Result<()> {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    match File::open(folder) {
+        Ok(folder) => folder.sync_all(),
+        Err(_) if cfg!(windows) => Ok(()),
+        Err(error) => Err(error),
+    }
 }
 
 /// Removes the temporary files of `path` that writers killed mid-write
@@ -125,6 +147,20 @@ mod tests {
             "another file's temporary is not ours to touch"
         );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let path = scratch("permissions");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, |out| out.write_all(b"new")).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
+        // A relative path in the current folder writes too (its folder is ".").
+        assert!(sync_folder_of(Path::new("data.json")).is_ok());
     }
 
     #[test]

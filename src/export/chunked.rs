@@ -37,11 +37,7 @@ impl Selection<'_> {
     ///
     /// # Errors
     /// The first error `encode` or `out` returns.
-    pub(super) fn write_encoded(
-        &self,
-        out: &mut impl Write,
-        encode: &Encode,
-    ) -> io::Result<()> {
+    pub(super) fn write_encoded(&self, out: &mut impl Write, encode: &Encode) -> io::Result<()> {
         self.write_encoded_in(CHUNK_ROWS, out, encode)
     }
 
