@@ -8,13 +8,15 @@
 //! window, and each frame's shapes), [`workspace`] (the files open at
 //! once), and `ui` (the desktop app, the only layer that knows egui, behind
 //! the default `gui` feature); beside them [`save`] (files written whole or
-//! not at all), [`untrusted`] (text from the data, safe to show) and
-//! [`synth`] (synthetic data for measuring at scale).
+//! not at all), [`untrusted`] (text from the data, safe to show),
+//! [`hash_index`] (values by hash, for names and ids) and [`synth`]
+//! (synthetic data for measuring at scale).
 
 pub mod edit;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod hash_index;
 pub mod import;
 pub mod model;
 pub mod progress;

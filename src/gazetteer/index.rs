@@ -9,6 +9,7 @@
 //! colliding with an indexed name is a one in 10^13 event).
 
 use super::fold::fold_into;
+use crate::hash_index::SortedHashIndex;
 
 /// What an index entry points at: a country or a city by position, and
 /// whether the name is an acronym ("US", "DPRK") that only matches text
@@ -133,15 +134,7 @@ const BUCKET_BITS: u32 = 16;
 
 /// Names to [`Target`]s, best first; built by [`IndexBuilder`].
 #[derive(Debug, Default)]
-pub(super) struct NameIndex {
-    /// Sorted hashes of folded names, one per entry of `targets`.
-    hashes: Vec<u64>,
-    /// What each name points at, best first among equal hashes.
-    targets: Vec<Target>,
-    /// Where the hashes starting with each [`BUCKET_BITS`] value begin in
-    /// `hashes`, plus the end: a sorted array's answer to a hash table.
-    buckets: Vec<u32>,
-}
+pub(super) struct NameIndex(SortedHashIndex<Target>);
 
 impl NameIndex {
     /// The targets of every name that folds like `name`, best first.
@@ -149,23 +142,13 @@ impl NameIndex {
         if key.is_empty() {
             return &[];
         }
-        let hash = hash_key(key);
-        let bucket = bucket_of(hash);
-        let (Some(&first), Some(&end)) = (self.buckets.get(bucket), self.buckets.get(bucket + 1))
-        else {
-            return &[];
-        };
-        let (first, end) = (first as usize, end as usize);
-        let in_bucket = &self.hashes[first..end];
-        let start = in_bucket.partition_point(|&h| h < hash);
-        let len = in_bucket[start..].partition_point(|&h| h == hash);
-        &self.targets[first + start..first + start + len]
+        self.0.get(hash_key(key))
     }
 
     /// How many names are indexed.
     #[cfg(test)]
     pub(super) fn len(&self) -> usize {
-        self.targets.len()
+        self.0.len()
     }
 }
 
@@ -251,34 +234,18 @@ impl SortedNames {
             .map(|part| part.0)
             .reduce(merge_sorted)
             .unwrap_or_default();
-        let mut index = NameIndex {
-            hashes: Vec::with_capacity(merged.len()),
-            targets: Vec::with_capacity(merged.len()),
-            buckets: Vec::with_capacity((1 << BUCKET_BITS) + 1),
-        };
+        let mut entries: Vec<(u64, Target)> = Vec::with_capacity(merged.len());
         let mut run_start = 0;
         for (hash, order) in merged {
             let target = Target(order as u32);
-            if index.hashes.last() != Some(&hash) {
-                run_start = index.hashes.len();
+            if entries.last().map(|&(last, _)| last) != Some(hash) {
+                run_start = entries.len();
             }
-            if !index.targets[run_start..].contains(&target) {
-                index.hashes.push(hash);
-                index.targets.push(target);
+            if !entries[run_start..].iter().any(|&(_, known)| known == target) {
+                entries.push((hash, target));
             }
         }
-        let mut next = 0;
-        for bucket in 0..=(1 << BUCKET_BITS) {
-            while index
-                .hashes
-                .get(next)
-                .is_some_and(|&hash| bucket_of(hash) < bucket)
-            {
-                next += 1;
-            }
-            index.buckets.push(next as u32);
-        }
-        index
+        NameIndex(SortedHashIndex::new(entries, BUCKET_BITS))
     }
 }
 

@@ -39,6 +39,7 @@ use super::{
     By, Bytes, Confidence, CountryCode, Days, Event, EventKind, EventRow, FORMAT, FuzzyDate,
     KeptFile, PROVENANCE, PlaceId, RecordTable, Source, Trust, ViewBox, Visit, VisitRow,
 };
+use crate::hash_index::SortedHashIndex;
 use crate::progress::{Progress, Stage};
 use crate::threads::joined;
 
@@ -74,39 +75,16 @@ enum Store {
 #[derive(Clone, Debug, Default)]
 struct SourceIndex {
     hasher: RandomState,
-    entries: Vec<(u64, u32)>,
-    /// `entries[starts[b]..starts[b + 1]]` are those whose hash's top
-    /// `bits` bits are `b`.
-    starts: Vec<u32>,
-    bits: u32,
+    positions: SortedHashIndex<u32>,
 }
 
 impl SourceIndex {
-    /// The index of `entries`, sorted.
+    /// The index of `entries` (an id's hash, the source's position).
     fn new(hasher: RandomState, entries: Vec<(u64, u32)>) -> Self {
-        // About one entry per run.
-        let bits = entries.len().next_power_of_two().trailing_zeros();
-        let mut index = Self {
+        Self {
             hasher,
-            entries,
-            starts: Vec::new(),
-            bits,
-        };
-        let runs = 1usize << bits;
-        index.starts = Vec::with_capacity(runs + 1);
-        let mut next = 0;
-        for run in 0..=runs {
-            while next < index.entries.len() && index.run(index.entries[next].0) < run {
-                next += 1;
-            }
-            index.starts.push(next as u32);
+            positions: SortedHashIndex::sized(entries),
         }
-        index
-    }
-
-    /// The run of entries `hash` would be in.
-    fn run(&self, hash: u64) -> usize {
-        hash.checked_shr(64 - self.bits).unwrap_or(0) as usize
     }
 
     /// The positions of the sources whose id may be `id` (its hash's).
@@ -116,15 +94,10 @@ impl SourceIndex {
 
     /// The positions of the sources whose id hashes to `hash`.
     fn with_hash(&self, hash: u64) -> impl Iterator<Item = usize> + '_ {
-        let run = self.run(hash);
-        let (start, end) = match self.starts.get(run..run + 2) {
-            Some(&[start, end]) => (start as usize, end as usize),
-            _ => (0, 0),
-        };
-        self.entries[start..end]
+        self.positions
+            .get(hash)
             .iter()
-            .filter(move |&&(other, _)| other == hash)
-            .map(|&(_, index)| index as usize)
+            .map(|&position| position as usize)
     }
 }
 
