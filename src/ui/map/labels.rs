@@ -101,23 +101,24 @@ fn candidates(scene: &Scene, view: &View, frame: &Frame, camera: &Camera) -> Vec
     };
     for marker in &frame.markers {
         let places = frame.marker_places(marker);
-        let Some(name) = places
+        // A city's name before a country's drawn at its capital.
+        let named = places
             .iter()
-            .find_map(|&place| scene.place_name(scene.places[place as usize].point))
-        else {
+            .map(|&place| &scene.places[place as usize])
+            .filter_map(|placed| Some((placed, scene.place_name(placed.point)?)));
+        let Some((first, name)) = named.min_by_key(|(placed, _)| placed.approximate) else {
             continue;
         };
-        let text = match places.len() {
-            0 | 1 => name.to_owned(),
-            count => format!("{name} and {} more", count - 1),
+        // Places elsewhere in the cluster, not those drawn at the same point.
+        let others = places
+            .iter()
+            .filter(|&&place| scene.places[place as usize].point != first.point)
+            .count();
+        let text = match others {
+            0 => name.to_owned(),
+            others => format!("{name} and {others} more"),
         };
-        add(
-            text,
-            marker.center,
-            marker.radius + 2.0,
-            marker.count,
-            false,
-        );
+        add(text, marker.center, marker.radius + 2.0, marker.count, false);
     }
     for arc in &frame.arcs {
         let route = &scene.routes[arc.route as usize];
