@@ -103,7 +103,11 @@ mod tests {
         ];
         for bits in [0, 1, 3, 16] {
             let index = SortedHashIndex::new(entries.clone(), bits);
-            assert_eq!(index.get(0x8000_0000_0000_0000), ['a', 'b', 'd'], "{bits} bits");
+            assert_eq!(
+                index.get(0x8000_0000_0000_0000),
+                ['a', 'b', 'd'],
+                "{bits} bits"
+            );
             assert_eq!(index.get(u64::MAX), ['z']);
             assert_eq!(index.get(0), ['x']);
             assert_eq!(index.get(0x4000_0000_0000_0001), ['c']);

@@ -154,6 +154,41 @@ fn fit_to_data_shows_every_place() {
     }
 }
 
+#[test]
+fn the_first_launch_opens_on_the_bundled_story_with_the_world_filling_the_map() {
+    // No files named: the bundled story and the US record, as on a fresh
+    // clone; the story names its view.
+    let mut harness = app(&[], SIZE);
+    harness.run_steps(3);
+    let app = harness.state();
+    assert!(app.workspace.files.len() >= 2, "the bundled datasets open");
+    let (lat, lon, zoom) = app.map_center_zoom().expect("the map looks at the story");
+    let world_zoom = legation::scene::world_zoom(SIZE[0]);
+    assert!(
+        zoom >= world_zoom,
+        "zoom {zoom}: the world is narrower than the map"
+    );
+    assert!(zoom > world_zoom + 0.5, "zoom {zoom}: the story is a speck");
+    let camera = legation::scene::Camera::new(
+        legation::scene::GeoPoint::new(lat, lon),
+        zoom,
+        [0.0, 0.0, SIZE[0], SIZE[1]],
+    );
+    // Moscow, Beijing, Pyongyang and Seoul are all in view.
+    for (name, lat, lon) in [
+        ("Moscow", 55.75, 37.62),
+        ("Beijing", 39.91, 116.40),
+        ("Pyongyang", 39.03, 125.75),
+        ("Seoul", 37.57, 126.98),
+    ] {
+        let [x, y] = camera.project(legation::scene::GeoPoint::new(lat, lon));
+        assert!(
+            (0.0..SIZE[0]).contains(&x) && (0.0..SIZE[1]).contains(&y),
+            "{name} off the map at {x}, {y}"
+        );
+    }
+}
+
 /// A sound dataset of `count` visits from Moscow to Pyongyang, one a day.
 fn many_visits(count: usize) -> String {
     let visits: Vec<String> = (0..count)

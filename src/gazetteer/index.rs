@@ -241,7 +241,10 @@ impl SortedNames {
             if entries.last().map(|&(last, _)| last) != Some(hash) {
                 run_start = entries.len();
             }
-            if !entries[run_start..].iter().any(|&(_, known)| known == target) {
+            if !entries[run_start..]
+                .iter()
+                .any(|&(_, known)| known == target)
+            {
                 entries.push((hash, target));
             }
         }

@@ -287,7 +287,9 @@ mod tests {
     #[test]
     fn additions_do_not_shadow_the_standard_tables() {
         for (from, _) in CAMEO_EXTRA {
-            let iso = Gazetteer::bundled().countries().any(|country| country.iso3 == *from);
+            let iso = Gazetteer::bundled()
+                .countries()
+                .any(|country| country.iso3 == *from);
             assert!(!iso, "{from} is an ISO code");
         }
         for (from, _) in FIPS_EXTRA {

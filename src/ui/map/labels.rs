@@ -118,7 +118,13 @@ fn candidates(scene: &Scene, view: &View, frame: &Frame, camera: &Camera) -> Vec
             0 => name.to_owned(),
             others => format!("{name} and {others} more"),
         };
-        add(text, marker.center, marker.radius + 2.0, marker.count, false);
+        add(
+            text,
+            marker.center,
+            marker.radius + 2.0,
+            marker.count,
+            false,
+        );
     }
     for arc in &frame.arcs {
         let route = &scene.routes[arc.route as usize];
