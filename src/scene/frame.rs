@@ -1,5 +1,5 @@
 //! One frame's preparation: a [`View`] (what the time window shows) and a
-//! [`Camera`] (where the map looks) become what the ui paints, in screen
+//! [`Camera`](super::Camera) (where the map looks) become what the ui paints, in screen
 //! pixels, with a spatial index for hit-testing. The map layers call
 //! [`Frame::prepare`] every frame, and `legation bench` times that same
 //! call.
@@ -12,7 +12,7 @@
 //!   in the same lane is copied from last frame's points, not projected
 //!   again from its path;
 //! - routes whose bounds miss the screen are culled before any projection;
-//! - at most [`MAX_DRAWN_ARCS`] arcs are drawn, the busiest (plus any
+//! - at most [`MAX_DRAWN_ARCS`](super::MAX_DRAWN_ARCS) arcs are drawn, the busiest (plus any
 //!   selected); the rest are counted in [`Frame::hidden_arcs`], since
 //!   thousands of thin overlapping arcs read as one blur anyway;
 //! - an arc gets as many straight pieces as its length on screen needs (at
@@ -28,19 +28,11 @@
 use std::cmp::Reverse;
 
 use super::{
-    ARC_SEGMENTS, Fade, GeoPoint, HitGrid, HitTarget, KINDS, Scene, ShownRoute, View, bow,
-    bow_profile, cluster, great_circle, mercator, nearest_hit,
+    ARC_SEGMENTS, ArcBudget, Camera, Fade, GeoPoint, HitGrid, HitTarget, KINDS, Scene, ShownRoute,
+    View, bow, bow_profile, cluster, great_circle, nearest_hit,
 };
 use crate::model::EventKind;
 
-/// The most arcs one frame draws.
-pub const MAX_DRAWN_ARCS: usize = 1500;
-/// The fewest arcs [`ArcBudget`] lets a frame draw, however slow frames are.
-pub const MIN_DRAWN_ARCS: usize = 200;
-/// Frames slower than this (20 a second) shrink the [`ArcBudget`]...
-const SLOW_FRAME_SECONDS: f32 = 1.0 / 20.0;
-/// ...and frames faster than this (40 a second) let it grow back.
-const FAST_FRAME_SECONDS: f32 = 1.0 / 40.0;
 /// The piece counts an arc may be drawn with, fewest first.
 const SEGMENT_COUNTS: [usize; 7] = [4, 6, 8, 12, 16, 24, 48];
 /// About how long, in pixels, one straight piece of an arc may be.
@@ -63,73 +55,6 @@ const HIT_CHUNK: usize = 8;
 const NEW_PATHS_PER_FRAME: usize = 120;
 /// Room left around the screen when culling, for arrowheads and end marks.
 const CULL_MARGIN: f32 = 24.0;
-
-/// Where the map looks: the one conversion from the globe to the screen.
-///
-/// Web Mercator, zoom 0 showing the world in 256 pixels, as walkers'
-/// projector (the ui checks that the two agree).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Camera {
-    /// The map's centre on the Web Mercator square (see [`mercator`]).
-    center: [f64; 2],
-    /// The zoom level.
-    zoom: f64,
-    /// Pixels per unit of the Web Mercator square: `256 * 2^zoom`.
-    scale: f64,
-    /// The map's area on screen: `[min x, min y, max x, max y]`.
-    rect: [f32; 4],
-}
-
-impl Camera {
-    /// A camera centred on `center` at `zoom`, for a map filling `rect`
-    /// (`[min x, min y, max x, max y]` in pixels).
-    pub fn new(center: GeoPoint, zoom: f64, rect: [f32; 4]) -> Self {
-        Self {
-            center: mercator(center),
-            zoom,
-            scale: 256.0 * 2f64.powf(zoom),
-            rect,
-        }
-    }
-
-    /// The zoom level.
-    pub fn zoom(&self) -> f64 {
-        self.zoom
-    }
-
-    /// The map's area on screen.
-    pub fn rect(&self) -> [f32; 4] {
-        self.rect
-    }
-
-    /// Where `point` is on screen.
-    pub fn project(&self, point: GeoPoint) -> [f32; 2] {
-        self.project_mercator(mercator(point))
-    }
-
-    /// Where a point of the Web Mercator square is on screen.
-    fn project_mercator(&self, xy: [f64; 2]) -> [f32; 2] {
-        let middle_x = f64::from(self.rect[0].midpoint(self.rect[2]));
-        let middle_y = f64::from(self.rect[1].midpoint(self.rect[3]));
-        [
-            (middle_x + (xy[0] - self.center[0]) * self.scale) as f32,
-            (middle_y + (xy[1] - self.center[1]) * self.scale) as f32,
-        ]
-    }
-
-    /// The part of the Web Mercator square on screen, `margin` pixels
-    /// wider on each side, as `[west, north, east, south]`.
-    fn visible(&self, margin: f32) -> [f64; 4] {
-        let half_width = f64::from((self.rect[2] - self.rect[0]) / 2.0 + margin) / self.scale;
-        let half_height = f64::from((self.rect[3] - self.rect[1]) / 2.0 + margin) / self.scale;
-        [
-            self.center[0] - half_width,
-            self.center[1] - half_height,
-            self.center[0] + half_width,
-            self.center[1] + half_height,
-        ]
-    }
-}
 
 /// What the user selected, as the frame marks it: route ids and place ids,
 /// each sorted.
@@ -258,57 +183,6 @@ impl Paths {
             &self.points[start..start + usize::from(span.len)],
             usize::from(span.split),
         )
-    }
-}
-
-/// How many arcs a frame may draw: [`MAX_DRAWN_ARCS`] while frames come
-/// fast, fewer (down to [`MIN_DRAWN_ARCS`]) while a slow renderer, such as
-/// a software rasterizer or an old GPU, makes playback stutter. Translucent
-/// arcs across the whole screen cost such a renderer far more than
-/// preparing them costs the CPU. It also keeps how fast frames come, for
-/// the user to see.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ArcBudget {
-    arcs: usize,
-    /// A moving average of frame times, in seconds, once there is one.
-    frame_seconds: Option<f32>,
-}
-
-impl Default for ArcBudget {
-    fn default() -> Self {
-        Self {
-            arcs: MAX_DRAWN_ARCS,
-            frame_seconds: None,
-        }
-    }
-}
-
-impl ArcBudget {
-    /// How many arcs a frame may draw now.
-    pub fn arcs(self) -> usize {
-        self.arcs
-    }
-
-    /// How many frames came a second, lately, if any frame time was given.
-    pub fn frames_per_second(self) -> Option<f32> {
-        self.frame_seconds
-            .filter(|&seconds| seconds > 0.0)
-            .map(|seconds| 1.0 / seconds)
-    }
-
-    /// Adapts to how long the last frame took, in seconds: a third fewer
-    /// arcs after a slow frame, an eighth more after a fast one.
-    pub fn adapt(&mut self, frame_seconds: f32) {
-        // About the last twenty frames weigh in.
-        self.frame_seconds = Some(
-            self.frame_seconds
-                .map_or(frame_seconds, |mean| mean + (frame_seconds - mean) / 10.0),
-        );
-        if frame_seconds > SLOW_FRAME_SECONDS {
-            self.arcs = (self.arcs * 2 / 3).max(MIN_DRAWN_ARCS);
-        } else if frame_seconds < FAST_FRAME_SECONDS {
-            self.arcs = (self.arcs + self.arcs / 8 + 1).min(MAX_DRAWN_ARCS);
-        }
     }
 }
 

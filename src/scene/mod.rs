@@ -13,6 +13,8 @@
 //! hit-testing; the ui paints that and `legation bench` times it. Knows
 //! nothing of egui.
 
+mod budget;
+mod camera;
 mod cluster;
 mod fade;
 mod filter;
@@ -25,13 +27,12 @@ mod time;
 mod time_index;
 mod view;
 
+pub use budget::{ArcBudget, MAX_DRAWN_ARCS, MIN_DRAWN_ARCS};
+pub use camera::Camera;
 pub use cluster::{Cluster, cluster};
 pub use fade::Fade;
 pub use filter::SceneFilter;
-pub use frame::{
-    ArcBudget, Camera, DrawnArc, DrawnMarker, Frame, FrameHit, MAX_DRAWN_ARCS, MIN_DRAWN_ARCS,
-    Selected, arc_width, arrival_radius,
-};
+pub use frame::{DrawnArc, DrawnMarker, Frame, FrameHit, Selected, arc_width, arrival_radius};
 pub use geometry::{
     ARC_SEGMENTS, GeoPoint, MAX_MERCATOR_LAT, bow, bow_profile, distance_to_polyline,
     distance_to_segment, fit_view, from_mercator, geodesic_km, great_circle, great_circle_bounds,

@@ -5,6 +5,7 @@ use crate::gazetteer::Gazetteer;
 use crate::model::{CountryCode, Day};
 use crate::model::{Dataset, Event, FuzzyDate, PlaceRef, RecordTable, Visit};
 use crate::scene::TimeWindow;
+use crate::scene::{MAX_DRAWN_ARCS, MIN_DRAWN_ARCS};
 
 const WORLD: [f32; 4] = [0.0, 0.0, 1280.0, 800.0];
 
