@@ -11,7 +11,7 @@ use super::visits::{Trigger, subject};
 /// How far after a travel word its destination may be, in tokens.
 pub(crate) const DESTINATION_WINDOW: usize = 14;
 
-/// The place that names a travel noun: see [`place_names_noun`].
+/// The place that names a travel noun: see `visits::place_names_noun`.
 pub(crate) fn place_before_noun<'p>(
     parsed: &'p Parsed<'_, '_>,
     at: usize,

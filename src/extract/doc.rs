@@ -21,7 +21,7 @@ pub(crate) struct Doc<'t> {
     /// Each sentence's date expressions.
     pub dates: Vec<Vec<DateMention>>,
     /// Whether each sentence is a photo caption (says "in this image",
-    /// ends with a "[Agency]" credit, or repeats the sentence before it).
+    /// ends with a "\[Agency\]" credit, or repeats the sentence before it).
     pub captions: Vec<bool>,
 }
 

@@ -5,7 +5,7 @@
 //! territories, plus hand-written names and demonyms that news uses) is
 //! embedded in the binary from `assets/gazetteer/`, which
 //! `scripts/build_gazetteer.py` rebuilds. Lookups fold case, diacritics and
-//! punctuation ([`fold`]); [`Gazetteer::resolve`] also tries simpler forms of
+//! punctuation ([`fold()`]); [`Gazetteer::resolve`] also tries simpler forms of
 //! a name ([`name_variants`]).
 
 mod fold;

@@ -167,7 +167,7 @@ pub struct ShownPlace {
     pub place: u32,
     /// How many of the window's events happened there.
     pub count: u32,
-    /// How many of each kind, in [`EventKind::ALL`] order.
+    /// How many of each kind, in [`EventKind::ALL`](crate::model::EventKind::ALL) order.
     pub kinds: [u32; KINDS],
     /// Whether any of them is dated to a known day.
     pub exact: bool,
@@ -177,7 +177,7 @@ pub struct ShownPlace {
 /// how far it bows.
 const FIT_ARC_SEGMENTS: usize = 16;
 
-/// What a time window shows, aggregated; turned into shapes by [`Frame`].
+/// What a time window shows, aggregated; turned into shapes by [`Frame`](super::Frame).
 #[derive(Clone, Debug, Default)]
 pub struct View {
     /// The window.
@@ -188,7 +188,7 @@ pub struct View {
     pub places: Vec<ShownPlace>,
     /// Its visits per delegations' country, most first.
     pub origins: Vec<(Option<CountryCode>, usize)>,
-    /// Its events per kind, in [`EventKind::ALL`] order.
+    /// Its events per kind, in [`EventKind::ALL`](crate::model::EventKind::ALL) order.
     pub kinds: [usize; KINDS],
     /// The query's filter, when one is active: only what it keeps is
     /// counted, drawn and listed.

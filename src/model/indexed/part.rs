@@ -488,7 +488,7 @@ pub(super) fn leader(cursor: &mut Cursor<'_>) -> Step<Option<CountryCode>> {
     }
 }
 
-/// A record's `provenance`, checked as [`super::check_provenance`] checks
+/// A record's `provenance`, checked as [`crate::model::check_provenance`] checks
 /// it, in brief.
 pub(super) fn read_trust(cursor: &mut Cursor<'_>) -> Step<Trust> {
     let mut trust = Trust::default();
