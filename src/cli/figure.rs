@@ -151,6 +151,12 @@ pub(super) fn run(
         size,
         scale: scale(args, size),
         camera: None,
+        // Shown as the app opens it unless days were asked for.
+        view_box: drawn
+            .window
+            .is_none()
+            .then(|| drawn.workspace.view())
+            .flatten(),
         dark: false,
     };
     let Output::Film(film) = output else {

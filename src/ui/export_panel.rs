@@ -321,6 +321,7 @@ impl Work {
             // The picture shows what the screen shows, however big.
             scale: (self.size[0] as f32 / map_width.max(1.0)).clamp(0.25, 8.0),
             camera: Some(camera),
+            view_box: None,
             dark: self.dark,
         };
         let path = &self.path;

@@ -17,6 +17,7 @@ use image::RgbaImage;
 pub use self::animation::{AnimationFormat, write_animation};
 use self::gpu::OffscreenRenderer;
 use super::map::{MapView, RememberedView};
+use crate::model::ViewBox;
 use crate::scene::{Scene, SceneFilter, TimeWindow, View};
 
 /// What a figure shows, and at what size.
@@ -31,8 +32,11 @@ pub struct FigureRequest<'a> {
     pub size: [u32; 2],
     /// Pixels per point: 2 draws text and lines twice as big, for print.
     pub scale: f32,
-    /// Where the map looks; `None` fits it to the data.
+    /// Where the map looks; `None` fits it to `view_box`, else to the data.
     pub camera: Option<FigureCamera>,
+    /// The part of the world to show when there is no camera (a dataset's
+    /// `view`); `None` fits the data shown.
+    pub view_box: Option<ViewBox>,
     /// Dark basemap and panels, as the app in dark mode; light for print.
     pub dark: bool,
 }
@@ -58,6 +62,17 @@ const MIN_PASSES: u32 = 2;
 /// fade, so that each frame shows its data whole.
 const PASS_SECONDS: f64 = 5.0;
 
+/// How a figure's map is framed.
+#[derive(Clone, Copy, Debug)]
+enum Framing {
+    /// Where the camera given looks.
+    Camera,
+    /// A dataset's view.
+    Box(ViewBox),
+    /// Fitted to the data shown.
+    Data,
+}
+
 /// Draws figures, one after another, on one graphics device and one map.
 pub struct FigureDrawer {
     renderer: OffscreenRenderer,
@@ -65,8 +80,8 @@ pub struct FigureDrawer {
     map: MapView,
     size: [u32; 2],
     scale: f32,
-    /// Whether each scene is fitted (no camera was given).
-    fits: bool,
+    /// How each scene is framed.
+    framing: Framing,
     time: f64,
 }
 
@@ -111,17 +126,23 @@ impl FigureDrawer {
             map,
             size,
             scale,
-            fits: camera.is_none(),
+            framing: match (camera, request.view_box) {
+                (Some(_), _) => Framing::Camera,
+                (None, Some(view_box)) => Framing::Box(view_box),
+                (None, None) => Framing::Data,
+            },
             time: 0.0,
         })
     }
 
-    /// Takes a new scene: its colours, and, without a camera, a fit on
-    /// the next frame.
+    /// Takes a new scene: its colours, and, without a camera, its view
+    /// box or a fit to its data on the next frame.
     pub fn set_scene(&mut self, scene: &Scene) {
         self.map.set_scene(scene);
-        if self.fits {
-            self.map.fit_on_next_frame();
+        match self.framing {
+            Framing::Box(view_box) => self.map.show_box_on_next_frame(view_box),
+            Framing::Data => self.map.fit_on_next_frame(),
+            Framing::Camera => {}
         }
     }
 
