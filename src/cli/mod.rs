@@ -112,10 +112,12 @@ pub enum Command {
     /// Write what a query and window select for another tool: GeoJSON
     /// (visits as great-circle lines, events as points), CSV (one row per
     /// record), KML (with time spans for Google Earth's slider) or a
-    /// `legation/1` subset with the sources it cites.
+    /// `legation/1` subset with the sources it cites; or draw it, off
+    /// screen, as a PNG of the map or a GIF or MP4 of its playback.
     ///
     /// Exits 0 when written, 1 when the query or format is wrong, 2 when a
-    /// file cannot be read or the output cannot be written.
+    /// file cannot be read, the output cannot be written or a picture
+    /// cannot be drawn (no graphics device, no ffmpeg for MP4).
     Export(export::ExportArgs),
     /// Write a deterministic synthetic dataset of any size, shaped like
     /// real records, for measuring the app at scale.
