@@ -57,8 +57,8 @@ pub struct InForce<'a> {
     pub query: Option<(&'a str, &'a Compiled)>,
     /// The timeline's window.
     pub window: Option<TimeWindow>,
-    /// Where the map looks, and its width in points.
-    pub camera: (FigureCamera, f32),
+    /// Where the map looks, and its size in points.
+    pub camera: (FigureCamera, [f32; 2]),
     /// Whether the app is in dark mode.
     pub dark: bool,
 }
@@ -74,6 +74,8 @@ struct Job {
 pub struct ExportPanel {
     /// Whether the window is shown.
     pub open: bool,
+    /// Whether the user set the size; until then it follows the map's.
+    user_sized: bool,
     choice: Choice,
     path: String,
     size: [u32; 2],
@@ -91,6 +93,7 @@ impl Default for ExportPanel {
             .unwrap_or_default();
         Self {
             open: false,
+            user_sized: false,
             choice: Choice::Png,
             path: folder.join("legation.png").display().to_string(),
             size: [1600, 1000],
@@ -111,6 +114,11 @@ impl ExportPanel {
     /// The Export window, when open.
     pub fn ui(&mut self, ctx: &egui::Context, in_force: &InForce<'_>) {
         self.poll();
+        let [width, height] = in_force.camera.1;
+        if !self.user_sized && width >= 100.0 && height >= 100.0 {
+            // The map's shape at twice its points: sharp on a page.
+            self.size = [(width * 2.0).round() as u32, (height * 2.0).round() as u32];
+        }
         let mut open = self.open;
         egui::Window::new("Export")
             .open(&mut open)
@@ -144,7 +152,7 @@ impl ExportPanel {
             match self.choice {
                 Choice::Png => {
                     self.size_ui(ui);
-                    ui.weak("The map as it is on screen, at this size, with legend and caption");
+                    ui.weak("The map as it is on screen (twice its size unless you set one), with legend and caption");
                 }
                 Choice::Film(_) => {
                     self.size_ui(ui);
@@ -190,9 +198,12 @@ impl ExportPanel {
     fn size_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             ui.label("Size");
-            ui.add(egui::DragValue::new(&mut self.size[0]).range(100..=8192));
+            let width = ui.add(egui::DragValue::new(&mut self.size[0]).range(100..=8192));
             ui.label("×");
-            ui.add(egui::DragValue::new(&mut self.size[1]).range(100..=8192));
+            let height = ui.add(egui::DragValue::new(&mut self.size[1]).range(100..=8192));
+            if width.changed() || height.changed() {
+                self.user_sized = true;
+            }
             ui.label("pixels");
         });
     }
@@ -306,13 +317,13 @@ struct Work {
     windows: Vec<TimeWindow>,
     size: [u32; 2],
     fps: u32,
-    camera: (FigureCamera, f32),
+    camera: (FigureCamera, [f32; 2]),
     dark: bool,
 }
 
 impl Work {
     fn run(self, frames_done: &AtomicUsize, ctx: &egui::Context) -> Result<String, String> {
-        let (camera, map_width) = self.camera;
+        let (camera, [map_width, _]) = self.camera;
         let request = FigureRequest {
             scene: &self.scene,
             filter: self.filter.clone(),

@@ -103,9 +103,9 @@ impl MapView {
         }
     }
 
-    /// Where the map looks and how wide it was drawn last frame, in
+    /// Where the map looks and how big it was drawn last frame, in
     /// points: what a figure of "the current view" starts from.
-    pub fn figure_camera(&self) -> (FigureCamera, f32) {
+    pub fn figure_camera(&self) -> (FigureCamera, [f32; 2]) {
         let center = self
             .memory
             .detached()
@@ -115,7 +115,7 @@ impl MapView {
             lon: center.x(),
             zoom: self.memory.zoom(),
         };
-        (camera, self.drawn_rect.width())
+        (camera, [self.drawn_rect.width(), self.drawn_rect.height()])
     }
 
     /// What to remember of this view.
