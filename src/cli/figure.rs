@@ -162,7 +162,7 @@ pub(super) fn run(
     let Output::Film(film) = output else {
         let window = days_shown(drawn)?;
         write_png(&request, window, path)?;
-        eprintln!("drew {} to {}", Days(window), path.display());
+        eprintln!("drew {} to {}", window, path.display());
         return Ok(());
     };
     let film = match film {
@@ -184,8 +184,8 @@ pub(super) fn run(
     eprintln!(
         "drew {} frames ({} to {}) to {}",
         windows.len(),
-        Days(windows[0]),
-        Days(windows[windows.len() - 1]),
+        windows[0],
+        windows[windows.len() - 1],
         path.display()
     );
     Ok(())
@@ -204,17 +204,4 @@ pub(super) fn run(
          rebuild with default features, or export .geojson, .csv, .kml or .json"
             .to_owned(),
     )
-}
-
-/// A window in words, for the summary line.
-struct Days(TimeWindow);
-
-impl std::fmt::Display for Days {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.0.start == self.0.end {
-            write!(formatter, "{}", self.0.start)
-        } else {
-            write!(formatter, "{}/{}", self.0.start, self.0.end)
-        }
-    }
 }

@@ -34,6 +34,27 @@ impl TimeWindow {
     pub fn days(&self) -> i32 {
         self.end.0 - self.start.0 + 1
     }
+
+    /// The window for people: `18 Jul 2023 – 27 Jul 2023`, or one day.
+    pub fn describe(&self) -> String {
+        if self.start == self.end {
+            self.start.describe()
+        } else {
+            format!("{} – {}", self.start.describe(), self.end.describe())
+        }
+    }
+}
+
+/// As the command line and the timeline's box take it back:
+/// `2023-07-18/2023-07-27`, or one day.
+impl std::fmt::Display for TimeWindow {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.start == self.end {
+            write!(formatter, "{}", self.start)
+        } else {
+            write!(formatter, "{}/{}", self.start, self.end)
+        }
+    }
 }
 
 impl From<&FuzzyDate> for TimeWindow {
@@ -399,6 +420,22 @@ mod tests {
         assert_eq!(fits(day(1990, 1, 1), day(2000, 1, 1)), BinSize::Year);
         assert_eq!(fits(day(1900, 1, 1), day(2019, 12, 31)), BinSize::Year);
         assert_eq!(fits(day(1, 1, 1), day(2026, 1, 1)), BinSize::Decade);
+    }
+
+    #[test]
+    fn a_window_reads_back_as_written_and_in_words() {
+        let fortnight = TimeWindow::new(day(2023, 7, 18), day(2023, 7, 31));
+        assert_eq!(fortnight.to_string(), "2023-07-18/2023-07-31");
+        assert_eq!(fortnight.describe(), "18 Jul 2023 – 31 Jul 2023");
+        assert_eq!(
+            fortnight.to_string().parse::<WindowSpec>(),
+            Ok(WindowSpec::Range(fortnight))
+        );
+        let one = TimeWindow::new(day(2023, 7, 25), day(2023, 7, 25));
+        assert_eq!(
+            (one.to_string().as_str(), one.describe().as_str()),
+            ("2023-07-25", "25 Jul 2023")
+        );
     }
 
     #[test]

@@ -168,7 +168,10 @@ impl Timeline {
     }
 
     fn sync_typed(&mut self) {
-        self.typed = self.window.map(describe_window).unwrap_or_default();
+        self.typed = self
+            .window
+            .map(|window| window.to_string())
+            .unwrap_or_default();
         self.typed_error = None;
     }
 
@@ -596,15 +599,6 @@ fn following(strip: (f64, f64), window: TimeWindow) -> (f64, f64) {
     }
     let from = start - width * 0.1;
     (from, from + width)
-}
-
-/// The window in words: "18 Jul 2023 – 27 Jul 2023", or one day.
-fn describe_window(window: TimeWindow) -> String {
-    if window.start == window.end {
-        window.start.to_string()
-    } else {
-        format!("{}/{}", window.start, window.end)
-    }
 }
 
 /// Between days and points on the strip.

@@ -210,13 +210,8 @@ pub struct Caption {
 impl Caption {
     /// The caption of `window` under `query`.
     pub fn new(window: TimeWindow, query: &str) -> Self {
-        let when = if window.start == window.end {
-            window.start.describe()
-        } else {
-            format!("{} – {}", window.start.describe(), window.end.describe())
-        };
         Self {
-            when,
+            when: window.describe(),
             query: query.trim().to_owned(),
         }
     }
