@@ -4,6 +4,10 @@
 //! is named on its point, covering the basemap's label of the same city;
 //! destinations and markers' places beside their marks.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use egui::{Color32, FontId, Painter, Pos2, Rect};
 
 use crate::scene::{Camera, Frame, LabelRequest, Scene, ScreenBox, View, mark_box, place_labels};
@@ -17,8 +21,8 @@ const TEXT_SIZE: f32 = 12.5;
 const END_CLEARANCE: f32 = 5.0;
 
 /// One name to draw.
-struct Candidate {
-    text: String,
+struct Candidate<'a> {
+    text: Cow<'a, str>,
     request: LabelRequest,
 }
 
@@ -33,7 +37,7 @@ pub fn paint(painter: &Painter, scene: &Scene, view: &View, frame: &Frame, camer
         .iter_mut()
         .map(|candidate| {
             let galley = painter.layout_no_wrap(
-                std::mem::take(&mut candidate.text),
+                std::mem::take(&mut candidate.text).into_owned(),
                 font.clone(),
                 visuals.strong_text_color(),
             );
@@ -72,31 +76,39 @@ pub fn paint(painter: &Painter, scene: &Scene, view: &View, frame: &Frame, camer
 }
 
 /// The places to name: each marker's (with how many more it gathers), and
-/// each drawn arc's ends, once per name and spot.
-fn candidates(scene: &Scene, view: &View, frame: &Frame, camera: &Camera) -> Vec<Candidate> {
-    let mut candidates: Vec<Candidate> = Vec::new();
-    let mut add = |text: String, anchor: [f32; 2], clearance: f32, weight: u32, on_point: bool| {
-        let same = candidates.iter_mut().find(|candidate| {
-            candidate.text == text
-                && (candidate.request.anchor[0] - anchor[0]).abs() < 2.0
-                && (candidate.request.anchor[1] - anchor[1]).abs() < 2.0
-        });
-        match same {
-            Some(same) => {
-                same.request.weight = same.request.weight.saturating_add(weight);
-                same.request.clearance = same.request.clearance.max(clearance);
-                same.request.on_point &= on_point;
+/// each drawn arc's ends, once per name and spot (found by a map, not a
+/// scan: a frame draws up to thousands of arc ends).
+fn candidates<'a>(
+    scene: &'a Scene,
+    view: &View,
+    frame: &Frame,
+    camera: &Camera,
+) -> Vec<Candidate<'a>> {
+    let mut candidates: Vec<Candidate<'a>> = Vec::new();
+    let mut seen: HashMap<(Cow<'a, str>, [i32; 2]), usize> = HashMap::new();
+    let mut add = |text: Cow<'a, str>, anchor: [f32; 2], clearance: f32, weight: u32, on_point| {
+        let spot = [anchor[0].round() as i32, anchor[1].round() as i32];
+        match seen.entry((text, spot)) {
+            Entry::Occupied(known) => {
+                let same = &mut candidates[*known.get()].request;
+                same.weight = same.weight.saturating_add(weight);
+                same.clearance = same.clearance.max(clearance);
+                same.on_point &= on_point;
             }
-            None => candidates.push(Candidate {
-                text,
-                request: LabelRequest {
-                    anchor,
-                    clearance,
-                    size: [0.0, 0.0],
-                    weight,
-                    on_point,
-                },
-            }),
+            Entry::Vacant(new) => {
+                let text = new.key().0.clone();
+                new.insert(candidates.len());
+                candidates.push(Candidate {
+                    text,
+                    request: LabelRequest {
+                        anchor,
+                        clearance,
+                        size: [0.0, 0.0],
+                        weight,
+                        on_point,
+                    },
+                });
+            }
         }
     };
     for marker in &frame.markers {
@@ -115,8 +127,8 @@ fn candidates(scene: &Scene, view: &View, frame: &Frame, camera: &Camera) -> Vec
             .filter(|&&place| scene.places[place as usize].point != first.point)
             .count();
         let text = match others {
-            0 => name.to_owned(),
-            others => format!("{name} and {others} more"),
+            0 => Cow::Borrowed(name),
+            others => Cow::Owned(format!("{name} and {others} more")),
         };
         add(
             text,
@@ -139,7 +151,7 @@ fn candidates(scene: &Scene, view: &View, frame: &Frame, camera: &Camera) -> Vec
         for (end, on_point) in ends {
             if let Some(name) = scene.place_name(end.point) {
                 add(
-                    name.to_owned(),
+                    Cow::Borrowed(name),
                     camera.project(end.point),
                     END_CLEARANCE,
                     count,
