@@ -111,7 +111,7 @@ impl FileChooser {
     /// opens one at once).
     fn entries_ui(&mut self, ui: &mut Ui) -> Option<Vec<PathBuf>> {
         let entries = match &self.entries {
-            Ok(entries) => entries.clone(),
+            Ok(entries) => entries,
             Err(why) => {
                 ui.label(RichText::new(why).color(ui.visuals().error_fg_color));
                 return None;
@@ -126,7 +126,7 @@ impl FileChooser {
                 if entries.is_empty() {
                     ui.weak("Nothing here Legation opens");
                 }
-                for entry in &entries {
+                for entry in entries {
                     if entry.is_folder {
                         let folder = ui.selectable_label(false, format!("{}/", entry.name));
                         if folder.double_clicked()
