@@ -144,10 +144,10 @@ pub fn parse_dataset(json: &[u8]) -> Result<Loaded, ParseError> {
 fn read_record<T>(
     json: &[u8],
     path: &str,
-    read: fn(&mut Reader, Map<String, Value>, &str) -> Option<T>,
+    read: fn(&mut Reader, Map<String, Value>, JsonPath<'_>) -> Option<T>,
 ) -> Option<T> {
     match serde_json::from_slice(json).ok()? {
-        Value::Object(fields) => read(&mut Reader::default(), fields, path),
+        Value::Object(fields) => read(&mut Reader::default(), fields, JsonPath::Root(path)),
         _ => None,
     }
 }
@@ -156,7 +156,7 @@ fn read_record<T>(
 /// visit, if it loads, and every problem, by path under `path`.
 pub fn check_visit(fields: Map<String, Value>, path: &str) -> (Option<Visit>, Vec<Problem>) {
     let mut reader = Reader::default();
-    let visit = reader.visit(fields, path);
+    let visit = reader.visit(fields, JsonPath::Root(path));
     (visit, reader.problems)
 }
 
@@ -164,7 +164,7 @@ pub fn check_visit(fields: Map<String, Value>, path: &str) -> (Option<Visit>, Ve
 /// event, if it loads, and every problem, by path under `path`.
 pub fn check_event(fields: Map<String, Value>, path: &str) -> (Option<Event>, Vec<Problem>) {
     let mut reader = Reader::default();
-    let event = reader.event(fields, path);
+    let event = reader.event(fields, JsonPath::Root(path));
     (event, reader.problems)
 }
 
@@ -209,6 +209,40 @@ fn has_value(fields: &Map<String, Value>, key: &str) -> bool {
     fields.get(key).is_some_and(|value| !value.is_null())
 }
 
+/// Where a value sits in the document (`$.visits[2].to.lat`), spelled
+/// out only when a problem is reported there: most records have none,
+/// and formatting every field's path was a tenth of the time it takes to
+/// read a big file's records back.
+#[derive(Clone, Copy, Debug)]
+enum JsonPath<'a> {
+    /// A path written out: `$.visits`, or a record's own.
+    Root(&'a str),
+    /// A field of an object.
+    Key(&'a Self, &'a str),
+    /// An item of an array.
+    Index(&'a Self, usize),
+}
+
+impl<'a> JsonPath<'a> {
+    fn key(&'a self, key: &'a str) -> Self {
+        Self::Key(self, key)
+    }
+
+    fn index(&'a self, index: usize) -> Self {
+        Self::Index(self, index)
+    }
+}
+
+impl std::fmt::Display for JsonPath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Root(path) => f.write_str(path),
+            Self::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Self::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
 /// Walks the JSON tree, turning values into records and mistakes into
 /// problems.
 #[derive(Default)]
@@ -218,11 +252,11 @@ struct Reader {
 }
 
 impl Reader {
-    fn problem(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem::new(path, message));
+    fn problem(&mut self, path: impl std::fmt::Display, message: impl Into<String>) {
+        self.problems.push(Problem::new(path.to_string(), message));
     }
 
-    fn wrong_type(&mut self, path: &str, expected: &str, found: &Value) {
+    fn wrong_type(&mut self, path: impl std::fmt::Display, expected: &str, found: &Value) {
         self.problem(
             path,
             format!("expected {expected}, found {}", kind_of(found)),
@@ -242,13 +276,25 @@ impl Reader {
                 format!("missing; add \"format\": \"{FORMAT}\" at the top"),
             ),
         }
-        let window = self.optional_date(&mut root, "$", "window");
+        let window = self.optional_date(&mut root, JsonPath::Root("$"), "window");
         let view = self.view_box(root.remove("view"));
-        let (sources, origins) = self.records(root.remove("sources"), "$.sources", Self::source);
+        let (sources, origins) = self.records(
+            root.remove("sources"),
+            JsonPath::Root("$.sources"),
+            Self::source,
+        );
         self.origins.sources = origins;
-        let (visits, origins) = self.records(root.remove("visits"), "$.visits", Self::visit);
+        let (visits, origins) = self.records(
+            root.remove("visits"),
+            JsonPath::Root("$.visits"),
+            Self::visit,
+        );
         self.origins.visits = origins;
-        let (events, origins) = self.records(root.remove("events"), "$.events", Self::event);
+        let (events, origins) = self.records(
+            root.remove("events"),
+            JsonPath::Root("$.events"),
+            Self::event,
+        );
         self.origins.events = origins;
         Dataset {
             format: FormatTag,
@@ -266,8 +312,8 @@ impl Reader {
     fn records<T>(
         &mut self,
         value: Option<Value>,
-        path: &str,
-        read: fn(&mut Self, Map<String, Value>, &str) -> Option<T>,
+        path: JsonPath<'_>,
+        read: fn(&mut Self, Map<String, Value>, JsonPath<'_>) -> Option<T>,
     ) -> (Vec<T>, Vec<usize>) {
         let items = match value {
             None | Some(Value::Null) => return (Vec::new(), Vec::new()),
@@ -280,15 +326,15 @@ impl Reader {
         let mut records = Vec::with_capacity(items.len());
         let mut positions = Vec::with_capacity(items.len());
         for (index, item) in items.into_iter().enumerate() {
-            let item_path = format!("{path}[{index}]");
+            let item_path = path.index(index);
             match item {
                 Value::Object(fields) => {
-                    if let Some(record) = read(self, fields, &item_path) {
+                    if let Some(record) = read(self, fields, item_path) {
                         records.push(record);
                         positions.push(index);
                     }
                 }
-                other => self.wrong_type(&item_path, "an object", &other),
+                other => self.wrong_type(item_path, "an object", &other),
             }
         }
         (records, positions)
@@ -296,14 +342,14 @@ impl Reader {
 
     /// The record's id; a record without one is kept under a made-up id
     /// (its position), so that one missing field does not hide it.
-    fn id(&mut self, fields: &mut Map<String, Value>, path: &str) -> String {
+    fn id(&mut self, fields: &mut Map<String, Value>, path: JsonPath<'_>) -> String {
         self.required_string(fields, path, "id")
-            .unwrap_or_else(|| path.trim_start_matches("$.").to_owned())
+            .unwrap_or_else(|| path.to_string().trim_start_matches("$.").to_owned())
     }
 
     // One signature for every record reader, though a source always loads.
     #[allow(clippy::unnecessary_wraps)]
-    fn source(&mut self, mut fields: Map<String, Value>, path: &str) -> Option<Source> {
+    fn source(&mut self, mut fields: Map<String, Value>, path: JsonPath<'_>) -> Option<Source> {
         let id = self.id(&mut fields, path);
         let source = Source {
             id,
@@ -319,7 +365,7 @@ impl Reader {
         Some(source)
     }
 
-    fn visit(&mut self, mut fields: Map<String, Value>, path: &str) -> Option<Visit> {
+    fn visit(&mut self, mut fields: Map<String, Value>, path: JsonPath<'_>) -> Option<Visit> {
         let id = self.id(&mut fields, path);
         let to = self.required_place(&mut fields, path, "to");
         let date = self.required_date(&mut fields, path, "date");
@@ -342,7 +388,7 @@ impl Reader {
         })
     }
 
-    fn event(&mut self, mut fields: Map<String, Value>, path: &str) -> Option<Event> {
+    fn event(&mut self, mut fields: Map<String, Value>, path: JsonPath<'_>) -> Option<Event> {
         let id = self.id(&mut fields, path);
         let kind = self.event_kind(&mut fields, path);
         let title = self.optional_string(&mut fields, path, "title");
@@ -365,27 +411,27 @@ impl Reader {
 
     /// Checks a record's `provenance`; a wrong one is reported and left
     /// out, as any wrong value is.
-    fn provenance(&mut self, fields: &mut Map<String, Value>, path: &str) {
+    fn provenance(&mut self, fields: &mut Map<String, Value>, path: JsonPath<'_>) {
         if let Some((at, message)) = provenance::check(fields) {
-            self.problem(&format!("{path}.{PROVENANCE}{at}"), message);
+            self.problem(format_args!("{path}.{PROVENANCE}{at}"), message);
             fields.remove(PROVENANCE);
         }
     }
 
-    fn event_kind(&mut self, fields: &mut Map<String, Value>, path: &str) -> EventKind {
-        let path = format!("{path}.kind");
+    fn event_kind(&mut self, fields: &mut Map<String, Value>, path: JsonPath<'_>) -> EventKind {
+        let path = path.key("kind");
         let present = has_value(fields, "kind");
-        let Some(name) = self.optional_string_at(fields.remove("kind"), &path) else {
+        let Some(name) = self.optional_string_at(fields.remove("kind"), path) else {
             // A kind of the wrong type is reported as such, once.
             if !present {
-                self.problem(&path, "missing; give the event a kind (or \"other\")");
+                self.problem(path, "missing; give the event a kind (or \"other\")");
             }
             return EventKind::Other;
         };
         EventKind::parse(&name).unwrap_or_else(|| {
             let known: Vec<_> = EventKind::ALL.iter().map(|kind| kind.as_str()).collect();
             self.problem(
-                &path,
+                path,
                 format!(
                     "`{name}` is not an event kind; use one of {} (read as \"other\")",
                     known.join(", ")
@@ -395,25 +441,30 @@ impl Reader {
         })
     }
 
-    fn actors(&mut self, fields: &mut Map<String, Value>, path: &str) -> Vec<CountryCode> {
-        let path = format!("{path}.actors");
+    fn actors(&mut self, fields: &mut Map<String, Value>, path: JsonPath<'_>) -> Vec<CountryCode> {
+        let path = path.key("actors");
         let items = match fields.remove("actors") {
             None | Some(Value::Null) => return Vec::new(),
             Some(Value::Array(items)) => items,
             Some(other) => {
-                self.wrong_type(&path, "an array of country codes", &other);
+                self.wrong_type(path, "an array of country codes", &other);
                 return Vec::new();
             }
         };
         items
             .into_iter()
             .enumerate()
-            .filter_map(|(index, item)| self.country_code(item, &format!("{path}[{index}]")))
+            .filter_map(|(index, item)| self.country_code(item, path.index(index)))
             .collect()
     }
 
-    fn person(&mut self, fields: &mut Map<String, Value>, path: &str, key: &str) -> Option<Person> {
-        let path = format!("{path}.{key}");
+    fn person(
+        &mut self,
+        fields: &mut Map<String, Value>,
+        path: JsonPath<'_>,
+        key: &str,
+    ) -> Option<Person> {
+        let path = path.key(key);
         match fields.remove(key)? {
             Value::Null => None,
             Value::String(name) => Some(Person {
@@ -421,11 +472,11 @@ impl Reader {
                 ..Person::default()
             }),
             Value::Object(mut person) => {
-                let name = self.required_string(&mut person, &path, "name")?;
-                let title = self.optional_string(&mut person, &path, "title");
+                let name = self.required_string(&mut person, path, "name")?;
+                let title = self.optional_string(&mut person, path, "title");
                 let country = person
                     .remove("country")
-                    .and_then(|code| self.country_code(code, &format!("{path}.country")));
+                    .and_then(|code| self.country_code(code, path.key("country")));
                 Some(Person {
                     name,
                     title,
@@ -434,28 +485,32 @@ impl Reader {
                 })
             }
             other => {
-                self.wrong_type(&path, "an object {\"name\": ..., \"title\": ...}", &other);
+                self.wrong_type(path, "an object {\"name\": ..., \"title\": ...}", &other);
                 None
             }
         }
     }
 
-    fn source_ref(&mut self, fields: &mut Map<String, Value>, path: &str) -> Option<SourceRef> {
-        let path = format!("{path}.source");
+    fn source_ref(
+        &mut self,
+        fields: &mut Map<String, Value>,
+        path: JsonPath<'_>,
+    ) -> Option<SourceRef> {
+        let path = path.key("source");
         let mut source = match fields.remove("source")? {
             Value::Null => return None,
             Value::Object(source) => source,
             other => {
                 self.wrong_type(
-                    &path,
+                    path,
                     "an object {\"id\": ..., \"span\": [start, end]}",
                     &other,
                 );
                 return None;
             }
         };
-        let id = self.required_string(&mut source, &path, "id")?;
-        let span = self.span(source.remove("span"), &format!("{path}.span"));
+        let id = self.required_string(&mut source, path, "id")?;
+        let span = self.span(source.remove("span"), path.key("span"));
         Some(SourceRef {
             id,
             span,
@@ -463,7 +518,7 @@ impl Reader {
         })
     }
 
-    fn span(&mut self, value: Option<Value>, path: &str) -> Option<Span> {
+    fn span(&mut self, value: Option<Value>, path: JsonPath<'_>) -> Option<Span> {
         let value = value?;
         let bounds = match &value {
             Value::Null => return None,
@@ -493,12 +548,12 @@ impl Reader {
     fn required_place(
         &mut self,
         fields: &mut Map<String, Value>,
-        path: &str,
+        path: JsonPath<'_>,
         key: &str,
     ) -> Option<PlaceRef> {
         if !has_value(fields, key) {
             self.problem(
-                &format!("{path}.{key}"),
+                path.key(key),
                 "missing; give at least {\"country\": \"XX\"} or a place name",
             );
         }
@@ -508,38 +563,34 @@ impl Reader {
     fn optional_place(
         &mut self,
         fields: &mut Map<String, Value>,
-        path: &str,
+        path: JsonPath<'_>,
         key: &str,
     ) -> Option<PlaceRef> {
-        let path = format!("{path}.{key}");
+        let path = path.key(key);
         let mut place = match fields.remove(key)? {
             Value::Null => return None,
             Value::Object(place) => place,
             other => {
-                self.wrong_type(
-                    &path,
-                    "an object {\"country\": ..., \"place\": ...}",
-                    &other,
-                );
+                self.wrong_type(path, "an object {\"country\": ..., \"place\": ...}", &other);
                 return None;
             }
         };
         let country = place
             .remove("country")
-            .and_then(|code| self.country_code(code, &format!("{path}.country")));
-        let name = self.optional_string(&mut place, &path, "place");
+            .and_then(|code| self.country_code(code, path.key("country")));
+        let name = self.optional_string(&mut place, path, "place");
         if has_value(&place, "lat") != has_value(&place, "lon") {
-            self.problem(&path, "give both \"lat\" and \"lon\", or neither");
+            self.problem(path, "give both \"lat\" and \"lon\", or neither");
         }
-        let lat = self.coordinate(&mut place, &path, "lat", 90.0);
-        let lon = self.coordinate(&mut place, &path, "lon", 180.0);
+        let lat = self.coordinate(&mut place, path, "lat", 90.0);
+        let lon = self.coordinate(&mut place, path, "lon", 180.0);
         let precision = self
-            .optional_string(&mut place, &path, "precision")
+            .optional_string(&mut place, path, "precision")
             .and_then(|word| {
                 let precision = PlacePrecision::named(&word);
                 if precision.is_none() {
                     self.problem(
-                        &format!("{path}.precision"),
+                        path.key("precision"),
                         format!("`{word}` is not a precision: write city, region or country"),
                     );
                 }
@@ -552,7 +603,7 @@ impl Reader {
         };
         if country.is_none() && name.is_none() && lat.is_none() {
             self.problem(
-                &path,
+                path,
                 "names no place: give \"country\", \"place\", or \"lat\" and \"lon\"",
             );
             return None;
@@ -570,11 +621,11 @@ impl Reader {
     fn coordinate(
         &mut self,
         fields: &mut Map<String, Value>,
-        path: &str,
+        path: JsonPath<'_>,
         key: &str,
         limit: f64,
     ) -> Option<f64> {
-        let path = format!("{path}.{key}");
+        let path = path.key(key);
         match fields.remove(key)? {
             Value::Null => None,
             Value::Number(number) => {
@@ -583,7 +634,7 @@ impl Reader {
                     Some(degrees) if (-limit..=limit).contains(&degrees) => Some(degrees),
                     _ => {
                         self.problem(
-                            &path,
+                            path,
                             format!("{number} is out of range; it must be between -{limit} and {limit} degrees"),
                         );
                         None
@@ -591,13 +642,13 @@ impl Reader {
                 }
             }
             other => {
-                self.wrong_type(&path, "a number of degrees", &other);
+                self.wrong_type(path, "a number of degrees", &other);
                 None
             }
         }
     }
 
-    fn country_code(&mut self, value: Value, path: &str) -> Option<CountryCode> {
+    fn country_code(&mut self, value: Value, path: JsonPath<'_>) -> Option<CountryCode> {
         match value {
             Value::Null => None,
             Value::String(code) => CountryCode::parse(&code).or_else(|| {
@@ -617,12 +668,12 @@ impl Reader {
     fn required_date(
         &mut self,
         fields: &mut Map<String, Value>,
-        path: &str,
+        path: JsonPath<'_>,
         key: &str,
     ) -> Option<FuzzyDate> {
         if !has_value(fields, key) {
             self.problem(
-                &format!("{path}.{key}"),
+                path.key(key),
                 "missing; write YYYY, YYYY-MM, YYYY-MM-DD or START/END",
             );
         }
@@ -632,13 +683,13 @@ impl Reader {
     fn optional_date(
         &mut self,
         fields: &mut Map<String, Value>,
-        path: &str,
+        path: JsonPath<'_>,
         key: &str,
     ) -> Option<FuzzyDate> {
-        let path = format!("{path}.{key}");
-        let text = self.optional_string_at(fields.remove(key), &path)?;
+        let path = path.key(key);
+        let text = self.optional_string_at(fields.remove(key), path)?;
         text.parse()
-            .map_err(|err| self.problem(&path, format!("{err}")))
+            .map_err(|err| self.problem(path, format!("{err}")))
             .ok()
     }
 
@@ -668,27 +719,27 @@ impl Reader {
     fn required_string(
         &mut self,
         fields: &mut Map<String, Value>,
-        path: &str,
+        path: JsonPath<'_>,
         key: &str,
     ) -> Option<String> {
-        let path = format!("{path}.{key}");
+        let path = path.key(key);
         if !has_value(fields, key) {
-            self.problem(&path, "missing");
+            self.problem(path, "missing");
             return None;
         }
-        self.optional_string_at(fields.remove(key), &path)
+        self.optional_string_at(fields.remove(key), path)
     }
 
     fn optional_string(
         &mut self,
         fields: &mut Map<String, Value>,
-        path: &str,
+        path: JsonPath<'_>,
         key: &str,
     ) -> Option<String> {
-        self.optional_string_at(fields.remove(key), &format!("{path}.{key}"))
+        self.optional_string_at(fields.remove(key), path.key(key))
     }
 
-    fn optional_string_at(&mut self, value: Option<Value>, path: &str) -> Option<String> {
+    fn optional_string_at(&mut self, value: Option<Value>, path: JsonPath<'_>) -> Option<String> {
         match value? {
             Value::Null => None,
             Value::String(text) => Some(text),
