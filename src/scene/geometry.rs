@@ -43,6 +43,38 @@ impl GeoPoint {
 /// Spherical interpolation by rotation, with no trigonometry per point but
 /// the projection's, as arcs are made by the thousand while playing.
 pub fn great_circle(from: GeoPoint, to: GeoPoint, segments: usize) -> (Vec<[f64; 2]>, usize) {
+    great_circle_projected(from, to, segments, unit_to_mercator)
+}
+
+/// [`great_circle`] in degrees, `[longitude, latitude]`, for files other
+/// tools read (the same points and split, without going through the map's
+/// square and back, and without its ±85° clamp).
+pub fn great_circle_degrees(
+    from: GeoPoint,
+    to: GeoPoint,
+    segments: usize,
+) -> (Vec<[f64; 2]>, usize) {
+    let (mut points, split) = great_circle_projected(from, to, segments, |unit| {
+        [
+            0.5 + unit[1].atan2(unit[0]) / std::f64::consts::TAU,
+            unit[2].clamp(-1.0, 1.0).asin().to_degrees(),
+        ]
+    });
+    for point in &mut points {
+        point[0] = point[0] * 360.0 - 180.0;
+    }
+    (points, split)
+}
+
+/// [`great_circle`] through `project`, which takes a unit vector to a
+/// point whose first coordinate runs from 0 at the antimeridian's west
+/// side to 1 at its east side.
+fn great_circle_projected(
+    from: GeoPoint,
+    to: GeoPoint,
+    segments: usize,
+    project: impl Fn([f64; 3]) -> [f64; 2],
+) -> (Vec<[f64; 2]>, usize) {
     let segments = segments.max(1);
     let (a, b) = (from.unit(), to.unit());
     let dot = (a[0] * b[0] + a[1] * b[1] + a[2] * b[2]).clamp(-1.0, 1.0);
@@ -74,7 +106,7 @@ pub fn great_circle(from: GeoPoint, to: GeoPoint, segments: usize) -> (Vec<[f64;
             cos * step_cos - sin * step_sin,
             sin * step_cos + cos * step_sin,
         );
-        let point = unit_to_mercator(unit);
+        let point = project(unit);
         if let Some(&last) = points.last()
             && split.is_none()
             && (point[0] - last[0]).abs() > 0.5
@@ -398,6 +430,32 @@ mod tests {
             );
         }
         assert!(close(path[66], mercator(HONOLULU)));
+    }
+
+    #[test]
+    fn a_great_circle_in_degrees_is_the_drawn_one_unprojected() {
+        for (from, to) in [(MOSCOW, PYONGYANG), (TOKYO, HONOLULU)] {
+            let (drawn, drawn_split) = great_circle(from, to, 64);
+            let (degrees, split) = great_circle_degrees(from, to, 64);
+            assert_eq!((degrees.len(), split), (drawn.len(), drawn_split));
+            for (xy, [lon, lat]) in drawn.iter().zip(&degrees) {
+                let point = from_mercator(*xy);
+                // The crossing's latitude is interpolated on each map, so
+                // it may differ by a hair; every other point is the same.
+                assert!((point.lon - lon).abs() < 1e-9, "{point:?} vs {lon}");
+                assert!((point.lat - lat).abs() < 1e-3, "{point:?} vs {lat}");
+            }
+        }
+        let (degrees, split) = great_circle_degrees(TOKYO, HONOLULU, 64);
+        assert_eq!(
+            degrees[split - 1][0],
+            180.0,
+            "the west piece ends on the edge"
+        );
+        assert_eq!(
+            degrees[split][0], -180.0,
+            "the east piece starts on the other"
+        );
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub use frame::{DrawnArc, DrawnMarker, Frame, FrameHit, Selected, arc_width, arr
 pub use geometry::{
     ARC_SEGMENTS, GeoPoint, MAX_MERCATOR_LAT, bow, bow_profile, distance_to_polyline,
     distance_to_segment, fit_view, from_mercator, geodesic_km, great_circle, great_circle_bounds,
-    keep_world_covering, mercator, world_zoom,
+    great_circle_degrees, keep_world_covering, mercator, world_zoom,
 };
 pub use hit::{Hit, HitGrid, HitTarget, nearest_hit};
 pub use labels::{LabelRequest, ScreenBox, mark_box, place_labels};
