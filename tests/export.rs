@@ -405,3 +405,31 @@ fn a_wrong_format_query_or_folder_says_what_to_do_and_writes_nothing() {
             .exists()
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_export_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let us_travels = Path::new(env!("CARGO_MANIFEST_DIR")).join(US_TRAVELS);
+    let mut child = run_support::command([
+        "export".as_ref(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "-o".as_ref(),
+        "-".as_ref(),
+        us_travels.as_os_str(),
+    ])
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .expect("legation starts");
+    let mut header = String::new();
+    let mut lines = BufReader::new(child.stdout.take().expect("piped"));
+    lines.read_line(&mut header).expect("the header comes");
+    assert!(header.starts_with("id,type,date"), "{header}");
+    // As `| head -1` does: the reader goes away with thousands of rows unread.
+    drop(lines);
+    let output = child.wait_with_output().expect("legation ends");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stderr(&output), "", "no error for a closed pipe");
+}

@@ -120,18 +120,23 @@ pub fn run(args: &ExportArgs) -> Exit {
 
 /// Writes the records `selection` keeps to `path` (`-`: stdout).
 fn write_records(format: Format, selection: &Selection<'_>, path: &Path) -> Result<(), String> {
-    let written = if path.as_os_str() == "-" {
+    if path.as_os_str() == "-" {
         let mut out = std::io::stdout().lock();
-        write(format, selection, &mut out).and_then(|()| out.flush())
+        match write(format, selection, &mut out).and_then(|()| out.flush()) {
+            // The reader had enough (`| head`): a normal end, as for `cat`.
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            written => {
+                written.map_err(|error| format!("cannot write to standard output: {error}"))?;
+            }
+        }
     } else {
-        write_atomically(path, |out| write(format, selection, out))
-    };
-    written.map_err(|error| {
-        format!(
-            "cannot write {}: {error}; check the folder exists and is writable",
-            path.display()
-        )
-    })?;
+        write_atomically(path, |out| write(format, selection, out)).map_err(|error| {
+            format!(
+                "cannot write {}: {error}; check the folder exists and is writable",
+                path.display()
+            )
+        })?;
+    }
     let (visits, events) = selection.counts();
     eprintln!(
         "wrote {visits} visits and {events} events to {}",
