@@ -19,7 +19,29 @@ const CHUNK_ROWS: usize = 8192;
 
 /// Appends one record's bytes to the buffer, with the worker's cache of
 /// cited sources.
-pub(super) type Encode = dyn Fn(&Item<'_>, &mut Cited, &mut Vec<u8>) -> io::Result<()> + Sync;
+pub(super) type Encode<'e> =
+    dyn Fn(&Item<'_>, &mut Cited, &mut Vec<u8>) -> io::Result<()> + Sync + 'e;
+
+/// Which of the selected records a pass writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Rows {
+    /// Visits and events, file by file, visits first.
+    All,
+    /// Only the visits.
+    Visits,
+    /// Only the events.
+    Events,
+}
+
+impl Rows {
+    fn takes(self, visits: bool) -> bool {
+        match self {
+            Self::All => true,
+            Self::Visits => visits,
+            Self::Events => !visits,
+        }
+    }
+}
 
 /// A run of rows of one file: visits or events `rows`.
 #[derive(Clone, Debug)]
@@ -30,25 +52,31 @@ pub(super) struct Chunk {
 }
 
 impl Selection<'_> {
-    /// Encodes every selected record with `encode` (which appends its
-    /// bytes to the buffer it is given) on as many threads as there are
-    /// cores, and writes the bytes to `out` in the order
+    /// Encodes the selected records `rows` names with `encode` (which
+    /// appends its bytes to the buffer it is given) on as many threads as
+    /// there are cores, and writes the bytes to `out` in the order
     /// [`Selection::for_each`] visits the records.
     ///
     /// # Errors
     /// The first error `encode` or `out` returns.
-    pub(super) fn write_encoded(&self, out: &mut impl Write, encode: &Encode) -> io::Result<()> {
-        self.write_encoded_in(CHUNK_ROWS, out, encode)
+    pub(super) fn write_encoded(
+        &self,
+        rows: Rows,
+        out: &mut impl Write,
+        encode: &Encode<'_>,
+    ) -> io::Result<()> {
+        self.write_encoded_in(rows, CHUNK_ROWS, out, encode)
     }
 
     /// [`Selection::write_encoded`] in chunks of `chunk_rows` rows.
     fn write_encoded_in(
         &self,
+        rows: Rows,
         chunk_rows: usize,
         out: &mut impl Write,
-        encode: &Encode,
+        encode: &Encode<'_>,
     ) -> io::Result<()> {
-        let chunks = self.chunks(chunk_rows);
+        let chunks = self.chunks(rows, chunk_rows);
         let next = AtomicUsize::new(0);
         let written = AtomicUsize::new(0);
         let workers = std::thread::available_parallelism().map_or(2, |cores| cores.get().min(8));
@@ -93,17 +121,20 @@ impl Selection<'_> {
         })
     }
 
-    /// The selection's rows in chunks of `chunk_rows`, file by file,
-    /// visits first.
-    pub(super) fn chunks(&self, chunk_rows: usize) -> Vec<Chunk> {
+    /// The selection's rows of the kinds `rows` names in chunks of
+    /// `chunk_rows`, file by file, visits first.
+    pub(super) fn chunks(&self, rows: Rows, chunk_rows: usize) -> Vec<Chunk> {
         let mut chunks = Vec::new();
         for (file, matches) in self.matches.iter().enumerate() {
-            for (visits, rows) in [(true, matches.visits.len()), (false, matches.events.len())] {
-                for start in (0..rows).step_by(chunk_rows) {
+            for (visits, count) in [(true, matches.visits.len()), (false, matches.events.len())] {
+                if !rows.takes(visits) {
+                    continue;
+                }
+                for start in (0..count).step_by(chunk_rows) {
                     chunks.push(Chunk {
                         file,
                         visits,
-                        rows: start..start.saturating_add(chunk_rows).min(rows),
+                        rows: start..start.saturating_add(chunk_rows).min(count),
                     });
                 }
             }
@@ -151,6 +182,36 @@ impl Selection<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// A writer that drops the first byte written through it: records are
+/// encoded each with the comma before it, and the first one's goes.
+pub(super) struct SkipFirstByte<W> {
+    out: W,
+    skipped: bool,
+}
+
+impl<W> SkipFirstByte<W> {
+    pub(super) fn new(out: W) -> Self {
+        Self {
+            out,
+            skipped: false,
+        }
+    }
+}
+
+impl<W: Write> Write for SkipFirstByte<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if !self.skipped && !bytes.is_empty() {
+            self.skipped = true;
+            return self.out.write(&bytes[1..]).map(|written| written + 1);
+        }
+        self.out.write(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -212,7 +273,7 @@ mod tests {
         // Chunks of 7 rows: hundreds of them, taken by two threads at once.
         let mut chunked = Vec::new();
         selection
-            .write_encoded_in(7, &mut chunked, &|item, _, bytes| {
+            .write_encoded_in(Rows::All, 7, &mut chunked, &|item, _, bytes| {
                 bytes.extend_from_slice(item.id().as_bytes());
                 bytes.push(b'\n');
                 Ok(())
@@ -232,7 +293,7 @@ mod tests {
         let mut workspace = Workspace::default();
         workspace.open(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data/us-travels.json"));
         let selection = Selection::new(&workspace, None, None);
-        let failed = selection.write_encoded_in(5, &mut Vec::new(), &|item, _, _| {
+        let failed = selection.write_encoded_in(Rows::All, 5, &mut Vec::new(), &|item, _, _| {
             if item.id().ends_with('7') {
                 Err(io::Error::other("no sevens"))
             } else {

@@ -8,45 +8,23 @@ use std::io::{self, Write};
 use ::geojson::{Geometry, GeometryValue, Position};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use super::chunked::{Rows, SkipFirstByte};
 use super::{COLUMNS, Cell, Cited, Item, Selection, columns};
 use crate::edit::Record;
-use crate::scene::{ARC_SEGMENTS, GeoPoint, from_mercator, great_circle};
+use crate::scene::{ARC_SEGMENTS, GeoPoint, great_circle_degrees};
 
 /// Writes `selection` as a GeoJSON `FeatureCollection`, the features
 /// encoded on every core (see [`Selection::write_encoded`]).
 pub(super) fn write(selection: &Selection<'_>, mut out: impl Write) -> io::Result<()> {
     out.write_all(br#"{"type":"FeatureCollection","features":["#)?;
     // Each feature comes with the comma before it; the first one's goes.
-    let mut features = SkipFirstByte {
-        out: &mut out,
-        skipped: false,
-    };
-    selection.write_encoded(&mut features, &|item, cited, bytes| {
+    let mut features = SkipFirstByte::new(&mut out);
+    selection.write_encoded(Rows::All, &mut features, &|item, cited, bytes| {
         bytes.extend_from_slice(b",\n");
         serde_json::to_writer(&mut *bytes, &FeatureOut::of(item, cited)).map_err(io::Error::other)
     })?;
     out.write_all(b"\n]}\n")?;
     out.flush()
-}
-
-/// A writer that drops the first byte written through it.
-struct SkipFirstByte<W> {
-    out: W,
-    skipped: bool,
-}
-
-impl<W: Write> Write for SkipFirstByte<W> {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        if !self.skipped && !bytes.is_empty() {
-            self.skipped = true;
-            return self.out.write(&bytes[1..]).map(|written| written + 1);
-        }
-        self.out.write(bytes)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
 }
 
 /// One record as a GeoJSON `Feature`: its geometry (the `geojson` crate's
@@ -55,11 +33,11 @@ impl<W: Write> Write for SkipFirstByte<W> {
 struct FeatureOut<'a> {
     id: &'a str,
     geometry: Option<Geometry>,
-    cells: Vec<Cell>,
+    cells: Vec<Cell<'a>>,
 }
 
 impl<'a> FeatureOut<'a> {
-    fn of(item: &'a Item<'_>, cited: &mut Cited) -> Self {
+    fn of(item: &'a Item<'_>, cited: &'a mut Cited) -> Self {
         Self {
             id: item.id(),
             geometry: geometry(item),
@@ -80,18 +58,18 @@ impl Serialize for FeatureOut<'_> {
 }
 
 /// The cells that have a value, by column name.
-struct Properties<'a>(&'a [Cell]);
+struct Properties<'a>(&'a [Cell<'a>]);
 
 impl Serialize for Properties<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut properties = serializer.serialize_map(None)?;
         for (name, cell) in COLUMNS.iter().zip(self.0) {
-            match cell {
-                Cell::Text(text) => properties.serialize_entry(name, text)?,
+            match *cell {
+                Cell::Text(ref text) => properties.serialize_entry(name, text)?,
                 Cell::Number(number) if number.is_finite() => {
-                    properties.serialize_entry(name, number)?;
+                    properties.serialize_entry(name, &number)?;
                 }
-                Cell::Flag(flag) => properties.serialize_entry(name, flag)?,
+                Cell::Flag(flag) => properties.serialize_entry(name, &flag)?,
                 Cell::Number(_) | Cell::Empty => {}
             }
         }
@@ -130,17 +108,18 @@ pub(super) fn route(from: GeoPoint, to: GeoPoint) -> GeometryValue {
 /// The pieces of the great circle from `from` to `to`, in longitude and
 /// latitude (one, or two split at the antimeridian).
 pub(super) fn route_pieces(from: GeoPoint, to: GeoPoint) -> Vec<Vec<Position>> {
-    let (points, split) = great_circle(from, to, ARC_SEGMENTS);
-    let positions: Vec<Position> = points
-        .into_iter()
-        .map(|xy| position(from_mercator(xy)))
-        .collect();
-    if split < positions.len() {
-        let (first, second) = positions.split_at(split);
-        vec![first.to_vec(), second.to_vec()]
-    } else {
-        vec![positions]
+    let (points, split) = great_circle_degrees(from, to, ARC_SEGMENTS);
+    let mut pieces = vec![Vec::with_capacity(split)];
+    for (index, [lon, lat]) in points.into_iter().enumerate() {
+        if index == split {
+            pieces.push(Vec::new());
+        }
+        pieces
+            .last_mut()
+            .expect("there is always a piece")
+            .push(position(GeoPoint::new(lat, lon)));
     }
+    pieces
 }
 
 /// Longitude and latitude to a millionth of a degree (about 10 cm): more

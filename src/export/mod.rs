@@ -14,16 +14,18 @@ mod geojson;
 mod kml;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::Mutex;
 
 use crate::edit::Record;
 use crate::gazetteer::Gazetteer;
-use crate::model::{Dataset, Days, PlaceRef, Source, SourceRef, Trust};
+use crate::model::{Days, PlaceRef, Source, SourceRef, Trust};
 use crate::query::{BitSet, Compiled, Matches};
 use crate::scene::{GeoPoint, TimeWindow};
 use crate::workspace::{OpenFile, Workspace};
+use chunked::{Rows, SkipFirstByte};
 
 /// A format records can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,7 +178,7 @@ impl<'a> Selection<'a> {
     /// # Errors
     /// The first error `write` returns.
     pub fn for_each(&self, mut write: impl FnMut(&Item<'_>) -> io::Result<()>) -> io::Result<()> {
-        for chunk in self.chunks(usize::MAX) {
+        for chunk in self.chunks(Rows::All, usize::MAX) {
             self.for_each_in(&chunk, &mut write)?;
         }
         Ok(())
@@ -202,7 +204,7 @@ struct Cited {
 
 impl Cited {
     /// The source `item` cites, and the passage it points at.
-    fn of(&mut self, item: &Item<'_>) -> (Option<&Source>, Option<String>) {
+    fn of(&mut self, item: &Item<'_>) -> (Option<&Source>, Option<&str>) {
         let Some(citation) = item.citation() else {
             return (None, None);
         };
@@ -214,8 +216,7 @@ impl Cited {
         let source = self.last.as_ref().and_then(|(_, source)| source.as_ref());
         let passage = source
             .zip(citation.span)
-            .and_then(|(source, span)| span.slice(&source.text))
-            .map(str::to_owned);
+            .and_then(|(source, span)| span.slice(&source.text));
         (source, passage)
     }
 }
@@ -233,47 +234,70 @@ pub fn write(format: Format, selection: &Selection<'_>, out: impl Write) -> io::
     }
 }
 
-/// A `legation/1` dataset of the records and the sources they cite.
+/// A `legation/1` dataset of the records and the sources they cite, one
+/// record to a line: the records stream through (encoded on every core),
+/// so the sources come last, once it is known which are cited.
 fn write_dataset(selection: &Selection<'_>, mut out: impl Write) -> io::Result<()> {
-    let mut dataset = Dataset::default();
-    let mut cited = HashSet::new();
-    selection.for_each(|item| {
-        if let Some(citation) = item.citation()
-            && cited.insert((item.file.path.clone(), citation.id.clone()))
-            && let Some(source) = item.file.records.source(&citation.id)
-        {
-            dataset.sources.push(source.into_owned());
-        }
-        match &item.record {
-            Record::Visit(visit) => dataset.visits.push(visit.clone()),
-            Record::Event(event) => dataset.events.push(event.clone()),
-        }
-        Ok(())
-    })?;
-    writeln!(out, "{}", dataset.to_json_pretty())?;
+    let cited = Mutex::new(BTreeSet::new());
+    let files = &selection.workspace.files;
+    write!(out, "{{\"format\": \"{}\"", crate::model::FORMAT)?;
+    for (name, rows) in [("visits", Rows::Visits), ("events", Rows::Events)] {
+        write!(out, ",\n\"{name}\": [")?;
+        let mut records = SkipFirstByte::new(&mut out);
+        selection.write_encoded(rows, &mut records, &|item, _, bytes| {
+            if let Some(citation) = item.citation() {
+                let file = files
+                    .iter()
+                    .position(|file| std::ptr::eq(file, item.file))
+                    .unwrap_or_default();
+                cited
+                    .lock()
+                    .map_err(|_| io::Error::other("an export worker failed"))?
+                    .insert((file, citation.id.clone()));
+            }
+            bytes.extend_from_slice(b",\n");
+            match &item.record {
+                Record::Visit(visit) => serde_json::to_writer(&mut *bytes, visit),
+                Record::Event(event) => serde_json::to_writer(&mut *bytes, event),
+            }
+            .map_err(io::Error::other)
+        })?;
+        out.write_all(b"\n]")?;
+    }
+    out.write_all(b",\n\"sources\": [")?;
+    let cited = cited.into_inner().unwrap_or_default();
+    let sources = cited
+        .iter()
+        .filter_map(|(file, id)| files[*file].records.source(id));
+    for (index, source) in sources.enumerate() {
+        out.write_all(if index == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut out, &*source)?;
+    }
+    out.write_all(b"\n]}\n")?;
     out.flush()
 }
 
 /// A place's name, or its country's code when it has none.
-fn place_name(place: &PlaceRef) -> String {
-    place
-        .place
-        .clone()
-        .or_else(|| place.country.map(|code| code.to_string()))
-        .unwrap_or_default()
+fn place_name(place: &PlaceRef) -> Cow<'_, str> {
+    match (&place.place, place.country) {
+        (Some(name), _) => Cow::Borrowed(name),
+        (None, Some(code)) => Cow::Owned(code.to_string()),
+        (None, None) => Cow::Borrowed(""),
+    }
 }
 
-/// One value of a record's flat description.
+/// One value of a record's flat description, borrowed from the record
+/// where it can be (a million rows are written without copying each cell).
 #[derive(Clone, Debug, PartialEq)]
-enum Cell {
-    Text(String),
+enum Cell<'a> {
+    Text(Cow<'a, str>),
     Number(f64),
     Flag(bool),
     Empty,
 }
 
-impl Cell {
-    fn text(value: Option<impl Into<String>>) -> Self {
+impl<'a> Cell<'a> {
+    fn text(value: Option<impl Into<Cow<'a, str>>>) -> Self {
         value.map_or(Self::Empty, |value| Self::Text(value.into()))
     }
 
@@ -282,12 +306,12 @@ impl Cell {
     }
 
     /// As a spreadsheet cell or a KML value: empty when there is none.
-    fn to_text(&self) -> String {
+    fn to_text(&self) -> Cow<'_, str> {
         match self {
-            Self::Text(text) => text.clone(),
-            Self::Number(number) => number.to_string(),
-            Self::Flag(flag) => flag.to_string(),
-            Self::Empty => String::new(),
+            Self::Text(text) => Cow::Borrowed(text),
+            Self::Number(number) => Cow::Owned(number.to_string()),
+            Self::Flag(flag) => Cow::Borrowed(if *flag { "true" } else { "false" }),
+            Self::Empty => Cow::Borrowed(""),
         }
     }
 }
@@ -327,7 +351,7 @@ const COLUMNS: &[&str] = &[
 
 /// A record as one flat row of [`COLUMNS`] (an event's place is its
 /// `to_`), with where its places are and the passage it cites.
-fn columns(item: &Item<'_>, cited: &mut Cited) -> Vec<Cell> {
+fn columns<'a>(item: &'a Item<'_>, cited: &'a mut Cited) -> Vec<Cell<'a>> {
     let (date, kind) = match &item.record {
         Record::Visit(visit) => (&visit.date, "visit"),
         Record::Event(event) => (&event.date, event.kind.as_str()),
@@ -341,46 +365,41 @@ fn columns(item: &Item<'_>, cited: &mut Cited) -> Vec<Cell> {
             crate::model::Precision::Day => "day",
         }
     };
-    let place = |place: Option<&PlaceRef>, point: Option<GeoPoint>| {
+    let code =
+        |code: Option<crate::model::CountryCode>| Cell::text(code.map(|code| code.to_string()));
+    let place = |place: Option<&'a PlaceRef>, point: Option<GeoPoint>| {
         [
-            Cell::text(
-                place
-                    .and_then(|place| place.country)
-                    .map(|code| code.to_string()),
-            ),
+            code(place.and_then(|place| place.country)),
             Cell::text(place.map(place_name)),
             Cell::number(point.map(|point| point.lat)),
             Cell::number(point.map(|point| point.lon)),
         ]
     };
     let (source, passage) = cited.of(item);
-    let mut cells = vec![
-        Cell::Text(item.id().to_owned()),
-        Cell::Text(if kind == "visit" { "visit" } else { "event" }.to_owned()),
-        Cell::Text(date.to_string()),
-        Cell::Text(date.first_day().to_string()),
-        Cell::Text(date.last_day().to_string()),
-        Cell::Text(precision.to_owned()),
-    ];
+    let mut cells = Vec::with_capacity(COLUMNS.len());
+    cells.extend([
+        Cell::text(Some(item.id())),
+        Cell::text(Some(if kind == "visit" { "visit" } else { "event" })),
+        Cell::text(Some(date.to_string())),
+        Cell::text(Some(date.first_day().to_string())),
+        Cell::text(Some(date.last_day().to_string())),
+        Cell::text(Some(precision)),
+    ]);
     match &item.record {
         Record::Visit(visit) => {
             let leader = visit.leader.as_ref();
             cells.extend([
-                Cell::text(leader.map(|leader| leader.name.clone())),
-                Cell::text(leader.and_then(|leader| leader.title.clone())),
-                Cell::text(
-                    leader
-                        .and_then(|leader| leader.country)
-                        .map(|code| code.to_string()),
-                ),
-                Cell::text(visit.delegation.clone()),
+                Cell::text(leader.map(|leader| leader.name.as_str())),
+                Cell::text(leader.and_then(|leader| leader.title.as_deref())),
+                code(leader.and_then(|leader| leader.country)),
+                Cell::text(visit.delegation.as_deref()),
             ]);
             cells.extend(place(visit.from.as_ref(), item.from));
             cells.extend(place(Some(&visit.to), item.at));
             cells.extend([
-                Cell::Text(kind.to_owned()),
+                Cell::text(Some(kind)),
                 Cell::Empty,
-                Cell::text(visit.purpose.clone()),
+                Cell::text(visit.purpose.as_deref()),
             ]);
         }
         Record::Event(event) => {
@@ -388,8 +407,8 @@ fn columns(item: &Item<'_>, cited: &mut Cited) -> Vec<Cell> {
             cells.extend(place(None, None));
             cells.extend(place(Some(&event.place), item.at));
             cells.extend([
-                Cell::Text(kind.to_owned()),
-                Cell::text(event.title.clone()),
+                Cell::text(Some(kind)),
+                Cell::text(event.title.as_deref()),
                 Cell::Empty,
             ]);
         }
@@ -398,9 +417,9 @@ fn columns(item: &Item<'_>, cited: &mut Cited) -> Vec<Cell> {
         Cell::text(item.trust.by.map(crate::model::By::as_str)),
         Cell::text(item.trust.confidence.map(crate::model::Confidence::as_str)),
         Cell::Flag(item.trust.reviewed),
-        Cell::text(item.citation().map(|citation| citation.id.clone())),
-        Cell::text(source.and_then(|source| source.title.clone())),
-        Cell::text(source.and_then(|source| source.url.clone())),
+        Cell::text(item.citation().map(|citation| citation.id.as_str())),
+        Cell::text(source.and_then(|source| source.title.as_deref())),
+        Cell::text(source.and_then(|source| source.url.as_deref())),
         Cell::text(passage),
     ]);
     debug_assert_eq!(cells.len(), COLUMNS.len());
