@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use super::dataset::{FORMAT, FormatTag};
 use super::provenance::{self, PROVENANCE};
+use super::trusted;
 use super::validate::Origins;
 use super::{
     CountryCode, Dataset, Event, EventKind, FuzzyDate, Person, PlacePrecision, PlaceRef, Source,
@@ -170,17 +171,17 @@ pub fn check_event(fields: Map<String, Value>, path: &str) -> (Option<Event>, Ve
 
 /// The visit whose JSON is `json`, at `path` in its file.
 pub(super) fn read_visit(json: &[u8], path: &str) -> Option<Visit> {
-    read_record(json, path, Reader::visit)
+    trusted::visit(json).or_else(|| read_record(json, path, Reader::visit))
 }
 
 /// The event whose JSON is `json`, at `path` in its file.
 pub(super) fn read_event(json: &[u8], path: &str) -> Option<Event> {
-    read_record(json, path, Reader::event)
+    trusted::event(json).or_else(|| read_record(json, path, Reader::event))
 }
 
 /// The source whose JSON is `json`, at `path` in its file.
 pub(super) fn read_source(json: &[u8], path: &str) -> Option<Source> {
-    read_record(json, path, Reader::source)
+    trusted::source(json).or_else(|| read_record(json, path, Reader::source))
 }
 
 /// `serde_json`'s message without its trailing " at line L column C".

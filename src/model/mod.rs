@@ -16,6 +16,7 @@ mod provenance;
 mod records;
 mod rewrite;
 mod table;
+mod trusted;
 mod validate;
 mod view_box;
 
