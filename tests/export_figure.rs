@@ -156,3 +156,28 @@ fn a_film_or_picture_that_cannot_be_made_says_why_and_leaves_nothing() {
         assert!(!out.exists(), "{name} written");
     }
 }
+
+#[test]
+fn a_picture_drawn_outside_a_desktop_session_prints_no_false_errors() {
+    // Over ssh or in a container there is no XDG_RUNTIME_DIR; the GPU
+    // driver's device selection used to print "error: XDG_RUNTIME_DIR is
+    // invalid" though the picture was fine.
+    let out = temp_path("no-session.png");
+    let scratch = temp_path("xdg-no-session");
+    let output = command(["export".as_ref(), "-o".as_ref(), out.as_os_str()])
+        .args(["--size", "320x200"])
+        .arg(STORY)
+        .env("XDG_CACHE_HOME", scratch.join("cache"))
+        .env("XDG_DATA_HOME", scratch.join("data"))
+        .env_remove("XDG_RUNTIME_DIR")
+        .env_remove("NODEVICE_SELECT")
+        .output()
+        .expect("the legation binary runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("error"),
+        "stderr: {}",
+        stderr(&output)
+    );
+    assert_eq!(image::open(&out).expect("a PNG").width(), 320);
+}
