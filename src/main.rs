@@ -14,7 +14,7 @@ fn main() -> ExitCode {
 
 /// Mesa's Vulkan device-selection layer asks the Wayland compositor which
 /// GPU to prefer, and without `XDG_RUNTIME_DIR` (a login over ssh, a
-/// container, CI) it prints "error: XDG_RUNTIME_DIR is invalid" once per
+/// container, CI) it prints `error: XDG_RUNTIME_DIR is invalid` once per
 /// probe when a picture is drawn off screen, though nothing is wrong.
 /// There is no compositor to ask then, so the layer can only pick as the
 /// driver would anyway: it is turned off.
