@@ -79,6 +79,9 @@ pub(crate) enum DateExpr {
     /// Years from the date the text was just talking about: "the
     /// following year".
     DiscourseYears(i32),
+    /// Months from the date the text was just talking about: "a month
+    /// later"; "weeks later" is 0, its month.
+    DiscourseMonths(i32),
     /// "the same day as X": the tokens naming X, relative to the sentence.
     SameDayAs(Range<usize>),
 }
@@ -570,9 +573,8 @@ fn parse_relative(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> 
         let step = if word(1, &["previous"]) { -1 } else { 1 };
         return Some((DateExpr::DiscourseYears(step), at + 3));
     }
-    if token.is("a") && word(1, &["year"]) && word(2, &["later", "earlier"]) {
-        let step = if word(2, &["earlier"]) { -1 } else { 1 };
-        return Some((DateExpr::DiscourseYears(step), at + 3));
+    if token.is("a") && word(1, &["year"]) && word(2, &["earlier"]) {
+        return Some((DateExpr::DiscourseYears(-1), at + 3));
     }
     if token.is("the") {
         if word(1, &["next", "following"]) && word(2, &["day", "morning"]) {
@@ -595,13 +597,33 @@ fn parse_relative(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> 
         }
         return None;
     }
-    if token.is("a") && word(1, &["day"]) && word(2, &["later"]) {
-        return Some((DateExpr::Discourse(1), at + 3));
-    }
     if token.is("that") && word(1, &["day"]) {
         return Some((DateExpr::Discourse(0), at + 2));
     }
-    parse_ago(tokens, at)
+    parse_later(tokens, at).or_else(|| parse_ago(tokens, at))
+}
+
+/// "a day later", "two weeks later", "a month later", "weeks later": a
+/// story telling its past in order counts these from the date it was just
+/// talking about ("in January 2024 ... A month later he flew to Israel"),
+/// not from the day it was published.
+fn parse_later(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
+    let count = count_of(&tokens[at]);
+    let unit_at = at + usize::from(count.is_some());
+    let unit = tokens.get(unit_at)?;
+    if !tokens.get(unit_at + 1).is_some_and(|t| t.is("later")) {
+        return None;
+    }
+    let expr = match count {
+        Some(count) if unit.is_any(&["day", "days"]) => DateExpr::Discourse(count),
+        Some(count) if unit.is_any(&["week", "weeks"]) => DateExpr::Discourse(7 * count),
+        Some(count) if unit.is_any(&["month", "months"]) => DateExpr::DiscourseMonths(count),
+        Some(count) if unit.is_any(&["year", "years"]) => DateExpr::DiscourseYears(count),
+        // "days later", "weeks later": within a month or so of it.
+        None if unit.is_any(&["days", "weeks"]) => DateExpr::DiscourseMonths(0),
+        _ => return None,
+    };
+    Some((expr, unit_at + 2))
 }
 
 /// "two days ago", "a week ago", "three years ago", and "two years
@@ -611,8 +633,17 @@ fn parse_relative(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> 
 fn parse_ago(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
     let count = count_of(&tokens[at])?;
     let unit_token = tokens.get(at + 1)?;
-    let comes_after = at > 0
-        && tokens[at - 1].is_any(&["comes", "came", "come", "coming"])
+    // "comes a month after", "comes barely four months after".
+    let verb_at = match at.checked_sub(1) {
+        Some(before)
+            if tokens[before].is_any(&["barely", "just", "only", "nearly", "almost", "some"]) =>
+        {
+            before.checked_sub(1)
+        }
+        before => before,
+    };
+    let comes_after = verb_at
+        .is_some_and(|verb| tokens[verb].is_any(&["comes", "came", "come", "coming"]))
         && tokens.get(at + 2).is_some_and(|t| t.is("after"));
     if !comes_after
         && !tokens
@@ -646,8 +677,16 @@ pub(crate) fn resolve(expr: &DateExpr, anchor: &Anchor) -> Option<FuzzyDate> {
             match (*days, discourse.is_exact_day()) {
                 (0, _) => Some(discourse),
                 (days, true) => Some(FuzzyDate::day(discourse.first_day().add_days(days))),
-                _ => None,
+                // "in March 2011 ... the next day": March 2011 is as much as
+                // can be said.
+                _ => Some(discourse),
             }
+        }
+        DateExpr::DiscourseMonths(months) => {
+            let (year, month, _) = anchor.discourse?.first_day().ymd();
+            let index = year * 12 + i32::try_from(month).ok()? - 1 + months;
+            let month = u32::try_from(index.rem_euclid(12) + 1).ok()?;
+            DatePoint::month(index.div_euclid(12), month).map(FuzzyDate::point)
         }
         DateExpr::SameDayAs(_) => None,
         DateExpr::Since(inner) => {
@@ -913,6 +952,34 @@ mod tests {
             ]
         );
         assert!(matches!(found[3].expr, DateExpr::SameDayAs(ref r) if r.len() == 2));
+    }
+
+    #[test]
+    fn later_counts_from_the_story_not_from_publication() {
+        let tokens =
+            tokenize("a month later, two weeks later, three days later, weeks later, a year later");
+        let found = find_dates(&tokens);
+        let resolve_on = |discourse: &str| -> Vec<String> {
+            let anchor = Anchor {
+                published: Some("2025-06-10".parse::<FuzzyDate>().unwrap().first_day()),
+                discourse: Some(discourse.parse().unwrap()),
+                ..Anchor::default()
+            };
+            found
+                .iter()
+                .map(|m| resolve(&m.expr, &anchor).map_or("-".to_owned(), |d| d.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            resolve_on("2024-01-22"),
+            ["2024-02", "2024-02-05", "2024-01-25", "2024-01", "2025"]
+        );
+        // A month's story stays a month's: "in December 2023 ... a month
+        // later" is January, "weeks later" December.
+        assert_eq!(
+            resolve_on("2023-12"),
+            ["2024-01", "2023-12", "2023-12", "2023-12", "2024"]
+        );
     }
 
     #[test]

@@ -15,6 +15,9 @@ const MERGE_WINDOW: usize = 64;
 /// How many sentences after a dated mention an undated "his visit to ..."
 /// still recalls that trip.
 const RECALL_SENTENCES: usize = 2;
+/// How many sentences open an article (the headline and the lede): a trip
+/// told there is the day's news, whether or not it is dated.
+const LEDE_SENTENCES: usize = 3;
 
 /// Merges the mentions of one trip (same leader, same destination country,
 /// dates that agree) into one visit each, in order of first mention.
@@ -70,6 +73,68 @@ pub(crate) fn merge(mentions: Vec<VisitMention>, story: &Story) -> Vec<Merged> {
             merged.push(Merged::new(mention));
         }
     }
+    merged
+}
+
+/// Settles trips that have no date of their own (the publication date
+/// stands in) and are not the article's news:
+/// - another traveller's trip, recalled by a noun, that a dated mention of
+///   the same traveller's trip to the same country places ("comes four
+///   months after Modi's visit to Accra ... Modi's Ghana visit in July"):
+///   it is that trip;
+/// - told only in passing after the lede (", who was in Peking on his way
+///   to Hanoi when the army seized power"), by someone who is not among
+///   the news' travellers, to a country none of them went to: it happened
+///   when the article does not say, so it is left out rather than dated
+///   to the article's day.
+pub(crate) fn settle(mut merged: Vec<Merged>, story: &Story) -> Vec<Merged> {
+    let leader = |trip: &Merged| story.leader_of(trip.mentions[0].actor);
+    let undated = |trip: &Merged| !trip.mentions.iter().any(|m| m.explicit_date);
+    let first_traveller = merged.first().and_then(leader);
+    let mut index = 0;
+    while index < merged.len() {
+        let trip = &merged[index];
+        let recalled = undated(trip)
+            && leader(trip).is_some()
+            && leader(trip) != first_traveller
+            && trip.mentions.iter().all(|m| m.travel == Travel::VisitNoun);
+        let dated = recalled
+            .then(|| {
+                merged.iter().position(|other| {
+                    !undated(other)
+                        && leader(other) == leader(trip)
+                        && other.best().to.country == trip.best().to.country
+                })
+            })
+            .flatten();
+        if let Some(dated) = dated {
+            let trip = merged.remove(index);
+            let dated = if dated > index { dated - 1 } else { dated };
+            for mention in trip.mentions {
+                merged[dated].push(mention);
+            }
+        } else {
+            index += 1;
+        }
+    }
+    let news: Vec<&Merged> = merged
+        .iter()
+        .filter(|trip| trip.mentions[0].sentence < LEDE_SENTENCES)
+        .collect();
+    let travellers: Vec<_> = news.iter().map(|trip| leader(trip)).collect();
+    let countries: Vec<_> = news.iter().map(|trip| trip.best().to.country).collect();
+    let aside: Vec<bool> = merged
+        .iter()
+        .map(|trip| {
+            undated(trip)
+                && trip.mentions.iter().all(|m| m.aside)
+                && trip.mentions[0].sentence >= LEDE_SENTENCES
+                && !travellers.contains(&leader(trip))
+                && !countries.contains(&trip.best().to.country)
+        })
+        .collect();
+    let mut aside = aside.into_iter();
+    merged.retain(|_| !aside.next().unwrap_or(false));
     merged
 }
 

@@ -197,7 +197,7 @@ pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazette
         span: Some(span),
         ..SourceRef::default()
     };
-    let visits = merge::merge(visit_mentions, &story)
+    let visits = merge::settle(merge::merge(visit_mentions, &story), &story)
         .iter()
         .filter_map(|merged| {
             let mut visit = visit_record(&story, merged, &cite)?;
@@ -374,7 +374,7 @@ fn cast(doc: &Doc<'_>, places: &[Places], names: &[Vec<NameMention>]) -> Cast {
             let parts = name_parts(core);
             let worth = name.titled || parts.len() >= 2 || people::is_known_word(&parts[0]);
             if worth {
-                cast.add(core, name.title.as_deref(), name.country);
+                cast.add(core, name.title.as_deref(), name.country, index);
             }
         }
         // "A Chinese delegation headed by Zhao Leji": Zhao is Chinese.
@@ -382,7 +382,7 @@ fn cast(doc: &Doc<'_>, places: &[Places], names: &[Vec<NameMention>]) -> Cast {
             if let (Some(leader), Some(country)) = (group.leader, group.country) {
                 let name = &names[leader];
                 let core = sent.text(doc.text, name.core.clone());
-                cast.add(core, name.title.as_deref(), Some(country));
+                cast.add(core, name.title.as_deref(), Some(country), index);
             }
         }
     }

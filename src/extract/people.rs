@@ -377,6 +377,8 @@ pub(crate) struct Person {
     pub title: Option<String>,
     /// Their country, from the article or the list of known people.
     pub country: Option<CountryCode>,
+    /// The sentence that first names them.
+    pub introduced: usize,
 }
 
 /// The index of a [`Person`] in the [`Cast`].
@@ -392,11 +394,14 @@ pub(crate) struct Cast {
 }
 
 impl Cast {
-    /// The person a name's words refer to: the same name, or one whose name
-    /// holds these words in this order ("Kim" for "Kim Jong Un"), the
-    /// latest added first; or, for a fuller name, a person known by part
-    /// of it ("Sergei Shoigu" for "Shoigu").
-    pub fn find(&self, parts: &[String]) -> Option<PersonId> {
+    /// The person a name's words refer to in sentence `at`: the same
+    /// name, or one whose name holds these words in this order ("Kim" for
+    /// "Kim Jong Un"); or, for a fuller name, a person known by part of it
+    /// ("Sergei Shoigu" for "Shoigu"). Among several, the one named first
+    /// of those already named by then: a story names its subject first and
+    /// calls them by surname after, while a namesake ("Kallas, 48, is the
+    /// daughter of Siim Kallas") keeps their full name.
+    pub fn find(&self, parts: &[String], at: usize) -> Option<PersonId> {
         let contains = |id: &PersonId| {
             let name = &self.people[*id].parts;
             name.windows(parts.len()).any(|window| window == parts)
@@ -404,11 +409,29 @@ impl Cast {
                     .windows(name.len())
                     .any(|window| window == name.as_slice())
         };
-        // By the first word, then (for "Sergei Shoigu" when only "Shoigu"
-        // is known) by the last.
-        [parts.first()?, parts.last()?]
-            .into_iter()
-            .find_map(|part| self.by_part.get(part)?.iter().rev().copied().find(contains))
+        let exact = |id: &PersonId| self.people[*id].parts == parts;
+        // By any of its words ("Echeverria" is known when "Luis Echeverria
+        // Alvarez" is added).
+        let candidates: Vec<PersonId> = parts
+            .iter()
+            .filter_map(|part| self.by_part.get(part))
+            .flatten()
+            .copied()
+            .filter(contains)
+            .collect();
+        let named_by_then = |id: &PersonId| self.people[*id].introduced <= at;
+        candidates
+            .iter()
+            .copied()
+            .find(exact)
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .copied()
+                    .filter(named_by_then)
+                    .min_by_key(|id| self.people[*id].introduced)
+            })
+            .or_else(|| candidates.first().copied())
     }
 
     /// Adds a person, or completes the one already known by that name
@@ -418,9 +441,10 @@ impl Cast {
         name: &str,
         title: Option<&str>,
         country: Option<CountryCode>,
+        at: usize,
     ) -> PersonId {
         let parts = name_parts(name);
-        if let Some(id) = self.find(&parts) {
+        if let Some(id) = self.find(&parts, at) {
             let person = &mut self.people[id];
             if parts.len() > person.parts.len() {
                 name.clone_into(&mut person.name);
@@ -442,6 +466,7 @@ impl Cast {
             parts: parts.clone(),
             title: title.map(str::to_owned),
             country,
+            introduced: at,
         });
         self.index(id, &parts);
         id
@@ -636,25 +661,25 @@ mod tests {
     #[test]
     fn the_cast_joins_short_and_full_names() {
         let mut cast = Cast::default();
-        let short = cast.add("Shoigu", None, CountryCode::parse("RU"));
-        let full = cast.add("Sergei Shoigu", Some("Defence Minister"), None);
+        let short = cast.add("Shoigu", None, CountryCode::parse("RU"), 0);
+        let full = cast.add("Sergei Shoigu", Some("Defence Minister"), None, 0);
         assert_eq!(short, full);
         assert_eq!(cast.people[0].name, "Sergei Shoigu");
         assert_eq!(cast.people[0].country, CountryCode::parse("RU"));
-        let kim = cast.add("Kim Jong Un", None, None);
-        assert_eq!(cast.find(&name_parts("Kim")), Some(kim));
-        assert_eq!(cast.find(&name_parts("Jong Un")), Some(kim));
-        assert_eq!(cast.find(&name_parts("Putin")), None);
+        let kim = cast.add("Kim Jong Un", None, None, 0);
+        assert_eq!(cast.find(&name_parts("Kim"), 0), Some(kim));
+        assert_eq!(cast.find(&name_parts("Jong Un"), 0), Some(kim));
+        assert_eq!(cast.find(&name_parts("Putin"), 0), None);
     }
 
     #[test]
     fn known_leaders_fill_missing_countries() {
         let mut cast = Cast::default();
-        cast.add("Donald Trump", Some("President"), None);
-        cast.add("Hu Jintao", None, None);
-        cast.add("Antony Blinken", None, None);
-        cast.add("Mike Smith", Some("Secretary of State"), None);
-        cast.add("Jane Doe", None, None);
+        cast.add("Donald Trump", Some("President"), None, 0);
+        cast.add("Hu Jintao", None, None, 0);
+        cast.add("Antony Blinken", None, None, 0);
+        cast.add("Mike Smith", Some("Secretary of State"), None, 0);
+        cast.add("Jane Doe", None, None, 0);
         cast.fill_countries();
         let codes: Vec<_> = cast
             .people

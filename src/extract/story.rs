@@ -327,7 +327,6 @@ impl Story {
         found
     }
 
-    /// The anchor for dates in the clause around token `at`.
     /// The person a name is: one of the cast, or a new one when the name is
     /// surely a person's (titled, two words or more, a known leader's).
     fn person_named(
@@ -338,13 +337,15 @@ impl Story {
     ) -> Option<PersonId> {
         let core = sent.text(text, name.core.clone());
         let parts = name_parts(core);
-        if let Some(id) = self.cast.find(&parts) {
+        if let Some(id) = self.cast.find(&parts, sent.index) {
             return Some(id);
         }
         let surely =
             name.titled || parts.len() >= 2 || parts.first().is_some_and(|p| is_known_word(p));
         surely.then(|| {
-            let id = self.cast.add(core, name.title.as_deref(), name.country);
+            let id = self
+                .cast
+                .add(core, name.title.as_deref(), name.country, sent.index);
             self.cast.fill_country(id);
             id
         })
@@ -538,7 +539,7 @@ impl Story {
         // "in July 1971 ... the following year": the date just before.
         if matches!(
             mention.expr,
-            DateExpr::Discourse(_) | DateExpr::DiscourseYears(_)
+            DateExpr::Discourse(_) | DateExpr::DiscourseYears(_) | DateExpr::DiscourseMonths(_)
         ) && let Some(earlier) = index.checked_sub(1)
             && let Some(date) = self.resolve_date(sent, text, earlier)
             && !date.is_interval()

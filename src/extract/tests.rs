@@ -467,3 +467,61 @@ fn who_was_the_last_leader_to_visit_made_the_visit() {
     let plan = "Nigerian President Bola Tinubu arrived in London on Monday. Keir Starmer plans to visit Nigeria.";
     assert_eq!(visits(plan, "2025-06-05").len(), 1, "a plan is no visit");
 }
+
+#[test]
+fn a_month_later_is_a_month_after_the_trip_just_told() {
+    let text = "NEW YORK (AP) — Argentine President Javier Milei arrived in New York on Sunday.\n\nHis first trip abroad as president, in January 2024, was to the World Economic Forum in Davos, Switzerland. A month later he flew to Israel, where he prayed at the Western Wall in Jerusalem.";
+    let found = visits(text, "2025-06-10");
+    assert!(
+        found.contains(&"Javier Milei AR->IL Jerusalem 2024-02".to_owned()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_surname_is_the_person_the_story_named_first_not_a_later_namesake() {
+    let text = "ADDIS ABABA, Sept 19 (AFP) - The European Union's foreign policy chief Kaja Kallas was in Addis Ababa on Thursday.\n\nThe tour began on Monday in Accra, where Kallas met President John Dramani Mahama. On Tuesday she flew to Abuja for talks.\n\nKallas, 48, is the daughter of Siim Kallas, a former Estonian prime minister.";
+    let found = visits(text, "2025-09-19");
+    assert!(
+        found
+            .iter()
+            .any(|v| v.starts_with("Kaja Kallas") && v.contains("NG Abuja 2025-09-16")),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|v| v.starts_with("Siim")), "{found:?}");
+}
+
+#[test]
+fn another_travellers_undated_trip_is_the_dated_one_or_left_out() {
+    // "Modi's visit to Accra" is the July visit told later, not one on the
+    // day of the news.
+    for lede in [
+        "comes barely four months after Prime Minister Narendra Modi's visit to Accra",
+        "comes after Prime Minister Narendra Modi's visit to Accra, the first in three decades",
+    ] {
+        let text = format!(
+            "NEW DELHI (PTI) - Ghana President John Dramani Mahama's arrival in New Delhi on Monday evening marks the first State visit by a Ghanaian head of state in a decade, and {lede}.\n\nThe two leaders will hold talks on Tuesday.\n\nTrade has grown since Modi's Ghana visit in July, during which the two sides signed four agreements."
+        );
+        let found = visits(&text, "2025-11-18");
+        let modi: Vec<_> = found
+            .iter()
+            .filter(|v| v.starts_with("Narendra Modi"))
+            .collect();
+        assert_eq!(
+            modi,
+            ["Narendra Modi IN->GH Accra 2025-07"],
+            "{lede}: {found:?}"
+        );
+    }
+    // Another man's trip told in passing, with no date of its own, is not
+    // dated to the news day.
+    let text = "DAKAR, Nov 15 - Emperor Haile Selassie of Ethiopia arrived in Dakar on Tuesday on a state visit.\n\nHe was welcomed by President Senghor at the airport.\n\nThe tour began in Conakry.\n\nA stop in Accra was dropped after the coup that toppled President Kwame Nkrumah. Dr. Nkrumah, who was in Peking on his way to Hanoi when the army seized power, has since taken refuge in Guinea.";
+    let found = visits(text, "1966-11-15");
+    assert!(found.iter().all(|v| !v.contains("Nkrumah")), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|v| v.starts_with("Haile Selassie") && v.contains("SN Dakar")),
+        "{found:?}"
+    );
+}

@@ -93,6 +93,9 @@ pub(crate) struct VisitMention {
     pub explicit_date: bool,
     /// Why, as stated.
     pub purpose: Option<String>,
+    /// Whether the sentence tells it in passing, in a clause about the
+    /// traveller (", who was in Peking on his way to Hanoi, ...").
+    pub aside: bool,
 }
 
 /// The travel words of a sentence, with the forms that do not count (a
@@ -708,6 +711,7 @@ pub(crate) fn visits(
         }
         let purpose = purpose(parsed, after);
         let chained = is_chained(parsed, trigger);
+        let aside = is_aside(parsed, trigger.at);
         for actor in &actors {
             if story.leader_of(*actor).is_none() {
                 continue;
@@ -750,6 +754,7 @@ pub(crate) fn visits(
                     date,
                     explicit_date: explicit,
                     purpose: purpose.clone(),
+                    aside,
                 });
             }
         }
@@ -930,6 +935,14 @@ fn companions(
             })
         })
         .collect()
+}
+
+/// Whether the travel word at `at` is in a relative clause just after a
+/// comma (", who was in Peking", ", who had visited Warsaw"): something
+/// said of the traveller in passing.
+fn is_aside(parsed: &Parsed<'_, '_>, at: usize) -> bool {
+    (at.saturating_sub(4).max(1)..at)
+        .any(|i| parsed.sent.is_any(i, &["who", "whose"]) && parsed.sent.is(i - 1, ","))
 }
 
 /// A place reference from a country and maybe a city.
