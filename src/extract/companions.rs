@@ -21,6 +21,19 @@ const LIST_STOPS: &[&str] = &[
     "met", "held", "had",
 ];
 
+/// Offices by which a story calls its traveller ("the premier").
+const LEADER_OFFICES: &[&str] = &[
+    "premier",
+    "president",
+    "prime",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "pope",
+    "minister",
+];
+
 /// The visits of the companions a sentence names. `found` holds the
 /// sentence's own visits; the traveller's last visit in `legs` stands in
 /// when the sentence has none ("He was accompanied by ...").
@@ -57,16 +70,26 @@ pub(crate) fn companions(
             .iter()
             .filter(|m| m.tokens.start >= at + 2 && m.tokens.start < list_end && !m.relative)
             .collect();
-        if listed
-            .first()
-            .is_none_or(|first| first.tokens.start > at + 2 + LIST_START)
+        // "arrived with the premier": the story's traveller, by office.
+        let by_office =
+            listed.is_empty() && sent.is(at + 2, "the") && sent.is_any(at + 3, LEADER_OFFICES);
+        if !by_office
+            && listed
+                .first()
+                .is_none_or(|first| first.tokens.start > at + 2 + LIST_START)
         {
             continue;
         }
-        let named_after: Vec<Actor> = listed
-            .iter()
-            .flat_map(|m| m.actors.iter().copied())
-            .collect();
+        let named_after: Vec<Actor> = if by_office {
+            // The latest trip's traveller: the focus may be this
+            // sentence's own subjects by now.
+            legs.latest().map(|visit| visit.actor).into_iter().collect()
+        } else {
+            listed
+                .iter()
+                .flat_map(|m| m.actors.iter().copied())
+                .collect()
+        };
         let (subjects, _) = subject(parsed, at);
         // "The former army general, who travelled with ...": a subject
         // not named, described, is the story's traveller ("an aide

@@ -158,7 +158,10 @@ const FUTURE_BEFORE_TO: &[&str] = &["due", "expected", "set", "slated", "poised"
 pub(crate) fn is_future(tokens: &[Token<'_>], purposes: bool) -> bool {
     tokens.iter().enumerate().any(|(index, token)| {
         let next = tokens.get(index + 1);
-        token.is_any(FUTURE_CUES)
+        // "flew in on Thursday to prepare the meeting": a purpose, not a
+        // plan ("prepares to visit").
+        let purpose_infinitive = token.is("prepare") && index > 0 && tokens[index - 1].is("to");
+        token.is_any(FUTURE_CUES) && !purpose_infinitive
             || (token.is_any(FUTURE_BEFORE_TO) && next.is_some_and(|t| t.is("to")))
             || (token.is("ahead") && next.is_some_and(|t| t.is("of")))
             || (purposes && token.is("to") && next.is_some_and(|t| t.is_any(PURPOSE_VERBS)))

@@ -145,8 +145,22 @@ pub(crate) fn destinations(
             });
             Some((places, origin, found.end))
         }
-        None => fallback_destination(parsed, story, trigger)
-            .map(|place| (vec![place], None, trigger.at + 1)),
+        None => fallback_destination(parsed, story, trigger).map(|place| {
+            // "flew in from Addis Ababa on Thursday": arrived here, from there.
+            let sent = &parsed.sent;
+            let origin = parsed
+                .places
+                .all
+                .iter()
+                .filter(|p| p.tokens.start > trigger.at + 1)
+                .filter(|p| p.tokens.start <= trigger.at + DESTINATION_WINDOW)
+                .find(|p| sent.is(p.tokens.start - 1, "from"))
+                .map(|p| StoryPlace {
+                    country: p.country,
+                    city: p.city.clone(),
+                });
+            (vec![place], origin, trigger.at + 1)
+        }),
     }
 }
 
@@ -224,7 +238,9 @@ fn fallback_destination(
             city: None,
         });
     }
-    if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed) {
+    // "flew in on Saturday", "flew in from Addis Ababa": arrived here.
+    let flew_in = trigger.travel == Travel::Go && sent.is(trigger.at + 1, "in");
+    if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed) || flew_in {
         return story.dateline.clone();
     }
     None

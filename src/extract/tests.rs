@@ -525,3 +525,34 @@ fn another_travellers_undated_trip_is_the_dated_one_or_left_out() {
         "{found:?}"
     );
 }
+
+#[test]
+fn flying_in_is_arriving_where_the_story_is() {
+    let text = "TUNIS, June 13 (Reuters) - African leaders met in Tunis on Monday.\n\nOAU Secretary-General Salim Ahmed Salim, who flew in from Addis Ababa on Thursday to prepare the meeting, said the organisation had failed Rwanda. Nigerian Foreign Minister Baba Gana Kingibe flew in on Saturday.";
+    assert_eq!(
+        visits(text, "1994-06-13"),
+        [
+            "Salim Ahmed Salim ET->TN Tunis 1994-06-09",
+            "Baba Gana Kingibe NG->TN Tunis 1994-06-11"
+        ]
+    );
+    // Where a "where" clause follows, its dates are the other place's.
+    let text = "MOSCOW (Reuters) - Venezuelan President Nicolas Maduro arrived in Moscow on Wednesday.\n\nMaduro flew in from Minsk, where he held talks with Alexander Lukashenko on Tuesday.";
+    assert_eq!(
+        visits(text, "2024-06-12"),
+        ["Nicolas Maduro VE->RU Moscow 2024-06-12"]
+    );
+}
+
+#[test]
+fn ministers_arriving_with_the_premier_travel_with_him() {
+    let text = "TOKYO (APP) - Prime Minister Shehbaz Sharif arrived in Tokyo on Monday.\n\nDeputy Prime Minister Ishaq Dar and Finance Minister Muhammad Aurangzeb arrived with the premier.";
+    assert_eq!(
+        visits(text, "2024-07-08"),
+        [
+            "Shehbaz Sharif PK->JP Tokyo 2024-07-08",
+            "Ishaq Dar PK->JP Tokyo 2024-07-08",
+            "Muhammad Aurangzeb PK->JP Tokyo 2024-07-08"
+        ]
+    );
+}

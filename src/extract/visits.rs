@@ -212,6 +212,12 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
             _ => true,
         },
         Travel::Go => match word {
+            // "flew in on Saturday", "flew in from Addis Ababa": arrived
+            // where the story is; but in "flew in from Minsk, where he held
+            // talks on Tuesday" the dates are Minsk's.
+            "flew" | "flown" | "flies" | "fly" | "flying" if next == "in" => {
+                !(at + 2..sent.len().min(at + 8)).any(|i| sent.is(i, "where"))
+            }
             "left" | "leaves" | "leaving" | "departed" | "departs" | "departing" | "headed"
             | "heads" | "heading" => within(&["for", "to", "toward", "towards"], 4) && next != "by",
             "crossed" | "crosses" | "crossing" => within(&["into"], 3),
