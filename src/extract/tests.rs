@@ -556,3 +556,16 @@ fn ministers_arriving_with_the_premier_travel_with_him() {
         ]
     );
 }
+
+#[test]
+fn where_a_tour_began_is_its_first_visit() {
+    let text = "ADDIS ABABA, Sept 19 (AFP) - The European Union's foreign policy chief Kaja Kallas was in Addis Ababa on Thursday, the last stop of a tour that took her to Ghana and Nigeria.\n\nThe tour began on Monday in Accra, where Kallas met President John Dramani Mahama. On Tuesday she flew to Abuja for talks.";
+    assert_eq!(
+        visits(text, "2025-09-19"),
+        [
+            "Kaja Kallas BE->ET Addis Ababa 2025-09-18",
+            "Kaja Kallas BE->GH Accra 2025-09-15",
+            "Kaja Kallas BE->NG Abuja 2025-09-16"
+        ]
+    );
+}

@@ -240,6 +240,10 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
                 && at > 0
                 && sent.is_any(at - 1, &["a", "brief", "short", "first", "final", "last"])
         }
+        // "The tour began on Monday in Accra": where it began is a visit.
+        Travel::VisitNoun if matches!(next, "began" | "begins" | "started" | "starts") => {
+            at > 0 && sent.is_any(at - 1, &["the", "his", "her", "their"])
+        }
         Travel::VisitNoun => matches!(next, "to" | "of" | "through" | "in"),
         // Active "Kim welcomed Xi to Pyongyang": Xi is the guest; "Lavrov
         // met Wang in Beijing": Lavrov was there.
