@@ -728,11 +728,11 @@ pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[(usize, u8)]) -> Vec
                 .iter()
                 .enumerate()
                 .filter(|(index, d)| {
-                    // ", who took office in September,": an aside's date.
-                    let aside = sent.is_any(
-                        clause_around(sent, d.tokens.start).start,
-                        &["who", "which", "whose", "whom"],
-                    );
+                    // ", who took office in September,", ", a former
+                    // protest leader who took office in March 2022,": an
+                    // aside's date.
+                    let aside = (clause_around(sent, d.tokens.start).start..d.tokens.start)
+                        .any(|i| sent.is_any(i, &["who", "which", "whose", "whom"]));
                     !claimed[*index]
                         && !aside
                         && !clauses

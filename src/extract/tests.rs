@@ -569,3 +569,12 @@ fn where_a_tour_began_is_its_first_visit() {
         ]
     );
 }
+
+#[test]
+fn a_date_in_an_aside_about_the_traveller_is_not_the_trips() {
+    let text = "WASHINGTON (Reuters) - Chilean President Gabriel Boric arrived in Washington on Wednesday.\n\nThe 38-year-old Boric, a former student protest leader who took office in March 2022 as Chile's youngest president, is making his first bilateral visit to the White House.";
+    assert_eq!(
+        visits(text, "2024-05-16"),
+        ["Gabriel Boric CL->US Washington 2024-05-15"]
+    );
+}
