@@ -387,7 +387,33 @@ fn cast(doc: &Doc<'_>, places: &[Places], names: &[Vec<NameMention>]) -> Cast {
         }
     }
     cast.fill_countries();
+    envoys(doc, names, &mut cast);
     cast
+}
+
+/// "Sisi ... cancelled his trip and sent Prime Minister Mostafa Madbouly":
+/// an envoy serves the country of whoever sent them, when the article
+/// gives the envoy none.
+fn envoys(doc: &Doc<'_>, names: &[Vec<NameMention>], cast: &mut Cast) {
+    for (index, names) in names.iter().enumerate() {
+        let sent = doc.sentence(index);
+        for (at, envoy) in names.iter().enumerate() {
+            let sent_by = envoy.tokens.start > 0
+                && sent.is_any(envoy.tokens.start - 1, &["sent", "dispatched"]);
+            let Some(sender) = names[..at].last().filter(|_| sent_by) else {
+                continue;
+            };
+            let find = |name: &NameMention| {
+                cast.find(&name_parts(sent.text(doc.text, name.core.clone())), index)
+            };
+            let (Some(envoy), Some(sender)) = (find(envoy), find(sender)) else {
+                continue;
+            };
+            if cast.people[envoy].country.is_none() {
+                cast.people[envoy].country = cast.people[sender].country;
+            }
+        }
+    }
 }
 
 /// The dateline's place ("BEIJING (Reuters) -"), when the gazetteer knows it.

@@ -578,3 +578,12 @@ fn a_date_in_an_aside_about_the_traveller_is_not_the_trips() {
         ["Gabriel Boric CL->US Washington 2024-05-15"]
     );
 }
+
+#[test]
+fn an_envoy_serves_the_country_of_whoever_sent_them() {
+    let text = "ROME, Feb 2 (ANSA) - Leaders arrived in Rome on Saturday for a summit.\n\nEgyptian President Abdel Fattah al-Sisi, who had been expected to attend, cancelled his trip at the last minute and sent Prime Minister Mostafa Madbouly, who landed at Ciampino airport late on Saturday.";
+    assert_eq!(
+        visits(text, "2025-02-02"),
+        ["Mostafa Madbouly EG->IT Rome 2025-02-01"]
+    );
+}
