@@ -49,34 +49,50 @@ pub(crate) fn companions(
     for at in 0..sent.len() {
         let word = sent.word(at);
         let accompanied = word == "accompanied" && sent.is(at + 1, "by");
-        let along = matches!(
+        let travelled = matches!(
             word,
             "travelled" | "traveled" | "travelling" | "traveling" | "flew"
-        ) && sent.is(at + 1, "with");
+        );
+        // "travelled with Sugiono", "travelled to Tunis with von der Leyen".
+        let with_at = if sent.is(at + 1, "with") {
+            Some(at + 1)
+        } else if sent.is(at + 1, "to") {
+            parsed
+                .places
+                .place_at(at + 2)
+                .filter(|place| place.tokens.start == at + 2)
+                .map(|place| place.tokens.end)
+                .filter(|&end| sent.is(end, "with"))
+        } else {
+            None
+        };
+        let along = travelled && with_at.is_some();
         // "Dar and Aurangzeb arrived with the premier": the subjects came
         // along with the one named after "with".
         let came = matches!(word, "arrived" | "came") && sent.is(at + 1, "with");
         if !(accompanied || along || came) {
             continue;
         }
+        let list_start = with_at.map_or(at + 2, |with| with + 1);
         // The list runs from right after "by" or "with" to the clause's
         // next verb or preposition: "accompanied by aides, flew to Kyiv
         // after talks with Duda" names no companion Duda.
-        let list_end = (at + 2..(at + 2 + LIST_WINDOW).min(sent.len()))
+        let list_end = (list_start..(list_start + LIST_WINDOW).min(sent.len()))
             .find(|&i| sent.is_any(i, LIST_STOPS) || sent.punct(i, ';'))
-            .unwrap_or_else(|| (at + 2 + LIST_WINDOW).min(sent.len()));
+            .unwrap_or_else(|| (list_start + LIST_WINDOW).min(sent.len()));
         let listed: Vec<_> = parsed
             .actors
             .iter()
-            .filter(|m| m.tokens.start >= at + 2 && m.tokens.start < list_end && !m.relative)
+            .filter(|m| m.tokens.start >= list_start && m.tokens.start < list_end && !m.relative)
             .collect();
         // "arrived with the premier": the story's traveller, by office.
-        let by_office =
-            listed.is_empty() && sent.is(at + 2, "the") && sent.is_any(at + 3, LEADER_OFFICES);
+        let by_office = listed.is_empty()
+            && sent.is(list_start, "the")
+            && sent.is_any(list_start + 1, LEADER_OFFICES);
         if !by_office
             && listed
                 .first()
-                .is_none_or(|first| first.tokens.start > at + 2 + LIST_START)
+                .is_none_or(|first| first.tokens.start > list_start + LIST_START)
         {
             continue;
         }

@@ -587,3 +587,16 @@ fn an_envoy_serves_the_country_of_whoever_sent_them() {
         ["Mostafa Madbouly EG->IT Rome 2025-02-01"]
     );
 }
+
+#[test]
+fn those_a_traveller_went_to_a_place_with_went_too() {
+    let text = "ROME, Feb 2 (ANSA) - Italian Prime Minister Giorgia Meloni hosted a summit in Rome on Saturday.\n\nIn June 2023 she travelled to Tunis with European Commission President Ursula von der Leyen and then Dutch premier Mark Rutte to offer Saied a package of European aid.";
+    assert_eq!(
+        visits(text, "2025-02-02"),
+        [
+            "Giorgia Meloni IT->TN Tunis 2023-06",
+            "Ursula von der Leyen BE->TN Tunis 2023-06",
+            "Mark Rutte NL->TN Tunis 2023-06"
+        ]
+    );
+}
