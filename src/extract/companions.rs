@@ -34,6 +34,31 @@ const LEADER_OFFICES: &[&str] = &[
     "minister",
 ];
 
+/// Where "with" is after a travel verb at `at`: "travelled with
+/// Sugiono", "travelled to Tunis with von der Leyen".
+fn travelled_with(parsed: &Parsed<'_, '_>, at: usize) -> Option<usize> {
+    let sent = &parsed.sent;
+    let travelled = matches!(
+        sent.word(at),
+        "travelled" | "traveled" | "travelling" | "traveling" | "flew"
+    );
+    if !travelled {
+        return None;
+    }
+    if sent.is(at + 1, "with") {
+        return Some(at + 1);
+    }
+    if !sent.is(at + 1, "to") {
+        return None;
+    }
+    parsed
+        .places
+        .place_at(at + 2)
+        .filter(|place| place.tokens.start == at + 2)
+        .map(|place| place.tokens.end)
+        .filter(|&end| sent.is(end, "with"))
+}
+
 /// The visits of the companions a sentence names. `found` holds the
 /// sentence's own visits; the traveller's last visit in `legs` stands in
 /// when the sentence has none ("He was accompanied by ...").
@@ -49,24 +74,8 @@ pub(crate) fn companions(
     for at in 0..sent.len() {
         let word = sent.word(at);
         let accompanied = word == "accompanied" && sent.is(at + 1, "by");
-        let travelled = matches!(
-            word,
-            "travelled" | "traveled" | "travelling" | "traveling" | "flew"
-        );
-        // "travelled with Sugiono", "travelled to Tunis with von der Leyen".
-        let with_at = if sent.is(at + 1, "with") {
-            Some(at + 1)
-        } else if sent.is(at + 1, "to") {
-            parsed
-                .places
-                .place_at(at + 2)
-                .filter(|place| place.tokens.start == at + 2)
-                .map(|place| place.tokens.end)
-                .filter(|&end| sent.is(end, "with"))
-        } else {
-            None
-        };
-        let along = travelled && with_at.is_some();
+        let with_at = travelled_with(parsed, at);
+        let along = with_at.is_some();
         // "Dar and Aurangzeb arrived with the premier": the subjects came
         // along with the one named after "with".
         let came = matches!(word, "arrived" | "came") && sent.is(at + 1, "with");
