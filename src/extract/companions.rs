@@ -73,7 +73,10 @@ pub(crate) fn companions(
     let mut visits: Vec<VisitMention> = Vec::new();
     for at in 0..sent.len() {
         let word = sent.word(at);
-        let accompanied = word == "accompanied" && sent.is(at + 1, "by");
+        // "accompanied by", "accompanied in Nairobi by".
+        let by_at = (at + 1..(at + 5).min(sent.len())).find(|&i| sent.is(i, "by"));
+        let accompanied = word == "accompanied"
+            && by_at.is_some_and(|by| (at + 1..by).all(|i| !sent.punct(i, ',')));
         let with_at = travelled_with(parsed, at);
         let along = with_at.is_some();
         // "Dar and Aurangzeb arrived with the premier": the subjects came
@@ -82,12 +85,25 @@ pub(crate) fn companions(
         if !(accompanied || along || came) {
             continue;
         }
-        let list_start = with_at.map_or(at + 2, |with| with + 1);
+        let list_start = match (with_at, by_at) {
+            (Some(with), _) => with + 1,
+            (None, Some(by)) if accompanied => by + 1,
+            _ => at + 2,
+        };
         // The list runs from right after "by" or "with" to the clause's
         // next verb or preposition: "accompanied by aides, flew to Kyiv
         // after talks with Duda" names no companion Duda.
+        // A stop inside a title ("Minister of State for Foreign Affairs")
+        // ends nothing.
+        let in_title = |i: usize| {
+            sent.is_any(i, &["for", "of", "to"])
+                && sent
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.text.starts_with(char::is_uppercase))
+        };
         let list_end = (list_start..(list_start + LIST_WINDOW).min(sent.len()))
-            .find(|&i| sent.is_any(i, LIST_STOPS) || sent.punct(i, ';'))
+            .find(|&i| sent.is_any(i, LIST_STOPS) && !in_title(i) || sent.punct(i, ';'))
             .unwrap_or_else(|| (list_start + LIST_WINDOW).min(sent.len()));
         let listed: Vec<_> = parsed
             .actors
@@ -120,8 +136,13 @@ pub(crate) fn companions(
         // not named, described, is the story's traveller ("an aide
         // travelling with Kallas" is not).
         let unnamed = subjects.is_empty() && at > 0 && sent.is(at - 1, "who");
+        // "The veteran leftist was accompanied by ...": described, not
+        // named, the traveller is the latest one.
+        let described = subjects.is_empty() && accompanied;
         let subjects = if unnamed {
             story.focus.into_iter().collect()
+        } else if described {
+            legs.latest().map(|visit| visit.actor).into_iter().collect()
         } else {
             subjects
         };

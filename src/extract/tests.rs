@@ -600,3 +600,30 @@ fn those_a_traveller_went_to_a_place_with_went_too() {
         ]
     );
 }
+
+#[test]
+fn companions_of_a_described_traveller_and_titles_with_prepositions() {
+    let text = "PARIS, June 5 (AFP) - Brazilian President Luiz Inacio Lula da Silva arrived in Paris on Wednesday.\n\nThe veteran leftist was accompanied by Foreign Minister Mauro Vieira and Agriculture Minister Carlos Favaro.\n\nHe was accompanied in Paris by Dr. Celso Amorim, the Minister of State for Foreign Affairs, and Dr. Marina Silva, the environment minister.";
+    let found = visits(text, "2025-06-05");
+    for name in [
+        "Mauro Vieira",
+        "Carlos Favaro",
+        "Celso Amorim",
+        "Marina Silva",
+    ] {
+        assert!(
+            found.contains(&format!("{name} BR->FR Paris 2025-06-04")),
+            "{name}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_name_set_after_its_description_is_a_traveller_too() {
+    let text = "NAIROBI, Kenya (AP) — Ghana's President John Mahama and the head of the African Union Commission, Mahmoud Ali Youssouf, arrived in Nairobi on Monday for talks.";
+    let found = visits(text, "2025-09-17");
+    assert!(
+        found.contains(&"John Mahama GH->KE Nairobi 2025-09-15".to_owned()),
+        "{found:?}"
+    );
+}

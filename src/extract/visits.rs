@@ -469,6 +469,10 @@ pub(crate) fn subject(parsed: &Parsed<'_, '_>, at: usize) -> (Vec<Actor>, usize)
     (Vec::new(), at)
 }
 
+/// How many words a description may take before the name it introduces
+/// ("the head of the African Union Commission, Mahmoud Ali Youssouf").
+const APPOSITIVE_WORDS: usize = 10;
+
 /// The actors of a mention with those coordinated before it: "Yoon and
 /// Japanese Prime Minister Kishida", "Xi and Kim".
 pub(crate) fn coordinated(parsed: &Parsed<'_, '_>, mention: &ActorMention) -> Vec<Actor> {
@@ -476,7 +480,24 @@ pub(crate) fn coordinated(parsed: &Parsed<'_, '_>, mention: &ActorMention) -> Ve
     let mut actors = mention.actors.clone();
     let mut start = mention.tokens.start;
     while start >= 2 && sent.is_any(start - 1, &["and", ","]) {
-        match parsed.actor_at(start - 2) {
+        // "Mahama and the head of the African Union Commission, Mahmoud
+        // Ali Youssouf,": a name set after its description.
+        let described = sent
+            .punct(start - 1, ',')
+            .then(|| {
+                (start.saturating_sub(APPOSITIVE_WORDS)..start - 1)
+                    .rev()
+                    .find(|&i| sent.is(i, "and"))
+            })
+            .flatten()
+            .filter(|&and| {
+                and >= 1
+                    && sent.is(and + 1, "the")
+                    && (and + 1..start - 1)
+                        .all(|i| parsed.actor_at(i).is_none() && !sent.punct(i, ','))
+            });
+        let before = described.map_or(start - 2, |and| and - 1);
+        match parsed.actor_at(before) {
             Some(other) if !other.object && !other.relative => {
                 for actor in other.actors.iter().rev() {
                     if !actors.contains(actor) {
