@@ -5,7 +5,7 @@
 //! place, same day), from the companion's own country, or the
 //! traveller's when the article gives the companion none.
 
-use super::story::{Actor, Parsed, Story};
+use super::story::{Actor, ActorMention, Parsed, Story};
 use super::visits::{Legs, VisitMention, home_of, subject};
 use crate::gazetteer::Gazetteer;
 
@@ -59,6 +59,29 @@ fn travelled_with(parsed: &Parsed<'_, '_>, at: usize) -> Option<usize> {
         .filter(|&end| sent.is(end, "with"))
 }
 
+/// The people a list of companions starting at `list_start` names: up to
+/// the clause's next verb or preposition ("accompanied by aides, flew to
+/// Kyiv after talks with Duda" names no companion Duda), though not one
+/// inside a title ("Minister of State for Foreign Affairs").
+fn listed_from<'p>(parsed: &'p Parsed<'_, '_>, list_start: usize) -> Vec<&'p ActorMention> {
+    let sent = &parsed.sent;
+    let in_title = |i: usize| {
+        sent.is_any(i, &["for", "of", "to"])
+            && sent
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.text.starts_with(char::is_uppercase))
+    };
+    let list_end = (list_start..(list_start + LIST_WINDOW).min(sent.len()))
+        .find(|&i| sent.is_any(i, LIST_STOPS) && !in_title(i) || sent.punct(i, ';'))
+        .unwrap_or_else(|| (list_start + LIST_WINDOW).min(sent.len()));
+    parsed
+        .actors
+        .iter()
+        .filter(|m| m.tokens.start >= list_start && m.tokens.start < list_end && !m.relative)
+        .collect()
+}
+
 /// The visits of the companions a sentence names. `found` holds the
 /// sentence's own visits; the traveller's last visit in `legs` stands in
 /// when the sentence has none ("He was accompanied by ...").
@@ -90,26 +113,7 @@ pub(crate) fn companions(
             (None, Some(by)) if accompanied => by + 1,
             _ => at + 2,
         };
-        // The list runs from right after "by" or "with" to the clause's
-        // next verb or preposition: "accompanied by aides, flew to Kyiv
-        // after talks with Duda" names no companion Duda.
-        // A stop inside a title ("Minister of State for Foreign Affairs")
-        // ends nothing.
-        let in_title = |i: usize| {
-            sent.is_any(i, &["for", "of", "to"])
-                && sent
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|t| t.text.starts_with(char::is_uppercase))
-        };
-        let list_end = (list_start..(list_start + LIST_WINDOW).min(sent.len()))
-            .find(|&i| sent.is_any(i, LIST_STOPS) && !in_title(i) || sent.punct(i, ';'))
-            .unwrap_or_else(|| (list_start + LIST_WINDOW).min(sent.len()));
-        let listed: Vec<_> = parsed
-            .actors
-            .iter()
-            .filter(|m| m.tokens.start >= list_start && m.tokens.start < list_end && !m.relative)
-            .collect();
+        let listed = listed_from(parsed, list_start);
         // "arrived with the premier": the story's traveller, by office.
         let by_office = listed.is_empty()
             && sent.is(list_start, "the")
