@@ -28,6 +28,7 @@ mod published;
 mod story;
 mod text;
 mod visits;
+mod where_legs;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -509,6 +510,8 @@ fn read_story(
             &parsed, story, gazetteer, &legs, &found,
         ));
         legs.remember(&found);
+        // An earlier leg told in passing is not where the traveller is now.
+        found.extend(where_legs::where_legs(&parsed, story, gazetteer));
         let events = events::events(
             &parsed,
             story,

@@ -536,11 +536,15 @@ fn flying_in_is_arriving_where_the_story_is() {
             "Baba Gana Kingibe NG->TN Tunis 1994-06-11"
         ]
     );
-    // Where a "where" clause follows, its dates are the other place's.
+    // Where a "where" clause follows, its dates are the other place's: an
+    // earlier leg, not the arrival's.
     let text = "MOSCOW (Reuters) - Venezuelan President Nicolas Maduro arrived in Moscow on Wednesday.\n\nMaduro flew in from Minsk, where he held talks with Alexander Lukashenko on Tuesday.";
     assert_eq!(
         visits(text, "2024-06-12"),
-        ["Nicolas Maduro VE->RU Moscow 2024-06-12"]
+        [
+            "Nicolas Maduro VE->RU Moscow 2024-06-12",
+            "Nicolas Maduro VE->BY Minsk 2024-06-11"
+        ]
     );
 }
 
@@ -625,5 +629,17 @@ fn a_name_set_after_its_description_is_a_traveller_too() {
     assert!(
         found.contains(&"John Mahama GH->KE Nairobi 2025-09-15".to_owned()),
         "{found:?}"
+    );
+}
+
+#[test]
+fn the_place_a_traveller_flew_in_from_was_the_tours_earlier_leg() {
+    let text = "NEW DELHI, March 4 (PTI) Kenyan President William Ruto arrived in New Delhi on Monday night on a three-day official visit.\n\nThe Kenyan leader flew in from Abu Dhabi, where he had held talks with UAE President Sheikh Mohamed bin Zayed Al Nahyan on Sunday. Kenyan Foreign Minister Musalia Mudavadi flew in from Lagos, where he was born.";
+    assert_eq!(
+        visits(text, "2025-03-04"),
+        [
+            "William Ruto KE->IN Delhi 2025-03-03",
+            "William Ruto KE->AE Abu Dhabi 2025-03-02"
+        ]
     );
 }

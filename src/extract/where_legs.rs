@@ -1,0 +1,98 @@
+//! A tour's earlier leg told by the place it was left: "Ruto flew in from
+//! Abu Dhabi, where he had held talks with Sheikh Mohamed on Sunday",
+//! "Anwar came to Moscow from Astana, where on Monday he held talks with
+//! Tokayev". The traveller was in that place on the where-clause's day.
+
+use super::lexicon::{Travel, travel};
+use super::story::{Parsed, Story, StoryPlace, clause_around};
+use super::visits::{VisitMention, home_of, subject};
+use crate::gazetteer::Gazetteer;
+
+/// How many words may stand between the travel word and "from" ("flew
+/// in from", "came to Moscow from").
+const VERB_BEFORE_FROM: usize = 5;
+
+/// Words that say the traveller did something in the place left (not
+/// "where he was born").
+const DONE_THERE: &[&str] = &[
+    "held",
+    "met",
+    "signed",
+    "attended",
+    "spent",
+    "visited",
+    "opened",
+    "addressed",
+    "talks",
+];
+
+/// The earlier legs a sentence tells by "from PLACE, where ... DAY".
+pub(crate) fn where_legs(
+    parsed: &Parsed<'_, '_>,
+    story: &Story,
+    gazetteer: &Gazetteer,
+) -> Vec<VisitMention> {
+    let sent = &parsed.sent;
+    let mut legs = Vec::new();
+    for where_at in 2..sent.len() {
+        if !sent.is(where_at, "where") || !sent.punct(where_at - 1, ',') {
+            continue;
+        }
+        let Some(place) = parsed.places.all.iter().find(|p| {
+            p.tokens.end == where_at - 1
+                && p.tokens.start > 0
+                && sent.is(p.tokens.start - 1, "from")
+        }) else {
+            continue;
+        };
+        let from_at = place.tokens.start - 1;
+        let Some(verb) = (from_at.saturating_sub(VERB_BEFORE_FROM)..from_at)
+            .rev()
+            .find(|&i| {
+                travel(sent.word(i)).is_some_and(|kind| matches!(kind, Travel::Go | Travel::Arrive))
+            })
+        else {
+            continue;
+        };
+        let clause = clause_around(sent, where_at + 1);
+        let inside = |at: usize| at > where_at && at < clause.end;
+        if !(where_at + 1..clause.end).any(|i| sent.is_any(i, DONE_THERE)) {
+            continue;
+        }
+        let Some(date) = sent
+            .dates
+            .iter()
+            .position(|d| inside(d.tokens.start))
+            .and_then(|index| story.resolve_date(sent, parsed.text, index))
+        else {
+            continue;
+        };
+        let (actors, _) = subject(parsed, verb);
+        for actor in actors {
+            let Some(home) = home_of(story, gazetteer, actor) else {
+                continue;
+            };
+            if home.country == place.country || story.leader_of(actor).is_none() {
+                continue;
+            }
+            legs.push(VisitMention {
+                sentence: sent.index,
+                span: sent.span,
+                caption: parsed.caption,
+                at: where_at,
+                travel: Travel::Go,
+                actor,
+                to: StoryPlace {
+                    country: place.country,
+                    city: place.city.clone(),
+                },
+                from: Some(home),
+                date,
+                explicit_date: true,
+                purpose: None,
+                aside: false,
+            });
+        }
+    }
+    legs
+}
