@@ -278,12 +278,12 @@ fn several_articles_merge_with_unique_ids() {
 /// travellers, tours, hosts as subjects, returns, cancelled trips), each
 /// read with its publication date. What the rules reach today, so that no
 /// change loses ground; the aim is 0.85.
-const LONG_ARTICLES_F1: f64 = 0.84;
+const LONG_ARTICLES_F1: f64 = 0.81;
 
 #[test]
 fn long_articles_keep_their_score() {
     let names = articles_in("articles-long");
-    assert!(names.len() >= 36, "{} long articles", names.len());
+    assert!(names.len() >= 49, "{} long articles", names.len());
     let (mut found, mut right, mut wanted) = (0usize, 0usize, 0usize);
     let mut report = Vec::new();
     for path in &names {

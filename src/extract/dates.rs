@@ -472,8 +472,11 @@ fn parse_month_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize
     Some(month_with_year(tokens, at + 1, month))
 }
 
-/// A bare month, with "last year" / "this year" / "next year" after it.
+/// A bare month, with "last year" / "this year" / "next year" after it
+/// ("in April last year", "in April of last year").
 fn month_with_year(tokens: &[Token<'_>], after: usize, month: u32) -> (DateExpr, usize) {
+    let of = usize::from(tokens.get(after).is_some_and(|t| t.is("of")));
+    let after = after + of;
     let offset = match (tokens.get(after), tokens.get(after + 1)) {
         (Some(which), Some(year)) if year.is("year") => {
             if which.is("last") {
@@ -488,7 +491,11 @@ fn month_with_year(tokens: &[Token<'_>], after: usize, month: u32) -> (DateExpr,
         }
         _ => None,
     };
-    let end = if offset.is_some() { after + 2 } else { after };
+    let end = if offset.is_some() {
+        after + 2
+    } else {
+        after - of
+    };
     (
         DateExpr::Month {
             month,
@@ -909,6 +916,7 @@ mod tests {
             ("in January", "2023-01"),
             ("in September", "2022-09"),
             ("in March last year", "2022-03"),
+            ("in April of last year", "2022-04"),
             ("in early March this year", "2023-03"),
             ("in mid-July", "2023-07"),
             ("on June 12", "2023-06-12"),

@@ -87,8 +87,14 @@ pub(crate) fn find_names(sent: &Sent<'_, '_>, text: &str, places: &Places) -> Ve
             ],
         );
         let names_thing = ship || sent.capitalized(end) && sent.has(end, Flags::ORG);
+        // "General de Gaulle", "Mr. van Klaveren": particles before the
+        // first name word are the name's too.
+        let mut start = at;
+        while start > 0 && at - start < 2 && sent.has(start - 1, Flags::PARTICLE) {
+            start -= 1;
+        }
         if !names_thing {
-            names.push(describe(sent, text, places, at..end));
+            names.push(describe(sent, text, places, start..end));
         }
         at = end;
     }
@@ -498,13 +504,20 @@ impl Cast {
         if person.country.is_some() {
             return;
         }
-        person.country = known_country(&person.parts).or_else(|| {
-            let title = person.title.as_deref()?.to_lowercase();
-            TITLE_COUNTRIES
-                .iter()
-                .find(|(words, _)| title.contains(words))
-                .and_then(|(_, code)| CountryCode::parse(code))
-        });
+        let titled = person.title.is_some();
+        person.country = known_country(&person.parts)
+            .or_else(|| {
+                titled
+                    .then(|| known_surname_country(&person.parts))
+                    .flatten()
+            })
+            .or_else(|| {
+                let title = person.title.as_deref()?.to_lowercase();
+                TITLE_COUNTRIES
+                    .iter()
+                    .find(|(words, _)| title.contains(words))
+                    .and_then(|(_, code)| CountryCode::parse(code))
+            });
     }
 }
 
@@ -552,6 +565,20 @@ fn known_country(parts: &[String]) -> Option<CountryCode> {
             .find(|(name, _, _)| holds(name))
     };
     by_name.or_else(by_word).map(|(_, code, _)| *code)
+}
+
+/// "President Kennedy": a titled surname alone is the known leader whose
+/// full name ends with it, when every such leader served one country.
+fn known_surname_country(parts: &[String]) -> Option<CountryCode> {
+    let [surname] = parts else {
+        return None;
+    };
+    let mut countries = known_people()
+        .iter()
+        .filter(|(name, _, full)| *full && name.len() >= 2 && name.last() == Some(surname))
+        .map(|(_, code, _)| *code);
+    let first = countries.next()?;
+    countries.all(|code| code == first).then_some(first)
 }
 
 /// Whether a single word is a known leader's distinctive name.

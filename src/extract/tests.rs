@@ -643,3 +643,15 @@ fn the_place_a_traveller_flew_in_from_was_the_tours_earlier_leg() {
         ]
     );
 }
+
+#[test]
+fn a_titled_surname_is_the_known_leader_and_particles_open_names() {
+    let text = "PARIS, MAY 31\n\nPresident Kennedy arrived in Paris this morning and was received at Orly airport by General de Gaulle.\n\nGeneral de Gaulle himself paid a state visit to Washington in April of last year.";
+    assert_eq!(
+        visits(text, "1961-05-31"),
+        [
+            "Kennedy US->FR Paris 1961-05-31",
+            "de Gaulle FR->US Washington 1960-04"
+        ]
+    );
+}

@@ -164,7 +164,19 @@ fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
             || sent.is_any(
                 next,
                 &[
-                    "on", "for", "with", "to", "this", "last", "earlier", "since", "until", "at",
+                    "on",
+                    "for",
+                    "with",
+                    "to",
+                    "this",
+                    "last",
+                    "earlier",
+                    "since",
+                    "until",
+                    "at",
+                    "together",
+                    "alongside",
+                    "during",
                 ],
             )
     });
@@ -747,7 +759,7 @@ pub(crate) fn visits(
             if story.leader_of(*actor).is_none() {
                 continue;
             }
-            let home = home_of(story, gazetteer, *actor);
+            let home = travelling_home(story, gazetteer, *actor, &actors);
             for (to, (date, explicit)) in places
                 .iter()
                 .flat_map(|to| dates.iter().map(move |d| (to, *d)))
@@ -974,6 +986,33 @@ fn companions(
 fn is_aside(parsed: &Parsed<'_, '_>, at: usize) -> bool {
     (at.saturating_sub(4).max(1)..at)
         .any(|i| parsed.sent.is_any(i, &["who", "whose"]) && parsed.sent.is(i - 1, ","))
+}
+
+/// Where `actor` set out from: their country's capital; or, for a
+/// minister the article gives no country ("Boric and Foreign Minister
+/// Alberto van Klaveren arrived"), the home of a leader travelling with
+/// them.
+fn travelling_home(
+    story: &Story,
+    gazetteer: &Gazetteer,
+    actor: Actor,
+    together: &[Actor],
+) -> Option<StoryPlace> {
+    if let Some(home) = home_of(story, gazetteer, actor) {
+        return Some(home);
+    }
+    let title = story
+        .leader_of(actor)
+        .and_then(|id| story.cast.people.get(id))?
+        .title
+        .as_deref()?
+        .to_lowercase();
+    if !(title.contains("minister") || title.contains("secretary")) {
+        return None;
+    }
+    together
+        .iter()
+        .find_map(|other| home_of(story, gazetteer, *other))
 }
 
 /// A place reference from a country and maybe a city.
