@@ -655,3 +655,12 @@ fn a_titled_surname_is_the_known_leader_and_particles_open_names() {
         ]
     );
 }
+
+#[test]
+fn a_visit_waiting_on_its_verb_and_the_next_stop_ahead_are_no_visits() {
+    let text = "PARIS, June 5 (AFP) - Brazilian President Luiz Inacio Lula da Silva arrived in Paris on Wednesday, before travelling on to Beijing for a summit.\n\nA visit to Paris by Argentina's President Javier Milei had been expected this month but has not been scheduled, diplomats said. A state visit to Rome by Egyptian President Abdel Fattah al-Sisi, postponed last year, could be rescheduled for the autumn.";
+    assert_eq!(
+        visits(text, "2025-06-05"),
+        ["Luiz Inacio Lula da Silva BR->FR Paris 2025-06-04"]
+    );
+}

@@ -570,6 +570,17 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
     if (scope..trigger.at).any(cue) {
         return true;
     }
+    // "A state visit to Rome by al-Sisi, postponed last year, could be
+    // rescheduled": a visit that opens its sentence is as real as the
+    // verb it waits for.
+    let opens_sentence = trigger.travel == Travel::VisitNoun
+        && (0..trigger.at).all(|i| sent.is_any(i, &["a", "an", "the", "state", "official"]));
+    if opens_sentence
+        && (trigger.at + 1..sent.len())
+            .any(|i| cue(i) || sent.is_any(i, &["expected", "planned", "scheduled", "rescheduled"]))
+    {
+        return true;
+    }
     let is_verb = !matches!(trigger.travel, Travel::VisitNoun | Travel::Attend)
         || !matches!(sent.word(trigger.at), "summit" | "summits");
     // "to visit" is a plan, unless it tells who was "the last British
@@ -918,6 +929,14 @@ fn trip_dates(
         return None;
     }
     let resolved = date_index.and_then(|index| story.resolve_date(sent, parsed.text, index));
+    // "... before travelling on to Beijing": the next stop, undated, is
+    // still ahead when the story is filed.
+    let onward = trigger.at > 0
+        && sent.is(trigger.at - 1, "before")
+        && sent.word(trigger.at).ends_with("ing");
+    if onward && resolved.is_none() {
+        return None;
+    }
     // "who has visited China 40 times": experience, not a trip of today.
     let experience = perfect && resolved.is_none() && !matches!(trigger.travel, Travel::Arrive)
         || (trigger.at + 1..clause.end).any(|i| sent.is_any(i, &["times", "twice"]))
