@@ -21,6 +21,9 @@ const LIST_STOPS: &[&str] = &[
     "met", "held", "had",
 ];
 
+/// What a traveller's companions are called together.
+const PARTIES: &[&str] = &["delegation", "entourage", "party", "team", "retinue"];
+
 /// Offices by which a story calls its traveller ("the premier").
 const LEADER_OFFICES: &[&str] = &[
     "premier",
@@ -82,6 +85,50 @@ fn listed_from<'p>(parsed: &'p Parsed<'_, '_>, list_start: usize) -> Vec<&'p Act
         .collect()
 }
 
+/// The visits of `party`, who went along on `base`: each from their own
+/// country, or (a minister the article names with no country of their
+/// own) from the traveller's. `told` holds the visits the sentence
+/// already gave.
+#[allow(clippy::too_many_arguments)]
+fn party_visits(
+    parsed: &Parsed<'_, '_>,
+    story: &Story,
+    gazetteer: &Gazetteer,
+    at: usize,
+    base: &VisitMention,
+    party: &[Actor],
+    travellers: &[Actor],
+    found: &[VisitMention],
+) -> Vec<VisitMention> {
+    let mut visits: Vec<VisitMention> = Vec::new();
+    for &actor in party {
+        let known = found
+            .iter()
+            .chain(&visits)
+            .any(|visit| visit.actor == actor);
+        if known || travellers.contains(&actor) || story.leader_of(actor).is_none() {
+            continue;
+        }
+        let Some(home) = home_of(story, gazetteer, actor).or_else(|| base.from.clone()) else {
+            continue;
+        };
+        if home.country == base.to.country {
+            continue;
+        }
+        visits.push(VisitMention {
+            sentence: parsed.sent.index,
+            span: parsed.sent.span,
+            caption: parsed.caption,
+            at,
+            actor,
+            from: Some(home),
+            purpose: None,
+            ..base.clone()
+        });
+    }
+    visits
+}
+
 /// The visits of the companions a sentence names. `found` holds the
 /// sentence's own visits; the traveller's last visit in `legs` stands in
 /// when the sentence has none ("He was accompanied by ...").
@@ -105,12 +152,17 @@ pub(crate) fn companions(
         // "Dar and Aurangzeb arrived with the premier": the subjects came
         // along with the one named after "with".
         let came = matches!(word, "arrived" | "came") && sent.is(at + 1, "with");
-        if !(accompanied || along || came) {
+        // "The Malaysian delegation includes Foreign Minister Zambry",
+        // "Members of Haitham's entourage, including ...".
+        let includes = matches!(word, "includes" | "included" | "including" | "include")
+            && (at.saturating_sub(4)..at).any(|i| sent.is_any(i, PARTIES));
+        if !(accompanied || along || came || includes) {
             continue;
         }
         let list_start = match (with_at, by_at) {
             (Some(with), _) => with + 1,
             (None, Some(by)) if accompanied => by + 1,
+            _ if includes => at + 1,
             _ => at + 2,
         };
         let listed = listed_from(parsed, list_start);
@@ -142,7 +194,7 @@ pub(crate) fn companions(
         let unnamed = subjects.is_empty() && at > 0 && sent.is(at - 1, "who");
         // "The veteran leftist was accompanied by ...": described, not
         // named, the traveller is the latest one.
-        let described = subjects.is_empty() && accompanied;
+        let described = subjects.is_empty() && accompanied || includes;
         let subjects = if unnamed {
             story.focus.into_iter().collect()
         } else if described {
@@ -171,33 +223,16 @@ pub(crate) fn companions(
         }) else {
             continue;
         };
-        for actor in party {
-            let known = found
-                .iter()
-                .chain(&visits)
-                .any(|visit| visit.actor == actor);
-            if known || travellers.contains(&actor) || story.leader_of(actor).is_none() {
-                continue;
-            }
-            // A minister the article names with no country of their own
-            // travels in the traveller's party: from the traveller's home.
-            let Some(home) = home_of(story, gazetteer, actor).or_else(|| base.from.clone()) else {
-                continue;
-            };
-            if home.country == base.to.country {
-                continue;
-            }
-            visits.push(VisitMention {
-                sentence: sent.index,
-                span: sent.span,
-                caption: parsed.caption,
-                at,
-                actor,
-                from: Some(home),
-                purpose: None,
-                ..base.clone()
-            });
-        }
+        visits.extend(party_visits(
+            parsed,
+            story,
+            gazetteer,
+            at,
+            base,
+            &party,
+            &travellers,
+            found,
+        ));
     }
     visits
 }

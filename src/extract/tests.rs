@@ -664,3 +664,16 @@ fn a_visit_waiting_on_its_verb_and_the_next_stop_ahead_are_no_visits() {
         ["Luiz Inacio Lula da Silva BR->FR Paris 2025-06-04"]
     );
 }
+
+#[test]
+fn those_a_delegation_includes_travelled_with_it() {
+    let text = "MOSCOW, July 12. /TASS/. Malaysian Prime Minister Anwar Ibrahim arrived in Moscow on an official visit on Tuesday evening. The Malaysian delegation includes Foreign Minister Zambry Abdul Kadir and a group of senior officials.\n\nMembers of Anwar's entourage, including Trade Minister Tengku Zafrul Aziz, attended the talks.";
+    assert_eq!(
+        visits(text, "2023-07-12"),
+        [
+            "Anwar Ibrahim MY->RU Moscow 2023-07-11",
+            "Zambry Abdul Kadir MY->RU Moscow 2023-07-11",
+            "Tengku Zafrul Aziz MY->RU Moscow 2023-07-11"
+        ]
+    );
+}
