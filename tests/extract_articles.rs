@@ -278,7 +278,7 @@ fn several_articles_merge_with_unique_ids() {
 /// travellers, tours, hosts as subjects, returns, cancelled trips), each
 /// read with its publication date. What the rules reach today, so that no
 /// change loses ground; the aim is 0.85.
-const LONG_ARTICLES_F1: f64 = 0.82;
+const LONG_ARTICLES_F1: f64 = 0.83;
 
 #[test]
 fn long_articles_keep_their_score() {
