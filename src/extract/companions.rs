@@ -6,7 +6,8 @@
 //! traveller's when the article gives the companion none.
 
 use super::story::{Actor, ActorMention, Parsed, Story};
-use super::visits::{Legs, VisitMention, home_of, subject};
+use super::travellers::subject;
+use super::visits::{Legs, VisitMention, home_of};
 use crate::gazetteer::Gazetteer;
 
 /// How far after "accompanied by" or "with" the companions may be named.

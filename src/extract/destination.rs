@@ -6,7 +6,8 @@
 use super::lexicon::{Travel, is_weak_travel, travel};
 use super::places::{PlaceHow, PlaceMention};
 use super::story::{ActorMention, Parsed, Story, StoryPlace, opening_place, where_place};
-use super::visits::{Trigger, subject};
+use super::travellers::subject;
+use super::visits::Trigger;
 
 /// How far after a travel word its destination may be, in tokens.
 pub(crate) const DESTINATION_WINDOW: usize = 14;

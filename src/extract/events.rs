@@ -10,7 +10,8 @@ use std::collections::HashMap;
 use super::lexicon::{Flags, Travel, is_weak_travel, travel};
 use super::places::PlaceHow;
 use super::story::{Parsed, Story, StoryPlace, clause_around, where_place};
-use super::visits::{VisitMention, coordinated, place_ref, subject};
+use super::travellers::{coordinated, subject};
+use super::visits::{VisitMention, place_ref};
 use crate::gazetteer::Gazetteer;
 use crate::model::{CountryCode, DatePoint, EventKind, FuzzyDate, PlaceRef, Span};
 

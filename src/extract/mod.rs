@@ -27,6 +27,7 @@ mod provenance;
 mod published;
 mod story;
 mod text;
+mod travellers;
 mod visits;
 mod where_legs;
 

@@ -5,7 +5,8 @@
 
 use super::lexicon::{Travel, travel};
 use super::story::{Parsed, Story, StoryPlace, clause_around};
-use super::visits::{VisitMention, home_of, subject};
+use super::travellers::subject;
+use super::visits::{VisitMention, home_of};
 use crate::gazetteer::Gazetteer;
 
 /// How many words may stand between the travel word and "from" ("flew

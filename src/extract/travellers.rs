@@ -1,0 +1,205 @@
+//! Who a travel word is about: its subject, with those coordinated
+//! before it ("Xi and Kim", "Mahama and the head of the African Union
+//! Commission, Youssouf,"), or for "X hosted Y" and "X welcomed Y" the
+//! guest.
+
+use super::lexicon::{Flags, Travel};
+use super::story::{Actor, ActorMention, Parsed};
+use super::text::Kind;
+use super::visits::Trigger;
+
+/// Subjects of travel verbs that are no delegation: "troops arrived".
+const NOT_TRAVELLERS: &[&str] = &[
+    "troops",
+    "soldiers",
+    "forces",
+    "fighters",
+    "militants",
+    "vessels",
+    "warships",
+    "ships",
+    "submarines",
+    "aircraft",
+    "jets",
+    "planes",
+    "drones",
+    "missiles",
+    "refugees",
+    "migrants",
+    "tourists",
+    "investors",
+    "fans",
+    "pilgrims",
+    "workers",
+    "students",
+    "protesters",
+    "rebels",
+];
+
+/// How far before a travel word its traveller may be, in tokens.
+const SUBJECT_WINDOW: usize = 30;
+
+/// The traveller(s) for a trigger: its subject, or for "X hosted Y" and
+/// "X welcomed Y" the object.
+pub(crate) fn travellers(
+    parsed: &Parsed<'_, '_>,
+    trigger: &Trigger,
+    previous: Option<&[Actor]>,
+) -> (Vec<Actor>, usize) {
+    let sent = &parsed.sent;
+    if trigger.travel == Travel::Hosted {
+        return parsed
+            .actor_after(trigger.at, 3)
+            .map_or((Vec::new(), trigger.at), |m| {
+                (m.actors.clone(), m.tokens.end)
+            });
+    }
+    // "..., the last stop of a tour that took her to Ghana": she, the
+    // traveller of the sentence so far.
+    if sent.is(trigger.at, "took") {
+        let travellers = previous
+            .map(<[Actor]>::to_vec)
+            .or_else(|| parsed.actor_at(trigger.at + 1).map(|m| m.actors.clone()))
+            .unwrap_or_default();
+        return (travellers, trigger.at);
+    }
+    if trigger.travel == Travel::VisitNoun {
+        // "a visit to Beijing by Lavrov".
+        let by = (trigger.at + 1..(trigger.at + 10).min(sent.len()))
+            .find(|&i| sent.is(i, "by") && !sent.is(i.saturating_sub(1), "hosted"))
+            .and_then(|i| parsed.actor_after(i, 2));
+        if let Some(mention) = by {
+            return (mention.actors.clone(), trigger.at);
+        }
+        // "Xi's visit", "his first visit".
+        let mut at = trigger.at;
+        while at > 0 && trigger.at - at < 5 {
+            at -= 1;
+            if sent.tokens[at].kind == Kind::Possessive && at > 0 {
+                if let Some(mention) = parsed.actor_at(at - 1) {
+                    return (mention.actors.clone(), at);
+                }
+                break;
+            }
+            if sent.is_any(at, &["his", "her", "their"]) {
+                // "During her visit to Moscow, Thatcher met ...": the
+                // pronoun looks ahead to the main clause's subject.
+                let opening = at > 0
+                    && (0..at).all(|i| sent.is_any(i, &["during", "on", "in", "at", "after"]));
+                let comma = (trigger.at..sent.len()).find(|&i| sent.punct(i, ','));
+                if opening && let Some(mention) = comma.and_then(|i| parsed.actor_after(i, 2)) {
+                    return (mention.actors.clone(), at + 1);
+                }
+                if let Some(mention) = parsed.actor_at(at) {
+                    return (mention.actors.clone(), at + 1);
+                }
+                break;
+            }
+            if sent.has(at, Flags::FUNCTION) && !sent.is_any(at, &["first", "last", "new"]) {
+                break;
+            }
+        }
+    }
+    // "..., before flying to", "and then flew to": the clause before's subject.
+    let continues = trigger.at > 0
+        && (sent.is_any(trigger.at - 1, &["before", "after", "then", "and", "while"])
+            || sent.punct(trigger.at - 1, ','));
+    if continues && let Some(actors) = previous {
+        return (actors.to_vec(), trigger.at);
+    }
+    // "whose troops first arrived in Angola": the troops travelled, not
+    // the leader named before them.
+    let head = (trigger.at.saturating_sub(3)..trigger.at).rev().find(|&i| {
+        !sent.is_any(
+            i,
+            &[
+                "first", "had", "have", "has", "were", "was", "later", "also", "then",
+            ],
+        )
+    });
+    if head.is_some_and(|i| sent.is_any(i, NOT_TRAVELLERS)) {
+        return (Vec::new(), trigger.at);
+    }
+    let (actors, end) = subject(parsed, trigger.at);
+    if actors.is_empty() && trigger.at <= 1 {
+        // "Landing in Chongqing on Sunday, Scholz toured ...".
+        let comma = (trigger.at..parsed.sent.len()).find(|&i| parsed.sent.punct(i, ','));
+        if let Some(mention) = comma.and_then(|i| parsed.actor_after(i, 2)) {
+            return (mention.actors.clone(), trigger.at);
+        }
+    }
+    (actors, end)
+}
+
+/// The subject of the clause a word is in: the nearest actor before it
+/// that is no object, through "who" to its antecedent, with coordinated
+/// ones ("Yoon and Kishida arrived").
+pub(crate) fn subject(parsed: &Parsed<'_, '_>, at: usize) -> (Vec<Actor>, usize) {
+    let sent = &parsed.sent;
+    let floor = at.saturating_sub(SUBJECT_WINDOW);
+    let mut index = at;
+    let mut relative = false;
+    while index > floor {
+        index -= 1;
+        if sent.punct(index, ';') {
+            break;
+        }
+        let Some(mention) = parsed.actor_at(index) else {
+            continue;
+        };
+        if mention.relative {
+            relative = true;
+            index = mention.tokens.start;
+            continue;
+        }
+        if mention.object && !relative {
+            index = mention.tokens.start;
+            continue;
+        }
+        return (coordinated(parsed, mention), mention.tokens.end);
+    }
+    (Vec::new(), at)
+}
+
+/// How many words a description may take before the name it introduces
+/// ("the head of the African Union Commission, Mahmoud Ali Youssouf").
+const APPOSITIVE_WORDS: usize = 10;
+
+/// The actors of a mention with those coordinated before it: "Yoon and
+/// Japanese Prime Minister Kishida", "Xi and Kim".
+pub(crate) fn coordinated(parsed: &Parsed<'_, '_>, mention: &ActorMention) -> Vec<Actor> {
+    let sent = &parsed.sent;
+    let mut actors = mention.actors.clone();
+    let mut start = mention.tokens.start;
+    while start >= 2 && sent.is_any(start - 1, &["and", ","]) {
+        // "Mahama and the head of the African Union Commission, Mahmoud
+        // Ali Youssouf,": a name set after its description.
+        let described = sent
+            .punct(start - 1, ',')
+            .then(|| {
+                (start.saturating_sub(APPOSITIVE_WORDS)..start - 1)
+                    .rev()
+                    .find(|&i| sent.is(i, "and"))
+            })
+            .flatten()
+            .filter(|&and| {
+                and >= 1
+                    && sent.is(and + 1, "the")
+                    && (and + 1..start - 1)
+                        .all(|i| parsed.actor_at(i).is_none() && !sent.punct(i, ','))
+            });
+        let before = described.map_or(start - 2, |and| and - 1);
+        match parsed.actor_at(before) {
+            Some(other) if !other.object && !other.relative => {
+                for actor in other.actors.iter().rev() {
+                    if !actors.contains(actor) {
+                        actors.insert(0, *actor);
+                    }
+                }
+                start = other.tokens.start;
+            }
+            _ => break,
+        }
+    }
+    actors
+}
