@@ -178,10 +178,11 @@ pub(crate) fn companions(
         {
             continue;
         }
+        // The latest trip's traveller: the focus may be this sentence's own
+        // subjects by now.
+        let latest_traveller = || legs.latest().map(|visit| visit.actor).into_iter().collect();
         let named_after: Vec<Actor> = if by_office {
-            // The latest trip's traveller: the focus may be this
-            // sentence's own subjects by now.
-            legs.latest().map(|visit| visit.actor).into_iter().collect()
+            latest_traveller()
         } else {
             listed
                 .iter()
@@ -199,7 +200,7 @@ pub(crate) fn companions(
         let subjects = if unnamed {
             story.focus.into_iter().collect()
         } else if described {
-            legs.latest().map(|visit| visit.actor).into_iter().collect()
+            latest_traveller()
         } else {
             subjects
         };

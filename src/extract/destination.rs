@@ -7,7 +7,7 @@ use super::lexicon::{Travel, is_weak_travel, travel};
 use super::places::{PlaceHow, PlaceMention};
 use super::story::{ActorMention, Parsed, Story, StoryPlace, opening_place, where_place};
 use super::travellers::subject;
-use super::visits::Trigger;
+use super::visits::{Trigger, flies_in};
 
 /// How far after a travel word its destination may be, in tokens.
 pub(crate) const DESTINATION_WINDOW: usize = 14;
@@ -240,8 +240,7 @@ fn fallback_destination(
         });
     }
     // "flew in on Saturday", "flew in from Addis Ababa": arrived here.
-    let flew_in = trigger.travel == Travel::Go && sent.is(trigger.at + 1, "in");
-    if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed) || flew_in {
+    if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed) || flies_in(sent, trigger.at) {
         return story.dateline.clone();
     }
     None

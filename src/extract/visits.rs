@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use super::dates::DateExpr;
 use super::destination::{DESTINATION_WINDOW, destinations, place_before_noun};
+use super::doc::Sent;
 use super::lexicon::{Flags, Travel, is_weak_travel, travel};
 use super::places::PlaceHow;
 use super::story::{Actor, Parsed, Story, StoryPlace, clause_around};
@@ -198,7 +199,7 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
             // "flew in on Saturday", "flew in from Addis Ababa": arrived
             // where the story is; but in "flew in from Minsk, where he held
             // talks on Tuesday" the dates are Minsk's.
-            "flew" | "flown" | "flies" | "fly" | "flying" if next == "in" => {
+            _ if flies_in(sent, at) => {
                 !(at + 2..sent.len().min(at + 8)).any(|i| sent.is(i, "where"))
             }
             "left" | "leaves" | "leaving" | "departed" | "departs" | "departing" | "headed"
@@ -838,6 +839,12 @@ fn travelling_home(
     together
         .iter()
         .find_map(|other| home_of(story, gazetteer, *other))
+}
+
+/// "flew in", "flown in": arrived, where the story is unless a place
+/// follows.
+pub(crate) fn flies_in(sent: &Sent<'_, '_>, at: usize) -> bool {
+    sent.is_any(at, &["flew", "flown", "flies", "fly", "flying"]) && sent.is(at + 1, "in")
 }
 
 /// A place reference from a country and maybe a city.
