@@ -117,24 +117,20 @@ pub(crate) fn settle(mut merged: Vec<Merged>, story: &Story) -> Vec<Merged> {
             index += 1;
         }
     }
-    let news: Vec<&Merged> = merged
+    let news = merged
         .iter()
-        .filter(|trip| trip.mentions[0].sentence < LEDE_SENTENCES)
-        .collect();
-    let travellers: Vec<_> = news.iter().map(|trip| leader(trip)).collect();
-    let countries: Vec<_> = news.iter().map(|trip| trip.best().to.country).collect();
-    let aside: Vec<bool> = merged
-        .iter()
-        .map(|trip| {
-            undated(trip)
-                && trip.mentions.iter().all(|m| m.aside)
-                && trip.mentions[0].sentence >= LEDE_SENTENCES
-                && !travellers.contains(&leader(trip))
-                && !countries.contains(&trip.best().to.country)
-        })
-        .collect();
-    let mut aside = aside.into_iter();
-    merged.retain(|_| !aside.next().unwrap_or(false));
+        .filter(|trip| trip.mentions[0].sentence < LEDE_SENTENCES);
+    let (travellers, countries): (Vec<_>, Vec<_>) = news
+        .map(|trip| (leader(trip), trip.best().to.country))
+        .unzip();
+    merged.retain(|trip| {
+        let aside = undated(trip)
+            && trip.mentions.iter().all(|m| m.aside)
+            && trip.mentions[0].sentence >= LEDE_SENTENCES
+            && !travellers.contains(&leader(trip))
+            && !countries.contains(&trip.best().to.country);
+        !aside
+    });
     merged
 }
 
