@@ -5,10 +5,12 @@
 //! place, same day), from the companion's own country, or the
 //! traveller's when the article gives the companion none.
 
+use super::doc::Sent;
 use super::story::{Actor, ActorMention, Parsed, Story};
 use super::travellers::subject;
 use super::visits::{Legs, VisitMention, home_of};
 use crate::gazetteer::Gazetteer;
+use crate::model::CountryCode;
 
 /// How far after "accompanied by" or "with" the companions may be named.
 const LIST_WINDOW: usize = 30;
@@ -38,6 +40,12 @@ const LEADER_OFFICES: &[&str] = &[
     "minister",
 ];
 
+/// Whether the participle at `at` follows a form of "be": "was
+/// accompanied", "are accompanying".
+fn passive(sent: &Sent<'_, '_>, at: usize) -> bool {
+    at > 0 && sent.is_any(at - 1, &["was", "were", "is", "are", "be", "been", "being"])
+}
+
 /// Where "with" is after a travel verb at `at`: "travelled with
 /// Sugiono", "travelled to Tunis with von der Leyen".
 fn travelled_with(parsed: &Parsed<'_, '_>, at: usize) -> Option<usize> {
@@ -61,6 +69,22 @@ fn travelled_with(parsed: &Parsed<'_, '_>, at: usize) -> Option<usize> {
         .filter(|place| place.tokens.start == at + 2)
         .map(|place| place.tokens.end)
         .filter(|&end| sent.is(end, "with"))
+}
+
+/// How far after the one joined the place where they were joined may be
+/// named: "joined the prime minister in the Indian capital".
+const JOINED_IN_WINDOW: usize = 8;
+
+/// The country of the place named with "in" soon after `from`.
+fn place_after(parsed: &Parsed<'_, '_>, from: usize) -> Option<CountryCode> {
+    let sent = &parsed.sent;
+    (from..(from + JOINED_IN_WINDOW).min(sent.len()))
+        .take_while(|&i| !sent.punct(i, ',') && !sent.punct(i, ';'))
+        .filter(|&i| sent.is(i, "in"))
+        .find_map(|i| {
+            let at = if sent.is(i + 1, "the") { i + 2 } else { i + 1 };
+            parsed.places.place_at(at).map(|place| place.country)
+        })
 }
 
 /// The people a list of companions starting at `list_start` names: up to
@@ -110,7 +134,18 @@ fn party_visits(
         if known || travellers.contains(&actor) || story.leader_of(actor).is_none() {
             continue;
         }
-        let Some(home) = home_of(story, gazetteer, actor).or_else(|| base.from.clone()) else {
+        // A minister the agency only assumed to be its own who travels
+        // with a visitor is the visitor's ("TOKYO (Kyodo) ... He was
+        // accompanied by Foreign Secretary Enrique Manalo").
+        let assumed = story
+            .leader_of(actor)
+            .is_some_and(|id| story.house_assumed.contains(&id));
+        let own = if assumed {
+            None
+        } else {
+            home_of(story, gazetteer, actor)
+        };
+        let Some(home) = own.or_else(|| base.from.clone()) else {
             continue;
         };
         if home.country == base.to.country {
@@ -153,6 +188,15 @@ pub(crate) fn companions(
         // "Dar and Aurangzeb arrived with the premier": the subjects came
         // along with the one named after "with".
         let came = matches!(word, "arrived" | "came") && sent.is(at + 1, "with");
+        // "Wong and Farrell joined the prime minister in the Indian
+        // capital", "Jaishankar and Doval are accompanying the prime
+        // minister", "Cooper accompanied Starmer in Cairo": the subjects
+        // went along with the one named after the verb.
+        // ("the ministers accompanying the prime minister" names none).
+        let joined = matches!(word, "joined" | "joins" | "accompanies")
+            || word == "accompanying" && passive(sent, at)
+            || word == "accompanied" && by_at.is_none() && !passive(sent, at);
+        let came = came || joined;
         // "The Malaysian delegation includes Foreign Minister Zambry",
         // "Members of Haitham's entourage, including ...".
         let includes = matches!(word, "includes" | "included" | "including" | "include")
@@ -163,7 +207,7 @@ pub(crate) fn companions(
         let list_start = match (with_at, by_at) {
             (Some(with), _) => with + 1,
             (None, Some(by)) if accompanied => by + 1,
-            _ if includes => at + 1,
+            _ if includes || joined => at + 1,
             _ => at + 2,
         };
         let listed = listed_from(parsed, list_start);
@@ -209,12 +253,17 @@ pub(crate) fn companions(
         } else {
             (subjects, named_after)
         };
+        // "joined the prime minister in the Indian capital": the leg
+        // there, not the traveller's latest.
+        let joined_in = joined.then(|| place_after(parsed, list_start)).flatten();
         let base = travellers.iter().find_map(|actor| {
-            found
-                .iter()
-                .rev()
-                .find(|visit| visit.actor == *actor)
-                .or_else(|| legs.last_visit(*actor))
+            let told = found.iter().rev().find(|visit| visit.actor == *actor);
+            match joined_in {
+                Some(country) => told
+                    .filter(|visit| visit.to.country == country)
+                    .or_else(|| legs.visit_to(*actor, country)),
+                None => told.or_else(|| legs.last_visit(*actor)),
+            }
         });
         let Some(base) = base.or_else(|| {
             if unnamed && !came {

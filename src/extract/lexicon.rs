@@ -126,7 +126,8 @@ const TITLE_HEADS: &[&str] = &[
     "premier-elect", "dictator", "strongman", "czar", "tsar", "emperor", "empress", "crown",
     "gen.", "adm.", "lt.", "col.", "sen.", "rep.", "gov.", "mr.", "mrs.", "ms.", "dr.", "sir",
     "mr", "mrs", "ms", "dr", "mme", "madam", "messrs", "dame", "taoiseach", "negotiator",
-    "representative", "mp", "pm", "fm", "deputy", "successor",
+    "representative", "mp", "pm", "fm", "deputy", "successor", "presidents", "ministers",
+    "premiers", "chancellors", "kings", "emirs",
 ];
 
 #[rustfmt::skip]

@@ -459,9 +459,10 @@ fn home_desk_officials(story: &mut Story, text: &str) {
     if house != Some(dateline.country) {
         return;
     }
-    for person in &mut story.cast.people {
+    for (id, person) in story.cast.people.iter_mut().enumerate() {
         if person.country.is_none() && person.title.is_some() {
             person.country = house;
+            story.house_assumed.push(id);
         }
     }
 }

@@ -210,11 +210,12 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
         }
     }
     let mut end = core.end;
-    // "President Lula of Brazil".
+    // "President Lula of Brazil", "Presidents Raul Alfonsin of Argentina
+    // and Jose Sarney of Brazil".
     if sent.is(end, "of")
         && let Some(place) = places.place_at(end + 1)
         && place.how == PlaceHow::Country
-        && title_range.is_some()
+        && place.tokens.start == end + 1
     {
         country = country.or(Some(place.country));
         end = place.tokens.end;

@@ -231,6 +231,9 @@ pub(crate) struct Story {
     pub published: Option<Day>,
     /// The dateline's place.
     pub dateline: Option<StoryPlace>,
+    /// People whose country is only assumed: officials a national agency
+    /// names without nationality, taken for its own country's.
+    pub house_assumed: Vec<PersonId>,
     /// The person (or group) the story is about just now: "he", "they".
     pub focus: Option<Actor>,
     /// The latest delegation: "the delegation".

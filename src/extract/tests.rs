@@ -677,3 +677,43 @@ fn those_a_delegation_includes_travelled_with_it() {
         ]
     );
 }
+
+#[test]
+fn a_visitors_minister_in_a_home_agencys_story_is_the_visitors() {
+    let text = "TOKYO, June 24 (Kyodo) -- Philippine President Ferdinand Marcos arrived in Tokyo on Monday evening. He was accompanied by Foreign Secretary Enrique Manalo.\n\nChief Cabinet Secretary Yoshimasa Hayashi told reporters the visit mattered.";
+    assert_eq!(
+        visits(text, "2025-06-24"),
+        [
+            "Ferdinand Marcos PH->JP Tokyo 2025-06-23",
+            "Enrique Manalo PH->JP Tokyo 2025-06-23"
+        ]
+    );
+}
+
+#[test]
+fn those_who_joined_or_accompany_a_traveller_went_where_they_joined_him() {
+    let text = "NEW DELHI, Oct 16 (Reuters) - Australian Prime Minister Anthony Albanese arrived in New Delhi on Wednesday after a stop in Jakarta on Tuesday. Foreign Minister Penny Wong and Trade Minister Don Farrell, who travelled separately from Canberra, joined the prime minister in the Indian capital on Wednesday evening.\n\nAssistant Minister Tim Watts is accompanying the prime minister. Critics said the ministers accompanying the prime minister were too many, Treasurer Jim Chalmers said. Albanese will join Modi for a dinner.";
+    let found = visits(text, "2025-10-16");
+    for name in ["Penny Wong", "Don Farrell", "Tim Watts"] {
+        assert!(
+            found.contains(&format!("{name} AU->IN Delhi 2025-10-15")),
+            "{name}: {found:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|v| v.starts_with("Jim Chalmers")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn names_with_their_country_after_them_are_coordinated_travellers() {
+    let text = "MONTEVIDEO, Uruguay (AP) -- Presidents Raul Alfonsin of Argentina and Jose Sarney of Brazil flew into the Uruguayan capital Monday for two days of talks.";
+    assert_eq!(
+        visits(text, "1986-12-09"),
+        [
+            "Raul Alfonsin AR->UY Montevideo 1986-12-08",
+            "Jose Sarney BR->UY Montevideo 1986-12-08"
+        ]
+    );
+}

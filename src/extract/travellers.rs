@@ -188,7 +188,15 @@ pub(crate) fn coordinated(parsed: &Parsed<'_, '_>, mention: &ActorMention) -> Ve
                     && (and + 1..start - 1)
                         .all(|i| parsed.actor_at(i).is_none() && !sent.punct(i, ','))
             });
-        let before = described.map_or(start - 2, |and| and - 1);
+        let mut before = described.map_or(start - 2, |and| and - 1);
+        // "Presidents Raul Alfonsin of Argentina and Jose Sarney of
+        // Brazil": a name with its country after it.
+        if let Some(place) = parsed.places.place_at(before) {
+            let of = place.tokens.start;
+            if of >= 2 && sent.is(of - 1, "of") {
+                before = of - 2;
+            }
+        }
         match parsed.actor_at(before) {
             Some(other) if !other.object && !other.relative => {
                 for actor in other.actors.iter().rev() {

@@ -497,26 +497,45 @@ fn purpose(parsed: &Parsed<'_, '_>, from: usize) -> Option<String> {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Legs {
     last: HashMap<Actor, StoryPlace>,
-    /// Each leader's last visit, for companions named later ("He was
-    /// accompanied by ...").
-    last_visit: HashMap<Actor, VisitMention>,
+    /// Each leader's visits in the order told, for companions named later
+    /// ("He was accompanied by ...", "Cooper accompanied Starmer in
+    /// Cairo").
+    visits: HashMap<Actor, Vec<VisitMention>>,
+    /// The first visit of the latest sentence that told any: its news,
+    /// before the legs it recalls.
+    latest: Option<VisitMention>,
 }
 
 impl Legs {
     /// The last visit told of `actor`.
     pub fn last_visit(&self, actor: Actor) -> Option<&VisitMention> {
-        self.last_visit.get(&actor)
+        self.visits.get(&actor)?.last()
     }
 
-    /// The visit told last, of anyone.
+    /// The last visit told of `actor` to `country`.
+    pub fn visit_to(&self, actor: Actor, country: CountryCode) -> Option<&VisitMention> {
+        self.visits
+            .get(&actor)?
+            .iter()
+            .rev()
+            .find(|visit| visit.to.country == country)
+    }
+
+    /// The visit told last, of anyone: the first of its sentence.
     pub fn latest(&self) -> Option<&VisitMention> {
-        self.last_visit.values().max_by_key(|visit| visit.sentence)
+        self.latest.as_ref()
     }
 
     /// Remembers the visits of a sentence.
     pub fn remember(&mut self, visits: &[VisitMention]) {
+        if let Some(first) = visits.first() {
+            self.latest = Some(first.clone());
+        }
         for visit in visits {
-            self.last_visit.insert(visit.actor, visit.clone());
+            self.visits
+                .entry(visit.actor)
+                .or_default()
+                .push(visit.clone());
         }
     }
 }
