@@ -262,7 +262,12 @@ pub(crate) fn companions(
                 Some(country) => told
                     .filter(|visit| visit.to.country == country)
                     .or_else(|| legs.visit_to(*actor, country)),
-                None => told.or_else(|| legs.last_visit(*actor)),
+                // The news of the latest sentence before the legs it
+                // recalls ("arrived in Hanoi ..., following a state visit to
+                // Japan").
+                None => told
+                    .or_else(|| legs.latest().filter(|visit| visit.actor == *actor))
+                    .or_else(|| legs.last_visit(*actor)),
             }
         });
         let Some(base) = base.or_else(|| {

@@ -3,6 +3,7 @@
 //! visit"), where it came from ("from Pyongyang"), and, when no place is
 //! named, the host's country or the dateline's place.
 
+use super::doc::Sent;
 use super::lexicon::{Travel, is_weak_travel, travel};
 use super::places::{PlaceHow, PlaceMention};
 use super::story::{ActorMention, Parsed, Story, StoryPlace, opening_place, where_place};
@@ -87,8 +88,10 @@ fn destination<'p>(
             continue;
         }
         if let Some(place) = parsed.places.place_at(at).filter(|p| p.tokens.start == at) {
+            // "from Pyongyang", "from the Burmese capital", "from
+            // southeastern Poland".
             let from = at > 0 && sent.is(at - 1, "from")
-                || at > 1 && sent.is(at - 1, "the") && sent.is(at - 2, "from");
+                || at > 1 && sent.is(at - 2, "from") && sent.tokens[at - 1].is_lowercase();
             if from {
                 origin = Some(place);
                 at = place.tokens.end;
@@ -183,6 +186,50 @@ fn story_place(parsed: &Parsed<'_, '_>, place: &PlaceMention, after: usize) -> S
     }
 }
 
+/// How far after a travel word "here" or "this capital" may stand.
+const HERE_WINDOW: usize = 5;
+
+/// Whether the words after a travel word at `at` name the dateline's
+/// place: "came here", "flew into this steaming capital", "arrived in
+/// this city".
+fn names_here(sent: &Sent<'_, '_>, at: usize) -> bool {
+    let end = (at + HERE_WINDOW).min(sent.len());
+    (at + 1..end).any(|i| {
+        sent.is(i, "here")
+            || sent.is(i, "this")
+                && sent.is_any(i - 1, &["into", "in", "to", "at"])
+                && (i + 1..(i + 3).min(sent.len()))
+                    .any(|j| sent.is_any(j, &["capital", "city", "town", "port", "country"]))
+    })
+}
+
+/// Whether a travel word with no destination says where the trip came
+/// from, outside the dateline's country: "Macron, Merz and Starmer
+/// travelled overnight on the same train from southeastern Poland" in a
+/// story from Kyiv came to Kyiv.
+fn from_abroad(parsed: &Parsed<'_, '_>, story: &Story, at: usize) -> bool {
+    let sent = &parsed.sent;
+    let Some(dateline) = &story.dateline else {
+        return false;
+    };
+    let end = (at + DESTINATION_WINDOW).min(sent.len());
+    (at + 1..end)
+        .take_while(|&i| !sent.punct(i, ',') && !sent.punct(i, ';'))
+        .filter(|&i| sent.is(i, "from"))
+        .find_map(|i| {
+            parsed
+                .places
+                .all
+                .iter()
+                .find(|p| p.tokens.start > i && p.tokens.start <= i + 3)
+        })
+        // "from Abu Dhabi, where he attended a forum on Saturday" is the
+        // earlier leg's (see `where_legs`).
+        .is_some_and(|origin| {
+            origin.country != dateline.country && !sent.is(origin.tokens.end + 1, "where")
+        })
+}
+
 /// Where a trip went when no place follows the travel word: the host's
 /// country ("a summit hosted by US President Joe Biden", "was greeted by
 /// Putin"), or the dateline's place for an arrival.
@@ -239,8 +286,14 @@ fn fallback_destination(
             city: None,
         });
     }
-    // "flew in on Saturday", "flew in from Addis Ababa": arrived here.
-    if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed) || flies_in(sent, trigger.at) {
+    // "flew in on Saturday", "flew in from Addis Ababa", "flew into this
+    // steaming capital": arrived here.
+    let travel_here = !matches!(trigger.travel, Travel::Hosted) && names_here(sent, trigger.at)
+        || trigger.travel == Travel::Go && from_abroad(parsed, story, trigger.at);
+    if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed)
+        || flies_in(sent, trigger.at)
+        || travel_here
+    {
         return story.dateline.clone();
     }
     None

@@ -269,7 +269,8 @@ pub(crate) fn find_dateline(tokens: &[Token<'_>], sentences: &[Sentence]) -> Opt
                 return Some(start..start + caps);
             }
             // "Dhaka, Jan 12 (bdnews24.com) -", "Pyongyang, July 27 (KCNA)":
-            // a place in title case, a day, then the agency in brackets.
+            // a place in title case, a day, then the agency in brackets; or
+            // the agency's tag right after the place.
             let words = line
                 .iter()
                 .take_while(|t| t.is_capitalized() && !t.is_all_caps())
@@ -282,7 +283,11 @@ pub(crate) fn find_dateline(tokens: &[Token<'_>], sentences: &[Sentence]) -> Opt
                     .get(words + 2)
                     .is_some_and(|t| t.text.bytes().all(|b| b.is_ascii_digit()))
                 && line.get(words + 3).is_some_and(|t| t.is_punct('('));
-            (words > 0 && words <= 3 && dated).then_some(start..start + words)
+            // "Kyiv (AFP) -", "Hanoi (VNA) -": the agency's tag right after.
+            let tagged = line.get(words).is_some_and(|t| t.is_punct('('))
+                && line.get(words + 1).is_some_and(Token::is_all_caps)
+                && line.get(words + 2).is_some_and(|t| t.is_punct(')'));
+            (words > 0 && words <= 3 && (dated || tagged)).then_some(start..start + words)
         })
 }
 

@@ -717,3 +717,40 @@ fn names_with_their_country_after_them_are_coordinated_travellers() {
         ]
     );
 }
+
+#[test]
+fn this_capital_is_the_datelines_and_a_trip_from_abroad_came_here() {
+    let text = "DJAKARTA, Indonesia, April 16 (AP) — Prime Minister Jawaharlal Nehru of India, Premier U Nu of Burma and Egypt's Premier Gamal Abdel Nasser flew into this steaming capital today from Rangoon.";
+    assert_eq!(
+        visits(text, "1955-04-16"),
+        [
+            "Jawaharlal Nehru MM->ID Jakarta 1955-04-16",
+            "U Nu MM->ID Jakarta 1955-04-16",
+            "Gamal Abdel Nasser MM->ID Jakarta 1955-04-16"
+        ]
+    );
+    let text = "Kyiv (AFP) - European leaders arrived on Saturday.\n\nFrench President Emmanuel Macron and German Chancellor Friedrich Merz travelled overnight on the same train from southeastern Poland. On Wednesday, Merz held talks in Paris before flying on to Warsaw.";
+    assert_eq!(
+        visits(text, "2025-05-10"),
+        [
+            "Emmanuel Macron FR->UA Kyiv 2025-05-10",
+            "Friedrich Merz DE->UA Kyiv 2025-05-10",
+            "Friedrich Merz DE->FR Paris 2025-05-07",
+            "Friedrich Merz DE->PL Warsaw 2025-05-07"
+        ]
+    );
+}
+
+#[test]
+fn a_retold_trip_keeps_its_day_and_companions_join_the_news_not_the_recalled_leg() {
+    let text = "Havana, May 8 (Prensa Latina) Presidents Miguel Diaz-Canel of Cuba and Andres Manuel Lopez Obrador of Mexico held talks on Sunday.\n\nLopez Obrador arrived in the Cuban capital on Saturday evening, following a state visit to Belize which began on May 6. The Mexican leader, who travelled from Belize, was accompanied by his Foreign Secretary, Marcelo Ebrard.";
+    let found = visits(text, "2022-05-08");
+    assert!(
+        found.contains(&"Marcelo Ebrard BZ->CU Havana 2022-05-07".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|v| v.ends_with("2022-05-08")),
+        "{found:?}"
+    );
+}

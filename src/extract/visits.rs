@@ -205,7 +205,9 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
             "left" | "leaves" | "leaving" | "departed" | "departs" | "departing" | "headed"
             | "heads" | "heading" => within(&["for", "to", "toward", "towards"], 4) && next != "by",
             "crossed" | "crosses" | "crossing" => within(&["into"], 3),
-            _ => within(TOWARDS, 4),
+            // "travelled overnight on the same train from southeastern
+            // Poland": to where the story is (see `destinations`).
+            _ => within(TOWARDS, 4) || within(&["from"], 8),
         },
         // "Nixon's China visit", "Modi's US trip": the place names the noun.
         Travel::VisitVerb | Travel::VisitNoun
@@ -603,10 +605,13 @@ pub(crate) fn visits(
             {
                 // "flew on to Lima": from the last leg, unless that leg was
                 // another journey (a trip of years ago told before).
+                // A dated leg comes after the one before it ("before flying
+                // on to Warsaw" on Wednesday is not from Saturday's Kyiv).
+                let earliest = if explicit { 0 } else { -LEG_DAYS };
                 let last_leg = legs.last.get(actor).filter(|_| {
                     legs.last_visit(*actor).is_none_or(|leg| {
                         let gap = date.first_day().0 - leg.date.last_day().0;
-                        (-LEG_DAYS..=LEG_DAYS).contains(&gap)
+                        (earliest..=LEG_DAYS).contains(&gap)
                     })
                 });
                 let from = origin
@@ -621,6 +626,18 @@ pub(crate) fn visits(
                 if from.country == to.country || at_home {
                     continue;
                 }
+                // "The Mexican leader, who travelled from Belize": an
+                // undated retelling of the trip just told takes its date.
+                let (date, explicit) = if explicit {
+                    (date, explicit)
+                } else {
+                    legs.visit_to(*actor, to.country)
+                        .filter(|known| {
+                            let gap = date.first_day().0 - known.date.last_day().0;
+                            (0..=LEG_DAYS).contains(&gap)
+                        })
+                        .map_or((date, explicit), |known| (known.date, known.explicit_date))
+                };
                 legs.last.insert(*actor, to.clone());
                 found.push(VisitMention {
                     sentence: parsed.sent.index,
