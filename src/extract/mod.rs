@@ -116,7 +116,7 @@ impl ArticleOptions {
 /// what `legation read` reports when the page's metadata names no date.
 pub fn publication_in_text(text: &str) -> Option<(Day, DateSource)> {
     let doc = Doc::new(text);
-    let found = published::find_published(&doc.tokens, &doc.sentences, &doc.dates)?;
+    let found = published::find_published(&doc.tokens, &doc.sentences, &doc.dates, None)?;
     let from = match found.found {
         published::Found::DateLine
             if published::is_dateline(found.span.slice(text).unwrap_or_default()) =>
@@ -169,11 +169,13 @@ pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazette
     let doc = Doc::new(text);
     let (published, published_note) = publication(&doc, options);
     let mut notes = vec![published_note];
+    let (today, today_note) = dateline_day(&doc, options, published);
+    notes.extend(today_note);
 
     let (places, names) = read_sentences(&doc, gazetteer);
     let mut story = Story {
         cast: cast(&doc, &places, &names),
-        published,
+        published: today,
         dateline: dateline(&doc, gazetteer),
         ..Story::default()
     };
@@ -279,7 +281,7 @@ fn publication(doc: &Doc<'_>, options: &ArticleOptions) -> (Option<Day>, Note) {
         };
         return (Some(day), note);
     }
-    if let Some(found) = published::find_published(&doc.tokens, &doc.sentences, &doc.dates) {
+    if let Some(found) = published::find_published(&doc.tokens, &doc.sentences, &doc.dates, None) {
         let note = Note {
             span: Some(found.span),
             message: found.describe(doc.text),
@@ -291,6 +293,54 @@ fn publication(doc: &Doc<'_>, options: &ArticleOptions) -> (Option<Day>, Note) {
         message: "no publication date found in the text: relative dates (\"on Tuesday\", \"last week\") are left unresolved and what only they date is left out; give the date (--date YYYY-MM-DD)".to_owned(),
     };
     (None, note)
+}
+
+/// How many days before its publication a story's dateline may be dated.
+const DATELINE_LAG_DAYS: i32 = 3;
+
+/// The day the story's "today" and "yesterday" count from: the dateline's
+/// day when publication was given and the dateline names an earlier day
+/// ("ADDIS ABABA, May 22." in the paper of May 23: "this afternoon" is
+/// the 22nd), else the publication day.
+fn dateline_day(
+    doc: &Doc<'_>,
+    options: &ArticleOptions,
+    published: Option<Day>,
+) -> (Option<Day>, Option<Note>) {
+    let given = options.published.and(published);
+    let found = given.and_then(|given| {
+        let year = Some(given.year());
+        published::find_published(&doc.tokens, &doc.sentences, &doc.dates, year).filter(|found| {
+            found.found == published::Found::DateLine
+                && published::is_dateline(found.span.slice(doc.text).unwrap_or_default())
+        })
+    });
+    let (Some(given), Some(found)) = (given, found) else {
+        return (published, None);
+    };
+    // A dateline without its year is in the year of publication, or the
+    // one before ("December 31" published on January 1).
+    let (_, month, day) = found.day.ymd();
+    let day = if found.year_from.is_some() {
+        [given.year(), given.year() - 1]
+            .into_iter()
+            .filter_map(|year| Day::from_ymd(year, month, day))
+            .find(|day| day.0 <= given.0)
+    } else {
+        Some(found.day)
+    };
+    match day.filter(|day| (1..=DATELINE_LAG_DAYS).contains(&(given.0 - day.0))) {
+        Some(day) => {
+            let note = Note {
+                span: Some(found.span),
+                message: format!(
+                    "relative dates (\"today\", \"yesterday\") count from the dateline's day {day}, not the publication date {given}"
+                ),
+            };
+            (Some(day), Some(note))
+        }
+        None => (published, None),
+    }
 }
 
 /// The visit record of one merged trip (its id left to number); none

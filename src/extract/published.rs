@@ -71,11 +71,14 @@ impl Published {
 
 /// The publication date, if the text gives one.
 ///
-/// `dates` holds each sentence's date mentions.
+/// `dates` holds each sentence's date mentions; `year_hint` is the year a
+/// yearless date line takes when the text names none (the year of a
+/// publication date given from outside).
 pub(crate) fn find_published(
     tokens: &[Token<'_>],
     sentences: &[Sentence],
     dates: &[Vec<DateMention>],
+    year_hint: Option<i32>,
 ) -> Option<Published> {
     let lines = sentences
         .iter()
@@ -92,7 +95,7 @@ pub(crate) fn find_published(
         let Some(mention) = mentions.iter().find(in_line) else {
             continue;
         };
-        let Some((day, year_from)) = day_of(&mention.expr, dates) else {
+        let Some((day, year_from)) = day_of(&mention.expr, dates, year_hint) else {
             continue;
         };
         // "Published" beats "Updated" and bare dates; otherwise the first wins.
@@ -192,18 +195,30 @@ fn is_date_line(line: &[Token<'_>], mentions: &[DateMention]) -> bool {
             || token.kind != Kind::Word
             || token.is_any(STAMP_WORDS)
             || !token.is_lowercase()
-    }) && !line.last().is_some_and(|t| t.is_punct('.'))
+    }) && (!line.last().is_some_and(|t| t.is_punct('.')) || caps_dateline(line))
+}
+
+/// Whether a line ending in a full stop is still a dateline: a place in
+/// capitals, its comma, then the day ("ADDIS ABABA, May 22.", "PEKING,
+/// October 31."), as newspapers set them on a line of their own.
+fn caps_dateline(line: &[Token<'_>]) -> bool {
+    let caps = line.iter().take_while(|t| t.is_all_caps()).count();
+    (1..=3).contains(&caps) && line.get(caps).is_some_and(|t| t.is_punct(','))
 }
 
 /// The day a date line names. A day without a year ("HANOI, June 19")
 /// takes the latest year the text names, or a few years after it when the
 /// story's first weekday ("arrived on Wednesday") only fits that later year:
 /// a wire story's weekday is its dateline's day or the day before.
-fn day_of(expr: &DateExpr, dates: &[Vec<DateMention>]) -> Option<(Day, Option<i32>)> {
+fn day_of(
+    expr: &DateExpr,
+    dates: &[Vec<DateMention>],
+    year_hint: Option<i32>,
+) -> Option<(Day, Option<i32>)> {
     match expr {
         DateExpr::Fixed(date) => Some((date.first_day(), None)),
         DateExpr::MonthDay { month, day } => {
-            let latest = latest_year(dates)?;
+            let latest = latest_year(dates).or(year_hint)?;
             let weekday = dates
                 .iter()
                 .flatten()
@@ -316,7 +331,7 @@ mod tests {
             .iter()
             .map(|s| find_dates(&tokens[s.tokens.clone()]))
             .collect();
-        find_published(&tokens, &sentences, &dates).map(|p| p.day.to_string())
+        find_published(&tokens, &sentences, &dates, None).map(|p| p.day.to_string())
     }
 
     #[test]

@@ -754,3 +754,15 @@ fn a_retold_trip_keeps_its_day_and_companions_join_the_news_not_the_recalled_leg
         "{found:?}"
     );
 }
+
+#[test]
+fn today_in_a_newspapers_story_is_its_datelines_day() {
+    let text = "AFRICAN LEADERS GATHER\n\nFrom Our Own Correspondent\n\nADDIS ABABA, May 22.\n\nPresident Nasser of the United Arab Republic landed at the airport this afternoon after a direct flight from Cairo. Dr. Kwame Nkrumah, President of Ghana, who flew in yesterday from Accra, received visitors.";
+    assert_eq!(
+        visits(text, "1963-05-23"),
+        [
+            "Nasser EG->ET Addis Ababa 1963-05-22",
+            "Kwame Nkrumah GH->ET Addis Ababa 1963-05-21"
+        ]
+    );
+}
