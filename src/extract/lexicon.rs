@@ -308,7 +308,7 @@ pub(crate) fn travel(lower: &str) -> Option<Travel> {
         }
         "welcomed" | "greeted" | "received" | "met" => Travel::Welcomed,
         "hosted" | "hosts" | "hosting" => Travel::Hosted,
-        "attended" | "attends" | "attending" => Travel::Attend,
+        "attended" | "attends" | "attending" | "addressed" => Travel::Attend,
         "joining" | "joined" | "joins" => Travel::Join,
         _ => return None,
     })

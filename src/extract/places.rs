@@ -333,7 +333,9 @@ fn city(
     gazetteer: &Gazetteer,
     found: &mut Places,
 ) -> Option<usize> {
-    if sent.has(at, Flags::FUNCTION) || sent.has(at, Flags::TITLE_HEAD) {
+    // "New" opens a sentence's news as often as New York or New Orleans.
+    let new_place = sent.is(at, "new") && run > at + 1;
+    if (sent.has(at, Flags::FUNCTION) && !new_place) || sent.has(at, Flags::TITLE_HEAD) {
         return None;
     }
     // "in Pyongyang", "to Beijing", "the city of Harbin", "at the Khasan".

@@ -357,7 +357,8 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
         }
         let followed_by_to = sent.is(i + 1, "to");
         match sent.word(i) {
-            "set" | "due" | "going" | "poised" | "slated" => followed_by_to,
+            // "the Pope is to make a brief stop in Nassau".
+            "set" | "due" | "going" | "poised" | "slated" | "is" | "are" => followed_by_to,
             "ahead" => sent.is(i + 1, "of"),
             "called" | "calls" => sent.is(i + 1, "off"),
             // "which was to have been his first state visit": it was not.
