@@ -376,7 +376,7 @@ fn wire_copy_phrasings_without_travel_verbs_are_visits() {
 #[test]
 fn airports_name_their_city_and_officials_travel_from_their_seat() {
     let text = "Visits\n\n\
-        NAIROBI, Aug 17 - Indonesian President Prabowo Subianto touched down at Jomo Kenyatta International Airport on Sunday.\n\n\
+        NAIROBI, Aug 19 - Indonesian President Prabowo Subianto touched down at Jomo Kenyatta International Airport on Sunday.\n\n\
         NATO Secretary General Mark Rutte arrived in Ankara on Monday, and UN Secretary-General Antonio Guterres landed at Schiphol on Tuesday.\n";
     assert_eq!(
         visits_of(text, "2025-08-19"),

@@ -548,7 +548,8 @@ fn read_story(
             .map(|t| (t.at, 0))
             .chain(event_triggers.iter().map(|t| (t.at, 1)))
             .collect();
-        let assigned = assign_dates(&parsed.sent, &positions);
+        let mut assigned = assign_dates(&parsed.sent, &positions);
+        visits::date_the_tour_not_its_legs(&parsed.sent, &visit_triggers, &mut assigned);
         let (visit_dates, event_dates) = assigned.split_at(visit_triggers.len());
         let mut found = visits::visits(
             &parsed,

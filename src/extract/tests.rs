@@ -775,3 +775,30 @@ fn new_york_is_a_place_an_address_there_a_visit_and_is_to_a_plan() {
     let text = "ROME, Jan. 26 (AP) - Pope Paul VI addressed the United Nations General Assembly in New York in 1965. On his way back to Rome, the Pope is to make a brief stop in Nassau, the Bahamas. New measures were announced.";
     assert_eq!(visits(text, "1979-01-26"), ["Paul VI VA->US New York 1965"]);
 }
+
+#[test]
+fn tours_told_by_where_they_began_and_what_else_they_took_in() {
+    let text = "ANKARA (AA) - UAE President Sheikh Mohamed bin Zayed arrived in Ankara on Monday on a regional tour that began in Qatar on Sunday.\n\nTurkish President Recep Tayyip Erdogan last travelled to the Emirates in July 2023. Abu Dhabi was the final stop of a Gulf tour that also took him to Saudi Arabia and Qatar.";
+    assert_eq!(
+        visits(text, "2024-12-10"),
+        [
+            "Mohamed bin Zayed AE->TR Ankara 2024-12-09",
+            "Mohamed bin Zayed AE->QA 2024-12-08",
+            "Recep Tayyip Erdogan TR->AE 2023-07",
+            "Recep Tayyip Erdogan TR->SA 2023-07",
+            "Recep Tayyip Erdogan TR->QA 2023-07"
+        ]
+    );
+}
+
+#[test]
+fn the_place_flown_in_from_after_talks_there_was_an_earlier_leg() {
+    let text = "DAKAR, Feb 11 (AFP) - Spanish Prime Minister Pedro Sanchez arrived in Dakar on Tuesday. Sanchez, who flew in from Nouakchott after holding talks there on Monday with Mauritanian President Mohamed Ould Ghazouani, was received at the airport.";
+    assert_eq!(
+        visits(text, "2025-02-11"),
+        [
+            "Pedro Sanchez ES->SN Dakar 2025-02-11",
+            "Pedro Sanchez ES->MR Nouakchott 2025-02-10"
+        ]
+    );
+}

@@ -108,10 +108,16 @@ fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     }
     // "the last stop of a tour that took her to Ghana and Nigeria": the
     // tour's earlier legs.
+    // "a Gulf tour that also took him to Saudi Arabia".
+    let relative = if at >= 2 && sent.is(at - 1, "also") {
+        at - 1
+    } else {
+        at
+    };
     let tour = word == "took"
-        && at >= 2
-        && sent.is_any(at - 1, &["that", "which"])
-        && (at.saturating_sub(4)..at - 1)
+        && relative >= 2
+        && sent.is_any(relative - 1, &["that", "which"])
+        && (relative.saturating_sub(4)..relative - 1)
             .any(|i| sent.is_any(i, &["tour", "trip", "swing", "journey"]))
         && sent.is_any(at + 1, &["him", "her", "them"])
         && sent.is_any(at + 2, &["to", "through"]);
@@ -226,9 +232,10 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
                 && at > 0
                 && sent.is_any(at - 1, &["a", "brief", "short", "first", "final", "last"])
         }
-        // "The tour began on Monday in Accra": where it began is a visit.
-        Travel::VisitNoun if matches!(next, "began" | "begins" | "started" | "starts") => {
-            at > 0 && sent.is_any(at - 1, &["the", "his", "her", "their"])
+        // "The tour began on Monday in Accra", "a regional tour that began
+        // in Qatar on Sunday": where it began is a visit.
+        Travel::VisitNoun if begins(sent, at) => {
+            (at.saturating_sub(3)..at).any(|i| sent.is_any(i, &["the", "his", "her", "their", "a"]))
         }
         Travel::VisitNoun => matches!(next, "to" | "of" | "through" | "in"),
         // Active "Kim welcomed Xi to Pyongyang": Xi is the guest; "Lavrov
@@ -343,6 +350,13 @@ fn came_to_a_place(parsed: &Parsed<'_, '_>, at: usize) -> bool {
             .places
             .place_at(at + 2)
             .is_some_and(|place| place.tokens.start == at + 2)
+}
+
+/// Whether a travel noun at `at` is told beginning: "the tour began",
+/// "a tour that began", "a trip which started".
+fn begins(sent: &Sent<'_, '_>, at: usize) -> bool {
+    let starts = |i: usize| sent.is_any(i, &["began", "begins", "started", "starts"]);
+    starts(at + 1) || sent.is_any(at + 1, &["that", "which"]) && starts(at + 2)
 }
 
 /// Whether the words around a trigger make the trip hypothetical,
@@ -524,6 +538,40 @@ impl Legs {
             .find(|visit| visit.to.country == country)
     }
 
+    /// Where a chained trip ("flew on to Lima") on `date` set out from: the
+    /// last leg, unless that was another journey (years ago) or, for a
+    /// dated leg, later ("flying on to Warsaw" on Wednesday is not from
+    /// Saturday's Kyiv).
+    fn leg_before(&self, actor: Actor, date: FuzzyDate, explicit: bool) -> Option<StoryPlace> {
+        let earliest = if explicit { 0 } else { -LEG_DAYS };
+        let near = self.last_visit(actor).is_none_or(|leg| {
+            let gap = date.first_day().0 - leg.date.last_day().0;
+            (earliest..=LEG_DAYS).contains(&gap)
+        });
+        self.last.get(&actor).filter(|_| near).cloned()
+    }
+
+    /// The date of a trip to `country` dated only by publication: "The
+    /// Mexican leader, who travelled from Belize" retells the trip just
+    /// told, and takes its date.
+    fn retold(
+        &self,
+        actor: Actor,
+        country: CountryCode,
+        date: FuzzyDate,
+        explicit: bool,
+    ) -> (FuzzyDate, bool) {
+        if explicit {
+            return (date, explicit);
+        }
+        self.visit_to(actor, country)
+            .filter(|known| {
+                let gap = date.first_day().0 - known.date.last_day().0;
+                (0..=LEG_DAYS).contains(&gap)
+            })
+            .map_or((date, explicit), |known| (known.date, known.explicit_date))
+    }
+
     /// The visit told last, of anyone: the first of its sentence.
     pub fn latest(&self) -> Option<&VisitMention> {
         self.latest.as_ref()
@@ -579,19 +627,19 @@ pub(crate) fn visits(
         } else {
             0
         };
-        let Some((places, origin, after)) = destinations(parsed, story, trigger, guest_end) else {
+        let Some((mut places, origin, after)) = destinations(parsed, story, trigger, guest_end)
+        else {
             continue;
         };
         let Some(actors) = guests_of_hosts(parsed, story, gazetteer, trigger, actors, &places)
         else {
             continue;
         };
-        let Some(mut dates) = trip_dates(parsed, story, trigger, *date) else {
+        let Some(dates) = trip_dates(parsed, story, trigger, *date) else {
             continue;
         };
-        if parsed.sent.is(trigger.at, "took") {
-            dates = tour_leg_dates(dates, found.last());
-        }
+        let told = actors.first().and_then(|actor| legs.last_visit(*actor));
+        let dates = tour_legs(parsed, trigger, found.last(), told, &mut places, dates);
         let purpose = purpose(parsed, after);
         let chained = is_chained(parsed, trigger);
         let aside = is_aside(parsed, trigger.at);
@@ -604,20 +652,13 @@ pub(crate) fn visits(
                 .iter()
                 .flat_map(|to| dates.iter().map(move |d| (to, *d)))
             {
-                // "flew on to Lima": from the last leg, unless that leg was
-                // another journey (a trip of years ago told before).
-                // A dated leg comes after the one before it ("before flying
-                // on to Warsaw" on Wednesday is not from Saturday's Kyiv).
-                let earliest = if explicit { 0 } else { -LEG_DAYS };
-                let last_leg = legs.last.get(actor).filter(|_| {
-                    legs.last_visit(*actor).is_none_or(|leg| {
-                        let gap = date.first_day().0 - leg.date.last_day().0;
-                        (earliest..=LEG_DAYS).contains(&gap)
-                    })
-                });
                 let from = origin
                     .clone()
-                    .or_else(|| chained.then(|| last_leg.cloned()).flatten())
+                    .or_else(|| {
+                        chained
+                            .then(|| legs.leg_before(*actor, date, explicit))
+                            .flatten()
+                    })
                     .or_else(|| home.clone());
                 let Some(from) = from else { continue };
                 // Travel at home is no visit: a return ("before returning
@@ -627,18 +668,7 @@ pub(crate) fn visits(
                 if from.country == to.country || at_home {
                     continue;
                 }
-                // "The Mexican leader, who travelled from Belize": an
-                // undated retelling of the trip just told takes its date.
-                let (date, explicit) = if explicit {
-                    (date, explicit)
-                } else {
-                    legs.visit_to(*actor, to.country)
-                        .filter(|known| {
-                            let gap = date.first_day().0 - known.date.last_day().0;
-                            (0..=LEG_DAYS).contains(&gap)
-                        })
-                        .map_or((date, explicit), |known| (known.date, known.explicit_date))
-                };
+                let (date, explicit) = legs.retold(*actor, to.country, date, explicit);
                 legs.last.insert(*actor, to.clone());
                 found.push(VisitMention {
                     sentence: parsed.sent.index,
@@ -698,6 +728,51 @@ fn guests_of_hosts(
             .map(|guest| guest.actors.clone());
     }
     Some(actors)
+}
+
+/// "stopping in Lagos and Abuja seven years ago during a tour that also
+/// took her to South Africa": a date near a tour's legs ("took her to")
+/// dates the trip told before them, when that has none of its own; the
+/// legs take its month (see `tour_leg_dates`).
+pub(crate) fn date_the_tour_not_its_legs(
+    sent: &Sent<'_, '_>,
+    triggers: &[Trigger],
+    assigned: &mut [Option<usize>],
+) {
+    for leg in 1..triggers.len().min(assigned.len()) {
+        if !sent.is(triggers[leg].at, "took") || assigned[leg].is_none() {
+            continue;
+        }
+        if let Some(main) = (0..leg).rev().find(|&i| assigned[i].is_none()) {
+            assigned[main] = assigned[leg].take();
+        }
+    }
+}
+
+/// The places and dates of a tour's legs. "met Xi in Beijing ..., the
+/// last day of a trip that also took him to Chongqing and Shanghai": legs
+/// inside the country of the sentence's trip (`main`) are that trip. The
+/// legs "took" in, and where a tour "began" when no day is given, are in
+/// the month of `main`, or of the trip just `told` ("Abu Dhabi was the
+/// final stop of a Gulf tour that also took him to Saudi Arabia").
+fn tour_legs(
+    parsed: &Parsed<'_, '_>,
+    trigger: &Trigger,
+    main: Option<&VisitMention>,
+    told: Option<&VisitMention>,
+    places: &mut Vec<StoryPlace>,
+    dates: Vec<(FuzzyDate, bool)>,
+) -> Vec<(FuzzyDate, bool)> {
+    let took = parsed.sent.is(trigger.at, "took");
+    if took && let Some(main) = main {
+        places.retain(|place| place.country != main.to.country);
+    }
+    let undated = dates.iter().all(|(_, explicit)| !explicit);
+    if took || begins(&parsed.sent, trigger.at) && undated {
+        tour_leg_dates(dates, main.or(told.filter(|_| undated)))
+    } else {
+        dates
+    }
 }
 
 /// A tour's earlier legs came before the day the sentence tells of (its

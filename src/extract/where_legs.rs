@@ -1,7 +1,8 @@
 //! A tour's earlier leg told by the place it was left: "Ruto flew in from
 //! Abu Dhabi, where he had held talks with Sheikh Mohamed on Sunday",
 //! "Anwar came to Moscow from Astana, where on Monday he held talks with
-//! Tokayev". The traveller was in that place on the where-clause's day.
+//! Tokayev", "flew in from Nouakchott after holding talks there on
+//! Monday". The traveller was in that place on the where-clause's day.
 
 use super::lexicon::{Travel, travel};
 use super::story::{Parsed, Story, StoryPlace, clause_around};
@@ -25,7 +26,13 @@ const DONE_THERE: &[&str] = &[
     "opened",
     "addressed",
     "talks",
+    "holding",
+    "meeting",
 ];
+
+/// How far after "after" its "there" may stand: "after holding talks
+/// there".
+const AFTER_THERE: usize = 6;
 
 /// The earlier legs a sentence tells by "from PLACE, where ... DAY".
 pub(crate) fn where_legs(
@@ -35,15 +42,22 @@ pub(crate) fn where_legs(
 ) -> Vec<VisitMention> {
     let sent = &parsed.sent;
     let mut legs = Vec::new();
-    for where_at in 2..sent.len() {
-        if !sent.is(where_at, "where") || !sent.punct(where_at - 1, ',') {
-            continue;
-        }
-        let Some(place) = parsed.places.all.iter().find(|p| {
-            p.tokens.end == where_at - 1
-                && p.tokens.start > 0
-                && sent.is(p.tokens.start - 1, "from")
-        }) else {
+    let left = parsed
+        .places
+        .all
+        .iter()
+        .filter(|p| p.tokens.start > 0 && sent.is(p.tokens.start - 1, "from"));
+    for place in left {
+        // ", where he held talks on Sunday", "after holding talks there on
+        // Monday".
+        let end = place.tokens.end;
+        let where_at = if sent.punct(end, ',') && sent.is(end + 1, "where") {
+            end + 1
+        } else if sent.is(end, "after")
+            && (end + 1..(end + AFTER_THERE).min(sent.len())).any(|i| sent.is(i, "there"))
+        {
+            end
+        } else {
             continue;
         };
         let from_at = place.tokens.start - 1;
