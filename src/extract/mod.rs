@@ -33,6 +33,7 @@ mod where_legs;
 
 use std::collections::HashSet;
 use std::fmt;
+use std::ops::Range;
 
 use serde_json::Value;
 
@@ -377,7 +378,7 @@ fn visit_record(
 /// Each sentence's places and names. A first pass finds the countries
 /// the article names, so that a small town counts only in one of them.
 fn read_sentences(doc: &Doc<'_>, gazetteer: &Gazetteer) -> (Vec<Places>, Vec<Vec<NameMention>>) {
-    let dateline = published::find_dateline(&doc.tokens, &doc.sentences);
+    let dateline = dateline_tokens(doc, gazetteer);
     let dateline_in = |index: usize| {
         let sentence = &doc.sentences[index];
         dateline
@@ -468,13 +469,25 @@ fn envoys(doc: &Doc<'_>, names: &[Vec<NameMention>], cast: &mut Cast) {
     }
 }
 
-/// The dateline's place ("BEIJING (Reuters) -"), when the gazetteer knows it.
-fn dateline(doc: &Doc<'_>, gazetteer: &Gazetteer) -> Option<StoryPlace> {
-    let range = published::find_dateline(&doc.tokens, &doc.sentences)?;
+/// The text of a run of the document's tokens.
+fn tokens_text<'t>(doc: &Doc<'t>, range: Range<usize>) -> Option<&'t str> {
     let first = doc.tokens.get(range.start)?;
     let last = doc.tokens.get(range.end.checked_sub(1)?)?;
-    let name = doc.text.get(first.start..last.end())?;
-    let found = gazetteer.lookup(name, None)?;
+    doc.text.get(first.start..last.end())
+}
+
+/// The dateline's tokens ("BEIJING (Reuters) -"): the first that names a
+/// place the gazetteer knows.
+fn dateline_tokens(doc: &Doc<'_>, gazetteer: &Gazetteer) -> Option<Range<usize>> {
+    published::find_dateline(&doc.tokens, &doc.sentences, |range| {
+        tokens_text(doc, range).is_some_and(|name| gazetteer.lookup(name, None).is_some())
+    })
+}
+
+/// The dateline's place ("BEIJING (Reuters) -"), when the gazetteer knows it.
+fn dateline(doc: &Doc<'_>, gazetteer: &Gazetteer) -> Option<StoryPlace> {
+    let range = dateline_tokens(doc, gazetteer)?;
+    let found = gazetteer.lookup(tokens_text(doc, range)?, None)?;
     let city = (found.kind != crate::gazetteer::PlaceKind::Country).then(|| found.name.to_owned());
     Some(StoryPlace {
         country: found.country,

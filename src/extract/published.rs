@@ -262,7 +262,14 @@ fn latest_year(dates: &[Vec<DateMention>]) -> Option<i32> {
 /// The leading place of a dateline ("HANOI, June 19 (AP) —", "BEIJING
 /// (Reuters) -", "SEOUL, South Korea (AP) —"): its token range in the
 /// first sentence that has one.
-pub(crate) fn find_dateline(tokens: &[Token<'_>], sentences: &[Sentence]) -> Option<Range<usize>> {
+///
+/// `names_place` says whether a candidate's tokens name a place: a
+/// headline in capitals ("NEHRU, CHOU FLY INTO INDONESIA") is no dateline.
+pub(crate) fn find_dateline(
+    tokens: &[Token<'_>],
+    sentences: &[Sentence],
+    names_place: impl Fn(Range<usize>) -> bool,
+) -> Option<Range<usize>> {
     sentences
         .iter()
         .take(HEAD_SENTENCES)
@@ -280,7 +287,7 @@ pub(crate) fn find_dateline(tokens: &[Token<'_>], sentences: &[Sentence]) -> Opt
                 || after.is_punct('—')
                 || after.is_punct('–')
                 || after.is_punct('-');
-            if caps > 0 && caps <= 3 && separated {
+            if caps > 0 && caps <= 3 && separated && names_place(start..start + caps) {
                 return Some(start..start + caps);
             }
             // "Dhaka, Jan 12 (bdnews24.com) -", "Pyongyang, July 27 (KCNA)":
@@ -302,7 +309,8 @@ pub(crate) fn find_dateline(tokens: &[Token<'_>], sentences: &[Sentence]) -> Opt
             let tagged = line.get(words).is_some_and(|t| t.is_punct('('))
                 && line.get(words + 1).is_some_and(Token::is_all_caps)
                 && line.get(words + 2).is_some_and(|t| t.is_punct(')'));
-            (words > 0 && words <= 3 && (dated || tagged)).then_some(start..start + words)
+            (words > 0 && words <= 3 && (dated || tagged) && names_place(start..start + words))
+                .then_some(start..start + words)
         })
 }
 
@@ -402,18 +410,22 @@ mod tests {
     }
 
     #[test]
-    fn finds_datelines() {
-        let text = "BEIJING (Reuters) - Xi met Putin.";
+    fn finds_datelines_that_name_places() {
+        let text = "NEHRU, CHOU FLY INTO INDONESIA\n\nBEIJING (Reuters) - Xi met Putin.";
         let tokens = tokenize(text);
         let sentences = sentences(&tokens);
-        let range = find_dateline(&tokens, &sentences).unwrap();
+        let places = |range: Range<usize>| {
+            let words: Vec<&str> = tokens[range].iter().map(|t| t.text).collect();
+            words == ["BEIJING"]
+        };
+        let range = find_dateline(&tokens, &sentences, places).unwrap();
         assert_eq!(
             tokens[range].iter().map(|t| t.text).collect::<Vec<_>>(),
             ["BEIJING"]
         );
         let tokens = tokenize("The US said so.");
         assert_eq!(
-            find_dateline(&tokens, &super::super::text::sentences(&tokens)),
+            find_dateline(&tokens, &super::super::text::sentences(&tokens), |_| true),
             None
         );
     }
