@@ -8,7 +8,7 @@
 use super::doc::Sent;
 use super::story::{Actor, ActorMention, Parsed, Story};
 use super::travellers::subject;
-use super::visits::{Legs, VisitMention, home_of};
+use super::visits::{LEG_DAYS, Legs, VisitMention, home_of};
 use crate::gazetteer::Gazetteer;
 use crate::model::CountryCode;
 
@@ -108,6 +108,16 @@ fn listed_from<'p>(parsed: &'p Parsed<'_, '_>, list_start: usize) -> Vec<&'p Act
         .iter()
         .filter(|m| m.tokens.start >= list_start && m.tokens.start < list_end && !m.relative)
         .collect()
+}
+
+/// The leg of `actor`'s latest journey that the story is datelined at:
+/// "Anwar's plane touched down ... after a flight from Bangkok, where his
+/// trip began on Saturday. He was accompanied by ..." went to Jakarta.
+fn news_leg<'l>(story: &Story, legs: &'l Legs, actor: Actor) -> Option<&'l VisitMention> {
+    let latest = legs.last_visit(actor)?;
+    let news = legs.visit_to(actor, story.dateline.as_ref()?.country)?;
+    let gap = latest.date.first_day().0 - news.date.first_day().0;
+    (gap.abs() <= LEG_DAYS).then_some(news)
 }
 
 /// The visits of `party`, who went along on `base`: each from their own
@@ -266,6 +276,7 @@ pub(crate) fn companions(
                 // recalls ("arrived in Hanoi ..., following a state visit to
                 // Japan").
                 None => told
+                    .or_else(|| news_leg(story, legs, *actor))
                     .or_else(|| legs.latest().filter(|visit| visit.actor == *actor))
                     .or_else(|| legs.last_visit(*actor)),
             }

@@ -638,6 +638,10 @@ fn is_dateline_date(sent: &Sent<'_, '_>, date: &Range<usize>) -> bool {
     first_comma.is_some_and(|comma| date.start == comma + 1) && closes
 }
 
+/// How many words a place left ("from Bangkok") may take before the
+/// comma of its where-clause.
+const FROM_BEFORE_WHERE: usize = 4;
+
 /// Assigns the sentence's dates to rule triggers: each trigger takes the
 /// nearest date of its own clause (after it first, up to the next trigger
 /// of its family: visits or events), else a date opening the sentence
@@ -698,10 +702,14 @@ pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[(usize, u8)]) -> Vec
                 })
                 .flatten()
         };
-        // "Xi spent two days in Paris, where he held talks ... on Monday".
+        // "Xi spent two days in Paris, where he held talks ... on Monday";
+        // but "after a flight from Bangkok, where his trip began on
+        // Saturday" is Bangkok's day.
         let following = || {
             let next = clause.end + 1;
-            sent.is_any(next, &["where", "when"])
+            let left = (clause.end.saturating_sub(FROM_BEFORE_WHERE)..clause.end)
+                .any(|i| sent.is(i, "from"));
+            (!left && sent.is_any(next, &["where", "when"]))
                 .then(|| {
                     let next_clause = clause_around(sent, next);
                     sent.dates

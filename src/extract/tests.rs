@@ -802,3 +802,17 @@ fn the_place_flown_in_from_after_talks_there_was_an_earlier_leg() {
         ]
     );
 }
+
+#[test]
+fn companions_of_a_journey_went_to_where_the_story_is() {
+    let text = "JAKARTA, Jan 27 (Reuters) - Malaysian Prime Minister Anwar Ibrahim arrived in Jakarta on Monday for talks.\n\nAnwar's plane touched down at Halim Perdanakusuma airport after a flight from Bangkok, where his regional trip began on Saturday with talks with Thai Prime Minister Paetongtarn Shinawatra. He was accompanied by Foreign Minister Mohamad Hasan.";
+    let found = visits(text, "2025-01-27");
+    assert!(
+        found.contains(&"Mohamad Hasan MY->ID Jakarta 2025-01-27".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Anwar Ibrahim MY->TH Bangkok 2025-01-25".to_owned()),
+        "{found:?}"
+    );
+}

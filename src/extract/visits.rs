@@ -28,7 +28,7 @@ const HABITUAL: &[&str] = &[
 ];
 
 /// How many days apart two legs of one journey may be.
-const LEG_DAYS: i32 = 14;
+pub(crate) const LEG_DAYS: i32 = 14;
 
 /// A travel word in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
