@@ -220,6 +220,10 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
         country = country.or(Some(place.country));
         end = place.tokens.end;
     }
+    // "the Chairperson of the African Union Commission, Mr Moussa Faki".
+    if let Some(seat) = described_before(sent, start) {
+        country = Some(seat);
+    }
     // ", the Chinese president,", ", chairman of the Standing Committee".
     if title_range.is_none()
         && let Some((range, nationality)) = appositive_title(sent, places, end)
@@ -316,6 +320,42 @@ fn organisation_at(sent: &Sent<'_, '_>, title: Range<usize>) -> Option<CountryCo
         .and_then(|(_, code, _)| CountryCode::parse(code))
 }
 
+/// The seat of an international organisation named anywhere in `range`:
+/// "chairman of the African Union Commission", "the United Nations deputy
+/// secretary-general".
+fn organisation_within(sent: &Sent<'_, '_>, range: Range<usize>) -> Option<CountryCode> {
+    range.clone().find_map(|at| {
+        ORGANISATION_SEATS
+            .iter()
+            .filter(|(words, _, _)| at + words.len() <= range.end)
+            .filter(|(words, _, _)| names_organisation(sent, at, words))
+            .max_by_key(|(words, _, _)| words.len())
+            .and_then(|(_, code, _)| CountryCode::parse(code))
+    })
+}
+
+/// How many words a description set before a name may take: "the
+/// Chairperson of the African Union Commission, Mr Moussa Faki Mahamat".
+const DESCRIPTION_WORDS: usize = 10;
+
+/// The organisation's seat when a name follows a description of its
+/// office: "the Chairperson of the African Union Commission, Mr Moussa
+/// Faki Mahamat," travels from Addis Ababa.
+fn described_before(sent: &Sent<'_, '_>, start: usize) -> Option<CountryCode> {
+    let comma = start
+        .checked_sub(1)
+        .filter(|&comma| sent.punct(comma, ','))?;
+    let the = (comma.saturating_sub(DESCRIPTION_WORDS)..comma)
+        .rev()
+        .take_while(|&i| !sent.punct(i, ',') && !sent.clause_break(i))
+        .filter(|&i| sent.is(i, "the"))
+        .last()?;
+    (the + 1..comma)
+        .any(|i| sent.has(i, Flags::TITLE_HEAD))
+        .then(|| organisation_within(sent, the..comma))
+        .flatten()
+}
+
 /// A title in apposition after a name: ", the Chinese president," or ",
 /// chairman of the Standing Committee of the National People's Congress,".
 fn appositive_title(
@@ -334,9 +374,19 @@ fn appositive_title(
         at += 1;
     }
     let mut country = None;
+    let organisation = organisation_within(sent, at..(at + 3).min(sent.len()));
     if let Some(nationality) = places.nationality_at(at) {
         country = Some(nationality.country);
         at = nationality.tokens.end;
+    } else if let Some(seat) = organisation {
+        // ", the United Nations deputy secretary-general".
+        country = Some(seat);
+        while at < sent.len()
+            && !sent.has(at, Flags::TITLE_HEAD)
+            && !sent.has(at, Flags::TITLE_PART)
+        {
+            at += 1;
+        }
     } else if let Some(place) = places.place_at(at)
         && place.possessive
     {
@@ -360,6 +410,8 @@ fn appositive_title(
     while at > title_start && sent.is_any(at - 1, &["of", "the", "for", "and"]) {
         at -= 1;
     }
+    // ", chairman of the African Union Commission,": the seat.
+    let country = organisation_within(sent, title_start..at).or(country);
     (saw_head && closed && at > title_start).then_some((title_start..at, country))
 }
 

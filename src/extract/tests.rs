@@ -816,3 +816,15 @@ fn companions_of_a_journey_went_to_where_the_story_is() {
         "{found:?}"
     );
 }
+
+#[test]
+fn officials_described_by_their_organisation_travel_from_its_seat() {
+    let text = "NAIROBI, Kenya (AP) — Amina Mohammed, the United Nations deputy secretary-general, arrived in Nairobi on Sunday. The Chairperson of the African Union Commission, Mr Moussa Faki Mahamat, was in Nairobi on Monday, where he held talks with Ruto.";
+    assert_eq!(
+        visits(text, "2025-09-17"),
+        [
+            "Amina Mohammed US->KE Nairobi 2025-09-14",
+            "Moussa Faki Mahamat ET->KE Nairobi 2025-09-15"
+        ]
+    );
+}
