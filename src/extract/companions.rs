@@ -87,6 +87,26 @@ fn place_after(parsed: &Parsed<'_, '_>, from: usize) -> Option<CountryCode> {
         })
 }
 
+/// How many words a companion's office may take before the name: "by
+/// Senegal's Minister of African Integration and Foreign Affairs, Dr
+/// Yassine Fall".
+const OFFICE_WORDS: usize = 14;
+
+/// Whether the first companion, named at `first`, opens the list that
+/// starts at `list_start`: within a few words ("the foreign minister,"),
+/// or after an office in capitals.
+fn opens_list(sent: &Sent<'_, '_>, list_start: usize, first: usize) -> bool {
+    let office = || {
+        (list_start..first).all(|i| {
+            sent.capitalized(i)
+                || sent.is_any(i, &["of", "and", "for", "the"])
+                || sent.punct(i, ',')
+                || sent.tokens[i].kind == super::text::Kind::Possessive
+        })
+    };
+    first <= list_start + LIST_START || first <= list_start + OFFICE_WORDS && office()
+}
+
 /// The people a list of companions starting at `list_start` names: up to
 /// the clause's next verb or preposition ("accompanied by aides, flew to
 /// Kyiv after talks with Duda" names no companion Duda), though not one
@@ -228,7 +248,7 @@ pub(crate) fn companions(
         if !by_office
             && listed
                 .first()
-                .is_none_or(|first| first.tokens.start > list_start + LIST_START)
+                .is_none_or(|first| !opens_list(sent, list_start, first.tokens.start))
         {
             continue;
         }

@@ -828,3 +828,15 @@ fn officials_described_by_their_organisation_travel_from_its_seat() {
         ]
     );
 }
+
+#[test]
+fn a_companion_may_follow_a_long_office() {
+    let text = "ABUJA, May 15 (NAN) - Senegalese President Bassirou Diomaye Faye arrived in Abuja on Tuesday. Faye was accompanied by Senegal's Minister of African Integration and Foreign Affairs, Dr Yassine Fall, and other senior government officials.";
+    assert_eq!(
+        visits(text, "2024-05-15"),
+        [
+            "Bassirou Diomaye Faye SN->NG Abuja 2024-05-14",
+            "Yassine Fall SN->NG Abuja 2024-05-14"
+        ]
+    );
+}
