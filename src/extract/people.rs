@@ -182,32 +182,11 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
     }
     // Then a nationality just before: "Russian", "US", "Russia's", "the
     // Chinese" (skipping "former").
-    let mut before = start;
-    while before > 0 && sent.has(before - 1, Flags::FORMER) {
-        before -= 1;
-    }
-    if before > 0 {
-        let prev = before - 1;
-        if let Some(nationality) = places.nationality_at(prev) {
-            country = Some(nationality.country);
-            start = nationality.tokens.start;
-        } else if sent.tokens[prev].kind == Kind::Possessive {
-            if let Some(place) = places.place_at(prev.saturating_sub(1))
-                && matches!(place.how, PlaceHow::Country | PlaceHow::City)
-                && place.possessive
-            {
-                country = Some(place.country);
-                start = place.tokens.start;
-            }
-        } else if let Some(place) = places.place_at(prev)
-            && place.how == PlaceHow::Country
-            && place.tokens.end == before
-            && title_range.is_some()
-        {
-            // "US President Joe Biden".
-            country = Some(place.country);
-            start = place.tokens.start;
-        }
+    if let Some((nationality, from)) =
+        nationality_before(sent, places, start, title_range.is_some())
+    {
+        country = Some(nationality);
+        start = from;
     }
     let mut end = core.end;
     // "President Lula of Brazil", "Presidents Raul Alfonsin of Argentina
@@ -243,6 +222,38 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
         country,
         titled,
     }
+}
+
+/// The nationality just before a name (or its title) at `start`, and
+/// where it begins: "Russian", "Russia's", "US" before a title (`titled`),
+/// skipping "former".
+fn nationality_before(
+    sent: &Sent<'_, '_>,
+    places: &Places,
+    start: usize,
+    titled: bool,
+) -> Option<(CountryCode, usize)> {
+    let mut before = start;
+    while before > 0 && sent.has(before - 1, Flags::FORMER) {
+        before -= 1;
+    }
+    let prev = before.checked_sub(1)?;
+    if let Some(nationality) = places.nationality_at(prev) {
+        return Some((nationality.country, nationality.tokens.start));
+    }
+    if sent.tokens[prev].kind == Kind::Possessive {
+        return places
+            .place_at(prev.saturating_sub(1))
+            .filter(|place| {
+                matches!(place.how, PlaceHow::Country | PlaceHow::City) && place.possessive
+            })
+            .map(|place| (place.country, place.tokens.start));
+    }
+    // "US President Joe Biden".
+    places
+        .place_at(prev)
+        .filter(|place| place.how == PlaceHow::Country && place.tokens.end == before && titled)
+        .map(|place| (place.country, place.tokens.start))
 }
 
 /// Gatherings an organisation names without naming its officials: "at
