@@ -294,7 +294,7 @@ pub(crate) fn travel(lower: &str) -> Option<Travel> {
     Some(match lower {
         "arrived" | "arrives" | "arrive" | "arriving" | "landed" | "lands" | "land" | "landing"
         | "touched" | "spent" | "spends" | "spending" | "gathered" | "gather" | "converged"
-        | "assembled" => Travel::Arrive,
+        | "assembled" | "stopped" => Travel::Arrive,
         "travelled" | "traveled" | "travels" | "travel" | "travelling" | "traveling" | "flew"
         | "flies" | "fly" | "flying" | "flown" | "went" | "goes" | "go" | "going" | "gone"
         | "headed" | "heads" | "heading" | "left" | "leaves" | "leaving" | "departed"

@@ -114,8 +114,11 @@ fn is_name_word(sent: &Sent<'_, '_>, places: &Places, at: usize) -> bool {
     });
     // "Putin Arrives In Pyongyang": a title-case headline's verbs.
     let verb = travel(sent.word(at)).is_some() || sent.is_any(at, HEADLINE_VERBS);
+    // "President @MMuizzu": a social-media handle, not a name.
+    let handle = at > 0 && sent.punct(at - 1, '@') && sent.tokens[at - 1].end() == token.start;
     token.kind == Kind::Word
         && !verb
+        && !handle
         && (token.is_capitalized() || glued)
         && (initial || !token.text.ends_with('.'))
         && !sent.has(at, Flags::FUNCTION)

@@ -840,3 +840,15 @@ fn a_companion_may_follow_a_long_office() {
         ]
     );
 }
+
+#[test]
+fn stopped_in_is_a_visit_and_a_handle_is_no_name() {
+    let text = "New Delhi, Oct 6 (PTI) Maldives President Mohamed Muizzu arrived here on Sunday.\n\n\"A warm welcome to President @MMuizzu of Maldives as he arrives in New Delhi,\" the spokesperson said. Japanese Prime Minister Fumio Kishida stopped in Nairobi in May on a four-nation African tour. Stops in Maputo and Johannesburg are planned.";
+    assert_eq!(
+        visits(text, "2024-10-06"),
+        [
+            "Mohamed Muizzu MV->IN Delhi 2024-10-06",
+            "Fumio Kishida JP->KE Nairobi 2024-05"
+        ]
+    );
+}

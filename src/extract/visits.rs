@@ -192,7 +192,8 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
     let keep = match kind {
         Travel::Arrive => match word {
             "touched" => next == "down",
-            "gathered" | "gather" | "converged" | "assembled" => {
+            // "stopped in Nairobi in May", "stopped over in Doha".
+            "gathered" | "gather" | "converged" | "assembled" | "stopped" => {
                 place_follows(parsed, at, &["in", "at"], 3)
             }
             // "spent two days in Paris".
