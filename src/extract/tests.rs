@@ -852,3 +852,9 @@ fn stopped_in_is_a_visit_and_a_handle_is_no_name() {
         ]
     );
 }
+
+#[test]
+fn his_visit_in_a_who_clause_is_the_one_who_stands_for() {
+    let text = "ANKARA (AA) - Turkish President Recep Tayyip Erdogan met reporters on Tuesday.\n\nHe also spoke by phone with NATO Secretary General Mark Rutte, who paid his first visit to Turkey as head of the alliance last month.";
+    assert_eq!(visits(text, "2024-12-10"), ["Mark Rutte BE->TR 2024-11"]);
+}

@@ -90,6 +90,14 @@ pub(crate) fn travellers(
                 if opening && let Some(mention) = comma.and_then(|i| parsed.actor_after(i, 2)) {
                     return (mention.actors.clone(), at + 1);
                 }
+                // "Mark Rutte, who paid his first visit to Türkiye": the
+                // one "who" stands for.
+                if (at.saturating_sub(3)..at).any(|i| sent.is(i, "who")) {
+                    let (actors, _) = subject(parsed, at);
+                    if !actors.is_empty() {
+                        return (actors, at + 1);
+                    }
+                }
                 if let Some(mention) = parsed.actor_at(at) {
                     return (mention.actors.clone(), at + 1);
                 }
