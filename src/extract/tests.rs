@@ -858,3 +858,12 @@ fn his_visit_in_a_who_clause_is_the_one_who_stands_for() {
     let text = "ANKARA (AA) - Turkish President Recep Tayyip Erdogan met reporters on Tuesday.\n\nHe also spoke by phone with NATO Secretary General Mark Rutte, who paid his first visit to Turkey as head of the alliance last month.";
     assert_eq!(visits(text, "2024-12-10"), ["Mark Rutte BE->TR 2024-11"]);
 }
+
+#[test]
+fn a_host_welcomed_his_counterpart_who_travelled() {
+    let text = "ANKARA (AA) - President Recep Tayyip Erdogan on Tuesday welcomed his Emirati counterpart Sheikh Mohamed bin Zayed Al Nahyan at Ankara's Esenboga Airport.";
+    assert_eq!(
+        visits(text, "2024-12-10"),
+        ["Mohamed bin Zayed Al Nahyan AE->TR Ankara 2024-12-10"]
+    );
+}

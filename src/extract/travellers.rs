@@ -48,8 +48,12 @@ pub(crate) fn travellers(
 ) -> (Vec<Actor>, usize) {
     let sent = &parsed.sent;
     if trigger.travel == Travel::Hosted {
+        // "welcomed his Emirati counterpart Sheikh Mohamed": the pronoun
+        // only determines the guest.
+        let determiner = sent.is_any(trigger.at + 1, &["his", "her", "their"]);
+        let after = trigger.at + usize::from(determiner);
         return parsed
-            .actor_after(trigger.at, 3)
+            .actor_after(after, 3)
             .map_or((Vec::new(), trigger.at), |m| {
                 (m.actors.clone(), m.tokens.end)
             });
