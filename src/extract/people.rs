@@ -21,6 +21,9 @@ const HEADLINE_VERBS: &[&str] = &[
     "says", "said", "meets", "holds", "held", "hosts", "welcomes", "signs", "signed", "warns",
     "urges", "seeks", "vows", "calls", "begins", "ends", "wraps", "makes", "pays", "takes",
     "wins", "talks", "agrees", "agreed", "set", "sets", "eyes", "hails", "slams", "backs",
+    // Plural subjects: "Alfonsin, Sarney Join Sanguinetti for Talks".
+    "join", "joins", "meet", "hold", "host", "welcome", "sign", "warn", "urge", "seek", "vow",
+    "call", "end", "agree", "discuss", "discusses", "pledge", "pledges", "open", "opens",
 ];
 
 /// Titles only one country gives.

@@ -867,3 +867,13 @@ fn a_host_welcomed_his_counterpart_who_travelled() {
         ["Mohamed bin Zayed Al Nahyan AE->TR Ankara 2024-12-10"]
     );
 }
+
+#[test]
+fn a_headlines_plural_verb_ends_the_names_before_it() {
+    let text = "Alfonsin, Sarney Join Sanguinetti for Trade Talks in Uruguay\n\nMONTEVIDEO, Uruguay (AP) -- Presidents Raul Alfonsin of Argentina and Jose Sarney of Brazil flew into the Uruguayan capital Monday for talks with President Julio Maria Sanguinetti.\n\nSarney visited Buenos Aires in July, when he and Alfonsin signed the Act for Argentine-Brazilian Integration.";
+    let found = visits(text, "1986-12-09");
+    assert!(
+        found.contains(&"Jose Sarney BR->AR Buenos Aires 1986-07".to_owned()),
+        "{found:?}"
+    );
+}
