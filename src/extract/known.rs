@@ -2,6 +2,22 @@
 //! leaders and ministers by name, with their country, for articles that
 //! name them without it; and international organisations, whose officials
 //! travel from the organisation's seat.
+//!
+//! Besides the lists here, `assets/people/leaders.tsv` names some 6,000
+//! heads of state and government since 1945, foreign and defence
+//! ministers and the heads of international organisations (name, country,
+//! office); a name listed for two countries (a NATO secretary-general who
+//! was a prime minister) says nothing and is left out.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::people::name_parts;
+use crate::model::CountryCode;
+
+/// The heads of state and government and ministers of the world since
+/// 1945: name, country, office, tab-separated.
+const LEADERS_TSV: &str = include_str!("../../assets/people/leaders.tsv");
 
 /// International organisations whose officials travel from the seat, not
 /// from a country of their own: the words that name them (lowercase, as a
@@ -545,6 +561,140 @@ pub(crate) const KNOWN_SURNAMES: &[(&str, &str)] = &[
     ("Marcos", "PH"),
 ];
 
+/// A known person: their name's words, folded, and country; `full` for a
+/// full name, not a single distinctive word ("Putin").
+struct Known {
+    parts: Vec<String>,
+    country: CountryCode,
+    full: bool,
+}
+
+/// Everyone known, in order of precedence (the lists here first), with
+/// an index from each word of a name to the people it names.
+struct Directory {
+    people: Vec<Known>,
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+impl Directory {
+    fn get() -> &'static Self {
+        static DIRECTORY: OnceLock<Directory> = OnceLock::new();
+        DIRECTORY.get_or_init(|| {
+            let curated = KNOWN_PEOPLE
+                .iter()
+                .map(|&(name, code)| (name, code, true))
+                .chain(
+                    KNOWN_SURNAMES
+                        .iter()
+                        .map(|&(name, code)| (name, code, false)),
+                );
+            let mut people: Vec<Known> = curated
+                .filter_map(|(name, code, full)| {
+                    Some(Known {
+                        parts: name_parts(name),
+                        country: CountryCode::parse(code)?,
+                        full,
+                    })
+                })
+                .collect();
+            people.extend(unambiguous_leaders());
+            let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+            for (index, known) in people.iter().enumerate() {
+                for part in &known.parts {
+                    let ids = by_word.entry(part.clone()).or_default();
+                    if ids.last() != Some(&index) {
+                        ids.push(index);
+                    }
+                }
+            }
+            Self { people, by_word }
+        })
+    }
+
+    /// The people whose names hold any of `parts`, in order of precedence.
+    fn sharing(&self, parts: &[String]) -> Vec<&Known> {
+        let mut ids: Vec<usize> = parts
+            .iter()
+            .filter_map(|part| self.by_word.get(part))
+            .flatten()
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().map(|id| &self.people[id]).collect()
+    }
+}
+
+/// The leaders of `leaders.tsv` whose name is listed for one country only.
+fn unambiguous_leaders() -> Vec<Known> {
+    let mut countries: HashMap<&str, Option<CountryCode>> = HashMap::new();
+    let mut order = Vec::new();
+    for line in LEADERS_TSV.lines() {
+        let mut fields = line.split('\t');
+        let (Some(name), Some(code)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let Some(country) = CountryCode::parse(code) else {
+            continue;
+        };
+        match countries.get_mut(name) {
+            Some(known) if *known != Some(country) => *known = None,
+            Some(_) => {}
+            None => {
+                countries.insert(name, Some(country));
+                order.push(name);
+            }
+        }
+    }
+    order
+        .into_iter()
+        .filter_map(|name| {
+            Some(Known {
+                parts: name_parts(name),
+                country: countries.get(name).copied().flatten()?,
+                full: true,
+            })
+        })
+        .collect()
+}
+
+/// The country of a well-known person: by their full name (or a fuller
+/// one), or by a distinctive word of it ("Putin").
+pub(crate) fn known_country(parts: &[String]) -> Option<CountryCode> {
+    let holds = |known: &[String]| parts.windows(known.len()).any(|window| window == known);
+    let sharing = Directory::get().sharing(parts);
+    let by_name = sharing.iter().filter(|known| known.full).find(|known| {
+        holds(&known.parts)
+            || (parts.len() >= 2
+                && known
+                    .parts
+                    .windows(parts.len())
+                    .any(|window| window == parts))
+    });
+    let by_word = || {
+        sharing
+            .iter()
+            .filter(|known| !known.full)
+            .find(|known| holds(&known.parts))
+    };
+    by_name.or_else(by_word).map(|known| known.country)
+}
+
+/// "President Kennedy": a titled surname alone is the known leader whose
+/// full name ends with it, when every such leader served one country.
+pub(crate) fn known_surname_country(parts: &[String]) -> Option<CountryCode> {
+    let [surname] = parts else {
+        return None;
+    };
+    let sharing = Directory::get().sharing(parts);
+    let mut countries = sharing
+        .iter()
+        .filter(|known| known.full && known.parts.len() >= 2 && known.parts.last() == Some(surname))
+        .map(|known| known.country);
+    let first = countries.next()?;
+    countries.all(|code| code == first).then_some(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -557,6 +707,32 @@ mod tests {
                 "{words:?}: {code}"
             );
         }
+    }
+
+    #[test]
+    fn the_leaders_file_is_well_formed_and_names_leaders_of_every_era() {
+        for (number, line) in LEADERS_TSV.lines().enumerate() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 3, "leaders.tsv line {}: {line}", number + 1);
+            assert!(
+                crate::model::CountryCode::parse(fields[1]).is_some(),
+                "leaders.tsv line {}: {line}",
+                number + 1
+            );
+        }
+        let country = |name: &str| known_country(&name_parts(name)).map(|c| c.to_string());
+        assert_eq!(country("Gough Whitlam").as_deref(), Some("AU"));
+        assert_eq!(country("Julius Nyerere").as_deref(), Some("TZ"));
+        assert_eq!(country("Julio Maria Sanguinetti").as_deref(), Some("UY"));
+        // A NATO secretary-general who was a Dutch prime minister: the
+        // article's words decide, not the list.
+        assert_eq!(country("Joseph Luns"), None);
+        assert_eq!(
+            known_surname_country(&name_parts("Whitlam"))
+                .map(|c| c.to_string())
+                .as_deref(),
+            Some("AU")
+        );
     }
 
     #[test]

@@ -638,7 +638,9 @@ fn remember(
 /// The person in focus after a sentence: the last traveller, else the
 /// sentence's first named subject.
 fn update_focus(story: &mut Story, parsed: &Parsed<'_, '_>, visits: &[visits::VisitMention]) {
-    if let Some(visit) = visits.last() {
+    // The sentence's traveller, not the companions named after ("Faye was
+    // accompanied by Dr Yassine Fall. He has also visited The Gambia").
+    if let Some(visit) = visits.first() {
         story.focus = Some(visit.actor);
         return;
     }

@@ -6,10 +6,9 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use super::doc::Sent;
-use super::known::{KNOWN_PEOPLE, KNOWN_SURNAMES, ORGANISATION_SEATS};
+use super::known::{KNOWN_SURNAMES, ORGANISATION_SEATS, known_country, known_surname_country};
 use super::lexicon::{Flags, travel};
 use super::places::{PlaceHow, Places};
 use super::text::Kind;
@@ -600,55 +599,6 @@ pub(crate) fn name_parts(name: &str) -> Vec<String> {
         .map(crate::gazetteer::fold)
         .filter(|part| !part.is_empty())
         .collect()
-}
-
-/// The list of known people with their names' words, folded once.
-fn known_people() -> &'static [(Vec<String>, CountryCode, bool)] {
-    static KNOWN: OnceLock<Vec<(Vec<String>, CountryCode, bool)>> = OnceLock::new();
-    KNOWN.get_or_init(|| {
-        let full = KNOWN_PEOPLE.iter().map(|entry| (entry, true));
-        let words = KNOWN_SURNAMES.iter().map(|entry| (entry, false));
-        full.chain(words)
-            .filter_map(|((name, code), full)| {
-                Some((name_parts(name), CountryCode::parse(code)?, full))
-            })
-            .collect()
-    })
-}
-
-/// The country of a well-known person: by their full name (or a fuller
-/// one), or by a distinctive word of it ("Putin").
-fn known_country(parts: &[String]) -> Option<CountryCode> {
-    let known = known_people();
-    let holds = |known: &[String]| parts.windows(known.len()).any(|window| window == known);
-    let by_name = known
-        .iter()
-        .filter(|(_, _, full)| *full)
-        .find(|(name, _, _)| {
-            holds(name)
-                || (parts.len() >= 2 && name.windows(parts.len()).any(|window| window == parts))
-        });
-    let by_word = || {
-        known
-            .iter()
-            .filter(|(_, _, full)| !*full)
-            .find(|(name, _, _)| holds(name))
-    };
-    by_name.or_else(by_word).map(|(_, code, _)| *code)
-}
-
-/// "President Kennedy": a titled surname alone is the known leader whose
-/// full name ends with it, when every such leader served one country.
-fn known_surname_country(parts: &[String]) -> Option<CountryCode> {
-    let [surname] = parts else {
-        return None;
-    };
-    let mut countries = known_people()
-        .iter()
-        .filter(|(name, _, full)| *full && name.len() >= 2 && name.last() == Some(surname))
-        .map(|(_, code, _)| *code);
-    let first = countries.next()?;
-    countries.all(|code| code == first).then_some(first)
 }
 
 /// Whether a single word is a known leader's distinctive name.

@@ -483,17 +483,43 @@ impl Story {
                 continue;
             }
             let words: Vec<&str> = (head_start..=at).map(|i| sent.word(i)).collect();
-            let person = self.recent.iter().rev().copied().find(|&id| {
-                let person = &self.cast.people[id];
-                let title = person
+            let title_of = |id: PersonId| {
+                self.cast.people[id]
                     .title
                     .as_deref()
                     .map(str::to_lowercase)
-                    .unwrap_or_default();
-                let title_fits = words.iter().all(|w| title.contains(w))
-                    || (nationality.is_some() && matches!(sent.word(at), "leader" | "head"));
-                title_fits && nationality.is_none_or(|c| person.country == Some(c))
-            });
+                    .unwrap_or_default()
+            };
+            let of_nationality =
+                |id: PersonId| nationality.is_none_or(|c| self.cast.people[id].country == Some(c));
+            let as_titled = |id: PersonId| {
+                let title = title_of(id);
+                words.iter().all(|w| title.contains(w)) && of_nationality(id)
+            };
+            // "the Senegalese leader": its head of state or government
+            // before anyone else of the country named since.
+            let loose = nationality.is_some() && matches!(sent.word(at), "leader" | "head");
+            let as_head = |id: PersonId| {
+                let title = title_of(id);
+                let head = title.is_empty() || HEAD_TITLES.iter().any(|head| title.contains(head));
+                loose && head && of_nationality(id)
+            };
+            // Not someone the sentence only names after the description.
+            let named_later = |id: PersonId| {
+                found
+                    .iter()
+                    .any(|m| m.tokens.start > start && m.actors.contains(&Actor::Person(id)))
+            };
+            let recent = || {
+                self.recent
+                    .iter()
+                    .rev()
+                    .copied()
+                    .filter(|&id| !named_later(id))
+            };
+            let person = recent()
+                .find(|&id| as_titled(id) || as_head(id))
+                .or_else(|| recent().find(|&id| loose && of_nationality(id)));
             if let Some(id) = person {
                 described.push(ActorMention {
                     tokens: start..at + 1,
@@ -637,6 +663,23 @@ fn is_dateline_date(sent: &Sent<'_, '_>, date: &Range<usize>) -> bool {
     });
     first_comma.is_some_and(|comma| date.start == comma + 1) && closes
 }
+
+/// Titles of heads of state and government: who "the Chinese leader" is.
+const HEAD_TITLES: &[&str] = &[
+    "president",
+    "prime",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "leader",
+    "pope",
+    "taoiseach",
+    "emperor",
+    "chairman",
+];
 
 /// How many words a place left ("from Bangkok") may take before the
 /// comma of its where-clause.
