@@ -893,3 +893,16 @@ fn the_countrys_leader_is_its_head_not_a_minister_named_since() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_companions_flight_inside_the_country_visited_is_a_side_trip() {
+    let text = "Nairobi, Oct 8 (PTI) Prime Minister Narendra Modi arrived here on Wednesday.\n\nExternal Affairs Minister Subrahmanyam Jaishankar and National Security Adviser Ajit Doval are accompanying the prime minister.\n\nLater in the day, Jaishankar flew to Mombasa.";
+    assert_eq!(
+        visits(text, "2025-10-08"),
+        [
+            "Narendra Modi IN->KE Nairobi 2025-10-08",
+            "Subrahmanyam Jaishankar IN->KE Nairobi 2025-10-08",
+            "Ajit Doval IN->KE Nairobi 2025-10-08"
+        ]
+    );
+}

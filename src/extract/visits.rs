@@ -584,6 +584,9 @@ impl Legs {
             self.latest = Some(first.clone());
         }
         for visit in visits {
+            // Companions' legs too: "Jaishankar flew to Mombasa" later is
+            // a side trip.
+            self.last.insert(visit.actor, visit.to.clone());
             self.visits
                 .entry(visit.actor)
                 .or_default()
@@ -666,7 +669,14 @@ pub(crate) fn visits(
                 // to Ankara", "flew home"), or a side trip inside the
                 // country being visited ("flew on to Erbil" from Baghdad).
                 let at_home = home.as_ref().is_some_and(|home| home.country == to.country);
-                if from.country == to.country || at_home {
+                // "Later in the day, Jaishankar flew to Mombasa": a flight
+                // inside the country the traveller is visiting.
+                let side_trip = trigger.travel == Travel::Go
+                    && origin.is_none()
+                    && legs
+                        .leg_before(*actor, date, explicit)
+                        .is_some_and(|leg| leg.country == to.country);
+                if from.country == to.country || at_home || side_trip {
                     continue;
                 }
                 let (date, explicit) = legs.retold(*actor, to.country, date, explicit);
