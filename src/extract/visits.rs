@@ -552,6 +552,14 @@ impl Legs {
         self.last.get(&actor).filter(|_| near).cloned()
     }
 
+    /// Whether a trip to `country` on `date` stays inside the country the
+    /// traveller is visiting: "Later in the day, Jaishankar flew to
+    /// Mombasa".
+    fn inside(&self, actor: Actor, country: CountryCode, date: FuzzyDate, explicit: bool) -> bool {
+        self.leg_before(actor, date, explicit)
+            .is_some_and(|leg| leg.country == country)
+    }
+
     /// The date of a trip to `country` dated only by publication: "The
     /// Mexican leader, who travelled from Belize" retells the trip just
     /// told, and takes its date.
@@ -669,13 +677,9 @@ pub(crate) fn visits(
                 // to Ankara", "flew home"), or a side trip inside the
                 // country being visited ("flew on to Erbil" from Baghdad).
                 let at_home = home.as_ref().is_some_and(|home| home.country == to.country);
-                // "Later in the day, Jaishankar flew to Mombasa": a flight
-                // inside the country the traveller is visiting.
                 let side_trip = trigger.travel == Travel::Go
                     && origin.is_none()
-                    && legs
-                        .leg_before(*actor, date, explicit)
-                        .is_some_and(|leg| leg.country == to.country);
+                    && legs.inside(*actor, to.country, date, explicit);
                 if from.country == to.country || at_home || side_trip {
                     continue;
                 }
