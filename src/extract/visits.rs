@@ -664,14 +664,8 @@ pub(crate) fn visits(
                 .iter()
                 .flat_map(|to| dates.iter().map(move |d| (to, *d)))
             {
-                let from = origin
-                    .clone()
-                    .or_else(|| {
-                        chained
-                            .then(|| legs.leg_before(*actor, date, explicit))
-                            .flatten()
-                    })
-                    .or_else(|| home.clone());
+                let leg_before = || legs.leg_before(*actor, date, explicit).filter(|_| chained);
+                let from = origin.clone().or_else(leg_before).or_else(|| home.clone());
                 let Some(from) = from else { continue };
                 // Travel at home is no visit: a return ("before returning
                 // to Ankara", "flew home"), or a side trip inside the
