@@ -906,3 +906,15 @@ fn a_companions_flight_inside_the_country_visited_is_a_side_trip() {
         ]
     );
 }
+
+#[test]
+fn where_a_tour_began_is_dated_by_its_where_clause() {
+    let text = "BRASILIA, May 6 (Reuters) - Nigerian President Bola Tinubu landed at Brasilia's air force base late on Monday on the second leg of a tour that began in Saint Lucia, where he arrived on Thursday for talks with Caribbean leaders.";
+    assert_eq!(
+        visits(text, "2025-05-06"),
+        [
+            "Bola Tinubu NG->BR Brasilia 2025-05-05",
+            "Bola Tinubu NG->LC 2025-05-01"
+        ]
+    );
+}

@@ -742,12 +742,21 @@ fn guests_of_hosts(
 /// "stopping in Lagos and Abuja seven years ago during a tour that also
 /// took her to South Africa": a date near a tour's legs ("took her to")
 /// dates the trip told before them, when that has none of its own; the
-/// legs take its month (see `tour_leg_dates`).
+/// legs take its month (see `tour_leg_dates`). Where a tour began is
+/// dated by its where-clause.
 pub(crate) fn date_the_tour_not_its_legs(
     sent: &Sent<'_, '_>,
     triggers: &[Trigger],
     assigned: &mut [Option<usize>],
 ) {
+    for (slot, trigger) in triggers.iter().enumerate().take(assigned.len()) {
+        // "a tour that began in Saint Lucia, where he arrived on Thursday".
+        if begins(sent, trigger.at)
+            && let Some(day) = where_day(sent, trigger.at)
+        {
+            assigned[slot] = Some(day);
+        }
+    }
     for leg in 1..triggers.len().min(assigned.len()) {
         if !sent.is(triggers[leg].at, "took") || assigned[leg].is_none() {
             continue;
@@ -782,6 +791,20 @@ fn tour_legs(
     } else {
         dates
     }
+}
+
+/// How far after a travel noun its place's where-clause may open.
+const WHERE_AFTER: usize = 10;
+
+/// The date mention of the where-clause soon after token `at`: "began in
+/// Saint Lucia, where he arrived on Thursday".
+fn where_day(sent: &Sent<'_, '_>, at: usize) -> Option<usize> {
+    let where_at = (at + 2..(at + WHERE_AFTER).min(sent.len()))
+        .find(|&i| sent.is(i, "where") && sent.punct(i - 1, ','))?;
+    let clause = clause_around(sent, where_at + 1);
+    sent.dates
+        .iter()
+        .position(|d| d.tokens.start > where_at && d.tokens.start < clause.end)
 }
 
 /// A tour's earlier legs came before the day the sentence tells of (its
