@@ -127,6 +127,7 @@ const TITLE_HEADS: &[&str] = &[
     "gen.", "adm.", "lt.", "col.", "sen.", "rep.", "gov.", "mr.", "mrs.", "ms.", "dr.", "sir",
     "mr", "mrs", "ms", "dr", "mme", "madam", "messrs", "dame", "taoiseach", "negotiator",
     "representative", "mp", "pm", "fm", "deputy", "successor", "presidents", "ministers",
+    "councillor", "councilor",
     "premiers", "chancellors", "kings", "emirs",
 ];
 
@@ -339,6 +340,18 @@ pub(crate) struct Landmark {
 pub(crate) const LANDMARKS: &[Landmark] = &[
     landmark("white house", "US", Some("Washington")),
     landmark("camp david", "US", None),
+    // Islands and regions summits meet on, that a list of towns lacks or
+    // gives another country ("Bali" is also a town in India).
+    landmark("bali", "ID", Some("Denpasar")),
+    landmark("lombok", "ID", Some("Mataram")),
+    landmark("rarotonga", "CK", Some("Avarua")),
+    landmark("jeju island", "KR", Some("Jeju")),
+    landmark("hokkaido", "JP", Some("Sapporo")),
+    landmark("okinawa", "JP", Some("Naha")),
+    landmark("kansai", "JP", Some("Osaka")),
+    landmark("hainan", "CN", Some("Haikou")),
+    landmark("zanzibar", "TZ", Some("Zanzibar")),
+    landmark("tasmania", "AU", Some("Hobart")),
     landmark("mar-a-lago", "US", Some("Palm Beach")),
     landmark("oval office", "US", Some("Washington")),
     landmark("capitol hill", "US", Some("Washington")),

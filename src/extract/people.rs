@@ -118,6 +118,18 @@ fn is_name_word(sent: &Sent<'_, '_>, places: &Places, at: usize) -> bool {
     let verb = travel(sent.word(at)).is_some() || sent.is_any(at, HEADLINE_VERBS);
     // "President @MMuizzu": a social-media handle, not a name.
     let handle = at > 0 && sent.punct(at - 1, '@') && sent.tokens[at - 1].end() == token.start;
+    // "Wang Yi, He Lifeng and Liu He": the Chinese surname, not the
+    // pronoun, inside a sentence before another name.
+    let chinese_he = token.text == "He"
+        && at > 0
+        && (sent.punct(at - 1, ',') || sent.is(at - 1, "and"))
+        && sent
+            .tokens
+            .get(at + 1)
+            .is_some_and(|next| next.is_capitalized() && !sent.has(at + 1, Flags::FUNCTION));
+    if chinese_he {
+        return true;
+    }
     token.kind == Kind::Word
         && !verb
         && !handle

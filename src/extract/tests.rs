@@ -918,3 +918,18 @@ fn where_a_tour_began_is_dated_by_its_where_clause() {
         ]
     );
 }
+
+#[test]
+fn chinese_he_state_councillors_bali_and_the_following_month() {
+    let text = "ROME, March 22 (ANSA) - Chinese President Xi Jinping arrived in Rome on Thursday. The Chinese delegation includes State Councillor and Foreign Minister Wang Yi and He Lifeng, head of the National Development and Reform Commission.\n\nThe thaw began when Italian Prime Minister Giuseppe Conte met Xi in Bali last March, and Foreign Minister Luigi Di Maio travelled to Beijing the following month. During the visit, Xi is scheduled to call on President Sergio Mattarella, address business leaders, and visit Palermo.";
+    assert_eq!(
+        visits(text, "2019-03-22"),
+        [
+            "Xi Jinping CN->IT Rome 2019-03-21",
+            "Wang Yi CN->IT Rome 2019-03-21",
+            "He Lifeng CN->IT Rome 2019-03-21",
+            "Giuseppe Conte IT->ID Denpasar 2018-03",
+            "Luigi Di Maio IT->CN Beijing 2018-04"
+        ]
+    );
+}

@@ -408,6 +408,15 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
     }
     let is_verb = !matches!(trigger.travel, Travel::VisitNoun | Travel::Attend)
         || !matches!(sent.word(trigger.at), "summit" | "summits");
+    // "is scheduled to call on Rivlin, address the community, and visit
+    // Yad Vashem": a bare verb after "and" continues a plan.
+    let bare = matches!(
+        sent.word(trigger.at),
+        "visit" | "travel" | "fly" | "go" | "tour" | "attend" | "arrive" | "head"
+    );
+    if bare && trigger.at > 0 && sent.is(trigger.at - 1, "and") {
+        return true;
+    }
     // "to visit" is a plan, unless it tells who was "the last British
     // prime minister to visit Nigeria".
     let ordinal =

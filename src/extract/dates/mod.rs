@@ -57,6 +57,9 @@ pub(crate) enum DateExpr {
         /// Years from the publication year, when said.
         year_offset: Option<i32>,
     },
+    /// "last November": the latest such month before the publication's
+    /// (a year back when said in November). 1-12.
+    LastMonth(u32),
     /// A day of the week, Monday being 0.
     Weekday {
         /// 0-6.
@@ -466,10 +469,7 @@ fn parse_month_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize
                 year_offset: (offset == 0).then_some(0),
             }
         } else {
-            DateExpr::Month {
-                month,
-                year_offset: None,
-            }
+            DateExpr::LastMonth(month)
         };
         return Some((expr, at + 1));
     }
@@ -586,6 +586,11 @@ fn parse_relative(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> 
     if token.is("the") && word(1, &["next", "following", "previous"]) && word(2, &["year"]) {
         let step = if word(1, &["previous"]) { -1 } else { 1 };
         return Some((DateExpr::DiscourseYears(step), at + 3));
+    }
+    // "travelled to Beijing the following month".
+    if token.is("the") && word(1, &["next", "following", "previous"]) && word(2, &["month"]) {
+        let step = if word(1, &["previous"]) { -1 } else { 1 };
+        return Some((DateExpr::DiscourseMonths(step), at + 3));
     }
     if token.is("a") && word(1, &["year"]) && word(2, &["earlier"]) {
         return Some((DateExpr::DiscourseYears(-1), at + 3));

@@ -81,6 +81,9 @@ fn resolve_calendar(expr: &DateExpr, published: Day, future: bool) -> Option<Fuz
             };
             DatePoint::month(year, *m).map(FuzzyDate::point)
         }
+        DateExpr::LastMonth(m) => {
+            DatePoint::month(year - i32::from(*m >= month), *m).map(FuzzyDate::point)
+        }
         DateExpr::Weekday { weekday, shift } => {
             let today = signed(published.weekday());
             let target = signed(*weekday);
