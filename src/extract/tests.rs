@@ -933,3 +933,16 @@ fn chinese_he_state_councillors_bali_and_the_following_month() {
         ]
     );
 }
+
+#[test]
+fn a_tour_that_began_and_also_took_him_on_keeps_each_legs_day() {
+    let text = "ISLAMABAD, Feb 13 (APP): Turkish President Recep Tayyip Erdogan arrived here on Wednesday from Jakarta, the final leg of an Asian tour which began in Kuala Lumpur on Sunday and also took him to Indonesia, where he held talks with President Prabowo Subianto on Tuesday.";
+    assert_eq!(
+        visits(text, "2025-02-13"),
+        [
+            "Recep Tayyip Erdogan ID->PK Islamabad 2025-02-12",
+            "Recep Tayyip Erdogan TR->MY Kuala Lumpur 2025-02-09",
+            "Recep Tayyip Erdogan TR->ID 2025-02-11"
+        ]
+    );
+}

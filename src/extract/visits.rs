@@ -27,6 +27,9 @@ const HABITUAL: &[&str] = &[
     "usually",
 ];
 
+/// How far before "and took him to" its tour may be named.
+const TOUR_REACH: usize = 12;
+
 /// How many days apart two legs of one journey may be.
 pub(crate) const LEG_DAYS: i32 = 14;
 
@@ -114,10 +117,17 @@ fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     } else {
         at
     };
+    // "a tour which began in Kuala Lumpur on Sunday and also took him to
+    // Indonesia": the tour may stand further back.
+    let reach = if sent.is(relative.saturating_sub(1), "and") {
+        TOUR_REACH
+    } else {
+        4
+    };
     let tour = word == "took"
         && relative >= 2
-        && sent.is_any(relative - 1, &["that", "which"])
-        && (relative.saturating_sub(4)..relative - 1)
+        && sent.is_any(relative - 1, &["that", "which", "and"])
+        && (relative.saturating_sub(reach)..relative - 1)
             .any(|i| sent.is_any(i, &["tour", "trip", "swing", "journey"]))
         && sent.is_any(at + 1, &["him", "her", "them"])
         && sent.is_any(at + 2, &["to", "through"]);
@@ -235,9 +245,8 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         }
         // "The tour began on Monday in Accra", "a regional tour that began
         // in Qatar on Sunday": where it began is a visit.
-        Travel::VisitNoun if begins(sent, at) => {
-            (at.saturating_sub(3)..at).any(|i| sent.is_any(i, &["the", "his", "her", "their", "a"]))
-        }
+        Travel::VisitNoun if begins(sent, at) => (at.saturating_sub(3)..at)
+            .any(|i| sent.is_any(i, &["the", "his", "her", "their", "a", "an"])),
         Travel::VisitNoun => matches!(next, "to" | "of" | "through" | "in"),
         // Active "Kim welcomed Xi to Pyongyang": Xi is the guest; "Lavrov
         // met Wang in Beijing": Lavrov was there.
@@ -564,8 +573,14 @@ impl Legs {
     /// Whether a trip to `country` on `date` stays inside the country the
     /// traveller is visiting: "Later in the day, Jaishankar flew to
     /// Mombasa".
-    fn inside(&self, actor: Actor, country: CountryCode, date: FuzzyDate, explicit: bool) -> bool {
-        self.leg_before(actor, date, explicit)
+    fn inside(&self, actor: Actor, country: CountryCode, date: FuzzyDate) -> bool {
+        let near = self.last_visit(actor).is_some_and(|leg| {
+            let gap = date.first_day().0 - leg.date.last_day().0;
+            gap.abs() <= LEG_DAYS
+        });
+        near && self
+            .last
+            .get(&actor)
             .is_some_and(|leg| leg.country == country)
     }
 
@@ -682,7 +697,7 @@ pub(crate) fn visits(
                 let at_home = home.as_ref().is_some_and(|home| home.country == to.country);
                 let side_trip = trigger.travel == Travel::Go
                     && origin.is_none()
-                    && legs.inside(*actor, to.country, date, explicit);
+                    && legs.inside(*actor, to.country, date);
                 if from.country == to.country || at_home || side_trip {
                     continue;
                 }
@@ -759,8 +774,9 @@ pub(crate) fn date_the_tour_not_its_legs(
     assigned: &mut [Option<usize>],
 ) {
     for (slot, trigger) in triggers.iter().enumerate().take(assigned.len()) {
-        // "a tour that began in Saint Lucia, where he arrived on Thursday".
-        if begins(sent, trigger.at)
+        // "a tour that began in Saint Lucia, where he arrived on Thursday",
+        // "and took him to Seoul, where he held a summit on Saturday".
+        if (begins(sent, trigger.at) || sent.is(trigger.at, "took"))
             && let Some(day) = where_day(sent, trigger.at)
         {
             assigned[slot] = Some(day);
@@ -768,6 +784,12 @@ pub(crate) fn date_the_tour_not_its_legs(
     }
     for leg in 1..triggers.len().min(assigned.len()) {
         if !sent.is(triggers[leg].at, "took") || assigned[leg].is_none() {
+            continue;
+        }
+        // "a tour which began in Kuala Lumpur on Sunday and also took him
+        // to Indonesia": Sunday is where the tour began.
+        let shared = (0..leg).any(|other| assigned[other] == assigned[leg]);
+        if shared {
             continue;
         }
         if let Some(main) = (0..leg).rev().find(|&i| assigned[i].is_none()) {
@@ -795,7 +817,8 @@ fn tour_legs(
         places.retain(|place| place.country != main.to.country);
     }
     let undated = dates.iter().all(|(_, explicit)| !explicit);
-    if took || begins(&parsed.sent, trigger.at) && undated {
+    let own_day = where_day(&parsed.sent, trigger.at).is_some();
+    if (took || begins(&parsed.sent, trigger.at) && undated) && !own_day {
         tour_leg_dates(dates, main.or(told.filter(|_| undated)))
     } else {
         dates
