@@ -297,14 +297,21 @@ pub(crate) fn find_dateline(
                 .iter()
                 .take_while(|t| t.is_capitalized() && !t.is_all_caps())
                 .count();
-            let dated = line.get(words).is_some_and(|t| t.is_punct(','))
+            // "Guadalajara (Mexico), July 17 (EFE).-": the country in
+            // brackets after the place.
+            let country_after = line.get(words).is_some_and(|t| t.is_punct('('))
+                && line.get(words + 1).is_some_and(Token::is_capitalized)
+                && line.get(words + 2).is_some_and(|t| t.is_punct(')'))
+                && line.get(words + 3).is_some_and(|t| t.is_punct(','));
+            let comma = if country_after { words + 3 } else { words };
+            let dated = line.get(comma).is_some_and(|t| t.is_punct(','))
                 && line
-                    .get(words + 1)
+                    .get(comma + 1)
                     .is_some_and(|t| month_named(t.text).is_some())
                 && line
-                    .get(words + 2)
+                    .get(comma + 2)
                     .is_some_and(|t| t.text.bytes().all(|b| b.is_ascii_digit()))
-                && line.get(words + 3).is_some_and(|t| t.is_punct('('));
+                && line.get(comma + 3).is_some_and(|t| t.is_punct('('));
             // "Kyiv (AFP) -", "Hanoi (VNA) -": the agency's tag right after.
             let tagged = line.get(words).is_some_and(|t| t.is_punct('('))
                 && line.get(words + 1).is_some_and(Token::is_all_caps)

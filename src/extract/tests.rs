@@ -946,3 +946,16 @@ fn a_tour_that_began_and_also_took_him_on_keeps_each_legs_day() {
         ]
     );
 }
+
+#[test]
+fn those_together_with_the_subject_arrived_and_one_on_the_way_has_not() {
+    let text = "Guadalajara (Mexico), July 17 (EFE).- King Juan Carlos of Spain, together with Spanish Prime Minister Felipe Gonzalez, arrived last night in Guadalajara. Venezuelan President Carlos Andres Perez landed this morning. The Portuguese President, Mario Soares, is travelling to Guadalajara from Brasilia.";
+    assert_eq!(
+        visits(text, "1991-07-17"),
+        [
+            "Juan Carlos ES->MX Guadalajara 1991-07-16",
+            "Felipe Gonzalez ES->MX Guadalajara 1991-07-16",
+            "Carlos Andres Perez VE->MX Guadalajara 1991-07-17"
+        ]
+    );
+}

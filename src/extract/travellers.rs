@@ -151,6 +151,9 @@ pub(crate) fn subject(parsed: &Parsed<'_, '_>, at: usize) -> (Vec<Actor>, usize)
     let floor = at.saturating_sub(SUBJECT_WINDOW);
     let mut index = at;
     let mut relative = false;
+    // "King Juan Carlos, together with Prime Minister Felipe Gonzalez,
+    // arrived": those along with the subject are subjects too.
+    let mut along: Vec<Actor> = Vec::new();
     while index > floor {
         index -= 1;
         if sent.punct(index, ';') {
@@ -165,10 +168,24 @@ pub(crate) fn subject(parsed: &Parsed<'_, '_>, at: usize) -> (Vec<Actor>, usize)
             continue;
         }
         if mention.object && !relative {
-            index = mention.tokens.start;
+            let start = mention.tokens.start;
+            if start >= 2
+                && sent.is(start - 1, "with")
+                && sent.is_any(start - 2, &["together", "along"])
+            {
+                along.extend(mention.actors.iter().copied());
+            }
+            index = start;
             continue;
         }
-        return (coordinated(parsed, mention), mention.tokens.end);
+        let mut actors = coordinated(parsed, mention);
+        actors.extend(
+            along
+                .into_iter()
+                .filter(|actor| !actors.contains(actor))
+                .collect::<Vec<_>>(),
+        );
+        return (actors, mention.tokens.end);
     }
     (Vec::new(), at)
 }

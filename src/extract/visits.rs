@@ -417,6 +417,16 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
     }
     let is_verb = !matches!(trigger.travel, Travel::VisitNoun | Travel::Attend)
         || !matches!(sent.word(trigger.at), "summit" | "summits");
+    // "Soares is travelling to Guadalajara from Brasilia": on the way,
+    // not there yet.
+    let en_route = matches!(
+        sent.word(trigger.at),
+        "travelling" | "traveling" | "flying" | "heading"
+    ) && trigger.at > 0
+        && sent.is_any(trigger.at - 1, &["is", "are"]);
+    if en_route {
+        return true;
+    }
     // "is scheduled to call on Rivlin, address the community, and visit
     // Yad Vashem": a bare verb after "and" continues a plan.
     let bare = matches!(
