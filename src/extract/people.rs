@@ -130,6 +130,20 @@ fn is_name_word(sent: &Sent<'_, '_>, places: &Places, at: usize) -> bool {
     if chinese_he {
         return true;
     }
+    // "Resources Minister Madeleine King,": a title's word as a surname,
+    // after a first name and before no other name.
+    let surname = sent.has(at, Flags::TITLE_HEAD)
+        && token.is_capitalized()
+        && at > 0
+        && sent.capitalized(at - 1)
+        && !sent.has(at - 1, Flags::TITLE_HEAD)
+        && !sent.has(at - 1, Flags::TITLE_PART)
+        && !sent.has(at - 1, Flags::FUNCTION)
+        && !places.covers(at - 1)
+        && !sent.capitalized(at + 1);
+    if surname {
+        return true;
+    }
     token.kind == Kind::Word
         && !verb
         && !handle
@@ -424,6 +438,16 @@ fn appositive_title(
     let title_start = at;
     let mut saw_head = false;
     while at < sent.len() && at - title_start < 24 {
+        // ", Trade Minister Don Farrell and ...": a name right after a
+        // title's head starts another person, not more of this title.
+        let name_follows = saw_head
+            && sent.has(at - 1, Flags::TITLE_HEAD)
+            && sent.capitalized(at)
+            && !sent.has(at, Flags::TITLE_HEAD)
+            && !sent.has(at, Flags::TITLE_PART);
+        if name_follows {
+            return None;
+        }
         if sent.has(at, Flags::TITLE_HEAD) {
             saw_head = true;
         } else if !(sent.has(at, Flags::TITLE_PART)

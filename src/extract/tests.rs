@@ -959,3 +959,17 @@ fn those_together_with_the_subject_arrived_and_one_on_the_way_has_not() {
         ]
     );
 }
+
+#[test]
+fn a_list_of_companions_with_offices_and_a_surname_that_is_a_title() {
+    let text = "SHANGHAI, Nov 5 (AAP) - Prime Minister Anthony Albanese arrived in Shanghai on Saturday. He was travelling with his partner Jodie Haydon, Trade Minister Don Farrell and Resources Minister Madeleine King, as well as a delegation.";
+    assert_eq!(
+        visits(text, "2023-11-05"),
+        [
+            "Anthony Albanese AU->CN Shanghai 2023-11-04",
+            "Jodie Haydon AU->CN Shanghai 2023-11-04",
+            "Don Farrell AU->CN Shanghai 2023-11-04",
+            "Madeleine King AU->CN Shanghai 2023-11-04"
+        ]
+    );
+}
