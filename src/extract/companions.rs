@@ -87,6 +87,22 @@ fn place_after(parsed: &Parsed<'_, '_>, from: usize) -> Option<CountryCode> {
         })
 }
 
+/// How far after "those travelling with" its "are" may stand.
+const AMONG_REACH: usize = 8;
+
+/// Where "are" stands in "Among those travelling (accompanying) with the
+/// President are ...", when the word at `at` opens such a list.
+fn among_those(sent: &Sent<'_, '_>, at: usize) -> Option<usize> {
+    let verb = matches!(
+        sent.word(at),
+        "travelling" | "traveling" | "accompanying" | "travelled" | "traveled"
+    );
+    if !verb || !(at.saturating_sub(2)..at).any(|i| sent.is(i, "those")) {
+        return None;
+    }
+    (at + 1..(at + AMONG_REACH).min(sent.len())).find(|&i| sent.is_any(i, &["are", "were"]))
+}
+
 /// How many words a companion's office may take before the name: "by
 /// Senegal's Minister of African Integration and Foreign Affairs, Dr
 /// Yassine Fall".
@@ -231,12 +247,16 @@ pub(crate) fn companions(
         // "Members of Haitham's entourage, including ...".
         let includes = matches!(word, "includes" | "included" | "including" | "include")
             && (at.saturating_sub(4)..at).any(|i| sent.is_any(i, PARTIES));
-        if !(accompanied || along || came || includes) {
+        // "Among those travelling with the President are Foreign Minister
+        // Hakan Fidan and ...": the party follows "are".
+        let among = among_those(sent, at);
+        if !(accompanied || along || came || includes || among.is_some()) {
             continue;
         }
-        let list_start = match (with_at, by_at) {
-            (Some(with), _) => with + 1,
-            (None, Some(by)) if accompanied => by + 1,
+        let list_start = match (among, with_at, by_at) {
+            (Some(are), _, _) => are + 1,
+            (None, Some(with), _) => with + 1,
+            (None, None, Some(by)) if accompanied => by + 1,
             _ if includes || joined => at + 1,
             _ => at + 2,
         };
@@ -270,7 +290,7 @@ pub(crate) fn companions(
         let unnamed = subjects.is_empty() && at > 0 && sent.is(at - 1, "who");
         // "The veteran leftist was accompanied by ...": described, not
         // named, the traveller is the latest one.
-        let described = subjects.is_empty() && accompanied || includes;
+        let described = subjects.is_empty() && accompanied || includes || among.is_some();
         let subjects = if unnamed {
             story.focus.into_iter().collect()
         } else if described {

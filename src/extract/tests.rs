@@ -973,3 +973,16 @@ fn a_list_of_companions_with_offices_and_a_surname_that_is_a_title() {
         ]
     );
 }
+
+#[test]
+fn among_those_travelling_with_the_president_are_its_party() {
+    let text = "ISLAMABAD, Feb 13 (APP): Turkish President Recep Tayyip Erdogan arrived here on Wednesday. Among those travelling with the President are Foreign Minister Hakan Fidan and Minister of National Defence Yasar Guler, according to the embassy.";
+    assert_eq!(
+        visits(text, "2025-02-13"),
+        [
+            "Recep Tayyip Erdogan TR->PK Islamabad 2025-02-12",
+            "Hakan Fidan TR->PK Islamabad 2025-02-12",
+            "Yasar Guler TR->PK Islamabad 2025-02-12"
+        ]
+    );
+}
