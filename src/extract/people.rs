@@ -230,9 +230,15 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
         country = country.or(Some(place.country));
         end = place.tokens.end;
     }
-    // "the Chairperson of the African Union Commission, Mr Moussa Faki".
-    if let Some(seat) = described_before(sent, start) {
-        country = Some(seat);
+    // "the Chairperson of the African Union Commission, Mr Moussa Faki",
+    // "the minister for Pacific island affairs, Pat Conroy".
+    if let Some((office, described)) = described_before(sent, places, start) {
+        if described.is_some() {
+            country = described;
+        }
+        if title_range.is_none() {
+            title_range = Some(office);
+        }
     }
     // ", the Chinese president,", ", chairman of the Standing Committee".
     if title_range.is_none()
@@ -380,10 +386,16 @@ fn organisation_within(sent: &Sent<'_, '_>, range: Range<usize>) -> Option<Count
 /// Chairperson of the African Union Commission, Mr Moussa Faki Mahamat".
 const DESCRIPTION_WORDS: usize = 10;
 
-/// The organisation's seat when a name follows a description of its
-/// office: "the Chairperson of the African Union Commission, Mr Moussa
-/// Faki Mahamat," travels from Addis Ababa.
-fn described_before(sent: &Sent<'_, '_>, start: usize) -> Option<CountryCode> {
+/// The office a description set before a name gives (its tokens, after
+/// "the"), with its organisation's seat or its nationality: "the
+/// Chairperson of the African Union Commission, Mr Moussa Faki Mahamat,"
+/// travels from Addis Ababa; "the minister for Pacific island affairs, Pat
+/// Conroy," is a minister.
+fn described_before(
+    sent: &Sent<'_, '_>,
+    places: &Places,
+    start: usize,
+) -> Option<(Range<usize>, Option<CountryCode>)> {
     let comma = start
         .checked_sub(1)
         .filter(|&comma| sent.punct(comma, ','))?;
@@ -392,10 +404,14 @@ fn described_before(sent: &Sent<'_, '_>, start: usize) -> Option<CountryCode> {
         .take_while(|&i| !sent.punct(i, ',') && !sent.clause_break(i))
         .filter(|&i| sent.is(i, "the"))
         .last()?;
-    (the + 1..comma)
-        .any(|i| sent.has(i, Flags::TITLE_HEAD))
-        .then(|| organisation_within(sent, the..comma))
-        .flatten()
+    if !(the + 1..comma).any(|i| sent.has(i, Flags::TITLE_HEAD)) {
+        return None;
+    }
+    let nationality = places
+        .nationality_at(the + 1)
+        .map(|nationality| nationality.country);
+    let country = organisation_within(sent, the..comma).or(nationality);
+    Some((the + 1..comma, country))
 }
 
 /// A title in apposition after a name: ", the Chinese president," or ",

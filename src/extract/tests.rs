@@ -986,3 +986,17 @@ fn among_those_travelling_with_the_president_are_its_party() {
         ]
     );
 }
+
+#[test]
+fn a_description_before_a_name_gives_its_office() {
+    let text = "PORT MORESBY (AAP) - Anthony Albanese and the minister for trade, Pat Conroy, landed in Port Moresby on Thursday afternoon. Albanese was greeted by James Marape, with Richard Marles flying in from Manila.";
+    let found = visits(text, "2025-08-15");
+    assert!(
+        found.contains(&"Pat Conroy AU->PG Port Moresby 2025-08-14".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|v| v.starts_with("Richard Marles PH->PG")),
+        "{found:?}"
+    );
+}

@@ -167,7 +167,13 @@ pub(crate) fn subject(parsed: &Parsed<'_, '_>, at: usize) -> (Vec<Actor>, usize)
             index = mention.tokens.start;
             continue;
         }
-        if mention.object && !relative {
+        // "with Richard Marles flying in from Manila": the one "with"
+        // names does the -ing verb right after.
+        let absolute = mention.tokens.end == at
+            && sent.word(at).ends_with("ing")
+            && mention.tokens.start > 0
+            && sent.is(mention.tokens.start - 1, "with");
+        if mention.object && !relative && !absolute {
             let start = mention.tokens.start;
             if start >= 2
                 && sent.is(start - 1, "with")
