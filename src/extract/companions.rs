@@ -91,13 +91,17 @@ fn place_after(parsed: &Parsed<'_, '_>, from: usize) -> Option<CountryCode> {
 const AMONG_REACH: usize = 8;
 
 /// Where "are" stands in "Among those travelling (accompanying) with the
-/// President are ...", when the word at `at` opens such a list.
+/// President are ..." or "Accompanying the President are ...", when the
+/// word at `at` opens such a list.
 fn among_those(sent: &Sent<'_, '_>, at: usize) -> Option<usize> {
     let verb = matches!(
         sent.word(at),
         "travelling" | "traveling" | "accompanying" | "travelled" | "traveled"
     );
-    if !verb || !(at.saturating_sub(2)..at).any(|i| sent.is(i, "those")) {
+    // "Among those travelling with ...", and opening a sentence:
+    // "Accompanying the President are ...".
+    let opens = at == 0 || (at.saturating_sub(2)..at).any(|i| sent.is(i, "those"));
+    if !verb || !opens {
         return None;
     }
     (at + 1..(at + AMONG_REACH).min(sent.len())).find(|&i| sent.is_any(i, &["are", "were"]))
@@ -137,7 +141,12 @@ fn listed_from<'p>(parsed: &'p Parsed<'_, '_>, list_start: usize) -> Vec<&'p Act
                 .is_some_and(|t| t.text.starts_with(char::is_uppercase))
     };
     let list_end = (list_start..(list_start + LIST_WINDOW).min(sent.len()))
-        .find(|&i| sent.is_any(i, LIST_STOPS) && !in_title(i) || sent.punct(i, ';'))
+        // "Mr Adam Malik; the Minister of State Secretary, ...; and ...":
+        // a semicolon that goes on with the list does not end it.
+        .find(|&i| {
+            sent.is_any(i, LIST_STOPS) && !in_title(i)
+                || sent.punct(i, ';') && !sent.is_any(i + 1, &["and", "the"])
+        })
         .unwrap_or_else(|| (list_start + LIST_WINDOW).min(sent.len()));
     parsed
         .actors

@@ -127,7 +127,7 @@ const TITLE_HEADS: &[&str] = &[
     "gen.", "adm.", "lt.", "col.", "sen.", "rep.", "gov.", "mr.", "mrs.", "ms.", "dr.", "sir",
     "mr", "mrs", "ms", "dr", "mme", "madam", "messrs", "dame", "taoiseach", "negotiator",
     "representative", "mp", "pm", "fm", "deputy", "successor", "presidents", "ministers",
-    "councillor", "councilor",
+    "councillor", "councilor", "lt-gen", "maj-gen", "brig-gen", "lt-col", "lt.-gen.",
     "premiers", "chancellors", "kings", "emirs",
 ];
 

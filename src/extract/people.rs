@@ -183,7 +183,17 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
             && sent.has(prev - 1, Flags::TITLE_HEAD)
             && title_range.is_some();
         let the_glue = sent.is(prev, "the") && prev > 0 && sent.is(prev - 1, "of");
-        if title_word || glue || the_glue {
+        // "Minister of Roads and Urban Development Farzaneh Sadegh": "and"
+        // between the capitalised words of an office's field.
+        let and_glue = sent.is(prev, "and")
+            && title_range.is_some()
+            && prev > 0
+            && sent.capitalized(prev - 1)
+            && (prev.saturating_sub(3)..prev - 1).any(|i| {
+                sent.is_any(i, &["of", "for"]) && i > 0 && sent.has(i - 1, Flags::TITLE_HEAD)
+            })
+            && (prev + 1..core.start).all(|i| sent.capitalized(i));
+        if title_word || glue || the_glue || and_glue {
             title_range = Some(prev..title_range.map_or(core.start, |r| r.end));
             at = prev;
             start = prev;

@@ -1000,3 +1000,22 @@ fn a_description_before_a_name_gives_its_office() {
         "{found:?}"
     );
 }
+
+#[test]
+fn accompanying_the_president_are_a_list_of_offices() {
+    let text = "BAGHDAD, Sept 11 (IRNA) - Iranian President Masoud Pezeshkian arrived in Baghdad on Wednesday. Foreign Minister Seyyed Abbas Araghchi, Minister of Roads and Urban Development Farzaneh Sadegh and Oil Minister Mohsen Paknejad are accompanying the President on the trip.\n\nAccompanying the President are the Foreign Minister, Mr Ali Akbar Velayati; the Minister of State, Lt-Gen Hossein Dehghan; and the Minister of Trade, Dr Reza Rahmani.";
+    let found = visits(text, "2024-09-11");
+    for name in [
+        "Seyyed Abbas Araghchi",
+        "Farzaneh Sadegh",
+        "Mohsen Paknejad",
+        "Ali Akbar Velayati",
+        "Hossein Dehghan",
+        "Reza Rahmani",
+    ] {
+        assert!(
+            found.contains(&format!("{name} IR->IQ Baghdad 2024-09-11")),
+            "{name}: {found:?}"
+        );
+    }
+}
