@@ -1019,3 +1019,16 @@ fn accompanying_the_president_are_a_list_of_offices() {
         );
     }
 }
+
+#[test]
+fn who_stands_for_the_adviser_not_the_one_whose_adviser_he_is() {
+    let text = "BRASILIA, March 27 (AFP) - French President Emmanuel Macron arrived in Brasilia on Tuesday. Preparations for the visit were handled by Celso Amorim, Lula's chief foreign policy adviser, who flew to Paris earlier this month to meet officials.";
+    let found = visits(text, "2024-03-27");
+    assert!(
+        found
+            .iter()
+            .any(|v| v.starts_with("Celso Amorim BR->FR Paris")),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|v| v.contains("Lula")), "{found:?}");
+}

@@ -184,6 +184,16 @@ pub(crate) fn subject(parsed: &Parsed<'_, '_>, at: usize) -> (Vec<Actor>, usize)
             index = start;
             continue;
         }
+        // "Celso Amorim, Lula's chief adviser, who flew to Paris": "who"
+        // stands for the adviser, not the one whose adviser he is.
+        let possessive = sent
+            .tokens
+            .get(mention.tokens.end)
+            .is_some_and(|t| t.kind == Kind::Possessive);
+        if relative && possessive {
+            index = mention.tokens.start;
+            continue;
+        }
         let mut actors = coordinated(parsed, mention);
         actors.extend(
             along
