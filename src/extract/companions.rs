@@ -6,9 +6,10 @@
 //! traveller's when the article gives the companion none.
 
 use super::doc::Sent;
+use super::legs::{LEG_DAYS, Legs};
 use super::story::{Actor, ActorMention, Parsed, Story};
 use super::travellers::subject;
-use super::visits::{LEG_DAYS, Legs, VisitMention, home_of};
+use super::visits::{VisitMention, home_of};
 use crate::gazetteer::Gazetteer;
 use crate::model::CountryCode;
 

@@ -18,6 +18,7 @@ mod destination;
 mod doc;
 mod events;
 mod known;
+mod legs;
 mod lexicon;
 mod merge;
 mod passage;
@@ -539,7 +540,7 @@ fn read_story(
     story: &mut Story,
     gazetteer: &Gazetteer,
 ) -> (Vec<visits::VisitMention>, Vec<events::EventMention>) {
-    let mut legs = visits::Legs::default();
+    let mut legs = legs::Legs::default();
     let mut visit_mentions = Vec::new();
     let mut event_mentions = Vec::new();
     let mut here: Option<(StoryPlace, usize)> = None;
@@ -742,3 +743,5 @@ pub fn merge(extractions: impl IntoIterator<Item = Extraction>) -> Dataset {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_wire;

@@ -4,11 +4,10 @@
 //! hypothetical, cancelled and domestic trips out. Who travelled is
 //! `travellers`'; one visit per trip, `merge`'s.
 
-use std::collections::HashMap;
-
 use super::dates::DateExpr;
 use super::destination::{DESTINATION_WINDOW, destinations, place_before_noun};
 use super::doc::Sent;
+use super::legs::Legs;
 use super::lexicon::{Flags, Travel, is_weak_travel, travel};
 use super::places::PlaceHow;
 use super::story::{Actor, Parsed, Story, StoryPlace, clause_around};
@@ -29,9 +28,6 @@ const HABITUAL: &[&str] = &[
 
 /// How far before "and took him to" its tour may be named.
 const TOUR_REACH: usize = 12;
-
-/// How many days apart two legs of one journey may be.
-pub(crate) const LEG_DAYS: i32 = 14;
 
 /// A travel word in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -536,105 +532,6 @@ fn purpose(parsed: &Parsed<'_, '_>, from: usize) -> Option<String> {
         at += 1;
     }
     None
-}
-
-/// The journeys told so far: each leader's last destination, so that "flew
-/// on to Hanoi" starts where the previous leg ended.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Legs {
-    last: HashMap<Actor, StoryPlace>,
-    /// Each leader's visits in the order told, for companions named later
-    /// ("He was accompanied by ...", "Cooper accompanied Starmer in
-    /// Cairo").
-    visits: HashMap<Actor, Vec<VisitMention>>,
-    /// The first visit of the latest sentence that told any: its news,
-    /// before the legs it recalls.
-    latest: Option<VisitMention>,
-}
-
-impl Legs {
-    /// The last visit told of `actor`.
-    pub fn last_visit(&self, actor: Actor) -> Option<&VisitMention> {
-        self.visits.get(&actor)?.last()
-    }
-
-    /// The last visit told of `actor` to `country`.
-    pub fn visit_to(&self, actor: Actor, country: CountryCode) -> Option<&VisitMention> {
-        self.visits
-            .get(&actor)?
-            .iter()
-            .rev()
-            .find(|visit| visit.to.country == country)
-    }
-
-    /// Where a chained trip ("flew on to Lima") on `date` set out from: the
-    /// last leg, unless that was another journey (years ago) or, for a
-    /// dated leg, later ("flying on to Warsaw" on Wednesday is not from
-    /// Saturday's Kyiv).
-    fn leg_before(&self, actor: Actor, date: FuzzyDate, explicit: bool) -> Option<StoryPlace> {
-        let earliest = if explicit { 0 } else { -LEG_DAYS };
-        let near = self.last_visit(actor).is_none_or(|leg| {
-            let gap = date.first_day().0 - leg.date.last_day().0;
-            (earliest..=LEG_DAYS).contains(&gap)
-        });
-        self.last.get(&actor).filter(|_| near).cloned()
-    }
-
-    /// Whether a trip to `country` on `date` stays inside the country the
-    /// traveller is visiting: "Later in the day, Jaishankar flew to
-    /// Mombasa".
-    fn inside(&self, actor: Actor, country: CountryCode, date: FuzzyDate) -> bool {
-        let near = self.last_visit(actor).is_some_and(|leg| {
-            let gap = date.first_day().0 - leg.date.last_day().0;
-            gap.abs() <= LEG_DAYS
-        });
-        near && self
-            .last
-            .get(&actor)
-            .is_some_and(|leg| leg.country == country)
-    }
-
-    /// The date of a trip to `country` dated only by publication: "The
-    /// Mexican leader, who travelled from Belize" retells the trip just
-    /// told, and takes its date.
-    fn retold(
-        &self,
-        actor: Actor,
-        country: CountryCode,
-        date: FuzzyDate,
-        explicit: bool,
-    ) -> (FuzzyDate, bool) {
-        if explicit {
-            return (date, explicit);
-        }
-        self.visit_to(actor, country)
-            .filter(|known| {
-                let gap = date.first_day().0 - known.date.last_day().0;
-                (0..=LEG_DAYS).contains(&gap)
-            })
-            .map_or((date, explicit), |known| (known.date, known.explicit_date))
-    }
-
-    /// The visit told last, of anyone: the first of its sentence.
-    pub fn latest(&self) -> Option<&VisitMention> {
-        self.latest.as_ref()
-    }
-
-    /// Remembers the visits of a sentence.
-    pub fn remember(&mut self, visits: &[VisitMention]) {
-        if let Some(first) = visits.first() {
-            self.latest = Some(first.clone());
-        }
-        for visit in visits {
-            // Companions' legs too: "Jaishankar flew to Mombasa" later is
-            // a side trip.
-            self.last.insert(visit.actor, visit.to.clone());
-            self.visits
-                .entry(visit.actor)
-                .or_default()
-                .push(visit.clone());
-        }
-    }
 }
 
 /// The visits of one sentence.

@@ -1,0 +1,358 @@
+//! The extractor's rules for long wire copy: companions and their offices,
+//! tours told in pieces, datelines and the day "today" is, officials of
+//! organisations, and the people the list of office-holders knows.
+
+use super::tests::visits;
+
+#[test]
+fn a_visitors_minister_in_a_home_agencys_story_is_the_visitors() {
+    let text = "TOKYO, June 24 (Kyodo) -- Philippine President Ferdinand Marcos arrived in Tokyo on Monday evening. He was accompanied by Foreign Secretary Enrique Manalo.\n\nChief Cabinet Secretary Yoshimasa Hayashi told reporters the visit mattered.";
+    assert_eq!(
+        visits(text, "2025-06-24"),
+        [
+            "Ferdinand Marcos PH->JP Tokyo 2025-06-23",
+            "Enrique Manalo PH->JP Tokyo 2025-06-23"
+        ]
+    );
+}
+
+#[test]
+fn those_who_joined_or_accompany_a_traveller_went_where_they_joined_him() {
+    let text = "NEW DELHI, Oct 16 (Reuters) - Australian Prime Minister Anthony Albanese arrived in New Delhi on Wednesday after a stop in Jakarta on Tuesday. Foreign Minister Penny Wong and Trade Minister Don Farrell, who travelled separately from Canberra, joined the prime minister in the Indian capital on Wednesday evening.\n\nAssistant Minister Tim Watts is accompanying the prime minister. Critics said the ministers accompanying the prime minister were too many, Treasurer Jim Chalmers said. Albanese will join Modi for a dinner.";
+    let found = visits(text, "2025-10-16");
+    for name in ["Penny Wong", "Don Farrell", "Tim Watts"] {
+        assert!(
+            found
+                .iter()
+                .any(|visit| visit.starts_with(&format!("{name} AU->IN "))
+                    && visit.ends_with(" 2025-10-15")),
+            "{name}: {found:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|v| v.starts_with("Jim Chalmers")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn names_with_their_country_after_them_are_coordinated_travellers() {
+    let text = "MONTEVIDEO, Uruguay (AP) -- Presidents Raul Alfonsin of Argentina and Jose Sarney of Brazil flew into the Uruguayan capital Monday for two days of talks.";
+    assert_eq!(
+        visits(text, "1986-12-09"),
+        [
+            "Raul Alfonsin AR->UY Montevideo 1986-12-08",
+            "Jose Sarney BR->UY Montevideo 1986-12-08"
+        ]
+    );
+}
+
+#[test]
+fn this_capital_is_the_datelines_and_a_trip_from_abroad_came_here() {
+    let text = "DJAKARTA, Indonesia, April 16 (AP) — Prime Minister Jawaharlal Nehru of India, Premier U Nu of Burma and Egypt's Premier Gamal Abdel Nasser flew into this steaming capital today from Rangoon.";
+    assert_eq!(
+        visits(text, "1955-04-16"),
+        [
+            "Jawaharlal Nehru MM->ID Jakarta 1955-04-16",
+            "U Nu MM->ID Jakarta 1955-04-16",
+            "Gamal Abdel Nasser MM->ID Jakarta 1955-04-16"
+        ]
+    );
+    let text = "Kyiv (AFP) - European leaders arrived on Saturday.\n\nFrench President Emmanuel Macron and German Chancellor Friedrich Merz travelled overnight on the same train from southeastern Poland. On Wednesday, Merz held talks in Paris before flying on to Warsaw.";
+    assert_eq!(
+        visits(text, "2025-05-10"),
+        [
+            "Emmanuel Macron FR->UA Kyiv 2025-05-10",
+            "Friedrich Merz DE->UA Kyiv 2025-05-10",
+            "Friedrich Merz DE->FR Paris 2025-05-07",
+            "Friedrich Merz DE->PL Warsaw 2025-05-07"
+        ]
+    );
+}
+
+#[test]
+fn a_retold_trip_keeps_its_day_and_companions_join_the_news_not_the_recalled_leg() {
+    let text = "Havana, May 8 (Prensa Latina) Presidents Miguel Diaz-Canel of Cuba and Andres Manuel Lopez Obrador of Mexico held talks on Sunday.\n\nLopez Obrador arrived in the Cuban capital on Saturday evening, following a state visit to Belize which began on May 6. The Mexican leader, who travelled from Belize, was accompanied by his Foreign Secretary, Juan Perez Gomez.";
+    let found = visits(text, "2022-05-08");
+    assert!(
+        found.contains(&"Juan Perez Gomez BZ->CU Havana 2022-05-07".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|v| v.ends_with("2022-05-08")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn today_in_a_newspapers_story_is_its_datelines_day() {
+    let text = "AFRICAN LEADERS GATHER\n\nFrom Our Own Correspondent\n\nADDIS ABABA, May 22.\n\nPresident Nasser of the United Arab Republic landed at the airport this afternoon after a direct flight from Cairo. Dr. Kwame Nkrumah, President of Ghana, who flew in yesterday from Accra, received visitors.";
+    assert_eq!(
+        visits(text, "1963-05-23"),
+        [
+            "Nasser EG->ET Addis Ababa 1963-05-22",
+            "Kwame Nkrumah GH->ET Addis Ababa 1963-05-21"
+        ]
+    );
+}
+
+#[test]
+fn new_york_is_a_place_an_address_there_a_visit_and_is_to_a_plan() {
+    let text = "ROME, Jan. 26 (AP) - Pope Paul VI addressed the United Nations General Assembly in New York in 1965. On his way back to Rome, the Pope is to make a brief stop in Nassau, the Bahamas. New measures were announced.";
+    assert_eq!(visits(text, "1979-01-26"), ["Paul VI VA->US New York 1965"]);
+}
+
+#[test]
+fn tours_told_by_where_they_began_and_what_else_they_took_in() {
+    let text = "ANKARA (AA) - UAE President Sheikh Mohamed bin Zayed arrived in Ankara on Monday on a regional tour that began in Qatar on Sunday.\n\nTurkish President Recep Tayyip Erdogan last travelled to the Emirates in July 2023. Abu Dhabi was the final stop of a Gulf tour that also took him to Saudi Arabia and Qatar.";
+    assert_eq!(
+        visits(text, "2024-12-10"),
+        [
+            "Mohamed bin Zayed AE->TR Ankara 2024-12-09",
+            "Mohamed bin Zayed AE->QA 2024-12-08",
+            "Recep Tayyip Erdogan TR->AE 2023-07",
+            "Recep Tayyip Erdogan TR->SA 2023-07",
+            "Recep Tayyip Erdogan TR->QA 2023-07"
+        ]
+    );
+}
+
+#[test]
+fn the_place_flown_in_from_after_talks_there_was_an_earlier_leg() {
+    let text = "DAKAR, Feb 11 (AFP) - Spanish Prime Minister Pedro Sanchez arrived in Dakar on Tuesday. Sanchez, who flew in from Nouakchott after holding talks there on Monday with Mauritanian President Mohamed Ould Ghazouani, was received at the airport.";
+    assert_eq!(
+        visits(text, "2025-02-11"),
+        [
+            "Pedro Sanchez ES->SN Dakar 2025-02-11",
+            "Pedro Sanchez ES->MR Nouakchott 2025-02-10"
+        ]
+    );
+}
+
+#[test]
+fn companions_of_a_journey_went_to_where_the_story_is() {
+    let text = "JAKARTA, Jan 27 (Reuters) - Malaysian Prime Minister Anwar Ibrahim arrived in Jakarta on Monday for talks.\n\nAnwar's plane touched down at Halim Perdanakusuma airport after a flight from Bangkok, where his regional trip began on Saturday with talks with Thai Prime Minister Paetongtarn Shinawatra. He was accompanied by Foreign Minister Mohamad Hasan.";
+    let found = visits(text, "2025-01-27");
+    assert!(
+        found.contains(&"Mohamad Hasan MY->ID Jakarta 2025-01-27".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Anwar Ibrahim MY->TH Bangkok 2025-01-25".to_owned()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn officials_described_by_their_organisation_travel_from_its_seat() {
+    let text = "NAIROBI, Kenya (AP) — Amina Mohammed, the United Nations deputy secretary-general, arrived in Nairobi on Sunday. The Chairperson of the African Union Commission, Mr Moussa Faki Mahamat, was in Nairobi on Monday, where he held talks with Ruto.";
+    assert_eq!(
+        visits(text, "2025-09-17"),
+        [
+            "Amina Mohammed US->KE Nairobi 2025-09-14",
+            "Moussa Faki Mahamat ET->KE Nairobi 2025-09-15"
+        ]
+    );
+}
+
+#[test]
+fn a_companion_may_follow_a_long_office() {
+    let text = "ABUJA, May 15 (NAN) - Senegalese President Bassirou Diomaye Faye arrived in Abuja on Tuesday. Faye was accompanied by Senegal's Minister of African Integration and Foreign Affairs, Dr Yassine Fall, and other senior government officials.";
+    assert_eq!(
+        visits(text, "2024-05-15"),
+        [
+            "Bassirou Diomaye Faye SN->NG Abuja 2024-05-14",
+            "Yassine Fall SN->NG Abuja 2024-05-14"
+        ]
+    );
+}
+
+#[test]
+fn stopped_in_is_a_visit_and_a_handle_is_no_name() {
+    let text = "New Delhi, Oct 6 (PTI) Maldives President Mohamed Muizzu arrived here on Sunday.\n\n\"A warm welcome to President @MMuizzu of Maldives as he arrives in New Delhi,\" the spokesperson said. Japanese Prime Minister Fumio Kishida stopped in Nairobi in May on a four-nation African tour. Stops in Maputo and Johannesburg are planned.";
+    assert_eq!(
+        visits(text, "2024-10-06"),
+        [
+            "Mohamed Muizzu MV->IN Delhi 2024-10-06",
+            "Fumio Kishida JP->KE Nairobi 2024-05"
+        ]
+    );
+}
+
+#[test]
+fn his_visit_in_a_who_clause_is_the_one_who_stands_for() {
+    let text = "ANKARA (AA) - Turkish President Recep Tayyip Erdogan met reporters on Tuesday.\n\nHe also spoke by phone with NATO Secretary General Mark Rutte, who paid his first visit to Turkey as head of the alliance last month.";
+    assert_eq!(visits(text, "2024-12-10"), ["Mark Rutte BE->TR 2024-11"]);
+}
+
+#[test]
+fn a_host_welcomed_his_counterpart_who_travelled() {
+    let text = "ANKARA (AA) - President Recep Tayyip Erdogan on Tuesday welcomed his Emirati counterpart Sheikh Mohamed bin Zayed Al Nahyan at Ankara's Esenboga Airport.";
+    assert_eq!(
+        visits(text, "2024-12-10"),
+        ["Mohamed bin Zayed Al Nahyan AE->TR Ankara 2024-12-10"]
+    );
+}
+
+#[test]
+fn a_headlines_plural_verb_ends_the_names_before_it() {
+    let text = "Alfonsin, Sarney Join Sanguinetti for Trade Talks in Uruguay\n\nMONTEVIDEO, Uruguay (AP) -- Presidents Raul Alfonsin of Argentina and Jose Sarney of Brazil flew into the Uruguayan capital Monday for talks with President Julio Maria Sanguinetti.\n\nSarney visited Buenos Aires in July, when he and Alfonsin signed the Act for Argentine-Brazilian Integration.";
+    let found = visits(text, "1986-12-09");
+    assert!(
+        found.contains(&"Jose Sarney BR->AR Buenos Aires 1986-07".to_owned()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_countrys_leader_is_its_head_not_a_minister_named_since() {
+    let text = "ABUJA, May 15 (NAN) - Senegalese President Bassirou Diomaye Faye arrived in Abuja on Tuesday. Faye was accompanied by Senegal's Foreign Minister Yassine Fall.\n\nThe Senegalese leader had arrived in Accra on Monday for talks. He has also visited Mauritania.";
+    let found = visits(text, "2024-05-15");
+    assert!(
+        found.contains(&"Bassirou Diomaye Faye SN->GH Accra 2024-05-13".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|v| v.starts_with("Yassine Fall SN->GH")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_companions_flight_inside_the_country_visited_is_a_side_trip() {
+    let text = "Nairobi, Oct 8 (PTI) Prime Minister Narendra Modi arrived here on Wednesday.\n\nExternal Affairs Minister Subrahmanyam Jaishankar and National Security Adviser Ajit Doval are accompanying the prime minister.\n\nLater in the day, Jaishankar flew to Mombasa.";
+    assert_eq!(
+        visits(text, "2025-10-08"),
+        [
+            "Narendra Modi IN->KE Nairobi 2025-10-08",
+            "Subrahmanyam Jaishankar IN->KE Nairobi 2025-10-08",
+            "Ajit Doval IN->KE Nairobi 2025-10-08"
+        ]
+    );
+}
+
+#[test]
+fn where_a_tour_began_is_dated_by_its_where_clause() {
+    let text = "BRASILIA, May 6 (Reuters) - Nigerian President Bola Tinubu landed at Brasilia's air force base late on Monday on the second leg of a tour that began in Saint Lucia, where he arrived on Thursday for talks with Caribbean leaders.";
+    assert_eq!(
+        visits(text, "2025-05-06"),
+        [
+            "Bola Tinubu NG->BR Brasilia 2025-05-05",
+            "Bola Tinubu NG->LC 2025-05-01"
+        ]
+    );
+}
+
+#[test]
+fn chinese_he_state_councillors_bali_and_the_following_month() {
+    let text = "ROME, March 22 (ANSA) - Chinese President Xi Jinping arrived in Rome on Thursday. The Chinese delegation includes State Councillor and Foreign Minister Wang Yi and He Lifeng, head of the National Development and Reform Commission.\n\nThe thaw began when Italian Prime Minister Giuseppe Conte met Xi in Bali last March, and Foreign Minister Luigi Di Maio travelled to Beijing the following month. During the visit, Xi is scheduled to call on President Sergio Mattarella, address business leaders, and visit Palermo.";
+    assert_eq!(
+        visits(text, "2019-03-22"),
+        [
+            "Xi Jinping CN->IT Rome 2019-03-21",
+            "Wang Yi CN->IT Rome 2019-03-21",
+            "He Lifeng CN->IT Rome 2019-03-21",
+            "Giuseppe Conte IT->ID Denpasar 2018-03",
+            "Luigi Di Maio IT->CN Beijing 2018-04"
+        ]
+    );
+}
+
+#[test]
+fn a_tour_that_began_and_also_took_him_on_keeps_each_legs_day() {
+    let text = "ISLAMABAD, Feb 13 (APP): Turkish President Recep Tayyip Erdogan arrived here on Wednesday from Jakarta, the final leg of an Asian tour which began in Kuala Lumpur on Sunday and also took him to Indonesia, where he held talks with President Prabowo Subianto on Tuesday.";
+    assert_eq!(
+        visits(text, "2025-02-13"),
+        [
+            "Recep Tayyip Erdogan ID->PK Islamabad 2025-02-12",
+            "Recep Tayyip Erdogan TR->MY Kuala Lumpur 2025-02-09",
+            "Recep Tayyip Erdogan TR->ID 2025-02-11"
+        ]
+    );
+}
+
+#[test]
+fn those_together_with_the_subject_arrived_and_one_on_the_way_has_not() {
+    let text = "Guadalajara (Mexico), July 17 (EFE).- King Juan Carlos of Spain, together with Spanish Prime Minister Felipe Gonzalez, arrived last night in Guadalajara. Venezuelan President Carlos Andres Perez landed this morning. The Portuguese President, Mario Soares, is travelling to Guadalajara from Brasilia.";
+    assert_eq!(
+        visits(text, "1991-07-17"),
+        [
+            "Juan Carlos ES->MX Guadalajara 1991-07-16",
+            "Felipe Gonzalez ES->MX Guadalajara 1991-07-16",
+            "Carlos Andres Perez VE->MX Guadalajara 1991-07-17"
+        ]
+    );
+}
+
+#[test]
+fn a_list_of_companions_with_offices_and_a_surname_that_is_a_title() {
+    let text = "SHANGHAI, Nov 5 (AAP) - Prime Minister Anthony Albanese arrived in Shanghai on Saturday. He was travelling with his partner Jodie Haydon, Trade Minister Don Farrell and Resources Minister Madeleine King, as well as a delegation.";
+    assert_eq!(
+        visits(text, "2023-11-05"),
+        [
+            "Anthony Albanese AU->CN Shanghai 2023-11-04",
+            "Jodie Haydon AU->CN Shanghai 2023-11-04",
+            "Don Farrell AU->CN Shanghai 2023-11-04",
+            "Madeleine King AU->CN Shanghai 2023-11-04"
+        ]
+    );
+}
+
+#[test]
+fn among_those_travelling_with_the_president_are_its_party() {
+    let text = "ISLAMABAD, Feb 13 (APP): Turkish President Recep Tayyip Erdogan arrived here on Wednesday. Among those travelling with the President are Foreign Minister Hakan Fidan and Minister of National Defence Yasar Guler, according to the embassy.";
+    assert_eq!(
+        visits(text, "2025-02-13"),
+        [
+            "Recep Tayyip Erdogan TR->PK Islamabad 2025-02-12",
+            "Hakan Fidan TR->PK Islamabad 2025-02-12",
+            "Yasar Guler TR->PK Islamabad 2025-02-12"
+        ]
+    );
+}
+
+#[test]
+fn a_description_before_a_name_gives_its_office() {
+    let text = "PORT MORESBY (AAP) - Anthony Albanese and the minister for trade, Pat Conroy, landed in Port Moresby on Thursday afternoon. Albanese was greeted by James Marape, with Richard Marles flying in from Manila.";
+    let found = visits(text, "2025-08-15");
+    assert!(
+        found.contains(&"Pat Conroy AU->PG Port Moresby 2025-08-14".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|v| v.starts_with("Richard Marles PH->PG")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn accompanying_the_president_are_a_list_of_offices() {
+    let text = "BAGHDAD, Sept 11 (IRNA) - Iranian President Masoud Pezeshkian arrived in Baghdad on Wednesday. Foreign Minister Seyyed Abbas Araghchi, Minister of Roads and Urban Development Farzaneh Sadegh and Oil Minister Mohsen Paknejad are accompanying the President on the trip.\n\nAccompanying the President are the Foreign Minister, Mr Ali Akbar Velayati; the Minister of State, Lt-Gen Hossein Dehghan; and the Minister of Trade, Dr Reza Rahmani.";
+    let found = visits(text, "2024-09-11");
+    for name in [
+        "Seyyed Abbas Araghchi",
+        "Farzaneh Sadegh",
+        "Mohsen Paknejad",
+        "Ali Akbar Velayati",
+        "Hossein Dehghan",
+        "Reza Rahmani",
+    ] {
+        assert!(
+            found.contains(&format!("{name} IR->IQ Baghdad 2024-09-11")),
+            "{name}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn who_stands_for_the_adviser_not_the_one_whose_adviser_he_is() {
+    let text = "BRASILIA, March 27 (AFP) - French President Emmanuel Macron arrived in Brasilia on Tuesday. Preparations for the visit were handled by Celso Amorim, Lula's chief foreign policy adviser, who flew to Paris earlier this month to meet officials.";
+    let found = visits(text, "2024-03-27");
+    assert!(
+        found
+            .iter()
+            .any(|v| v.starts_with("Celso Amorim BR->FR Paris")),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|v| v.contains("Lula")), "{found:?}");
+}
