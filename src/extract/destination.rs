@@ -13,6 +13,9 @@ use super::visits::{Trigger, flies_in};
 /// How far after a travel word its destination may be, in tokens.
 pub(crate) const DESTINATION_WINDOW: usize = 14;
 
+/// How far after "attended" the place of what was attended may be.
+const ATTEND_WINDOW: usize = 22;
+
 /// The place that names a travel noun: see `visits::place_names_noun`.
 pub(crate) fn place_before_noun<'p>(
     parsed: &'p Parsed<'_, '_>,
@@ -56,7 +59,15 @@ fn destination<'p>(
             end: trigger.at + 1,
         });
     }
-    let limit = (trigger.at + DESTINATION_WINDOW).min(sent.len());
+    // "attended the swearing-in ceremony of Prime Minister Modi and his
+    // council of ministers at the Rashtrapati Bhavan": what was attended
+    // may take many words before its place.
+    let window = if trigger.travel == Travel::Attend {
+        ATTEND_WINDOW
+    } else {
+        DESTINATION_WINDOW
+    };
+    let limit = (trigger.at + window).min(sent.len());
     let mut origin = None;
     let mut at = guest_end.max(trigger.at + 1);
     // "left Tokyo on Saturday for Indonesia": the place left is the origin.

@@ -356,3 +356,15 @@ fn who_stands_for_the_adviser_not_the_one_whose_adviser_he_is() {
     );
     assert!(!found.iter().any(|v| v.contains("Lula")), "{found:?}");
 }
+
+#[test]
+fn what_was_attended_may_take_many_words_before_its_place() {
+    let text = "New Delhi, Oct 6 (PTI) Maldives President Mohamed Muizzu arrived here on Sunday. He was among the leaders of India's neighbourhood who attended the swearing-in ceremony of Prime Minister Modi and his council of ministers at the Rashtrapati Bhavan on June 9.";
+    assert_eq!(
+        visits(text, "2024-10-06"),
+        [
+            "Mohamed Muizzu MV->IN Delhi 2024-10-06",
+            "Mohamed Muizzu MV->IN New Delhi 2024-06-09"
+        ]
+    );
+}
