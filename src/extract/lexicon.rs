@@ -133,7 +133,7 @@ const TITLE_HEADS: &[&str] = &[
 
 #[rustfmt::skip]
 const TITLE_PARTS: &[&str] = &[
-    "vice", "deputy", "prime", "foreign", "defence", "defense", "interior", "finance", "trade",
+    "vice", "deputy", "prime", "foreign", "policy", "defence", "defense", "interior", "finance", "trade",
     "economy", "state", "first", "crown", "supreme", "top", "special", "senior", "acting",
     "national", "security", "politburo", "party", "general", "grand", "high", "chief", "executive",
     "presidential", "royal", "de", "facto", "affairs", "home", "treasury", "commerce", "energy",

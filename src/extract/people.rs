@@ -424,6 +424,23 @@ fn described_before(
     Some((the + 1..comma, country))
 }
 
+/// How many words a patron's name may take: "Lula's", "Narendra Modi's".
+const PATRON_WORDS: usize = 3;
+
+/// A known leader named with a possessive at `at` ("Lula's chief adviser"),
+/// with their country and the token after the possessive.
+fn known_patron(sent: &Sent<'_, '_>, at: usize) -> Option<(CountryCode, usize)> {
+    let possessive = (at + 1..=(at + PATRON_WORDS).min(sent.len().saturating_sub(1)))
+        .find(|&i| sent.tokens[i].kind == Kind::Possessive)?;
+    if !(at..possessive).all(|i| sent.capitalized(i)) {
+        return None;
+    }
+    let words: Vec<String> = (at..possessive)
+        .flat_map(|i| name_parts(sent.tokens[i].text))
+        .collect();
+    Some((known_country(&words)?, possessive + 1))
+}
+
 /// A title in apposition after a name: ", the Chinese president," or ",
 /// chairman of the Standing Committee of the National People's Congress,".
 fn appositive_title(
@@ -460,6 +477,10 @@ fn appositive_title(
     {
         country = Some(place.country);
         at = place.tokens.end + 1;
+    } else if let Some((patron, end)) = known_patron(sent, at) {
+        // ", Lula's chief foreign policy adviser,": the patron's country.
+        country = Some(patron);
+        at = end;
     }
     let title_start = at;
     let mut saw_head = false;

@@ -345,6 +345,18 @@ fn accompanying_the_president_are_a_list_of_offices() {
 }
 
 #[test]
+fn an_adviser_of_a_known_leader_serves_the_leaders_country() {
+    let text = "BRASILIA, March 27 (AFP) - French President Emmanuel Macron arrived in Brasilia on Tuesday. Preparations for the visit were handled by Joao Carlos Mendes, Lula's chief foreign policy adviser, who flew to Paris earlier this month to meet officials.";
+    let found = visits(text, "2024-03-27");
+    assert!(
+        found
+            .iter()
+            .any(|v| v.starts_with("Joao Carlos Mendes BR->FR Paris")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn who_stands_for_the_adviser_not_the_one_whose_adviser_he_is() {
     let text = "BRASILIA, March 27 (AFP) - French President Emmanuel Macron arrived in Brasilia on Tuesday. Preparations for the visit were handled by Celso Amorim, Lula's chief foreign policy adviser, who flew to Paris earlier this month to meet officials.";
     let found = visits(text, "2024-03-27");
