@@ -380,3 +380,15 @@ fn what_was_attended_may_take_many_words_before_its_place() {
         ]
     );
 }
+
+#[test]
+fn a_when_clause_after_since_is_on_the_date_since_names() {
+    let text = "SHANGHAI, Nov 5 (AAP) - Australian Prime Minister Anthony Albanese arrived in Shanghai on Saturday. Chinese President Xi Jinping has not visited Australia since 2014, when he attended the G20 summit in Brisbane.";
+    assert_eq!(
+        visits(text, "2023-11-05"),
+        [
+            "Anthony Albanese AU->CN Shanghai 2023-11-04",
+            "Xi Jinping CN->AU Brisbane 2014"
+        ]
+    );
+}

@@ -790,15 +790,24 @@ fn trip_dates(
     let sent = &parsed.sent;
     let clause = clause_around(sent, trigger.at);
     let perfect = trigger.at > 0 && sent.is_any(trigger.at - 1, &["has", "have"]);
+    // "his first trip to Mexico since December 1988, when he travelled to
+    // the capital": the when-clause's trip is on the date "since" names.
+    let since_when = |index: usize| {
+        let mention = &sent.dates[index];
+        matches!(mention.expr, DateExpr::Since(_))
+            && sent.is(clause.start, "when")
+            && mention.tokens.end <= clause.start
+    };
     let date_index = date.filter(|&index| {
         let mention = &sent.dates[index];
         // "his first visit to Britain since he took office in May 2023":
         // the date is the office's, not the trip's.
         let between = trigger.at.min(mention.tokens.start)..trigger.at.max(mention.tokens.start);
         let since_between = between.clone().any(|i| sent.is(i, "since"));
-        !matches!(mention.expr, DateExpr::Since(_))
-            && !since_between
-            && (!perfect || clause.contains(&mention.tokens.start))
+        since_when(index)
+            || !matches!(mention.expr, DateExpr::Since(_))
+                && !since_between
+                && (!perfect || clause.contains(&mention.tokens.start))
     });
     // "Mr Prabowo flies to Dar es Salaam on Tuesday": the present tense
     // with a weekday is a schedule, still to come.
@@ -818,7 +827,14 @@ fn trip_dates(
     if scheduled {
         return None;
     }
-    let resolved = date_index.and_then(|index| story.resolve_date(sent, parsed.text, index));
+    let resolved = date_index.and_then(|index| {
+        let date = story.resolve_date(sent, parsed.text, index)?;
+        Some(if since_when(index) {
+            FuzzyDate::point(date.start())
+        } else {
+            date
+        })
+    });
     // "... before travelling on to Beijing": the next stop, undated, is
     // still ahead when the story is filed.
     let onward = trigger.at > 0
