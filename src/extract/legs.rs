@@ -52,10 +52,9 @@ impl Legs {
         explicit: bool,
     ) -> Option<StoryPlace> {
         let earliest = if explicit { 0 } else { -LEG_DAYS };
-        let near = self.last_visit(actor).is_none_or(|leg| {
-            let gap = date.first_day().0 - leg.date.last_day().0;
-            (earliest..=LEG_DAYS).contains(&gap)
-        });
+        let near = self
+            .last_visit(actor)
+            .is_none_or(|leg| (earliest..=LEG_DAYS).contains(&days_after(date, leg)));
         self.last.get(&actor).filter(|_| near).cloned()
     }
 
@@ -63,10 +62,9 @@ impl Legs {
     /// traveller is visiting: "Later in the day, Jaishankar flew to
     /// Mombasa".
     pub(super) fn inside(&self, actor: Actor, country: CountryCode, date: FuzzyDate) -> bool {
-        let near = self.last_visit(actor).is_some_and(|leg| {
-            let gap = date.first_day().0 - leg.date.last_day().0;
-            gap.abs() <= LEG_DAYS
-        });
+        let near = self
+            .last_visit(actor)
+            .is_some_and(|leg| days_after(date, leg).abs() <= LEG_DAYS);
         near && self
             .last
             .get(&actor)
@@ -87,10 +85,7 @@ impl Legs {
             return (date, explicit);
         }
         self.visit_to(actor, country)
-            .filter(|known| {
-                let gap = date.first_day().0 - known.date.last_day().0;
-                (0..=LEG_DAYS).contains(&gap)
-            })
+            .filter(|known| (0..=LEG_DAYS).contains(&days_after(date, known)))
             .map_or((date, explicit), |known| (known.date, known.explicit_date))
     }
 
@@ -114,4 +109,9 @@ impl Legs {
                 .push(visit.clone());
         }
     }
+}
+
+/// How many days `date` starts after `leg` ended (negative before it).
+fn days_after(date: FuzzyDate, leg: &VisitMention) -> i32 {
+    date.first_day().0 - leg.date.last_day().0
 }

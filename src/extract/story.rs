@@ -601,6 +601,15 @@ fn is_object(sent: &Sent<'_, '_>, at: usize) -> bool {
     !led_by && (sent.has(prev, Flags::PREPOSITION) || sent.has(prev, Flags::OBJECT_VERB))
 }
 
+/// The first date mention inside the where-clause whose "where" is at
+/// `where_at`: "from Abu Dhabi, where he held talks on Sunday".
+pub(crate) fn where_clause_date(sent: &Sent<'_, '_>, where_at: usize) -> Option<usize> {
+    let clause = clause_around(sent, where_at + 1);
+    sent.dates
+        .iter()
+        .position(|d| d.tokens.start > where_at && d.tokens.start < clause.end)
+}
+
 /// The place named just before a clause that starts with "where"
 /// ("Putin flew in from Pyongyang, where Kim had greeted him").
 pub(crate) fn where_place(parsed: &Parsed<'_, '_>, at: usize) -> Option<StoryPlace> {

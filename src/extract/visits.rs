@@ -10,7 +10,7 @@ use super::doc::Sent;
 use super::legs::Legs;
 use super::lexicon::{Flags, Travel, is_weak_travel, travel};
 use super::places::PlaceHow;
-use super::story::{Actor, Parsed, Story, StoryPlace, clause_around};
+use super::story::{Actor, Parsed, Story, StoryPlace, clause_around, where_clause_date};
 use super::text::Kind;
 use super::travellers::travellers;
 use crate::gazetteer::Gazetteer;
@@ -740,10 +740,7 @@ const WHERE_AFTER: usize = 10;
 fn where_day(sent: &Sent<'_, '_>, at: usize) -> Option<usize> {
     let where_at = (at + 2..(at + WHERE_AFTER).min(sent.len()))
         .find(|&i| sent.is(i, "where") && sent.punct(i - 1, ','))?;
-    let clause = clause_around(sent, where_at + 1);
-    sent.dates
-        .iter()
-        .position(|d| d.tokens.start > where_at && d.tokens.start < clause.end)
+    where_clause_date(sent, where_at)
 }
 
 /// A tour's earlier legs came before the day the sentence tells of (its

@@ -5,7 +5,7 @@
 //! Monday". The traveller was in that place on the where-clause's day.
 
 use super::lexicon::{Travel, travel};
-use super::story::{Parsed, Story, StoryPlace, clause_around};
+use super::story::{Parsed, Story, StoryPlace, clause_around, where_clause_date};
 use super::travellers::subject;
 use super::visits::{VisitMention, home_of};
 use crate::gazetteer::Gazetteer;
@@ -70,14 +70,10 @@ pub(crate) fn where_legs(
             continue;
         };
         let clause = clause_around(sent, where_at + 1);
-        let inside = |at: usize| at > where_at && at < clause.end;
         if !(where_at + 1..clause.end).any(|i| sent.is_any(i, DONE_THERE)) {
             continue;
         }
-        let Some(date) = sent
-            .dates
-            .iter()
-            .position(|d| inside(d.tokens.start))
+        let Some(date) = where_clause_date(sent, where_at)
             .and_then(|index| story.resolve_date(sent, parsed.text, index))
         else {
             continue;
