@@ -661,6 +661,13 @@ fn unambiguous_leaders() -> Vec<Known> {
 /// The country of a well-known person: by their full name (or a fuller
 /// one), or by a distinctive word of it ("Putin").
 pub(crate) fn known_country(parts: &[String]) -> Option<CountryCode> {
+    // "Nikolai A. Bulganin" is listed as "Nikolai Bulganin".
+    let without_initials: Vec<String> = parts
+        .iter()
+        .filter(|part| part.trim_end_matches('.').chars().count() > 1)
+        .cloned()
+        .collect();
+    let parts = without_initials.as_slice();
     let holds = |known: &[String]| parts.windows(known.len()).any(|window| window == known);
     let sharing = Directory::get().sharing(parts);
     let by_name = sharing.iter().filter(|known| known.full).find(|known| {
@@ -724,6 +731,8 @@ mod tests {
         assert_eq!(country("Gough Whitlam").as_deref(), Some("AU"));
         assert_eq!(country("Julius Nyerere").as_deref(), Some("TZ"));
         assert_eq!(country("Julio Maria Sanguinetti").as_deref(), Some("UY"));
+        // Middle initials, as American and Soviet copy writes them.
+        assert_eq!(country("Nikolai A. Bulganin").as_deref(), Some("RU"));
         // A NATO secretary-general who was a Dutch prime minister: the
         // article's words decide, not the list.
         assert_eq!(country("Joseph Luns"), None);

@@ -85,7 +85,8 @@ const FUNCTION_WORDS: &[&str] = &[
 
 #[rustfmt::skip]
 const ORG_WORDS: &[&str] = &[
-    "party", "agency", "ministry", "council", "union", "nations", "news", "times", "post", "press",
+    "party", "parti", "partido", "partei", "movement", "mouvement", "movimiento", "front",
+    "frente", "agency", "ministry", "council", "union", "nations", "news", "times", "post", "press",
     "house", "hall", "committee", "congress", "assembly", "army", "navy", "force", "forces",
     "fleet", "bank", "group", "organization", "organisation", "summit", "university", "institute",
     "center", "centre", "airport", "palace", "square", "street", "hotel", "day", "war", "channel",
@@ -125,7 +126,8 @@ const TITLE_HEADS: &[&str] = &[
     "monarch", "vice-president", "vice-premier", "secretary-general", "president-elect",
     "premier-elect", "dictator", "strongman", "czar", "tsar", "emperor", "empress", "crown",
     "gen.", "adm.", "lt.", "col.", "sen.", "rep.", "gov.", "mr.", "mrs.", "ms.", "dr.", "sir",
-    "mr", "mrs", "ms", "dr", "mme", "madam", "messrs", "dame", "taoiseach", "negotiator",
+    "mr", "mrs", "ms", "dr", "mme", "madam", "messrs", "dame", "taoiseach", "negotiator", "maj",
+    "maj.", "brig", "brig.", "colonel", "captain", "capt", "capt.", "lieutenant",
     "representative", "mp", "pm", "fm", "deputy", "successor", "presidents", "ministers",
     "councillor", "councilor", "lt-gen", "maj-gen", "brig-gen", "lt-col", "lt.-gen.",
     "premiers", "chancellors", "kings", "emirs",

@@ -427,7 +427,9 @@ fn cast(doc: &Doc<'_>, places: &[Places], names: &[Vec<NameMention>]) -> Cast {
             let core = sent.text(doc.text, name.core.clone());
             let parts = name_parts(core);
             let worth = name.titled || parts.len() >= 2 || people::is_known_word(&parts[0]);
-            if worth {
+            if worth && name.is_kin(&sent) {
+                cast.add_distinct(core, name.title.as_deref(), name.country, index);
+            } else if worth {
                 cast.add(core, name.title.as_deref(), name.country, index);
             }
         }

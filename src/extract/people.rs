@@ -54,6 +54,38 @@ pub(crate) struct NameMention {
     pub titled: bool,
 }
 
+impl NameMention {
+    /// Whether the name is given as a relative's: "his son, John
+    /// Eisenhower".
+    pub fn is_kin(&self, sent: &Sent<'_, '_>) -> bool {
+        (self.tokens.start.saturating_sub(5)..self.tokens.start).any(|i| sent.is_any(i, KIN))
+    }
+}
+
+/// Relatives, whose names often hold the leader's: "his son, John
+/// Eisenhower", "his widow, Coretta King".
+const KIN: &[&str] = &[
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "nephew",
+    "niece",
+    "grandson",
+    "granddaughter",
+    "widow",
+    "widower",
+    "cousin",
+    "daughter-in-law",
+    "son-in-law",
+    "uncle",
+    "aunt",
+];
+
 /// Finds the names of one sentence, given its places.
 pub(crate) fn find_names(sent: &Sent<'_, '_>, text: &str, places: &Places) -> Vec<NameMention> {
     let mut names = Vec::new();
@@ -618,6 +650,19 @@ impl Cast {
             }
             return id;
         }
+        self.add_distinct(name, title, country, at)
+    }
+
+    /// Adds a person who shares no one's identity, even if their name holds
+    /// another's: "his son, John Eisenhower" is not the President.
+    pub fn add_distinct(
+        &mut self,
+        name: &str,
+        title: Option<&str>,
+        country: Option<CountryCode>,
+        at: usize,
+    ) -> PersonId {
+        let parts = name_parts(name);
         let id = self.people.len();
         self.people.push(Person {
             name: name.to_owned(),

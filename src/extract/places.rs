@@ -140,7 +140,8 @@ pub(crate) fn find_places(
 fn run_end(sent: &Sent<'_, '_>, at: usize) -> usize {
     let mut end = at;
     while end < sent.len() && end - at < MAX_RUN {
-        let word = sent.capitalized(end) && !sent.in_date(end);
+        let word =
+            (sent.capitalized(end) || end > at && particle_joined(sent, end)) && !sent.in_date(end);
         let glue = end > at
             && sent.is_any(
                 end,
@@ -155,10 +156,24 @@ fn run_end(sent: &Sent<'_, '_>, at: usize) -> usize {
         end += 1;
     }
     // A run never ends on glue.
-    while end > at + 1 && !sent.capitalized(end - 1) {
+    while end > at + 1 && !sent.capitalized(end - 1) && !particle_joined(sent, end - 1) {
         end -= 1;
     }
     end
+}
+
+/// Whether token `at` is an Arabic article joined to a name, as inside
+/// "Sharm el-Sheikh" or "Ras al-Khaimah": lowercase, yet part of the name.
+fn particle_joined(sent: &Sent<'_, '_>, at: usize) -> bool {
+    sent.tokens.get(at).is_some_and(|token| {
+        token.is_lowercase()
+            && token
+                .text
+                .split_once(['-', '‑', '‐'])
+                .is_some_and(|(article, name)| {
+                    article.len() <= 3 && name.chars().next().is_some_and(char::is_uppercase)
+                })
+    })
 }
 
 /// Whether a possessive ending follows token `at`.
@@ -464,6 +479,14 @@ mod tests {
         assert_eq!(
             places("Kim arrived in Russia's Far East after Putin visited the US."),
             [place("Russia", "RU", None), place("US", "US", None)]
+        );
+        // An Arabic article joined to a name belongs to it.
+        assert_eq!(
+            places("They met in Sharm el-Sheikh, Egypt, in November."),
+            [
+                place("Sharm el-Sheikh", "EG", Some("Sharm el-Sheikh")),
+                place("Egypt", "EG", None)
+            ]
         );
     }
 

@@ -314,6 +314,7 @@ impl Story {
             });
         }
         found.extend(self.descriptions(sent, places, &found));
+        found.extend(self.counted(sent, &found));
         let pronouns = self.pronouns(sent, &found);
         found.extend(pronouns);
         found.sort_by_key(|m| m.tokens.start);
@@ -340,7 +341,17 @@ impl Story {
     ) -> Option<PersonId> {
         let core = sent.text(text, name.core.clone());
         let parts = name_parts(core);
-        if let Some(id) = self.cast.find(&parts, sent.index) {
+        let found = self.cast.find(&parts, sent.index);
+        // "his son, John Eisenhower": a relative who shares the surname is
+        // someone else, unless named exactly so before.
+        if name.is_kin(sent) && found.is_none_or(|id| self.cast.people[id].parts != parts) {
+            let id = self
+                .cast
+                .add_distinct(core, name.title.as_deref(), name.country, sent.index);
+            self.cast.fill_country(id);
+            return Some(id);
+        }
+        if let Some(id) = found {
             return Some(id);
         }
         let surely =
@@ -426,6 +437,11 @@ impl Story {
                     (subject.or(self.focus).into_iter().collect(), false)
                 }
                 "her" | "him" => (self.focus.into_iter().collect(), false),
+                // "Khrushchev and Bulganin drew crowds when they toured
+                // India": the people the sentence has as its subjects.
+                "they" | "their" if subjects_before(found, at).len() >= 2 => {
+                    (subjects_before(found, at), false)
+                }
                 _ => (
                     self.last_group
                         .map(Actor::Group)
@@ -530,6 +546,68 @@ impl Story {
             }
         }
         described
+    }
+
+    /// "The two leaders", "the three men": the latest people of as many
+    /// countries, the pair or trio the story has been about.
+    fn counted(&self, sent: &Sent<'_, '_>, found: &[ActorMention]) -> Vec<ActorMention> {
+        const PEOPLE: &[&str] = &[
+            "leaders",
+            "men",
+            "women",
+            "presidents",
+            "premiers",
+            "ministers",
+            "heads",
+            "statesmen",
+            "monarchs",
+            "kings",
+        ];
+        let mut counted = Vec::new();
+        for start in 0..sent.len() {
+            let count = match sent.word(start + 1) {
+                "two" => 2,
+                "three" => 3,
+                _ => continue,
+            };
+            if !sent.is(start, "the") || found.iter().any(|m| m.tokens.contains(&start)) {
+                continue;
+            }
+            // "the two leaders", "the two prime ministers".
+            let Some(noun) = (start + 2..start + 4).find(|&i| sent.is_any(i, PEOPLE)) else {
+                continue;
+            };
+            let mut countries = Vec::new();
+            let mut actors = Vec::new();
+            // Not people this sentence names after: "the three men met
+            // again at Casablanca, where the King brought them together with
+            // Nasser".
+            let named_here = |id: PersonId| {
+                found
+                    .iter()
+                    .any(|m| m.tokens.start > start && m.actors.contains(&Actor::Person(id)))
+            };
+            for &id in self.recent.iter().rev() {
+                let country = self.cast.people[id].country;
+                if country.is_none() || countries.contains(&country) || named_here(id) {
+                    continue;
+                }
+                countries.push(country);
+                actors.push(Actor::Person(id));
+                if actors.len() == count {
+                    break;
+                }
+            }
+            if actors.len() == count {
+                counted.push(ActorMention {
+                    tokens: start..noun + 1,
+                    actors,
+                    object: is_object(sent, start),
+                    relative: false,
+                });
+            }
+        }
+        counted
     }
 
     /// The anchor for a date at tokens `range`: the future counts when the
@@ -671,6 +749,16 @@ fn is_dateline_date(sent: &Sent<'_, '_>, date: &Range<usize>) -> bool {
         sent.punct(i, '(') || sent.punct(i, '-') || sent.punct(i, '—') || sent.punct(i, '–')
     });
     first_comma.is_some_and(|comma| date.start == comma + 1) && closes
+}
+
+/// The people named as subjects before token `at`, in order.
+fn subjects_before(found: &[ActorMention], at: usize) -> Vec<Actor> {
+    found
+        .iter()
+        .filter(|m| m.tokens.end <= at && !m.object && !m.relative)
+        .flat_map(|m| m.actors.iter().copied())
+        .filter(|actor| matches!(actor, Actor::Person(_)))
+        .collect()
 }
 
 /// Titles of heads of state and government: who "the Chinese leader" is.

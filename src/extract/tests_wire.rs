@@ -392,3 +392,43 @@ fn a_when_clause_after_since_is_on_the_date_since_names() {
         ]
     );
 }
+
+#[test]
+fn the_two_leaders_are_the_pair_the_story_is_about() {
+    let text = "MONTEVIDEO, Feb 7 (AP) - President Raul Alfonsin of Argentina arrived here today for talks with President Jose Sarney of Brazil and their Uruguayan host.\n\nThe two leaders had first met formally in November of last year at Foz do Iguacu, on the Brazilian side of the border, where they opened a bridge.";
+    let found = visits(text, "1986-02-07");
+    assert!(
+        found.contains(&"Raul Alfonsin AR->BR Foz do Iguacu 1985-11".to_owned()),
+        "{found:?}"
+    );
+    // Sarney met him at home: no visit.
+    assert!(
+        !found.iter().any(|v| v.starts_with("Jose Sarney BR->BR")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_relative_who_shares_the_surname_is_someone_else() {
+    let text = "NEW DELHI, India (AP) — President Eisenhower arrived in India tonight.\n\nTraveling with the President are his son, Maj. John Eisenhower, and press secretary James C. Hagerty.";
+    assert_eq!(
+        visits(text, "1959-12-09"),
+        [
+            "Eisenhower US->IN 1959-12-09",
+            "John Eisenhower US->IN 1959-12-09",
+            "James C. Hagerty US->IN 1959-12-09"
+        ]
+    );
+}
+
+#[test]
+fn they_are_the_people_the_sentence_names_as_subjects() {
+    let text = "NEW DELHI, India (AP) — President Eisenhower arrived in India tonight.\n\nSoviet Premier Nikita S. Khrushchev and his predecessor, Nikolai A. Bulganin, drew vast crowds in New Delhi when they toured India together in 1955.";
+    let found = visits(text, "1959-12-09");
+    for name in ["Nikita S. Khrushchev", "Nikolai A. Bulganin"] {
+        assert!(
+            found.contains(&format!("{name} RU->IN 1955")),
+            "{name}: {found:?}"
+        );
+    }
+}

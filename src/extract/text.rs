@@ -89,7 +89,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen",
     "rep", "prof", "rev", "jr", "sr", "no", "vol", "vs", "inc", "corp", "ltd", "co", "ft", "mt",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "pres",
-    "amb", "messrs", "approx", "est", "fig", "dept", "univ",
+    "amb", "messrs", "approx", "est", "fig", "dept", "univ", "maj", "brig", "cpl", "pvt", "hon",
+    "mme", "mlle", "msgr",
 ];
 
 /// Words that start sentences: after an abbreviation like "U.S." they mean
