@@ -88,7 +88,7 @@ fn place_after(parsed: &Parsed<'_, '_>, from: usize) -> Option<CountryCode> {
         })
 }
 
-/// How far after "those travelling with" its "are" may stand.
+/// How far after "those travelling with" its "are" (or "is") may stand.
 const AMONG_REACH: usize = 8;
 
 /// Where "are" stands in "Among those travelling (accompanying) with the
@@ -105,7 +105,8 @@ fn among_those(sent: &Sent<'_, '_>, at: usize) -> Option<usize> {
     if !verb || !opens {
         return None;
     }
-    (at + 1..(at + AMONG_REACH).min(sent.len())).find(|&i| sent.is_any(i, &["are", "were"]))
+    (at + 1..(at + AMONG_REACH).min(sent.len()))
+        .find(|&i| sent.is_any(i, &["are", "were", "is", "was"]))
 }
 
 /// How many words a companion's office may take before the name: "by

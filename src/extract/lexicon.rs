@@ -77,6 +77,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "several", "every", "each", "other", "another", "such", "just", "like", "unlike", "amid",
     "without", "against", "toward", "towards", "via", "per", "across", "around", "near", "outside",
     "inside", "beyond", "within", "following", "including", "speaking", "writing", "reporting",
+    "accompanying", "welcoming", "travelling", "traveling", "joining", "greeting", "addressing",
+    "receiving", "hosting", "representing",
     "additional", "source", "sources", "photo", "video", "image", "file", "read", "watch",
     "related", "see", "editing", "analysis", "opinion", "explainer", "live", "updated",
     "published", "posted", "breaking", "exclusive", "first", "next", "new", "old", "big", "top",

@@ -421,16 +421,29 @@ fn read_sentences(doc: &Doc<'_>, gazetteer: &Gazetteer) -> (Vec<Places>, Vec<Vec
 /// the third paragraph).
 fn cast(doc: &Doc<'_>, places: &[Places], names: &[Vec<NameMention>]) -> Cast {
     let mut cast = Cast::default();
+    let aliases = bracketed_aliases(doc, names);
     for (index, (places, names)) in places.iter().zip(names).enumerate() {
         let sent = doc.sentence(index);
         for name in names {
-            let core = sent.text(doc.text, name.core.clone());
-            let parts = name_parts(core);
-            let worth = name.titled || parts.len() >= 2 || people::is_known_word(&parts[0]);
+            let written = sent.text(doc.text, name.core.clone());
+            let parts = name_parts(written);
+            // A headline's "Jokowi" is the "Joko Widodo (Jokowi)" of the text.
+            let alias_of = aliases
+                .iter()
+                .find(|(alias, _)| *alias == parts)
+                .map(|(_, full)| *full);
+            let core = alias_of.unwrap_or(written);
+            let worth = name.titled
+                || parts.len() >= 2
+                || people::is_known_word(&parts[0])
+                || alias_of.is_some();
             if worth && name.is_kin(&sent) {
                 cast.add_distinct(core, name.title.as_deref(), name.country, index);
             } else if worth {
-                cast.add(core, name.title.as_deref(), name.country, index);
+                let id = cast.add(core, name.title.as_deref(), name.country, index);
+                if alias_of.is_some() {
+                    cast.add_alias(id, written);
+                }
             }
         }
         // "A Chinese delegation headed by Zhao Leji": Zhao is Chinese.
@@ -445,6 +458,22 @@ fn cast(doc: &Doc<'_>, places: &[Places], names: &[Vec<NameMention>]) -> Cast {
     cast.fill_countries();
     envoys(doc, names, &mut cast);
     cast
+}
+
+/// The names given in brackets after a fuller one, folded, with that
+/// fuller name: "Joko Widodo (Jokowi)".
+fn bracketed_aliases<'t>(doc: &Doc<'t>, names: &[Vec<NameMention>]) -> Vec<(Vec<String>, &'t str)> {
+    let mut aliases = Vec::new();
+    for (index, names) in names.iter().enumerate() {
+        let sent = doc.sentence(index);
+        for pair in names.windows(2) {
+            if pair[0].bracketed_alias(&sent, &pair[1]) {
+                let alias = name_parts(sent.text(doc.text, pair[1].core.clone()));
+                aliases.push((alias, sent.text(doc.text, pair[0].core.clone())));
+            }
+        }
+    }
+    aliases
 }
 
 /// "Sisi ... cancelled his trip and sent Prime Minister Mostafa Madbouly":

@@ -58,7 +58,21 @@ impl NameMention {
     /// Whether the name is given as a relative's: "his son, John
     /// Eisenhower".
     pub fn is_kin(&self, sent: &Sent<'_, '_>) -> bool {
-        (self.tokens.start.saturating_sub(5)..self.tokens.start).any(|i| sent.is_any(i, KIN))
+        let spouse = self
+            .title
+            .as_deref()
+            .is_some_and(|title| title.to_lowercase().starts_with("first "));
+        spouse
+            || (self.tokens.start.saturating_sub(5)..self.tokens.start).any(|i| sent.is_any(i, KIN))
+    }
+
+    /// Whether `next` is this name's alias in brackets right after it:
+    /// "Joko Widodo (Jokowi)".
+    pub fn bracketed_alias(&self, sent: &Sent<'_, '_>, next: &NameMention) -> bool {
+        sent.punct(self.tokens.end, '(')
+            && next.tokens.start == self.tokens.end + 1
+            && next.core == next.tokens
+            && sent.punct(next.tokens.end, ')')
     }
 }
 
@@ -187,7 +201,14 @@ fn is_name_word(sent: &Sent<'_, '_>, places: &Places, at: usize) -> bool {
         && !sent.has(at, Flags::TITLE_PART)
         && !sent.in_date(at)
         && !places.covers(at)
-        && !(token.is_all_caps() && token.text.len() > 3)
+        && !(token.is_all_caps() && token.text.len() > 3 && !known_in_capitals(token.text))
+}
+
+/// Whether a word in capitals is a known leader's surname: "L. I. BREZHNEV
+/// ARRIVES IN INDIA".
+fn known_in_capitals(word: &str) -> bool {
+    let folded = crate::gazetteer::fold(word);
+    is_known_word(&folded) || super::known::known_surname_country(&[folded]).is_some()
 }
 
 /// A name with what the words around it say: the title and nationality
@@ -569,6 +590,8 @@ pub(crate) struct Person {
     pub country: Option<CountryCode>,
     /// The sentence that first names them.
     pub introduced: usize,
+    /// Other names they go by, folded: "Jokowi" for "Joko Widodo (Jokowi)".
+    pub aliases: Vec<Vec<String>>,
 }
 
 /// The index of a [`Person`] in the [`Cast`].
@@ -594,12 +617,18 @@ impl Cast {
     pub fn find(&self, parts: &[String], at: usize) -> Option<PersonId> {
         let contains = |id: &PersonId| {
             let name = &self.people[*id].parts;
-            name.windows(parts.len()).any(|window| window == parts)
+            self.people[*id].aliases.iter().any(|alias| alias == parts)
+                || initials_agree(parts, name)
+                || initials_agree(name, parts)
+                || name.windows(parts.len()).any(|window| window == parts)
                 || parts
                     .windows(name.len())
                     .any(|window| window == name.as_slice())
         };
-        let exact = |id: &PersonId| self.people[*id].parts == parts;
+        let exact = |id: &PersonId| {
+            let person = &self.people[*id];
+            person.parts == parts || person.aliases.iter().any(|alias| alias == parts)
+        };
         // By any of its words ("Echeverria" is known when "Luis Echeverria
         // Alvarez" is added).
         let candidates: Vec<PersonId> = parts
@@ -636,7 +665,9 @@ impl Cast {
         let parts = name_parts(name);
         if let Some(id) = self.find(&parts, at) {
             let person = &mut self.people[id];
-            if parts.len() > person.parts.len() {
+            // A fuller name, or the first one not shouted in a headline.
+            let shouted = |name: &str| !name.chars().any(char::is_lowercase);
+            if parts.len() > person.parts.len() || shouted(&person.name) && !shouted(name) {
                 name.clone_into(&mut person.name);
                 person.parts.clone_from(&parts);
                 self.index(id, &parts);
@@ -670,9 +701,19 @@ impl Cast {
             title: title.map(str::to_owned),
             country,
             introduced: at,
+            aliases: Vec::new(),
         });
         self.index(id, &parts);
         id
+    }
+
+    /// Records another name a person goes by.
+    pub fn add_alias(&mut self, id: PersonId, alias: &str) {
+        let parts = name_parts(alias);
+        if self.people[id].parts != parts && !self.people[id].aliases.contains(&parts) {
+            self.index(id, &parts);
+            self.people[id].aliases.push(parts);
+        }
     }
 
     fn index(&mut self, id: PersonId, parts: &[String]) {
@@ -727,6 +768,21 @@ pub(crate) fn name_parts(name: &str) -> Vec<String> {
         .map(crate::gazetteer::fold)
         .filter(|part| !part.is_empty())
         .collect()
+}
+
+/// Whether a name with initials is a fuller one's: "L. I. Brezhnev" and
+/// "Leonid Brezhnev", "N. S. Khrushchev" and "Nikita S. Khrushchev".
+fn initials_agree(short: &[String], full: &[String]) -> bool {
+    let is_initial = |part: &&String| part.trim_end_matches('.').chars().count() == 1;
+    let Some(initial) = short.iter().find(is_initial).and_then(|p| p.chars().next()) else {
+        return false;
+    };
+    let rest: Vec<&String> = short.iter().filter(|p| !is_initial(p)).collect();
+    let full_rest: Vec<&String> = full.iter().filter(|p| !is_initial(p)).collect();
+    !rest.is_empty()
+        && full_rest.len() > rest.len()
+        && full_rest.ends_with(&rest)
+        && full_rest[0].starts_with(initial)
 }
 
 /// Whether a single word is a known leader's distinctive name.
@@ -871,5 +927,18 @@ mod tests {
                 None
             ]
         );
+    }
+
+    #[test]
+    fn initials_name_the_same_person() {
+        let mut cast = Cast::default();
+        let short = cast.add("L. I. Brezhnev", None, None, 0);
+        let full = cast.add("Leonid Brezhnev", None, None, 1);
+        assert_eq!(short, full, "{:?}", cast.people);
+        // A headline's capitals yield to the text's spelling.
+        let shouted = cast.add("N. S. KHRUSHCHEV", None, None, 0);
+        let written = cast.add("Nikita Khrushchev", None, None, 1);
+        assert_eq!(shouted, written, "{:?}", cast.people);
+        assert_eq!(cast.people[written].name, "Nikita Khrushchev");
     }
 }

@@ -432,3 +432,23 @@ fn they_are_the_people_the_sentence_names_as_subjects() {
         );
     }
 }
+
+#[test]
+fn a_name_in_brackets_and_a_headlines_capitals_are_the_same_person() {
+    let text = "Jokowi meets Putin in Moscow\n\nMoscow (ANTARA) - President Joko Widodo (Jokowi) held talks with Russian President Vladimir Putin in Moscow on Thursday.\n\nJokowi and First Lady Iriana Joko Widodo landed at Vnukovo airport in Moscow on Thursday afternoon.";
+    assert_eq!(
+        visits(text, "2022-06-30"),
+        [
+            "Joko Widodo ID->RU Moscow 2022-06-30",
+            "Iriana Joko Widodo ID->RU Moscow 2022-06-30"
+        ]
+    );
+    let text = "L. I. BREZHNEV ARRIVES IN INDIA\n\nNEW DELHI, November 26. (TASS). Leonid Brezhnev, General Secretary of the Central Committee of the Communist Party of the Soviet Union, arrived in New Delhi today.\n\nAccompanying L. I. Brezhnev is A. A. Gromyko, Minister of Foreign Affairs of the USSR.";
+    assert_eq!(
+        visits(text, "1973-11-26"),
+        [
+            "L. I. Brezhnev RU->IN New Delhi 1973-11-26",
+            "A. A. Gromyko RU->IN New Delhi 1973-11-26"
+        ]
+    );
+}
