@@ -154,6 +154,19 @@ pub(crate) fn destinations(
                     .iter()
                     .map(|p| story_place(parsed, p, trigger.at)),
             );
+            // "Blinken heads to Asia with stops in Tokyo, Seoul and New
+            // Delhi", filed in Tokyo: the stops after it are still to come.
+            let ongoing = parsed
+                .sent
+                .is_any(trigger.at, &["heads", "heading", "travels", "goes", "embarks"]);
+            let here = story.dateline.as_ref().and_then(|dateline| {
+                places
+                    .iter()
+                    .position(|p| p.city.is_some() && p.city == dateline.city)
+            });
+            if let Some(here) = here.filter(|_| ongoing) {
+                places.truncate(here + 1);
+            }
             let origin = found.origin.map(|o| StoryPlace {
                 country: o.country,
                 city: o.city.clone(),

@@ -406,7 +406,8 @@ fn city(
         }) else {
             continue;
         };
-        let whole = end == run;
+        // "Niamey and Addis Ababa": a name ends where a list goes on.
+        let whole = end == run || sent.is(end, "and");
         let possessive = possessive_after(sent, end);
         let big = whole && (city.kind == PlaceKind::Capital || city.population >= BIG_CITY);
         if !(after_preposition
@@ -501,6 +502,14 @@ mod tests {
     #[test]
     fn names_in_passing_need_context_to_be_cities() {
         // Capitals count anywhere; a small town only after a preposition.
+        assert_eq!(
+            places("She went to Bamako, Niamey and Addis Ababa."),
+            [
+                place("Bamako", "ML", Some("Bamako")),
+                place("Niamey", "NE", Some("Niamey")),
+                place("Addis Ababa", "ET", Some("Addis Ababa"))
+            ]
+        );
         assert_eq!(
             places("Beijing has long been committed to it."),
             [place("Beijing", "CN", Some("Beijing"))]

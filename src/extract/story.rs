@@ -424,8 +424,11 @@ impl Story {
             let (actors, relative) = match sent.word(at) {
                 "who" => (Vec::new(), true),
                 // "Kissinger returned ..., when he met Xi": the sentence's
-                // own subject before the focus of the sentences before.
-                "he" | "she" | "his" => {
+                // own subject before the focus of the sentences before;
+                // "began her trip": "her" before a noun is "his".
+                word @ ("he" | "she" | "his" | "her")
+                    if word != "her" || possessive_her(sent, at) =>
+                {
                     let subject = found
                         .iter()
                         .rfind(|m| {
@@ -749,6 +752,13 @@ fn is_dateline_date(sent: &Sent<'_, '_>, date: &Range<usize>) -> bool {
         sent.punct(i, '(') || sent.punct(i, '-') || sent.punct(i, '—') || sent.punct(i, '–')
     });
     first_comma.is_some_and(|comma| date.start == comma + 1) && closes
+}
+
+/// Whether "her" at `at` is the possessive: "her trip", not "met her on".
+fn possessive_her(sent: &Sent<'_, '_>, at: usize) -> bool {
+    sent.tokens.get(at + 1).is_some_and(|next| {
+        next.kind == super::text::Kind::Word && !sent.has(at + 1, Flags::FUNCTION)
+    })
 }
 
 /// The people named as subjects before token `at`, in order.

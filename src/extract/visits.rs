@@ -145,6 +145,8 @@ fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
             || sent.tokens[next].kind == Kind::Punct
             || sent.in_date(next)
             || sent.is(next, "in") && sent.in_date(next + 1)
+            // "was in Abuja and Lagos on Wednesday".
+            || sent.is(next, "and") && parsed.places.place_at(next + 1).is_some()
             || sent.is_any(
                 next,
                 &[
