@@ -156,9 +156,10 @@ pub(crate) fn destinations(
             );
             // "Blinken heads to Asia with stops in Tokyo, Seoul and New
             // Delhi", filed in Tokyo: the stops after it are still to come.
-            let ongoing = parsed
-                .sent
-                .is_any(trigger.at, &["heads", "heading", "travels", "goes", "embarks"]);
+            let ongoing = parsed.sent.is_any(
+                trigger.at,
+                &["heads", "heading", "travels", "goes", "embarks"],
+            );
             let here = story.dateline.as_ref().and_then(|dateline| {
                 places
                     .iter()
@@ -298,8 +299,12 @@ fn fallback_destination(
         .filter(|&i| trigger.travel != Travel::Welcomed || i > trigger.at)
         .find_map(|i| parsed.actor_after(i, 2))
         .and_then(country_of);
-    if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed) {
-        // "In the Serbian capital he was greeted ...".
+    if matches!(
+        trigger.travel,
+        Travel::Arrive | Travel::Welcomed | Travel::Meet
+    ) {
+        // "In the Serbian capital he was greeted ...", "In Accra she held
+        // talks with ...".
         if let Some(place) = opening_place(parsed).filter(|p| host.is_none_or(|c| c == p.country)) {
             return Some(place);
         }

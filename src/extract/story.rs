@@ -483,6 +483,10 @@ impl Story {
                 continue;
             }
             let mut at = start + 1;
+            // "the 75-year-old president", "the ailing Nigerian leader".
+            while at < start + 3 && (is_age(sent.word(at)) || sent.is_any(at, DESCRIBING)) {
+                at += 1;
+            }
             let nationality = places.nationality_at(at).map(|n| {
                 at = n.tokens.end;
                 n.country
@@ -752,6 +756,24 @@ fn is_dateline_date(sent: &Sent<'_, '_>, date: &Range<usize>) -> bool {
         sent.punct(i, '(') || sent.punct(i, '-') || sent.punct(i, '—') || sent.punct(i, '–')
     });
     first_comma.is_some_and(|comma| date.start == comma + 1) && closes
+}
+
+/// Words that describe a person known by title: "the ailing president".
+const DESCRIBING: &[&str] = &[
+    "ailing",
+    "veteran",
+    "embattled",
+    "elderly",
+    "outgoing",
+    "incoming",
+    "visiting",
+    "beleaguered",
+];
+
+/// Whether a word gives an age: "75-year-old".
+fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|years| !years.is_empty() && years.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether "her" at `at` is the possessive: "her trip", not "met her on".

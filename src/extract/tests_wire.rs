@@ -452,3 +452,43 @@ fn a_name_in_brackets_and_a_headlines_capitals_are_the_same_person() {
         ]
     );
 }
+
+#[test]
+fn a_tour_told_in_one_sentence_gives_each_of_its_stops() {
+    let text = "ABUJA, Aug 31 (dpa) - German Chancellor Angela Merkel arrived in Abuja on Friday for talks with President Muhammadu Buhari.\n\nMerkel began her trip in Dakar on Wednesday, where she met President Macky Sall. In Accra on Thursday she held talks with Ghanaian President Nana Akufo-Addo.\n\nOn her previous Africa tour, in October 2016, she travelled to Bamako, Niamey and Addis Ababa.\n\nBritish Prime Minister Theresa May was in Abuja and Lagos on Wednesday, on a tour that began in Cape Town on Tuesday and ended in Nairobi on Thursday.";
+    let found = visits(text, "2018-08-31");
+    for expected in [
+        "Angela Merkel DE->SN Dakar 2018-08-29",
+        "Angela Merkel DE->GH Accra 2018-08-30",
+        "Angela Merkel DE->ML Bamako 2016-10",
+        "Angela Merkel DE->NE Niamey 2016-10",
+        "Angela Merkel DE->ET Addis Ababa 2016-10",
+        "Theresa May GB->NG Abuja 2018-08-29",
+        "Theresa May GB->ZA Cape Town 2018-08-28",
+        "Theresa May GB->KE Nairobi 2018-08-30",
+    ] {
+        assert!(
+            found.contains(&expected.to_owned()),
+            "{expected}: {found:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|v| v.starts_with("Muhammadu Buhari")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn where_a_leader_was_last_or_spent_months_is_a_trip() {
+    let text = "ABUJA, Aug 31 (dpa) - German Chancellor Angela Merkel arrived in Abuja on Friday for talks with President Muhammadu Buhari.\n\nBuhari was last in Berlin in October 2016. The 75-year-old president spent more than three months in London last year receiving treatment.";
+    let found = visits(text, "2018-08-31");
+    for expected in [
+        "Muhammadu Buhari NG->DE Berlin 2016-10",
+        "Muhammadu Buhari NG->GB London 2017",
+    ] {
+        assert!(
+            found.contains(&expected.to_owned()),
+            "{expected}: {found:?}"
+        );
+    }
+}

@@ -10,7 +10,9 @@ use super::doc::Sent;
 use super::legs::Legs;
 use super::lexicon::{Flags, Travel, is_weak_travel, travel};
 use super::places::PlaceHow;
-use super::story::{Actor, Parsed, Story, StoryPlace, clause_around, where_clause_date};
+use super::story::{
+    Actor, Parsed, Story, StoryPlace, clause_around, opening_place, where_clause_date,
+};
 use super::text::Kind;
 use super::travellers::travellers;
 use crate::gazetteer::Gazetteer;
@@ -130,15 +132,31 @@ fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     if tour {
         return Some(Travel::Go);
     }
+    // "a tour that began in Cape Town on Tuesday and ended in Nairobi on
+    // Thursday": where it ended is a leg too.
+    let ended = matches!(word, "ended" | "ends" | "finished" | "concluded")
+        && sent.is(at + 1, "in")
+        && at >= 1
+        && sent.is(at - 1, "and")
+        && (at.saturating_sub(TOUR_REACH)..at)
+            .any(|i| sent.is_any(i, &["tour", "trip", "swing", "journey"]) && begins(sent, i));
+    if ended {
+        return Some(Travel::Arrive);
+    }
     // "Witkoff and Safadi were in Cairo on Sunday for talks": presence
     // abroad, told without a travel word.
     // The place closes the phrase ("were in Cairo on Sunday", "was in
     // Nairobi for talks"), not "was in Gaza ceasefire talks"; "who is in
     // Beijing" is where an ambassador lives.
+    // "Buhari was last in Berlin in October 2016".
+    let adverb = usize::from(sent.is_any(
+        at + 1,
+        &["last", "previously", "also", "briefly", "already", "then"],
+    ));
     let place = parsed
         .places
-        .place_at(at + 2)
-        .filter(|p| p.tokens.start == at + 2 && p.how != PlaceHow::Demonym);
+        .place_at(at + 2 + adverb)
+        .filter(|p| p.tokens.start == at + 2 + adverb && p.how != PlaceHow::Demonym);
     let closes = place.is_some_and(|p| {
         let next = p.tokens.end;
         next >= sent.len()
@@ -168,14 +186,17 @@ fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     });
     let resident = at > 0 && sent.is(at - 1, "who") && matches!(word, "is" | "are");
     let presence = matches!(word, "was" | "were" | "is" | "are")
-        && sent.is(at + 1, "in")
+        && sent.is(at + 1 + adverb, "in")
         && closes
         && !resident;
     if presence {
         return Some(Travel::Arrive);
     }
     let held = at > 0 && sent.is_any(at - 1, &["held", "holds", "hold"]);
-    (word == "talks" && held && meeting_place_follows(parsed, at)).then_some(Travel::Meet)
+    // "In Accra on Thursday she held talks with Akufo-Addo".
+    let met_there = meeting_place_follows(parsed, at)
+        || opening_place(parsed).is_some_and(|place| place.city.is_some());
+    (word == "talks" && held && met_there).then_some(Travel::Meet)
 }
 
 /// What a travel word at `at` tells here, if it counts: "touched" only
@@ -183,7 +204,7 @@ fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
 /// in the passive (or, active, as hosting), ...
 fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> {
     const STAYS: &[&str] = &[
-        "day", "days", "nights", "night", "hours", "weeks", "week", "weekend",
+        "day", "days", "nights", "night", "hours", "weeks", "week", "weekend", "months",
     ];
     const TOWARDS: &[&str] = &["to", "into", "for", "toward", "towards"];
     let sent = &parsed.sent;
