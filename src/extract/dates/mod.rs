@@ -49,6 +49,15 @@ pub(crate) enum DateExpr {
         /// 1-31.
         day: u32,
     },
+    /// A day with a year relative to publication: "on Mar 26 last year".
+    DayOfYear {
+        /// 1-12.
+        month: u32,
+        /// 1-31.
+        day: u32,
+        /// Years from the publication year.
+        year_offset: i32,
+    },
     /// A month without its year ("in January"), or with a year relative to
     /// publication ("in March last year": -1).
     Month {
@@ -445,7 +454,7 @@ fn parse_month_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize
         if let Some(year) = next(2 + comma).and_then(year_of) {
             return Some((fixed_day(year, month, day)?, at + 3 + comma));
         }
-        return Some((DateExpr::MonthDay { month, day }, at + 2));
+        return Some(day_with_year(tokens, at + 2, month, day));
     }
     if let Some(year) = next(1).and_then(year_of) {
         return Some((fixed_month(year, month)?, at + 2));
@@ -479,34 +488,11 @@ fn parse_month_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize
 /// A bare month, with "last year" / "this year" / "next year" after it
 /// ("in April last year", "in April of last year").
 fn month_with_year(tokens: &[Token<'_>], after: usize, month: u32) -> (DateExpr, usize) {
-    let of = usize::from(tokens.get(after).is_some_and(|t| t.is("of")));
-    let after = after + of;
-    let offset = match (tokens.get(after), tokens.get(after + 1)) {
-        (Some(which), Some(year)) if year.is("year") => {
-            if which.is("last") {
-                Some(-1)
-            } else if which.is("this") {
-                Some(0)
-            } else if which.is("next") {
-                Some(1)
-            } else {
-                None
-            }
-        }
-        _ => None,
+    let (year_offset, end) = match year_offset_at(tokens, after) {
+        Some((offset, end)) => (Some(offset), end),
+        None => (None, after),
     };
-    let end = if offset.is_some() {
-        after + 2
-    } else {
-        after - of
-    };
-    (
-        DateExpr::Month {
-            month,
-            year_offset: offset,
-        },
-        end,
-    )
+    (DateExpr::Month { month, year_offset }, end)
 }
 
 /// "25 July 2023", "25th of July", "18 Oct 2023".
@@ -519,7 +505,43 @@ fn parse_day_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)>
     if let Some(year) = tokens.get(after + comma).and_then(year_of) {
         return Some((fixed_day(year, month, day)?, after + comma + 1));
     }
-    Some((DateExpr::MonthDay { month, day }, after))
+    Some(day_with_year(tokens, after, month, day))
+}
+
+/// A day without its year, or with "last year" / "this year" after it
+/// ("on Mar 26 last year").
+fn day_with_year(tokens: &[Token<'_>], after: usize, month: u32, day: u32) -> (DateExpr, usize) {
+    match year_offset_at(tokens, after) {
+        Some((year_offset, end)) => (
+            DateExpr::DayOfYear {
+                month,
+                day,
+                year_offset,
+            },
+            end,
+        ),
+        None => (DateExpr::MonthDay { month, day }, after),
+    }
+}
+
+/// "last year", "this year", "next year" at `at` (after an optional "of"):
+/// the years from publication, and the token after.
+fn year_offset_at(tokens: &[Token<'_>], at: usize) -> Option<(i32, usize)> {
+    let of = usize::from(tokens.get(at).is_some_and(|t| t.is("of")));
+    let which = tokens.get(at + of)?;
+    if !tokens.get(at + of + 1)?.is("year") {
+        return None;
+    }
+    let offset = if which.is("last") {
+        -1
+    } else if which.is("this") {
+        0
+    } else if which.is("next") {
+        1
+    } else {
+        return None;
+    };
+    Some((offset, at + of + 2))
 }
 
 /// "yesterday", "last week", "earlier this month", "two days ago", "the
@@ -677,6 +699,13 @@ fn parse_ago(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
         match unit_of(unit_token)? {
             Unit::Week => DateExpr::Days(-7 * count),
             Unit::Month => DateExpr::Months(-count),
+            // "three years ago this month": that month.
+            Unit::Year
+                if tokens.get(at + 3).is_some_and(|t| t.is("this"))
+                    && tokens.get(at + 4).is_some_and(|t| t.is("month")) =>
+            {
+                return Some((DateExpr::Months(-12 * count), at + 5));
+            }
             Unit::Year => DateExpr::Years(-count),
         }
     };
@@ -774,6 +803,7 @@ mod tests {
             ("two days ago", "2023-07-23"),
             ("a week ago", "2023-07-18"),
             ("three years ago", "2020"),
+            ("three years ago this month", "2020-07"),
             ("in January", "2023-01"),
             ("in September", "2022-09"),
             ("in March last year", "2022-03"),
@@ -783,6 +813,8 @@ mod tests {
             ("on June 12", "2023-06-12"),
             ("its planned August 12 summit", "2023-08-12"),
             ("on December 30", "2022-12-30"),
+            ("on Mar 26 last year", "2022-03-26"),
+            ("on 4 May this year", "2023-05-04"),
         ] {
             check(text, published, expected);
         }

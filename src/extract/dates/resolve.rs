@@ -70,6 +70,11 @@ fn resolve_calendar(expr: &DateExpr, published: Day, future: bool) -> Option<Fuz
             };
             day(resolved)
         }
+        DateExpr::DayOfYear {
+            month: m,
+            day: d,
+            year_offset,
+        } => Day::from_ymd(year + year_offset, *m, *d).map(FuzzyDate::day),
         DateExpr::Month {
             month: m,
             year_offset,
