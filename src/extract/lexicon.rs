@@ -308,7 +308,7 @@ pub(crate) fn travel(lower: &str) -> Option<Travel> {
         | "drove" | "driven" | "rolled" | "journeyed" => Travel::Go,
         "visited" | "visits" | "visit" | "visiting" | "toured" | "tours" | "touring"
         | "reached" | "reaches" | "reaching" => Travel::VisitVerb,
-        "trip" | "trips" | "tour" | "journey" | "stopover" | "stop" | "arrival" => {
+        "trip" | "trips" | "tour" | "swing" | "journey" | "stopover" | "stop" | "arrival" => {
             Travel::VisitNoun
         }
         "welcomed" | "greeted" | "received" | "met" => Travel::Welcomed,

@@ -492,3 +492,18 @@ fn where_a_leader_was_last_or_spent_months_is_a_trip() {
         );
     }
 }
+
+#[test]
+fn a_leg_chained_to_a_recalled_swing_is_dated_with_it() {
+    let text = "JERUSALEM, Nov. 19 (AP) - Egyptian President Anwar Sadat arrived in Jerusalem tonight.\n\nAt the end of last month, Sadat made a swing through Romania, Iran and Saudi Arabia. In Bucharest he conferred at length with President Nicolae Ceausescu. Sadat then flew on to Tehran for talks with the shah.";
+    let found = visits(text, "1977-11-19");
+    assert_eq!(
+        found,
+        [
+            "Anwar Sadat EG->IL Jerusalem 1977-11-19",
+            "Anwar Sadat EG->RO 1977-10",
+            "Anwar Sadat EG->IR Tehran 1977-10",
+            "Anwar Sadat EG->SA 1977-10"
+        ]
+    );
+}

@@ -517,6 +517,24 @@ fn is_chained(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
     after_on || onward || before
 }
 
+/// The date of an undated chained leg of a journey told as background: "At
+/// the end of last month, Sadat made a swing through Romania... Sadat then
+/// flew on to Tehran" was last month too, not the day of publication.
+fn chained_date(
+    legs: &Legs,
+    story: &Story,
+    parsed: &Parsed<'_, '_>,
+    actor: Actor,
+    explicit: bool,
+) -> Option<(FuzzyDate, bool)> {
+    let leg = legs.last_visit(actor)?;
+    let recent = parsed.sent.index.saturating_sub(leg.sentence) <= 2;
+    let background = story
+        .published
+        .is_some_and(|day| leg.date.last_day().0 < day.0 - super::legs::LEG_DAYS);
+    (!explicit && leg.explicit_date && recent && background).then_some((leg.date, true))
+}
+
 /// The purpose after a destination: "to attend the 70th anniversary ...",
 /// "for talks with ...", up to the end of the clause.
 fn purpose(parsed: &Parsed<'_, '_>, from: usize) -> Option<String> {
@@ -618,6 +636,9 @@ pub(crate) fn visits(
                 .iter()
                 .flat_map(|to| dates.iter().map(move |d| (to, *d)))
             {
+                let (date, explicit) = chained_date(legs, story, parsed, *actor, explicit)
+                    .filter(|_| chained)
+                    .unwrap_or((date, explicit));
                 let leg_before = || legs.leg_before(*actor, date, explicit).filter(|_| chained);
                 let from = origin.clone().or_else(leg_before).or_else(|| home.clone());
                 let Some(from) = from else { continue };

@@ -498,6 +498,13 @@ fn month_with_year(tokens: &[Token<'_>], after: usize, month: u32) -> (DateExpr,
 /// "25 July 2023", "25th of July", "18 Oct 2023".
 fn parse_day_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
     let day = day_of(tokens.get(at)?)?;
+    // "from 25 to 27 August": a stay starts on its first day.
+    let range = tokens
+        .get(at + 1)
+        .is_some_and(|t| t.is("to") || t.is_punct('-'))
+        && tokens.get(at + 2).and_then(day_of).is_some()
+        && tokens.get(at + 3).and_then(month_of).is_some();
+    let at = if range { at + 2 } else { at };
     let of = usize::from(tokens.get(at + 1).is_some_and(|t| t.is("of")));
     let month = month_of(tokens.get(at + 1 + of)?)?;
     let after = at + 2 + of;
@@ -814,6 +821,7 @@ mod tests {
             ("its planned August 12 summit", "2023-08-12"),
             ("on December 30", "2022-12-30"),
             ("on Mar 26 last year", "2022-03-26"),
+            ("a visit from 15 to 17 July", "2023-07-15"),
             ("on 4 May this year", "2023-05-04"),
         ] {
             check(text, published, expected);
