@@ -441,6 +441,9 @@ fn cast(doc: &Doc<'_>, places: &[Places], names: &[Vec<NameMention>]) -> Cast {
                 cast.add_distinct(core, name.title.as_deref(), name.country, index);
             } else if worth {
                 let id = cast.add(core, name.title.as_deref(), name.country, index);
+                if name.former && cast.people[id].introduced == index {
+                    cast.people[id].former = true;
+                }
                 if alias_of.is_some() {
                     cast.add_alias(id, written);
                 }

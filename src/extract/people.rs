@@ -52,6 +52,8 @@ pub(crate) struct NameMention {
     /// Whether a title came with it (or a nationality did): then even one
     /// word is surely a person.
     pub titled: bool,
+    /// Whether the title no longer holds: "former President", "then leader".
+    pub former: bool,
 }
 
 impl NameMention {
@@ -142,7 +144,10 @@ pub(crate) fn find_names(sent: &Sent<'_, '_>, text: &str, places: &Places) -> Ve
             start -= 1;
         }
         if !names_thing {
-            names.push(describe(sent, text, places, start..end));
+            let mut mention = describe(sent, text, places, start..end);
+            mention.former = (mention.tokens.start.saturating_sub(1)..=mention.tokens.start)
+                .any(|i| sent.has(i, Flags::FORMER));
+            names.push(mention);
         }
         at = end;
     }
@@ -272,6 +277,7 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
             title: Some(title),
             country: Some(seat),
             titled: true,
+            former: false,
         };
     }
     // Then a nationality just before: "Russian", "US", "Russia's", "the
@@ -321,6 +327,7 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
         title,
         country,
         titled,
+        former: false,
     }
 }
 
@@ -592,6 +599,9 @@ pub(crate) struct Person {
     pub introduced: usize,
     /// Other names they go by, folded: "Jokowi" for "Joko Widodo (Jokowi)".
     pub aliases: Vec<Vec<String>>,
+    /// Whether the article gives them a title that no longer holds ("then
+    /// leader Kim Jong-il"): "the North Korean leader" is someone else.
+    pub former: bool,
 }
 
 /// The index of a [`Person`] in the [`Cast`].
@@ -702,6 +712,7 @@ impl Cast {
             country,
             introduced: at,
             aliases: Vec::new(),
+            former: false,
         });
         self.index(id, &parts);
         id

@@ -540,7 +540,10 @@ impl Story {
                     .copied()
                     .filter(|&id| !named_later(id))
             };
+            // "the North Korean leader" is not the "then leader" named.
+            let current = |id: &PersonId| !self.cast.people[*id].former;
             let person = recent()
+                .filter(current)
                 .find(|&id| as_titled(id) || as_head(id))
                 .or_else(|| recent().find(|&id| loose && of_nationality(id)));
             if let Some(id) = person {

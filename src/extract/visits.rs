@@ -93,7 +93,7 @@ fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     #[rustfmt::skip]
     const ATTENDING: &[&str] = &[
         "attended", "attends", "attending", "at", "during", "for", "sidelines", "joined", "joins",
-        "joining",
+        "joining", "held", "holds",
     ];
     const BEFORE_OR_AFTER: &[&str] = &["since", "after", "before", "ahead", "until"];
     let sent = &parsed.sent;
