@@ -439,7 +439,13 @@ impl Story {
                         .map(|m| m.actors[0]);
                     (subject.or(self.focus).into_iter().collect(), false)
                 }
-                "her" | "him" => (self.focus.into_iter().collect(), false),
+                // "von der Leyen arrived ..., and Michel joined her": the
+                // subject of a clause before, not of its own.
+                "her" | "him" => {
+                    let subjects = subjects_before(found, at);
+                    let earlier = subjects.len().checked_sub(2).map(|i| subjects[i]);
+                    (earlier.or(self.focus).into_iter().collect(), false)
+                }
                 // "Khrushchev and Bulganin drew crowds when they toured
                 // India": the people the sentence has as its subjects.
                 "they" | "their" if subjects_before(found, at).len() >= 2 => {

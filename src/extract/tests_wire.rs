@@ -507,3 +507,41 @@ fn a_leg_chained_to_a_recalled_swing_is_dated_with_it() {
         ]
     );
 }
+
+#[test]
+fn a_stop_on_the_way_back_from_a_trip_is_dated_with_it() {
+    let text = "NEW DELHI, November 26. (TASS). Leonid Brezhnev arrived in New Delhi today.\n\nThis year L. I. Brezhnev paid an official visit to the United States in June. On his way back from the United States L. I. Brezhnev stopped in France, where he held talks with President G. Pompidou at Rambouillet.";
+    assert!(
+        visits(text, "1973-11-26")
+            .contains(&"L. I. Brezhnev RU->FR Rambouillet 1973-06".to_owned())
+    );
+}
+
+#[test]
+fn him_and_her_are_the_subject_of_a_clause_before() {
+    let text = "KYIV, Feb 20 (AFP) - US President Joe Biden arrived in Kyiv on Monday.\n\nEuropean Commission President Ursula von der Leyen arrived in the Ukrainian capital on February 2, and EU Council President Charles Michel joined her the next day for an EU-Ukraine summit.";
+    let found = visits(text, "2023-02-20");
+    // (Joined "the next day" still takes her day: companions keep the
+    // traveller's date.)
+    assert!(
+        found
+            .iter()
+            .any(|visit| visit.starts_with("Charles Michel BE->UA Kyiv 2023-02")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_tours_date_after_its_verb_is_the_verbs() {
+    let text = "JERUSALEM, Nov. 19 (AP) - Egyptian President Anwar Sadat arrived in Jerusalem tonight.\n\nSecretary of State Cyrus R. Vance visited Cairo and Jerusalem on a Middle East tour in August.";
+    let found = visits(text, "1977-11-19");
+    for expected in [
+        "Cyrus R. Vance US->EG Cairo 1977-08",
+        "Cyrus R. Vance US->IL Jerusalem 1977-08",
+    ] {
+        assert!(
+            found.contains(&expected.to_owned()),
+            "{expected}: {found:?}"
+        );
+    }
+}

@@ -266,7 +266,15 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         // in Qatar on Sunday": where it began is a visit.
         Travel::VisitNoun if begins(sent, at) => (at.saturating_sub(3)..at)
             .any(|i| sent.is_any(i, &["the", "his", "her", "their", "a", "an"])),
-        Travel::VisitNoun => matches!(next, "to" | "of" | "through" | "in"),
+        // "a trip in November during which ...", but in "visited Cairo on
+        // a Middle East tour in August" the tour and its date are the
+        // verb's.
+        Travel::VisitNoun => {
+            let verb_before = (clause_around(sent, at).start..at)
+                .any(|i| travel(sent.word(i)).is_some_and(|k| k != Travel::VisitNoun));
+            matches!(next, "to" | "of" | "through")
+                || next == "in" && !(sent.in_date(at + 2) && verb_before)
+        }
         // Active "Kim welcomed Xi to Pyongyang": Xi is the guest; "Lavrov
         // met Wang in Beijing": Lavrov was there.
         Travel::Welcomed if !passive && word != "met" && parsed.actor_after(at, 3).is_some() => {
@@ -535,6 +543,25 @@ fn chained_date(
     (!explicit && leg.explicit_date && recent && background).then_some((leg.date, true))
 }
 
+/// The date of an undated stop "on his way back from the United States":
+/// that of the visit to the United States told before.
+fn way_back_date(
+    legs: &Legs,
+    parsed: &Parsed<'_, '_>,
+    trigger: &Trigger,
+    actor: Actor,
+    explicit: bool,
+) -> Option<(FuzzyDate, bool)> {
+    let sent = &parsed.sent;
+    let from = (1..trigger.at).find(|&i| {
+        sent.is(i, "way") && sent.is_any(i + 1, &["back", "home"]) && sent.is(i + 2, "from")
+    })?;
+    let article = usize::from(sent.is(from + 3, "the"));
+    let place = parsed.places.place_at(from + 3 + article)?;
+    let leg = legs.visit_to(actor, place.country)?;
+    (!explicit && leg.explicit_date).then_some((leg.date, true))
+}
+
 /// The purpose after a destination: "to attend the 70th anniversary ...",
 /// "for talks with ...", up to the end of the clause.
 fn purpose(parsed: &Parsed<'_, '_>, from: usize) -> Option<String> {
@@ -638,6 +665,7 @@ pub(crate) fn visits(
             {
                 let (date, explicit) = chained_date(legs, story, parsed, *actor, explicit)
                     .filter(|_| chained)
+                    .or_else(|| way_back_date(legs, parsed, trigger, *actor, explicit))
                     .unwrap_or((date, explicit));
                 let leg_before = || legs.leg_before(*actor, date, explicit).filter(|_| chained);
                 let from = origin.clone().or_else(leg_before).or_else(|| home.clone());
