@@ -438,7 +438,7 @@ fn cast(doc: &Doc<'_>, places: &[Places], names: &[Vec<NameMention>]) -> Cast {
                 || people::is_known_word(&parts[0])
                 || alias_of.is_some();
             if worth && name.is_kin(&sent) {
-                cast.add_distinct(core, name.title.as_deref(), name.country, index);
+                cast.add_relative(core, name.title.as_deref(), name.country, index);
             } else if worth {
                 let id = cast.add(core, name.title.as_deref(), name.country, index);
                 if name.former && cast.people[id].introduced == index {
@@ -679,12 +679,14 @@ fn update_focus(story: &mut Story, parsed: &Parsed<'_, '_>, visits: &[visits::Vi
         story.focus = Some(visit.actor);
         return;
     }
-    let named_subject = parsed.actors.iter().find(|m| {
-        !m.object
-            && !m.relative
-            && !parsed.sent.has(m.tokens.start, lexicon::Flags::PRONOUN)
-            && m.actors.len() == 1
-    });
+    // "On that trip, he and his wife Michelle took a test": a pronoun
+    // subject keeps the focus it refers to.
+    let subject = parsed
+        .actors
+        .iter()
+        .find(|m| !m.object && !m.relative && m.actors.len() == 1);
+    let named_subject =
+        subject.filter(|m| !parsed.sent.has(m.tokens.start, lexicon::Flags::PRONOUN));
     if let Some(mention) = named_subject
         && let Some(actor) = mention.actors.first()
     {

@@ -60,10 +60,10 @@ impl NameMention {
     /// Whether the name is given as a relative's: "his son, John
     /// Eisenhower".
     pub fn is_kin(&self, sent: &Sent<'_, '_>) -> bool {
-        let spouse = self
-            .title
-            .as_deref()
-            .is_some_and(|title| title.to_lowercase().starts_with("first "));
+        let spouse = self.title.as_deref().is_some_and(|title| {
+            let title = title.to_lowercase();
+            title.starts_with("first lady") || title.starts_with("first gentleman")
+        });
         spouse
             || (self.tokens.start.saturating_sub(5)..self.tokens.start).any(|i| sent.is_any(i, KIN))
     }
@@ -100,6 +100,13 @@ const KIN: &[&str] = &[
     "son-in-law",
     "uncle",
     "aunt",
+    "grandmother",
+    "grandfather",
+    "step-grandmother",
+    "stepmother",
+    "stepfather",
+    "half-brother",
+    "half-sister",
 ];
 
 /// Finds the names of one sentence, given its places.
@@ -599,6 +606,10 @@ pub(crate) struct Person {
     pub introduced: usize,
     /// Other names they go by, folded: "Jokowi" for "Joko Widodo (Jokowi)".
     pub aliases: Vec<Vec<String>>,
+    /// Whether the article names them as someone's relative ("his
+    /// step-grandmother, Mama Sarah Obama"): a leader's surname says
+    /// nothing of their country.
+    pub kin: bool,
     /// Whether the article gives them a title that no longer holds ("then
     /// leader Kim Jong-il"): "the North Korean leader" is someone else.
     pub former: bool,
@@ -694,9 +705,23 @@ impl Cast {
         self.add_distinct(name, title, country, at)
     }
 
-    /// Adds a person who shares no one's identity, even if their name holds
-    /// another's: "his son, John Eisenhower" is not the President.
-    pub fn add_distinct(
+    /// Adds someone named as a relative, who shares no one's identity even
+    /// if their name holds another's: "his son, John Eisenhower" is not the
+    /// President.
+    pub fn add_relative(
+        &mut self,
+        name: &str,
+        title: Option<&str>,
+        country: Option<CountryCode>,
+        at: usize,
+    ) -> PersonId {
+        let id = self.add_distinct(name, title, country, at);
+        self.people[id].kin = true;
+        id
+    }
+
+    /// Adds a new person.
+    fn add_distinct(
         &mut self,
         name: &str,
         title: Option<&str>,
@@ -712,6 +737,7 @@ impl Cast {
             country,
             introduced: at,
             aliases: Vec::new(),
+            kin: false,
             former: false,
         });
         self.index(id, &parts);
@@ -751,6 +777,9 @@ impl Cast {
             return;
         };
         if person.country.is_some() {
+            return;
+        }
+        if person.kin {
             return;
         }
         let titled = person.title.is_some();

@@ -257,10 +257,12 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         }
         Travel::VisitVerb => word != "visiting" || place_follows(parsed, at, &[], 3),
         // "a brief stop in Pyongyang", "trip to", "tour of".
+        // "a brief stop in Pyongyang", "a 2009 stop in Accra".
         Travel::VisitNoun if word == "stop" => {
             next == "in"
                 && at > 0
-                && sent.is_any(at - 1, &["a", "brief", "short", "first", "final", "last"])
+                && (sent.is_any(at - 1, &["a", "brief", "short", "first", "final", "last"])
+                    || sent.in_date(at - 1))
         }
         // "The tour began on Monday in Accra", "a regional tour that began
         // in Qatar on Sunday": where it began is a visit.
@@ -797,7 +799,11 @@ fn tour_legs(
     }
     let undated = dates.iter().all(|(_, explicit)| !explicit);
     let own_day = where_day(&parsed.sent, trigger.at).is_some();
-    if (took || begins(&parsed.sent, trigger.at) && undated) && !own_day {
+    // "during a 2009 stop in Accra, and on a 2013 tour that took him to
+    // Dakar": a tour dated apart from the trip before keeps its date.
+    let own_date =
+        !undated && main.is_some_and(|main| dates.iter().all(|(date, _)| *date != main.date));
+    if (took || begins(&parsed.sent, trigger.at) && undated) && !own_day && !own_date {
         tour_leg_dates(dates, main.or(told.filter(|_| undated)))
     } else {
         dates

@@ -420,8 +420,14 @@ fn parse_number(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> {
     {
         return Some((DateExpr::Fixed(date), at + 1));
     }
+    // "in 2013", and "a 2013 tour", "his 2009 stop in Accra".
+    let names_a_trip = tokens.get(at + 1).is_some_and(|t| {
+        t.is_any(&[
+            "visit", "trip", "tour", "stop", "stopover", "journey", "summit", "swing",
+        ])
+    });
     if let Some(year) = year_of(token)
-        && after_preposition(tokens, at)
+        && (after_preposition(tokens, at) || names_a_trip)
     {
         return Some((fixed_year(year)?, at + 1));
     }
@@ -811,6 +817,7 @@ mod tests {
             ("a week ago", "2023-07-18"),
             ("three years ago", "2020"),
             ("three years ago this month", "2020-07"),
+            ("on a 2013 tour of Africa", "2013"),
             ("in January", "2023-01"),
             ("in September", "2022-09"),
             ("in March last year", "2022-03"),
