@@ -438,7 +438,7 @@ fn cast(doc: &Doc<'_>, places: &[Places], names: &[Vec<NameMention>]) -> Cast {
                 || people::is_known_word(&parts[0])
                 || alias_of.is_some();
             if worth && name.is_kin(&sent) {
-                cast.add_relative(core, name.title.as_deref(), name.country, index);
+                cast.add_relative(name, core, name.is_distant_kin(&sent), index);
             } else if worth {
                 let id = cast.add(core, name.title.as_deref(), name.country, index);
                 if name.former && cast.people[id].introduced == index {

@@ -23,6 +23,8 @@ const HEADLINE_VERBS: &[&str] = &[
     // Plural subjects: "Alfonsin, Sarney Join Sanguinetti for Talks".
     "join", "joins", "meet", "hold", "host", "welcome", "sign", "warn", "urge", "seek", "vow",
     "call", "end", "agree", "discuss", "discusses", "pledge", "pledges", "open", "opens",
+    "presses", "press", "tells", "offers", "asks", "praises", "rejects", "denies", "defends",
+    "promises", "promise", "thanks", "greets", "receives", "leads", "heads", "lands", "tours",
 ];
 
 /// Titles only one country gives.
@@ -64,13 +66,22 @@ impl NameMention {
             let title = title.to_lowercase();
             title.starts_with("first lady") || title.starts_with("first gentleman")
         });
-        spouse
-            || (self.tokens.start.saturating_sub(5)..self.tokens.start).any(|i| sent.is_any(i, KIN))
+        spouse || self.is_distant_kin(sent) || self.kin_before(sent, KIN)
+    }
+
+    /// Whether the name is given as a relative's further off than a
+    /// spouse, child or sibling: their country is not the leader's.
+    pub fn is_distant_kin(&self, sent: &Sent<'_, '_>) -> bool {
+        self.kin_before(sent, DISTANT_KIN)
+    }
+
+    fn kin_before(&self, sent: &Sent<'_, '_>, words: &[&str]) -> bool {
+        (self.tokens.start.saturating_sub(5)..self.tokens.start).any(|i| sent.is_any(i, words))
     }
 
     /// Whether `next` is this name's alias in brackets right after it:
     /// "Joko Widodo (Jokowi)".
-    pub fn bracketed_alias(&self, sent: &Sent<'_, '_>, next: &NameMention) -> bool {
+    pub fn bracketed_alias(&self, sent: &Sent<'_, '_>, next: &Self) -> bool {
         sent.punct(self.tokens.end, '(')
             && next.tokens.start == self.tokens.end + 1
             && next.core == next.tokens
@@ -80,32 +91,18 @@ impl NameMention {
 
 /// Relatives, whose names often hold the leader's: "his son, John
 /// Eisenhower", "his widow, Coretta King".
+#[rustfmt::skip]
 const KIN: &[&str] = &[
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "brother",
-    "sister",
-    "father",
-    "mother",
-    "nephew",
-    "niece",
-    "grandson",
-    "granddaughter",
-    "widow",
-    "widower",
-    "cousin",
-    "daughter-in-law",
-    "son-in-law",
-    "uncle",
-    "aunt",
-    "grandmother",
-    "grandfather",
-    "step-grandmother",
-    "stepmother",
-    "stepfather",
-    "half-brother",
+    "son", "daughter", "wife", "husband", "brother", "sister", "widow", "widower",
+    "daughter-in-law", "son-in-law", "grandson", "granddaughter",
+];
+
+/// Relatives further off, who may well hold another passport than the
+/// leader's ("his step-grandmother, Mama Sarah Obama").
+#[rustfmt::skip]
+const DISTANT_KIN: &[&str] = &[
+    "father", "mother", "nephew", "niece", "cousin", "uncle", "aunt", "grandmother",
+    "grandfather", "step-grandmother", "stepmother", "stepfather", "half-brother",
     "half-sister",
 ];
 
@@ -606,7 +603,7 @@ pub(crate) struct Person {
     pub introduced: usize,
     /// Other names they go by, folded: "Jokowi" for "Joko Widodo (Jokowi)".
     pub aliases: Vec<Vec<String>>,
-    /// Whether the article names them as someone's relative ("his
+    /// Whether the article names them as a distant relative ("his
     /// step-grandmother, Mama Sarah Obama"): a leader's surname says
     /// nothing of their country.
     pub kin: bool,
@@ -708,15 +705,16 @@ impl Cast {
     /// Adds someone named as a relative, who shares no one's identity even
     /// if their name holds another's: "his son, John Eisenhower" is not the
     /// President.
+    /// A distant relative (`distant`) takes no country from their surname.
     pub fn add_relative(
         &mut self,
-        name: &str,
-        title: Option<&str>,
-        country: Option<CountryCode>,
+        name: &NameMention,
+        written: &str,
+        distant: bool,
         at: usize,
     ) -> PersonId {
-        let id = self.add_distinct(name, title, country, at);
-        self.people[id].kin = true;
+        let id = self.add_distinct(written, name.title.as_deref(), name.country, at);
+        self.people[id].kin = distant;
         id
     }
 

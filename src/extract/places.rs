@@ -17,6 +17,9 @@ use crate::model::CountryCode;
 const MAX_RUN: usize = 6;
 /// Cities this large (or capitals) count as places wherever they appear.
 const BIG_CITY: u64 = 1_000_000;
+/// A city this large outranks a town five times smaller in a country the
+/// article names.
+const NOTED_CITY: u64 = 100_000;
 /// A city in a country the article never names must be this large (or a
 /// capital) to be taken: "at the Khasan station" is no Hassan, India.
 const FOREIGN_CITY: u64 = 500_000;
@@ -393,6 +396,14 @@ fn city(
         // A small town of a country the article names yields to a capital
         // or a big city of the same name: "Lima" in a story that names the
         // United States is Peru's capital, not Lima, Ohio.
+        // Nor to a city five times its size: "Geneva" in a story naming the
+        // United States is not Geneva, Illinois.
+        let largest = cities().max_by_key(|m| m.population);
+        let prominent = prominent.or(largest.filter(|big| {
+            end == run
+                && big.population >= NOTED_CITY
+                && in_named.is_some_and(|town| town.population.saturating_mul(5) < big.population)
+        }));
         let in_named = match (in_named, prominent) {
             (Some(town), Some(big))
                 if town.kind != PlaceKind::Capital && town.population < FOREIGN_CITY =>

@@ -347,7 +347,7 @@ impl Story {
         if name.is_kin(sent) && found.is_none_or(|id| self.cast.people[id].parts != parts) {
             let id = self
                 .cast
-                .add_relative(core, name.title.as_deref(), name.country, sent.index);
+                .add_relative(name, core, name.is_distant_kin(sent), sent.index);
             self.cast.fill_country(id);
             return Some(id);
         }

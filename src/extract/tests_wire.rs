@@ -545,3 +545,24 @@ fn a_tours_date_after_its_verb_is_the_verbs() {
         );
     }
 }
+
+#[test]
+fn a_famous_city_outranks_a_small_namesake_and_undated_old_talks_are_left_out() {
+    let text = "Clinton in Damascus, Presses Assad to Make Peace\n\nDAMASCUS, Syria (AP) - President Clinton flew into Syria on Thursday for talks with President Hafez Assad.\n\nClinton and Assad first met in Geneva in January. Assad had also held talks with Jimmy Carter in Geneva during Carter's presidency, but he has never visited the United States.";
+    let found = visits(text, "1994-10-27");
+    assert!(
+        found.contains(&"Hafez Assad SY->CH Geneva 1994-01".to_owned()),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|v| v.starts_with("Presses")), "{found:?}");
+    assert!(
+        !found.iter().any(|v| v.ends_with("Geneva 1994-10-27")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_next_stop_of_an_itinerary_in_the_present_is_still_to_come() {
+    let text = "NEW DELHI, India (AP) — President Eisenhower arrived in India tonight. He stays four days, then goes on to Athens.";
+    assert_eq!(visits(text, "1959-12-09"), ["Eisenhower US->IN 1959-12-09"]);
+}

@@ -897,8 +897,10 @@ fn trip_dates(
             | "arrives"
             | "visits"
             | "returns"
-    ) && date_index
-        .is_some_and(|index| matches!(sent.dates[index].expr, DateExpr::Weekday { .. }));
+    ) && (date_index
+        .is_some_and(|index| matches!(sent.dates[index].expr, DateExpr::Weekday { .. }))
+        // "..., then goes on to Athens": the itinerary's next stop.
+        || is_chained(parsed, trigger));
     if scheduled {
         return None;
     }
@@ -918,8 +920,12 @@ fn trip_dates(
     if onward && resolved.is_none() {
         return None;
     }
+    // "Assad had also held talks with Carter in Geneva": long before, on
+    // a day the text does not give.
+    let pluperfect = (1..=3).any(|back| trigger.at >= back && sent.is(trigger.at - back, "had"));
     // "who has visited China 40 times": experience, not a trip of today.
     let experience = perfect && resolved.is_none() && !matches!(trigger.travel, Travel::Arrive)
+        || pluperfect && resolved.is_none()
         || (trigger.at + 1..clause.end).any(|i| sent.is_any(i, &["times", "twice"]))
         // "Buhari repeatedly travelled to London": habit, not one trip.
         || (clause.start..trigger.at).any(|i| sent.is_any(i, HABITUAL));
