@@ -101,9 +101,14 @@ fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     let window = at.saturating_sub(4)..at;
     let attended = window.clone().any(|i| sent.is_any(i, ATTENDING))
         && !window.clone().any(|i| sent.is_any(i, BEFORE_OR_AFTER));
+    // "told an African Union summit in Addis Ababa", "attended the Addis
+    // Ababa summit".
+    let addressed = window
+        .clone()
+        .any(|i| sent.is_any(i, &["told", "addressed", "addressing", "addresses"]));
     if matches!(word, "summit" | "summits")
-        && attended
-        && place_follows(parsed, at, &["in", "at"], 8)
+        && (attended || addressed)
+        && (place_follows(parsed, at, &["in", "at"], 8) || place_names_noun(parsed, at))
     {
         return Some(Travel::Attend);
     }
@@ -545,6 +550,25 @@ fn chained_date(
     (!explicit && leg.explicit_date && recent && background).then_some((leg.date, true))
 }
 
+/// The date of an undated summit told just before, by anyone's trip to it:
+/// "Deby told an African Union summit in Addis Ababa last week. Ban, who
+/// also attended the Addis Ababa summit, ...".
+fn same_event_date(
+    legs: &Legs,
+    trigger: &Trigger,
+    to: &StoryPlace,
+    (date, explicit): (FuzzyDate, bool),
+) -> (FuzzyDate, bool) {
+    let told = legs.latest().filter(|latest| {
+        !explicit
+            && trigger.travel == Travel::Attend
+            && latest.travel == Travel::Attend
+            && latest.explicit_date
+            && latest.to.country == to.country
+    });
+    told.map_or((date, explicit), |latest| (latest.date, true))
+}
+
 /// The date of an undated stop "on his way back from the United States":
 /// that of the visit to the United States told before.
 fn way_back_date(
@@ -618,7 +642,13 @@ pub(crate) fn visits(
     let mut found: Vec<VisitMention> = Vec::new();
     let mut previous: Option<Vec<Actor>> = None;
     for (trigger, date) in triggers.iter().zip(dates) {
-        let (actors, guest_end) = travellers(parsed, trigger, previous.as_deref());
+        let (mut actors, guest_end) = travellers(parsed, trigger, previous.as_deref());
+        // "The stop in Damascus was the third leg of a tour that began in
+        // Cairo": a sentence naming no one tells of the latest traveller.
+        let tour = trigger.travel == Travel::VisitNoun && begins(&parsed.sent, trigger.at);
+        if actors.is_empty() && tour && parsed.actors.is_empty() {
+            actors.extend(legs.latest().map(|visit| visit.actor));
+        }
         if actors.is_empty() {
             continue;
         }
@@ -683,6 +713,7 @@ pub(crate) fn visits(
                     continue;
                 }
                 let (date, explicit) = legs.retold(*actor, to.country, date, explicit);
+                let (date, explicit) = same_event_date(legs, trigger, to, (date, explicit));
                 legs.last.insert(*actor, to.clone());
                 found.push(VisitMention {
                     sentence: parsed.sent.index,
