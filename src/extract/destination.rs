@@ -8,7 +8,7 @@ use super::lexicon::{Travel, is_weak_travel, travel};
 use super::places::{PlaceHow, PlaceMention};
 use super::story::{ActorMention, Parsed, Story, StoryPlace, opening_place, where_place};
 use super::travellers::subject;
-use super::visits::{Trigger, flies_in};
+use super::visits::{Trigger, begins, flies_in};
 
 /// How far after a travel word its destination may be, in tokens.
 pub(crate) const DESTINATION_WINDOW: usize = 14;
@@ -70,6 +70,13 @@ fn destination<'p>(
     let limit = (trigger.at + window).min(sent.len());
     let mut origin = None;
     let mut at = guest_end.max(trigger.at + 1);
+    // "his current trip, which began Thursday in Abu Dhabi": past the
+    // comma to where it began.
+    if trigger.travel == Travel::VisitNoun && begins(sent, trigger.at) {
+        at = (at..limit)
+            .find(|&i| sent.is_any(i, &["began", "begins", "started", "starts"]))
+            .map_or(at, |began| began + 1);
+    }
     // "left Tokyo on Saturday for Indonesia": the place left is the origin.
     let leaving = matches!(
         sent.word(trigger.at),

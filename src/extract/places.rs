@@ -272,10 +272,15 @@ fn country(
         if sent.capitalized(end) && sent.has(end, Flags::ORG) && !sent.has(end, Flags::TITLE_HEAD) {
             return Some(run - at);
         }
+        // "Singapore", "Kuwait", "Monaco": a country that is its capital.
+        let city_state = gazetteer
+            .capital(country.code)
+            .filter(|capital| capital.name.eq_ignore_ascii_case(name))
+            .map(|capital| capital.name.to_owned());
         found.all.push(PlaceMention {
             tokens: at..end,
             country: country.code,
-            city: None,
+            city: city_state,
             how: PlaceHow::Country,
             possessive: possessive_after(sent, end),
         });

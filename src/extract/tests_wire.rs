@@ -566,3 +566,44 @@ fn the_next_stop_of_an_itinerary_in_the_present_is_still_to_come() {
     let text = "NEW DELHI, India (AP) — President Eisenhower arrived in India tonight. He stays four days, then goes on to Athens.";
     assert_eq!(visits(text, "1959-12-09"), ["Eisenhower US->IN 1959-12-09"]);
 }
+
+#[test]
+fn meetings_in_a_city_state_and_handshakes_abroad_are_trips() {
+    let text = "SEOUL, Sept. 18 (Yonhap) -- President Moon Jae-in arrived in Pyongyang on Tuesday.\n\nPresident Donald Trump and Kim Jong Un met in Singapore on June 12. Obama and Castro shook hands for the first time at the memorial service for Nelson Mandela in Johannesburg in December 2013.";
+    let found = visits(text, "2018-09-18");
+    for expected in [
+        "Donald Trump US->SG Singapore 2018-06-12",
+        "Kim Jong Un KP->SG Singapore 2018-06-12",
+        "Obama US->ZA Johannesburg 2013-12",
+    ] {
+        assert!(
+            found.contains(&expected.to_owned()),
+            "{expected}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn later_that_month_is_the_month_just_told() {
+    let text = "BINTAN - Prime Minister Lee Hsien Loong arrived on Tuesday.\n\nThe last retreat was held in Singapore in October 2019. Later that month, Mr Lee was in Jakarta for Mr Joko's inauguration.";
+    let found = visits(text, "2022-01-25");
+    assert!(
+        found.contains(&"Lee Hsien Loong SG->ID Jakarta 2019-10".to_owned()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_trip_abroad_to_a_city_and_a_trip_which_began_somewhere() {
+    let text = "JOHANNESBURG, July 23 (Xinhua) -- Chinese President Xi Jinping arrived in Johannesburg on Monday.\n\nNorth Korean leader Kim Jong Un, who made his first known trip abroad as leader to Beijing in late March, has since met Xi twice. Xi arrived from Kigali, the third stop of his current trip, which began Thursday in Abu Dhabi.";
+    let found = visits(text, "2018-07-23");
+    for expected in [
+        "Kim Jong Un KP->CN Beijing 2018-03",
+        "Xi Jinping CN->AE Abu Dhabi 2018-07-19",
+    ] {
+        assert!(
+            found.contains(&expected.to_owned()),
+            "{expected}: {found:?}"
+        );
+    }
+}

@@ -197,6 +197,15 @@ fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     if presence {
         return Some(Travel::Arrive);
     }
+    // "Obama and Castro shook hands ... at the memorial service for
+    // Nelson Mandela in Johannesburg".
+    if word == "hands"
+        && at > 0
+        && sent.is_any(at - 1, &["shook", "shake"])
+        && meeting_place_follows(parsed, at)
+    {
+        return Some(Travel::Meet);
+    }
     let held = at > 0 && sent.is_any(at - 1, &["held", "holds", "hold"]);
     // "In Accra on Thursday she held talks with Akufo-Addo".
     let met_there = meeting_place_follows(parsed, at)
@@ -276,6 +285,13 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         // "a trip in November during which ...", but in "visited Cairo on
         // a Middle East tour in August" the tour and its date are the
         // verb's.
+        // "his first known trip abroad as leader to Beijing".
+        Travel::VisitNoun
+            if matches!(next, "abroad" | "overseas")
+                && (at + 2..(at + 6).min(sent.len())).any(|i| sent.is(i, "to")) =>
+        {
+            true
+        }
         Travel::VisitNoun => {
             let verb_before = (clause_around(sent, at).start..at)
                 .any(|i| travel(sent.word(i)).is_some_and(|k| k != Travel::VisitNoun));
@@ -366,7 +382,10 @@ fn meeting_place_follows(parsed: &Parsed<'_, '_>, at: usize) -> bool {
         };
         sent.is_any(before, &["in", "at"])
             && parsed.places.place_at(i).is_some_and(|p| {
-                p.tokens.start == i && matches!(p.how, PlaceHow::City | PlaceHow::Landmark)
+                p.tokens.start == i
+                    && (matches!(p.how, PlaceHow::City | PlaceHow::Landmark)
+                        // "met in Singapore": a city-state.
+                        || p.how == PlaceHow::Country && p.city.is_some())
             })
     })
 }
@@ -398,9 +417,11 @@ fn came_to_a_place(parsed: &Parsed<'_, '_>, at: usize) -> bool {
 
 /// Whether a travel noun at `at` is told beginning: "the tour began",
 /// "a tour that began", "a trip which started".
-fn begins(sent: &Sent<'_, '_>, at: usize) -> bool {
+pub(crate) fn begins(sent: &Sent<'_, '_>, at: usize) -> bool {
     let starts = |i: usize| sent.is_any(i, &["began", "begins", "started", "starts"]);
-    starts(at + 1) || sent.is_any(at + 1, &["that", "which"]) && starts(at + 2)
+    // "his current trip, which began Thursday in Abu Dhabi".
+    let comma = usize::from(sent.punct(at + 1, ','));
+    starts(at + 1) || sent.is_any(at + 1 + comma, &["that", "which"]) && starts(at + 2 + comma)
 }
 
 /// Whether the words around a trigger make the trip hypothetical,
@@ -792,6 +813,15 @@ pub(crate) fn date_the_tour_not_its_legs(
             && let Some(day) = where_day(sent, trigger.at)
         {
             assigned[slot] = Some(day);
+        }
+        // "his current trip, which began Thursday in Abu Dhabi": the day
+        // after the comma is when it began.
+        if begins(sent, trigger.at) && sent.punct(trigger.at + 1, ',') && assigned[slot].is_none() {
+            let clause = clause_around(sent, trigger.at + 2);
+            assigned[slot] = sent
+                .dates
+                .iter()
+                .position(|date| clause.contains(&date.tokens.start));
         }
     }
     for leg in 1..triggers.len().min(assigned.len()) {

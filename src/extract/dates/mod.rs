@@ -601,6 +601,11 @@ fn parse_relative(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> 
         // "earlier this month", "earlier in the week", "later this year".
         let (unit, end) = if word(1, &["that", "the"]) && word(2, &["day"]) {
             return Some((DateExpr::Discourse(0), at + 3));
+        } else if word(1, &["that"]) && word(2, &["month"]) {
+            // "Later that month": the month the text spoke of.
+            return Some((DateExpr::DiscourseMonths(0), at + 3));
+        } else if word(1, &["that"]) && word(2, &["year"]) {
+            return Some((DateExpr::DiscourseYears(0), at + 3));
         } else if word(1, &["in"]) && word(2, &["the"]) && word(3, &["day"]) {
             return Some((DateExpr::Discourse(0), at + 4));
         } else if word(1, &["this"]) {
