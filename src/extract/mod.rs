@@ -18,11 +18,13 @@ mod destination;
 mod doc;
 mod events;
 mod known;
+mod leg_dates;
 mod legs;
 mod lexicon;
 mod merge;
 mod passage;
 mod people;
+mod phrases;
 mod places;
 mod provenance;
 mod published;
@@ -597,7 +599,7 @@ fn read_story(
             .chain(event_triggers.iter().map(|t| (t.at, 1)))
             .collect();
         let mut assigned = assign_dates(&parsed.sent, &positions);
-        visits::date_the_tour_not_its_legs(&parsed.sent, &visit_triggers, &mut assigned);
+        leg_dates::date_the_tour_not_its_legs(&parsed.sent, &visit_triggers, &mut assigned);
         let (visit_dates, event_dates) = assigned.split_at(visit_triggers.len());
         let mut found = visits::visits(
             &parsed,

@@ -7,16 +7,16 @@
 use super::dates::DateExpr;
 use super::destination::{DESTINATION_WINDOW, destinations, place_before_noun};
 use super::doc::Sent;
+use super::leg_dates::{chained_date, same_event_date, tour_legs, way_back_date};
 use super::legs::Legs;
 use super::lexicon::{Flags, Travel, is_weak_travel, travel};
+use super::phrases::noun_phrase_trigger;
 use super::places::PlaceHow;
-use super::story::{
-    Actor, Parsed, Story, StoryPlace, clause_around, opening_place, where_clause_date,
-};
+use super::story::{Actor, Parsed, Story, StoryPlace, clause_around};
 use super::text::Kind;
 use super::travellers::travellers;
 use crate::gazetteer::Gazetteer;
-use crate::model::{CountryCode, DatePoint, FuzzyDate, PlaceRef, Span};
+use crate::model::{CountryCode, FuzzyDate, PlaceRef, Span};
 
 /// Adverbs that make a trip a habit: "repeatedly travelled to London".
 const HABITUAL: &[&str] = &[
@@ -27,9 +27,6 @@ const HABITUAL: &[&str] = &[
     "routinely",
     "usually",
 ];
-
-/// How far before "and took him to" its tour may be named.
-const TOUR_REACH: usize = 12;
 
 /// A travel word in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,133 +81,6 @@ pub(crate) fn triggers(parsed: &Parsed<'_, '_>) -> Vec<Trigger> {
             travel.map(|travel| Trigger { at, travel })
         })
         .collect()
-}
-
-/// Travel told by a noun phrase: "attended a summit in Singapore", "at the
-/// summit in Bali" (not "since a summit in California"), "held talks with
-/// Xi in Beijing".
-fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
-    #[rustfmt::skip]
-    const ATTENDING: &[&str] = &[
-        "attended", "attends", "attending", "at", "during", "for", "sidelines", "joined", "joins",
-        "joining", "held", "holds",
-    ];
-    const BEFORE_OR_AFTER: &[&str] = &["since", "after", "before", "ahead", "until"];
-    let sent = &parsed.sent;
-    let word = sent.word(at);
-    let window = at.saturating_sub(4)..at;
-    let attended = window.clone().any(|i| sent.is_any(i, ATTENDING))
-        && !window.clone().any(|i| sent.is_any(i, BEFORE_OR_AFTER));
-    // "told an African Union summit in Addis Ababa", "attended the Addis
-    // Ababa summit".
-    let addressed = window
-        .clone()
-        .any(|i| sent.is_any(i, &["told", "addressed", "addressing", "addresses"]));
-    if matches!(word, "summit" | "summits")
-        && (attended || addressed)
-        && (place_follows(parsed, at, &["in", "at"], 8) || place_names_noun(parsed, at))
-    {
-        return Some(Travel::Attend);
-    }
-    // "the last stop of a tour that took her to Ghana and Nigeria": the
-    // tour's earlier legs.
-    // "a Gulf tour that also took him to Saudi Arabia".
-    let relative = if at >= 2 && sent.is(at - 1, "also") {
-        at - 1
-    } else {
-        at
-    };
-    // "a tour which began in Kuala Lumpur on Sunday and also took him to
-    // Indonesia": the tour may stand further back.
-    let reach = if sent.is(relative.saturating_sub(1), "and") {
-        TOUR_REACH
-    } else {
-        4
-    };
-    let tour = word == "took"
-        && relative >= 2
-        && sent.is_any(relative - 1, &["that", "which", "and"])
-        && (relative.saturating_sub(reach)..relative - 1)
-            .any(|i| sent.is_any(i, &["tour", "trip", "swing", "journey"]))
-        && sent.is_any(at + 1, &["him", "her", "them"])
-        && sent.is_any(at + 2, &["to", "through"]);
-    if tour {
-        return Some(Travel::Go);
-    }
-    // "a tour that began in Cape Town on Tuesday and ended in Nairobi on
-    // Thursday": where it ended is a leg too.
-    let ended = matches!(word, "ended" | "ends" | "finished" | "concluded")
-        && sent.is(at + 1, "in")
-        && at >= 1
-        && sent.is(at - 1, "and")
-        && (at.saturating_sub(TOUR_REACH)..at)
-            .any(|i| sent.is_any(i, &["tour", "trip", "swing", "journey"]) && begins(sent, i));
-    if ended {
-        return Some(Travel::Arrive);
-    }
-    // "Witkoff and Safadi were in Cairo on Sunday for talks": presence
-    // abroad, told without a travel word.
-    // The place closes the phrase ("were in Cairo on Sunday", "was in
-    // Nairobi for talks"), not "was in Gaza ceasefire talks"; "who is in
-    // Beijing" is where an ambassador lives.
-    // "Buhari was last in Berlin in October 2016".
-    let adverb = usize::from(sent.is_any(
-        at + 1,
-        &["last", "previously", "also", "briefly", "already", "then"],
-    ));
-    let place = parsed
-        .places
-        .place_at(at + 2 + adverb)
-        .filter(|p| p.tokens.start == at + 2 + adverb && p.how != PlaceHow::Demonym);
-    let closes = place.is_some_and(|p| {
-        let next = p.tokens.end;
-        next >= sent.len()
-            || sent.tokens[next].kind == Kind::Punct
-            || sent.in_date(next)
-            || sent.is(next, "in") && sent.in_date(next + 1)
-            // "was in Abuja and Lagos on Wednesday".
-            || sent.is(next, "and") && parsed.places.place_at(next + 1).is_some()
-            || sent.is_any(
-                next,
-                &[
-                    "on",
-                    "for",
-                    "with",
-                    "to",
-                    "this",
-                    "last",
-                    "earlier",
-                    "since",
-                    "until",
-                    "at",
-                    "together",
-                    "alongside",
-                    "during",
-                ],
-            )
-    });
-    let resident = at > 0 && sent.is(at - 1, "who") && matches!(word, "is" | "are");
-    let presence = matches!(word, "was" | "were" | "is" | "are")
-        && sent.is(at + 1 + adverb, "in")
-        && closes
-        && !resident;
-    if presence {
-        return Some(Travel::Arrive);
-    }
-    // "Obama and Castro shook hands ... at the memorial service for
-    // Nelson Mandela in Johannesburg".
-    if word == "hands"
-        && at > 0
-        && sent.is_any(at - 1, &["shook", "shake"])
-        && meeting_place_follows(parsed, at)
-    {
-        return Some(Travel::Meet);
-    }
-    let held = at > 0 && sent.is_any(at - 1, &["held", "holds", "hold"]);
-    // "In Accra on Thursday she held talks with Akufo-Addo".
-    let met_there = meeting_place_follows(parsed, at)
-        || opening_place(parsed).is_some_and(|place| place.city.is_some());
-    (word == "talks" && held && met_there).then_some(Travel::Meet)
 }
 
 /// What a travel word at `at` tells here, if it counts: "touched" only
@@ -316,7 +186,7 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
 
 /// Whether a place stands right before the travel noun at `at` (across
 /// "state", "official"): "Obama's Chile visit", "the US state visit".
-fn place_names_noun(parsed: &Parsed<'_, '_>, at: usize) -> bool {
+pub(super) fn place_names_noun(parsed: &Parsed<'_, '_>, at: usize) -> bool {
     place_before_noun(parsed, at).is_some()
 }
 
@@ -371,7 +241,7 @@ fn is_noun_use(parsed: &Parsed<'_, '_>, at: usize) -> bool {
 
 /// Whether a city or site follows a meeting word within its clause, after
 /// "in" or "at": "met Xi at the Great Hall in Beijing".
-fn meeting_place_follows(parsed: &Parsed<'_, '_>, at: usize) -> bool {
+pub(super) fn meeting_place_follows(parsed: &Parsed<'_, '_>, at: usize) -> bool {
     let sent = &parsed.sent;
     let clause = clause_around(sent, at);
     (at + 1..clause.end.min(at + DESTINATION_WINDOW)).any(|i| {
@@ -392,7 +262,12 @@ fn meeting_place_follows(parsed: &Parsed<'_, '_>, at: usize) -> bool {
 
 /// Whether a place follows within `window` tokens, after one of `words`
 /// when given.
-fn place_follows(parsed: &Parsed<'_, '_>, at: usize, words: &[&str], window: usize) -> bool {
+pub(super) fn place_follows(
+    parsed: &Parsed<'_, '_>,
+    at: usize,
+    words: &[&str],
+    window: usize,
+) -> bool {
     (at + 1..=at + window).any(|i| {
         let preposition_ok = words.is_empty() || (i > 0 && parsed.sent.is_any(i - 1, words));
         preposition_ok
@@ -539,7 +414,7 @@ fn more_dates(parsed: &Parsed<'_, '_>, story: &Story, first: usize) -> Vec<(Fuzz
 
 /// Whether a trigger continues a journey: "fly on to", "then flew to",
 /// "before flying to", "onward to".
-fn is_chained(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
+pub(super) fn is_chained(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
     let sent = &parsed.sent;
     let after_on = sent.is(trigger.at + 1, "on") && sent.is_any(trigger.at + 2, &["to", "for"]);
     let onward = sent.is_any(trigger.at + 1, &["onward", "onwards"]);
@@ -551,62 +426,6 @@ fn is_chained(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
             )
     });
     after_on || onward || before
-}
-
-/// The date of an undated chained leg of a journey told as background: "At
-/// the end of last month, Sadat made a swing through Romania... Sadat then
-/// flew on to Tehran" was last month too, not the day of publication.
-fn chained_date(
-    legs: &Legs,
-    story: &Story,
-    parsed: &Parsed<'_, '_>,
-    actor: Actor,
-    explicit: bool,
-) -> Option<(FuzzyDate, bool)> {
-    let leg = legs.last_visit(actor)?;
-    let recent = parsed.sent.index.saturating_sub(leg.sentence) <= 2;
-    let background = story
-        .published
-        .is_some_and(|day| leg.date.last_day().0 < day.0 - super::legs::LEG_DAYS);
-    (!explicit && leg.explicit_date && recent && background).then_some((leg.date, true))
-}
-
-/// The date of an undated summit told just before, by anyone's trip to it:
-/// "Deby told an African Union summit in Addis Ababa last week. Ban, who
-/// also attended the Addis Ababa summit, ...".
-fn same_event_date(
-    legs: &Legs,
-    trigger: &Trigger,
-    to: &StoryPlace,
-    (date, explicit): (FuzzyDate, bool),
-) -> (FuzzyDate, bool) {
-    let told = legs.latest().filter(|latest| {
-        !explicit
-            && trigger.travel == Travel::Attend
-            && latest.travel == Travel::Attend
-            && latest.explicit_date
-            && latest.to.country == to.country
-    });
-    told.map_or((date, explicit), |latest| (latest.date, true))
-}
-
-/// The date of an undated stop "on his way back from the United States":
-/// that of the visit to the United States told before.
-fn way_back_date(
-    legs: &Legs,
-    parsed: &Parsed<'_, '_>,
-    trigger: &Trigger,
-    actor: Actor,
-    explicit: bool,
-) -> Option<(FuzzyDate, bool)> {
-    let sent = &parsed.sent;
-    let from = (1..trigger.at).find(|&i| {
-        sent.is(i, "way") && sent.is_any(i + 1, &["back", "home"]) && sent.is(i + 2, "from")
-    })?;
-    let article = usize::from(sent.is(from + 3, "the"));
-    let place = parsed.places.place_at(from + 3 + article)?;
-    let leg = legs.visit_to(actor, place.country)?;
-    (!explicit && leg.explicit_date).then_some((leg.date, true))
 }
 
 /// The purpose after a destination: "to attend the 70th anniversary ...",
@@ -663,13 +482,7 @@ pub(crate) fn visits(
     let mut found: Vec<VisitMention> = Vec::new();
     let mut previous: Option<Vec<Actor>> = None;
     for (trigger, date) in triggers.iter().zip(dates) {
-        let (mut actors, guest_end) = travellers(parsed, trigger, previous.as_deref());
-        // "The stop in Damascus was the third leg of a tour that began in
-        // Cairo": a sentence naming no one tells of the latest traveller.
-        let tour = trigger.travel == Travel::VisitNoun && begins(&parsed.sent, trigger.at);
-        if actors.is_empty() && tour && parsed.actors.is_empty() {
-            actors.extend(legs.latest().map(|visit| visit.actor));
-        }
+        let (actors, guest_end) = travellers_or_latest(parsed, trigger, previous.as_deref(), legs);
         if actors.is_empty() {
             continue;
         }
@@ -753,8 +566,13 @@ pub(crate) fn visits(
             }
         }
     }
-    // "Erdogan visited Athens in December, his first trip to Greece": the
-    // undated mention is dated by the sentence's other one.
+    date_by_siblings(&mut found);
+    found
+}
+
+/// "Erdogan visited Athens in December, his first trip to Greece": the
+/// undated mention is dated by the sentence's other one.
+fn date_by_siblings(found: &mut [VisitMention]) {
     let abroad = |m: &VisitMention| m.from.as_ref().is_some_and(|f| f.country != m.to.country);
     let dated: Vec<(Actor, CountryCode, FuzzyDate)> = found
         .iter()
@@ -770,7 +588,23 @@ pub(crate) fn visits(
             mention.explicit_date = true;
         }
     }
-    found
+}
+
+/// The travellers of a trigger; "The stop in Damascus was the third leg
+/// of a tour that began in Cairo": a sentence naming no one tells of the
+/// latest traveller.
+fn travellers_or_latest(
+    parsed: &Parsed<'_, '_>,
+    trigger: &Trigger,
+    previous: Option<&[Actor]>,
+    legs: &Legs,
+) -> (Vec<Actor>, usize) {
+    let (mut actors, guest_end) = travellers(parsed, trigger, previous);
+    let tour = trigger.travel == Travel::VisitNoun && begins(&parsed.sent, trigger.at);
+    if actors.is_empty() && tour && parsed.actors.is_empty() {
+        actors.extend(legs.latest().map(|visit| visit.actor));
+    }
+    (actors, guest_end)
 }
 
 /// "Brezhnev met Nixon in Moscow": a host who meets at home did not
@@ -794,113 +628,6 @@ fn guests_of_hosts(
             .map(|guest| guest.actors.clone());
     }
     Some(actors)
-}
-
-/// "stopping in Lagos and Abuja seven years ago during a tour that also
-/// took her to South Africa": a date near a tour's legs ("took her to")
-/// dates the trip told before them, when that has none of its own; the
-/// legs take its month (see `tour_leg_dates`). Where a tour began is
-/// dated by its where-clause.
-pub(crate) fn date_the_tour_not_its_legs(
-    sent: &Sent<'_, '_>,
-    triggers: &[Trigger],
-    assigned: &mut [Option<usize>],
-) {
-    for (slot, trigger) in triggers.iter().enumerate().take(assigned.len()) {
-        // "a tour that began in Saint Lucia, where he arrived on Thursday",
-        // "and took him to Seoul, where he held a summit on Saturday".
-        if (begins(sent, trigger.at) || sent.is(trigger.at, "took"))
-            && let Some(day) = where_day(sent, trigger.at)
-        {
-            assigned[slot] = Some(day);
-        }
-        // "his current trip, which began Thursday in Abu Dhabi": the day
-        // after the comma is when it began.
-        if begins(sent, trigger.at) && sent.punct(trigger.at + 1, ',') && assigned[slot].is_none() {
-            let clause = clause_around(sent, trigger.at + 2);
-            assigned[slot] = sent
-                .dates
-                .iter()
-                .position(|date| clause.contains(&date.tokens.start));
-        }
-    }
-    for leg in 1..triggers.len().min(assigned.len()) {
-        if !sent.is(triggers[leg].at, "took") || assigned[leg].is_none() {
-            continue;
-        }
-        // "a tour which began in Kuala Lumpur on Sunday and also took him
-        // to Indonesia": Sunday is where the tour began.
-        let shared = (0..leg).any(|other| assigned[other] == assigned[leg]);
-        if shared {
-            continue;
-        }
-        if let Some(main) = (0..leg).rev().find(|&i| assigned[i].is_none()) {
-            assigned[main] = assigned[leg].take();
-        }
-    }
-}
-
-/// The places and dates of a tour's legs. "met Xi in Beijing ..., the
-/// last day of a trip that also took him to Chongqing and Shanghai": legs
-/// inside the country of the sentence's trip (`main`) are that trip. The
-/// legs "took" in, and where a tour "began" when no day is given, are in
-/// the month of `main`, or of the trip just `told` ("Abu Dhabi was the
-/// final stop of a Gulf tour that also took him to Saudi Arabia").
-fn tour_legs(
-    parsed: &Parsed<'_, '_>,
-    trigger: &Trigger,
-    main: Option<&VisitMention>,
-    told: Option<&VisitMention>,
-    places: &mut Vec<StoryPlace>,
-    dates: Vec<(FuzzyDate, bool)>,
-) -> Vec<(FuzzyDate, bool)> {
-    let took = parsed.sent.is(trigger.at, "took");
-    if took && let Some(main) = main {
-        places.retain(|place| place.country != main.to.country);
-    }
-    let undated = dates.iter().all(|(_, explicit)| !explicit);
-    let own_day = where_day(&parsed.sent, trigger.at).is_some();
-    // "during a 2009 stop in Accra, and on a 2013 tour that took him to
-    // Dakar": a tour dated apart from the trip before keeps its date.
-    let own_date =
-        !undated && main.is_some_and(|main| dates.iter().all(|(date, _)| *date != main.date));
-    if (took || begins(&parsed.sent, trigger.at) && undated) && !own_day && !own_date {
-        tour_leg_dates(dates, main.or(told.filter(|_| undated)))
-    } else {
-        dates
-    }
-}
-
-/// How far after a travel noun its place's where-clause may open.
-const WHERE_AFTER: usize = 10;
-
-/// The date mention of the where-clause soon after token `at`: "began in
-/// Saint Lucia, where he arrived on Thursday".
-fn where_day(sent: &Sent<'_, '_>, at: usize) -> Option<usize> {
-    let where_at = (at + 2..(at + WHERE_AFTER).min(sent.len()))
-        .find(|&i| sent.is(i, "where") && sent.punct(i - 1, ','))?;
-    where_clause_date(sent, where_at)
-}
-
-/// A tour's earlier legs came before the day the sentence tells of (its
-/// last leg, `main`): their month is as much as can be said.
-fn tour_leg_dates(
-    dates: Vec<(FuzzyDate, bool)>,
-    main: Option<&VisitMention>,
-) -> Vec<(FuzzyDate, bool)> {
-    match dates.as_slice() {
-        [(date, _)] => match month_of(main.map_or(date, |leg| &leg.date)) {
-            Some(month) => vec![(month, false)],
-            None => dates,
-        },
-        _ => dates,
-    }
-}
-
-/// The month a date starts in, as a date of month precision.
-fn month_of(date: &FuzzyDate) -> Option<FuzzyDate> {
-    let (year, month, _) = date.first_day().ymd();
-    DatePoint::month(year, month).map(FuzzyDate::point)
 }
 
 /// Where an actor comes from: their country, at its capital.
