@@ -215,7 +215,7 @@ const OBJECT_VERBS: &[&str] = &[
     "visit", "visits", "congratulated", "praised", "criticised", "criticized", "accused", "warned",
     "said", "says", "hugged", "embraced", "escorted", "led", "headed", "sent", "dispatched",
     "briefed", "phoned", "called", "named", "appointed", "elected", "swearing-in", "inauguration",
-    "funeral", "attended", "with",
+    "funeral", "attended", "with", "ousted", "defeated", "toppled", "overthrew", "beat",
 ];
 
 #[rustfmt::skip]

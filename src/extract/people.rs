@@ -140,7 +140,13 @@ pub(crate) fn find_names(sent: &Sent<'_, '_>, text: &str, places: &Places) -> Ve
                 "uss", "hms", "hmas", "hmcs", "ins", "roks", "rfs", "js", "mv",
             ],
         );
-        let names_thing = ship || sent.capitalized(end) && sent.has(end, Flags::ORG);
+        // "the Rosatom state corporation" (but "the Buhari administration"
+        // still names Buhari).
+        let org_after = (end..(end + 2).min(sent.len()))
+            .take_while(|&i| sent.tokens[i].is_lowercase())
+            .any(|i| sent.has(i, Flags::ORG) && !sent.has(i, Flags::TITLE_HEAD))
+            && known_country(&name_parts(sent.text(text, at..end))).is_none();
+        let names_thing = ship || sent.capitalized(end) && sent.has(end, Flags::ORG) || org_after;
         // "General de Gaulle", "Mr. van Klaveren": particles before the
         // first name word are the name's too.
         let mut start = at;

@@ -36,6 +36,10 @@ const NOT_TRAVELLERS: &[&str] = &[
     "rebels",
 ];
 
+/// How far after "by" its traveller may be named: "by the Malaysian Prime
+/// Minister, Tun Abdul Razak".
+const BY_REACH: usize = 7;
+
 /// How far before a travel word its traveller may be, in tokens.
 const SUBJECT_WINDOW: usize = 30;
 
@@ -68,10 +72,11 @@ pub(crate) fn travellers(
         return (travellers, trigger.at);
     }
     if trigger.travel == Travel::VisitNoun {
-        // "a visit to Beijing by Lavrov".
+        // "a visit to Beijing by Lavrov", "the visit to Peking in May by
+        // the Malaysian Prime Minister, Tun Abdul Razak".
         let by = (trigger.at + 1..(trigger.at + 10).min(sent.len()))
             .find(|&i| sent.is(i, "by") && !sent.is(i.saturating_sub(1), "hosted"))
-            .and_then(|i| parsed.actor_after(i, 2));
+            .and_then(|i| parsed.actor_after(i, BY_REACH));
         if let Some(mention) = by {
             return (mention.actors.clone(), trigger.at);
         }
@@ -82,6 +87,17 @@ pub(crate) fn travellers(
             if sent.tokens[at].kind == Kind::Possessive && at > 0 {
                 if let Some(mention) = parsed.actor_at(at - 1) {
                     return (mention.actors.clone(), at);
+                }
+                break;
+            }
+            // "Kakuei Tanaka, whose historic trip to Peking".
+            if sent.is(at, "whose") {
+                let before = parsed
+                    .actors
+                    .iter()
+                    .rfind(|m| m.tokens.end <= at && m.tokens.end + 2 >= at);
+                if let Some(mention) = before {
+                    return (mention.actors.clone(), trigger.at);
                 }
                 break;
             }

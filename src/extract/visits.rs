@@ -141,12 +141,24 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         }
         Travel::VisitVerb => word != "visiting" || place_follows(parsed, at, &[], 3),
         // "a brief stop in Pyongyang", "trip to", "tour of".
-        // "a brief stop in Pyongyang", "a 2009 stop in Accra".
+        // "a brief stop in Pyongyang", "a 2009 stop in Accra", "a brief
+        // unscheduled stop in Managua".
         Travel::VisitNoun if word == "stop" => {
+            let described = (at.saturating_sub(3)..at).any(|i| {
+                sent.is_any(i, &["a", "an", "his", "her", "their"])
+                    && (i + 1..at).all(|j| sent.tokens[j].is_lowercase() || sent.in_date(j))
+            });
             next == "in"
                 && at > 0
-                && (sent.is_any(at - 1, &["a", "brief", "short", "first", "final", "last"])
-                    || sent.in_date(at - 1))
+                && (sent.is_any(at - 1, &["brief", "short", "first", "final", "last"])
+                    || sent.in_date(at - 1)
+                    || described)
+        }
+        // "his first overseas trip as prime minister to Jakarta".
+        Travel::VisitNoun
+            if next == "as" && (at + 2..(at + 6).min(sent.len())).any(|i| sent.is(i, "to")) =>
+        {
+            true
         }
         // "The tour began on Monday in Accra", "a regional tour that began
         // in Qatar on Sunday": where it began is a visit.
@@ -534,6 +546,16 @@ pub(crate) fn visits(
                     .or_else(|| way_back_date(legs, parsed, trigger, *actor, explicit))
                     .unwrap_or((date, explicit));
                 let leg_before = || legs.leg_before(*actor, date, explicit).filter(|_| chained);
+                // "Muizzu made his first overseas trip as president to
+                // Turkey", told after the news of another trip: when, the
+                // text does not say.
+                let recalled_undated = || {
+                    !explicit
+                        && ordinal_trip(parsed, trigger)
+                        && legs
+                            .last_visit(*actor)
+                            .is_some_and(|news| news.to.country != to.country)
+                };
                 let from = origin.clone().or_else(leg_before).or_else(|| home.clone());
                 let Some(from) = from else { continue };
                 // Travel at home is no visit: a return ("before returning
@@ -543,7 +565,7 @@ pub(crate) fn visits(
                 let side_trip = trigger.travel == Travel::Go
                     && origin.is_none()
                     && legs.inside(*actor, to.country, date);
-                if from.country == to.country || at_home || side_trip {
+                if from.country == to.country || at_home || side_trip || recalled_undated() {
                     continue;
                 }
                 let (date, explicit) = legs.retold(*actor, to.country, date, explicit);
@@ -588,6 +610,17 @@ fn date_by_siblings(found: &mut [VisitMention]) {
             mention.explicit_date = true;
         }
     }
+}
+
+/// Whether a travel noun counts its trip: "his first overseas trip", "her
+/// previous visit".
+fn ordinal_trip(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
+    trigger.travel == Travel::VisitNoun
+        && (trigger.at.saturating_sub(3)..trigger.at).any(|i| {
+            parsed
+                .sent
+                .is_any(i, &["first", "previous", "earlier", "maiden"])
+        })
 }
 
 /// The travellers of a trigger; "The stop in Damascus was the third leg

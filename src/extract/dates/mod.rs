@@ -623,6 +623,10 @@ fn parse_relative(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)> 
         };
         return Some((expr, end));
     }
+    // "at the end of that month": the month the text spoke of.
+    if token.is("that") && word(1, &["month"]) {
+        return Some((DateExpr::DiscourseMonths(0), at + 2));
+    }
     if token.is("the") && word(1, &["next", "following", "previous"]) && word(2, &["year"]) {
         let step = if word(1, &["previous"]) { -1 } else { 1 };
         return Some((DateExpr::DiscourseYears(step), at + 3));
