@@ -89,7 +89,7 @@ fn place_after(parsed: &Parsed<'_, '_>, from: usize) -> Option<CountryCode> {
 }
 
 /// How far after "those travelling with" its "are" (or "is") may stand.
-const AMONG_REACH: usize = 8;
+const AMONG_REACH: usize = 20;
 
 /// Where "are" stands in "Among those travelling (accompanying) with the
 /// President are ..." or "Accompanying the President are ...", when the

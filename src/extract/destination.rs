@@ -48,8 +48,9 @@ fn destination<'p>(
     guest_end: usize,
 ) -> Option<Destination<'p>> {
     let sent = &parsed.sent;
-    // "Obama's Chile visit", "Modi's US state visit": the place before the noun.
-    if trigger.travel == Travel::VisitNoun
+    // "Obama's Chile visit", "Modi's US state visit", "the Istanbul
+    // Conference on Somalia": the place before the noun.
+    if matches!(trigger.travel, Travel::VisitNoun | Travel::Attend)
         && let Some(place) = place_before_noun(parsed, trigger.at)
     {
         return Some(Destination {
@@ -112,6 +113,15 @@ fn destination<'p>(
                 || at > 1 && sent.is(at - 2, "from") && sent.tokens[at - 1].is_lowercase();
             if from {
                 origin = Some(place);
+                at = place.tokens.end;
+                continue;
+            }
+            // "the conference on Somalia in Istanbul": the topic is no
+            // destination.
+            let topic = trigger.travel == Travel::Attend
+                && at > 0
+                && sent.is_any(at - 1, &["on", "about", "over"]);
+            if topic {
                 at = place.tokens.end;
                 continue;
             }

@@ -111,8 +111,13 @@ fn tour_leg_dates(
     }
 }
 
-/// The month a date starts in, as a date of month precision.
+/// The month a date starts in, as a date of month precision (a year stays
+/// a year).
 fn month_of(date: &FuzzyDate) -> Option<FuzzyDate> {
+    // "in early 2004": a year says no month.
+    if date.precision() == crate::model::Precision::Year {
+        return Some(*date);
+    }
     let (year, month, _) = date.first_day().ymd();
     DatePoint::month(year, month).map(FuzzyDate::point)
 }

@@ -202,7 +202,17 @@ fn is_name_word(sent: &Sent<'_, '_>, places: &Places, at: usize) -> bool {
         && !sent.has(at - 1, Flags::FUNCTION)
         && !places.covers(at - 1)
         && !sent.capitalized(at + 1);
-    if surname {
+    // "Sharif Sheikh Ahmed": "Sheikh" inside a name, between two of its
+    // words.
+    let inner_sheikh = sent.is_any(at, &["sheikh", "sheik", "shaikh"])
+        && token.is_capitalized()
+        && at > 0
+        && sent.capitalized(at - 1)
+        && !sent.has(at - 1, Flags::TITLE_HEAD)
+        && !sent.has(at - 1, Flags::TITLE_PART)
+        && !sent.has(at - 1, Flags::FUNCTION)
+        && sent.capitalized(at + 1);
+    if surname || inner_sheikh {
         return true;
     }
     token.kind == Kind::Word

@@ -41,8 +41,11 @@ fn summit(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     let addressed = window
         .clone()
         .any(|i| sent.is_any(i, &["told", "addressed", "addressing", "addresses"]));
-    let at_summit = matches!(word, "summit" | "summits")
-        && (attended || addressed)
+    // "attended the Istanbul Conference on Somalia in May 2010".
+    let at_summit = matches!(
+        word,
+        "summit" | "summits" | "conference" | "forum" | "funeral" | "inauguration"
+    ) && (attended || addressed)
         && (place_follows(parsed, at, &["in", "at"], 8) || place_names_noun(parsed, at));
     at_summit.then_some(Travel::Attend)
 }
@@ -67,11 +70,20 @@ fn tour_leg(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     } else {
         4
     };
-    let tour = word == "took"
-        && relative >= 2
-        && sent.is_any(relative - 1, &["that", "which", "and"])
-        && (relative.saturating_sub(reach)..relative - 1)
+    let tours = |range: std::ops::Range<usize>| {
+        range
+            .into_iter()
             .any(|i| sent.is_any(i, &["tour", "trip", "swing", "journey"]))
+    };
+    let relative_clause = relative >= 2
+        && sent.is_any(relative - 1, &["that", "which", "and"])
+        && tours(relative.saturating_sub(reach)..relative - 1);
+    // "Hu's last African tour, in early 2004, took him to Cairo": the tour
+    // as the subject.
+    let subject = sent.tokens[..at].iter().any(|t| t.kind == Kind::Possessive)
+        && tours(at.saturating_sub(TOUR_REACH)..at);
+    let tour = word == "took"
+        && (relative_clause || subject)
         && sent.is_any(at + 1, &["him", "her", "them"])
         && sent.is_any(at + 2, &["to", "through"]);
     if tour {
@@ -133,7 +145,8 @@ fn presence(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
             )
     });
     let resident = at > 0 && sent.is(at - 1, "who") && matches!(word, "is" | "are");
-    let presence = matches!(word, "was" | "were" | "is" | "are")
+    // "he had been in Moscow in 1959".
+    let presence = matches!(word, "was" | "were" | "is" | "are" | "been")
         && sent.is(at + 1 + adverb, "in")
         && closes
         && !resident;

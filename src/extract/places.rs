@@ -425,7 +425,10 @@ fn city(
         // "Niamey and Addis Ababa": a name ends where a list goes on.
         let whole = end == run || sent.is(end, "and");
         let possessive = possessive_after(sent, end);
-        let big = whole && (city.kind == PlaceKind::Capital || city.population >= BIG_CITY);
+        // "the Istanbul Conference": a big city naming an event.
+        let names_event = sent.capitalized(end) && sent.has(end, Flags::ORG);
+        let big = (whole || names_event)
+            && (city.kind == PlaceKind::Capital || city.population >= BIG_CITY);
         if !(after_preposition
             || possessive
             || comma_country.is_some()

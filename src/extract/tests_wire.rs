@@ -607,3 +607,55 @@ fn a_trip_abroad_to_a_city_and_a_trip_which_began_somewhere() {
         );
     }
 }
+
+#[test]
+fn a_tour_as_the_subject_takes_its_owner_to_each_stop() {
+    let text = "NAIROBI, April 28 (Reuters) - Chinese President Hu Jintao arrived in Nairobi on Thursday with Foreign Minister Li Zhaoxing.\n\nHu's last African tour, in early 2004, took him to Cairo, Libreville and Algiers.";
+    let found = visits(text, "2006-04-28");
+    for expected in [
+        "Hu Jintao CN->EG Cairo 2004",
+        "Hu Jintao CN->GA Libreville 2004",
+        "Hu Jintao CN->DZ Algiers 2004",
+    ] {
+        assert!(
+            found.contains(&expected.to_owned()),
+            "{expected}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn had_been_in_a_city_is_a_trip() {
+    let text = "MOSCOW, June 27 (TASS) - US President Richard Nixon arrived in Moscow today.\n\nR. Nixon recalled that he had been in Moscow in 1959 as Vice-President of the USA.";
+    let found = visits(text, "1974-06-27");
+    assert!(
+        found.contains(&"Richard Nixon US->RU Moscow 1959".to_owned()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn attending_a_named_conference_is_a_trip() {
+    let text = "ANKARA, Aug 18 (AA) - Prime Minister Recep Tayyip Erdogan arrived in Mogadishu on Friday.\n\nAfghan President Hamid Karzai, who attended the conference on Somalia in Istanbul in May 2010, telephoned Erdogan. Qatar's emir attended the funeral in Mogadishu.";
+    let found = visits(text, "2011-08-18");
+    assert!(
+        found.contains(&"Hamid Karzai AF->TR Istanbul 2010-05".to_owned()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_date_inside_a_name_is_no_date_and_agency_chiefs_come_from_its_seat() {
+    let text = "PYONGYANG, Oct. 2 (Yonhap) -- President Roh Moo-hyun arrived in Pyongyang on Tuesday. North Korean leader Kim Jong-il greeted Roh at a welcoming ceremony in front of the April 25 House of Culture.\n\nInternational Atomic Energy Agency chief Mohamed ElBaradei visited Pyongyang in March.";
+    let found = visits(text, "2007-10-02");
+    for expected in [
+        "Roh Moo-hyun KR->KP Pyongyang 2007-10-02",
+        "Mohamed ElBaradei AT->KP Pyongyang 2007-03",
+    ] {
+        assert!(
+            found.contains(&expected.to_owned()),
+            "{expected}: {found:?}"
+        );
+    }
+    assert!(!found.iter().any(|v| v.contains("04-25")), "{found:?}");
+}

@@ -65,68 +65,30 @@ pub(crate) fn travellers(
     // "..., the last stop of a tour that took her to Ghana": she, the
     // traveller of the sentence so far.
     if sent.is(trigger.at, "took") {
+        // "Hu's last African tour, in early 2004, took him to Cairo".
+        let owner = || {
+            parsed
+                .actors
+                .iter()
+                .filter(|m| m.tokens.end < trigger.at)
+                .find(|m| {
+                    sent.tokens
+                        .get(m.tokens.end)
+                        .is_some_and(|t| t.kind == Kind::Possessive)
+                })
+                .map(|m| m.actors.clone())
+        };
         let travellers = previous
             .map(<[Actor]>::to_vec)
+            .or_else(owner)
             .or_else(|| parsed.actor_at(trigger.at + 1).map(|m| m.actors.clone()))
             .unwrap_or_default();
         return (travellers, trigger.at);
     }
-    if trigger.travel == Travel::VisitNoun {
-        // "a visit to Beijing by Lavrov", "the visit to Peking in May by
-        // the Malaysian Prime Minister, Tun Abdul Razak".
-        let by = (trigger.at + 1..(trigger.at + 10).min(sent.len()))
-            .find(|&i| sent.is(i, "by") && !sent.is(i.saturating_sub(1), "hosted"))
-            .and_then(|i| parsed.actor_after(i, BY_REACH));
-        if let Some(mention) = by {
-            return (mention.actors.clone(), trigger.at);
-        }
-        // "Xi's visit", "his first visit".
-        let mut at = trigger.at;
-        while at > 0 && trigger.at - at < 5 {
-            at -= 1;
-            if sent.tokens[at].kind == Kind::Possessive && at > 0 {
-                if let Some(mention) = parsed.actor_at(at - 1) {
-                    return (mention.actors.clone(), at);
-                }
-                break;
-            }
-            // "Kakuei Tanaka, whose historic trip to Peking".
-            if sent.is(at, "whose") {
-                let before = parsed
-                    .actors
-                    .iter()
-                    .rfind(|m| m.tokens.end <= at && m.tokens.end + 2 >= at);
-                if let Some(mention) = before {
-                    return (mention.actors.clone(), trigger.at);
-                }
-                break;
-            }
-            if sent.is_any(at, &["his", "her", "their"]) {
-                // "During her visit to Moscow, Thatcher met ...": the
-                // pronoun looks ahead to the main clause's subject.
-                let opening = at > 0
-                    && (0..at).all(|i| sent.is_any(i, &["during", "on", "in", "at", "after"]));
-                let comma = (trigger.at..sent.len()).find(|&i| sent.punct(i, ','));
-                if opening && let Some(mention) = comma.and_then(|i| parsed.actor_after(i, 2)) {
-                    return (mention.actors.clone(), at + 1);
-                }
-                // "Mark Rutte, who paid his first visit to Türkiye": the
-                // one "who" stands for.
-                if (at.saturating_sub(3)..at).any(|i| sent.is(i, "who")) {
-                    let (actors, _) = subject(parsed, at);
-                    if !actors.is_empty() {
-                        return (actors, at + 1);
-                    }
-                }
-                if let Some(mention) = parsed.actor_at(at) {
-                    return (mention.actors.clone(), at + 1);
-                }
-                break;
-            }
-            if sent.has(at, Flags::FUNCTION) && !sent.is_any(at, &["first", "last", "new"]) {
-                break;
-            }
-        }
+    if trigger.travel == Travel::VisitNoun
+        && let Some(found) = noun_travellers(parsed, trigger)
+    {
+        return found;
     }
     // "..., before flying to", "and then flew to": the clause before's subject.
     let continues = trigger.at > 0
@@ -157,6 +119,74 @@ pub(crate) fn travellers(
         }
     }
     (actors, end)
+}
+
+/// The traveller of a travel noun: "a visit to Beijing by Lavrov", "Xi's
+/// visit", "his first visit", "Tanaka, whose historic trip".
+fn noun_travellers(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> Option<(Vec<Actor>, usize)> {
+    let sent = &parsed.sent;
+    // "a visit to Beijing by Lavrov", "the visit to Peking in May by
+    // the Malaysian Prime Minister, Tun Abdul Razak".
+    // Not "the first visit to Cuba by a Soviet leader since Brezhnev".
+    let by = (trigger.at + 1..(trigger.at + 10).min(sent.len()))
+        .find(|&i| sent.is(i, "by") && !sent.is(i.saturating_sub(1), "hosted"))
+        .and_then(|i| {
+            let reach = (i + 1..i + BY_REACH)
+                .find(|&j| sent.is(j, "since"))
+                .map_or(BY_REACH, |since| since - i);
+            parsed.actor_after(i, reach)
+        });
+    if let Some(mention) = by {
+        return Some((mention.actors.clone(), trigger.at));
+    }
+    // "Xi's visit", "his first visit".
+    let mut at = trigger.at;
+    while at > 0 && trigger.at - at < 5 {
+        at -= 1;
+        if sent.tokens[at].kind == Kind::Possessive && at > 0 {
+            if let Some(mention) = parsed.actor_at(at - 1) {
+                return Some((mention.actors.clone(), at));
+            }
+            break;
+        }
+        // "Kakuei Tanaka, whose historic trip to Peking".
+        if sent.is(at, "whose") {
+            let before = parsed
+                .actors
+                .iter()
+                .rfind(|m| m.tokens.end <= at && m.tokens.end + 2 >= at);
+            if let Some(mention) = before {
+                return Some((mention.actors.clone(), trigger.at));
+            }
+            break;
+        }
+        if sent.is_any(at, &["his", "her", "their"]) {
+            // "During her visit to Moscow, Thatcher met ...": the
+            // pronoun looks ahead to the main clause's subject.
+            let opening =
+                at > 0 && (0..at).all(|i| sent.is_any(i, &["during", "on", "in", "at", "after"]));
+            let comma = (trigger.at..sent.len()).find(|&i| sent.punct(i, ','));
+            if opening && let Some(mention) = comma.and_then(|i| parsed.actor_after(i, 2)) {
+                return Some((mention.actors.clone(), at + 1));
+            }
+            // "Mark Rutte, who paid his first visit to Türkiye": the
+            // one "who" stands for.
+            if (at.saturating_sub(3)..at).any(|i| sent.is(i, "who")) {
+                let (actors, _) = subject(parsed, at);
+                if !actors.is_empty() {
+                    return Some((actors, at + 1));
+                }
+            }
+            if let Some(mention) = parsed.actor_at(at) {
+                return Some((mention.actors.clone(), at + 1));
+            }
+            break;
+        }
+        if sent.has(at, Flags::FUNCTION) && !sent.is_any(at, &["first", "last", "new"]) {
+            break;
+        }
+    }
+    None
 }
 
 /// The subject of the clause a word is in: the nearest actor before it

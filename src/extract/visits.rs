@@ -624,8 +624,9 @@ fn ordinal_trip(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
 }
 
 /// The travellers of a trigger; "The stop in Damascus was the third leg
-/// of a tour that began in Cairo": a sentence naming no one tells of the
-/// latest traveller.
+/// of a tour that began in Cairo", "The tour began Saturday in Hanoi,
+/// where Koizumi ...": a tour whose sentence names no one before it is the
+/// latest traveller's.
 fn travellers_or_latest(
     parsed: &Parsed<'_, '_>,
     trigger: &Trigger,
@@ -634,7 +635,8 @@ fn travellers_or_latest(
 ) -> (Vec<Actor>, usize) {
     let (mut actors, guest_end) = travellers(parsed, trigger, previous);
     let tour = trigger.travel == Travel::VisitNoun && begins(&parsed.sent, trigger.at);
-    if actors.is_empty() && tour && parsed.actors.is_empty() {
+    let named_before = parsed.actors.iter().any(|m| m.tokens.start < trigger.at);
+    if actors.is_empty() && tour && !named_before {
         actors.extend(legs.latest().map(|visit| visit.actor));
     }
     (actors, guest_end)

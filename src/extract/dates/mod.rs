@@ -456,6 +456,13 @@ fn parse_month_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize
     let month = month_of(tokens.get(at)?)?;
     let next = |offset: usize| tokens.get(at + offset);
     if let Some(day) = next(1).and_then(day_of) {
+        // "the April 25 House of Culture": a name.
+        let names_a_place = at > 0
+            && tokens[at - 1].is("the")
+            && next(2).is_some_and(|t| t.is_capitalized() && month_of(t).is_none());
+        if names_a_place {
+            return None;
+        }
         let comma = usize::from(next(2).is_some_and(|t| t.is_punct(',')));
         if let Some(year) = next(2 + comma).and_then(year_of) {
             return Some((fixed_day(year, month, day)?, at + 3 + comma));
