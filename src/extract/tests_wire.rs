@@ -659,3 +659,17 @@ fn a_date_inside_a_name_is_no_date_and_agency_chiefs_come_from_its_seat() {
     }
     assert!(!found.iter().any(|v| v.contains("04-25")), "{found:?}");
 }
+
+#[test]
+fn a_visit_confirmed_or_discussed_is_still_to_come_and_a_stopover_at_an_airport_is_a_stop() {
+    let text = "BERLUSCONI PHONES GADDAFI, CONFIRMS LIBYAN LEADER'S VISIT TO ITALY\n\n(ANSA) - ROME, FEB 3 - Premier Silvio Berlusconi telephoned Libyan leader Muammar Gaddafi on Tuesday.";
+    assert!(visits(text, "2009-02-03").is_empty());
+    let text = "LONDON - Mikhail Gorbachev arrived in London yesterday from Havana.\n\nMr Gorbachev arrived in the Cuban capital on Sunday, after a stopover at Shannon airport earlier the same day, where he held talks with the Irish Taoiseach, Mr Charles Haughey.";
+    let found = visits(text, "1989-04-06");
+    assert!(
+        found
+            .iter()
+            .any(|v| v.starts_with("Mikhail Gorbachev RU->IE Shannon")),
+        "{found:?}"
+    );
+}

@@ -154,6 +154,8 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
                     || sent.in_date(at - 1)
                     || described)
         }
+        // "after a stopover at Shannon airport".
+        Travel::VisitNoun if word == "stopover" && next == "at" => true,
         // "his first overseas trip as prime minister to Jakarta".
         Travel::VisitNoun
             if next == "as" && (at + 2..(at + 6).min(sent.len())).any(|i| sent.is(i, "to")) =>
@@ -343,7 +345,27 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
         .rev()
         .find(|&i| sent.is(i, "since"))
         .map_or(clause.start, |since| since + 1);
-    if (scope..trigger.at).any(cue) {
+    // "Berlusconi confirms Libyan leader's visit to Italy", "discussed
+    // the visit": a visit talked about is still to come.
+    let talked_about = trigger.travel == Travel::VisitNoun
+        && (scope..trigger.at).any(|i| {
+            sent.is_any(
+                i,
+                &[
+                    "discuss",
+                    "discussed",
+                    "discusses",
+                    "discussing",
+                    "preparing",
+                    "prepare",
+                    "confirms",
+                    "confirmed",
+                    "announces",
+                    "announced",
+                ],
+            )
+        });
+    if (scope..trigger.at).any(cue) || talked_about {
         return true;
     }
     // "A state visit to Rome by al-Sisi, postponed last year, could be
