@@ -622,7 +622,7 @@ pub(crate) struct Person {
     /// Whether the article names them as a distant relative ("his
     /// step-grandmother, Mama Sarah Obama"): a leader's surname says
     /// nothing of their country.
-    pub kin: bool,
+    pub distant_kin: bool,
     /// Whether the article gives them a title that no longer holds ("then
     /// leader Kim Jong-il"): "the North Korean leader" is someone else.
     pub former: bool,
@@ -720,8 +720,7 @@ impl Cast {
 
     /// Adds someone named as a relative, who shares no one's identity even
     /// if their name holds another's: "his son, John Eisenhower" is not the
-    /// President.
-    /// A distant relative (`distant`) takes no country from their surname.
+    /// President. A `distant` relative takes no country from their surname.
     pub fn add_relative(
         &mut self,
         name: &NameMention,
@@ -730,7 +729,7 @@ impl Cast {
         at: usize,
     ) -> PersonId {
         let id = self.add_distinct(written, name.title.as_deref(), name.country, at);
-        self.people[id].kin = distant;
+        self.people[id].distant_kin = distant;
         id
     }
 
@@ -751,7 +750,7 @@ impl Cast {
             country,
             introduced: at,
             aliases: Vec::new(),
-            kin: false,
+            distant_kin: false,
             former: false,
         });
         self.index(id, &parts);
@@ -793,7 +792,7 @@ impl Cast {
         if person.country.is_some() {
             return;
         }
-        if person.kin {
+        if person.distant_kin {
             return;
         }
         let titled = person.title.is_some();
