@@ -285,6 +285,14 @@ fn fallback_destination(
     if let Some(place) = where_place(parsed, trigger.at) {
         return Some(place);
     }
+    // "Kim Dae-jung flew there in June 2000", "a trip there by Gabriel":
+    // the place named last.
+    if (trigger.at + 1..trigger.at + 3).any(|i| sent.is(i, "there")) {
+        return parsed
+            .places
+            .last_named_before(Some(trigger.at))
+            .or_else(|| story.last_place.clone());
+    }
     let country_of = |mention: &ActorMention| story.country_of(*mention.actors.first()?);
     if trigger.travel == Travel::Hosted {
         // "Hanoi hosted Biden", "Kim hosted him": the host's place.

@@ -93,6 +93,25 @@ impl Places {
         self.nationalities.iter().find(|n| n.tokens.contains(&at))
     }
 
+    /// The last city or country named before token `before` (all of them
+    /// when `None`), as a story place: what "there" refers to.
+    pub fn last_named_before(&self, before: Option<usize>) -> Option<super::story::StoryPlace> {
+        self.all
+            .iter()
+            .filter(|p| p.how != PlaceHow::Demonym)
+            .filter(|p| before.is_none_or(|at| p.tokens.end <= at))
+            .max_by_key(|p| p.tokens.start)
+            .map(|p| super::story::StoryPlace {
+                country: p.country,
+                city: p.city.clone(),
+            })
+    }
+
+    /// The last city or country the sentence names.
+    pub fn last_named(&self) -> Option<super::story::StoryPlace> {
+        self.last_named_before(None)
+    }
+
     /// Whether token `at` belongs to any place, nationality or group.
     pub fn covers(&self, at: usize) -> bool {
         self.place_at(at).is_some()

@@ -254,6 +254,8 @@ pub(crate) struct Story {
     /// The latest event told as still to come: its date, place and
     /// sentence ("the celebration ... on Thursday in Pyongyang").
     pub upcoming: Option<(FuzzyDate, StoryPlace, usize)>,
+    /// The last place the sentences so far named: where "flew there" went.
+    pub last_place: Option<StoryPlace>,
 }
 
 impl Story {

@@ -673,3 +673,18 @@ fn a_visit_confirmed_or_discussed_is_still_to_come_and_a_stopover_at_an_airport_
         "{found:?}"
     );
 }
+
+#[test]
+fn there_is_the_place_named_last() {
+    let text = "SEOUL, Sept. 18 (Yonhap) -- President Moon Jae-in arrived in Pyongyang on Tuesday.\n\nMoon is only the third South Korean president to visit Pyongyang. Former President Kim Dae-jung flew there in June 2000 for the first-ever inter-Korean summit.\n\nItalian Foreign Minister Paolo Gentiloni flew to Tehran in August, a few weeks after a trip there by German Vice Chancellor Sigmar Gabriel in July.";
+    let found = visits(text, "2018-09-18");
+    for expected in [
+        "Kim Dae-jung KR->KP Pyongyang 2000-06",
+        "Sigmar Gabriel DE->IR Tehran 2018-07",
+    ] {
+        assert!(
+            found.contains(&expected.to_owned()),
+            "{expected}: {found:?}"
+        );
+    }
+}

@@ -127,7 +127,8 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
             "crossed" | "crosses" | "crossing" => within(&["into"], 3),
             // "travelled overnight on the same train from southeastern
             // Poland": to where the story is (see `destinations`).
-            _ => within(TOWARDS, 4) || within(&["from"], 8),
+            // "flew there in June 2000".
+            _ => within(TOWARDS, 4) || within(&["from"], 8) || next == "there",
         },
         // "Nixon's China visit", "Modi's US trip": the place names the noun.
         Travel::VisitVerb | Travel::VisitNoun
@@ -179,7 +180,8 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         Travel::VisitNoun => {
             let verb_before = (clause_around(sent, at).start..at)
                 .any(|i| travel(sent.word(i)).is_some_and(|k| k != Travel::VisitNoun));
-            matches!(next, "to" | "of" | "through")
+            // "a trip there by Gabriel".
+            matches!(next, "to" | "of" | "through" | "there")
                 || next == "in" && !(sent.in_date(at + 2) && verb_before)
         }
         // Active "Kim welcomed Xi to Pyongyang": Xi is the guest; "Lavrov
