@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::people::name_parts;
+use super::people::{is_initial, name_parts};
 use crate::model::CountryCode;
 
 /// The heads of state and government and ministers of the world since
@@ -692,7 +692,7 @@ pub(crate) fn known_country(parts: &[String]) -> Option<CountryCode> {
     // "Nikolai A. Bulganin" is listed as "Nikolai Bulganin".
     let without_initials: Vec<String> = parts
         .iter()
-        .filter(|part| part.trim_end_matches('.').chars().count() > 1)
+        .filter(|part| !is_initial(part))
         .cloned()
         .collect();
     let parts = without_initials.as_slice();

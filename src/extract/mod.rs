@@ -637,7 +637,7 @@ fn read_story(
         remember(story, &parsed.sent, &found, &events);
         update_focus(story, &parsed, &found);
         story.note_dates(&parsed.sent, doc.text);
-        if let Some(place) = parsed.places.last_named() {
+        if let Some(place) = parsed.places.last_named_before(None) {
             story.last_place = Some(place);
         }
         visit_mentions.extend(found);

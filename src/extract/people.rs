@@ -823,10 +823,15 @@ pub(crate) fn name_parts(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a folded name word is an initial: "l", "l.".
+pub(crate) fn is_initial(part: &str) -> bool {
+    part.trim_end_matches('.').chars().count() == 1
+}
+
 /// Whether a name with initials is a fuller one's: "L. I. Brezhnev" and
 /// "Leonid Brezhnev", "N. S. Khrushchev" and "Nikita S. Khrushchev".
 fn initials_agree(short: &[String], full: &[String]) -> bool {
-    let is_initial = |part: &&String| part.trim_end_matches('.').chars().count() == 1;
+    let is_initial = |part: &&String| is_initial(part);
     let Some(initial) = short.iter().find(is_initial).and_then(|p| p.chars().next()) else {
         return false;
     };

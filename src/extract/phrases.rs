@@ -12,6 +12,9 @@ use super::visits::{begins, meeting_place_follows, place_follows, place_names_no
 /// How far before "and took him to" its tour may be named.
 const TOUR_REACH: usize = 12;
 
+/// Nouns for a journey of several legs.
+const TOUR_NOUNS: &[&str] = &["tour", "trip", "swing", "journey"];
+
 /// Travel told by a noun phrase: "attended a summit in Singapore", "at the
 /// summit in Bali" (not "since a summit in California"), "held talks with
 /// Xi in Beijing".
@@ -70,11 +73,8 @@ fn tour_leg(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     } else {
         4
     };
-    let tours = |range: std::ops::Range<usize>| {
-        range
-            .into_iter()
-            .any(|i| sent.is_any(i, &["tour", "trip", "swing", "journey"]))
-    };
+    let tours =
+        |range: std::ops::Range<usize>| range.into_iter().any(|i| sent.is_any(i, TOUR_NOUNS));
     let relative_clause = relative >= 2
         && sent.is_any(relative - 1, &["that", "which", "and"])
         && tours(relative.saturating_sub(reach)..relative - 1);
@@ -96,7 +96,7 @@ fn tour_leg(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
         && at >= 1
         && sent.is(at - 1, "and")
         && (at.saturating_sub(TOUR_REACH)..at)
-            .any(|i| sent.is_any(i, &["tour", "trip", "swing", "journey"]) && begins(sent, i));
+            .any(|i| sent.is_any(i, TOUR_NOUNS) && begins(sent, i));
     ended.then_some(Travel::Arrive)
 }
 

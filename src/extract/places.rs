@@ -107,11 +107,6 @@ impl Places {
             })
     }
 
-    /// The last city or country the sentence names.
-    pub fn last_named(&self) -> Option<super::story::StoryPlace> {
-        self.last_named_before(None)
-    }
-
     /// Whether token `at` belongs to any place, nationality or group.
     pub fn covers(&self, at: usize) -> bool {
         self.place_at(at).is_some()

@@ -157,9 +157,11 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         }
         // "after a stopover at Shannon airport".
         Travel::VisitNoun if word == "stopover" && next == "at" => true,
-        // "his first overseas trip as prime minister to Jakarta".
+        // "his first known trip abroad as leader to Beijing", "his first
+        // overseas trip as prime minister to Jakarta".
         Travel::VisitNoun
-            if next == "as" && (at + 2..(at + 6).min(sent.len())).any(|i| sent.is(i, "to")) =>
+            if matches!(next, "abroad" | "overseas" | "as")
+                && (at + 2..(at + 6).min(sent.len())).any(|i| sent.is(i, "to")) =>
         {
             true
         }
@@ -170,13 +172,6 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         // "a trip in November during which ...", but in "visited Cairo on
         // a Middle East tour in August" the tour and its date are the
         // verb's.
-        // "his first known trip abroad as leader to Beijing".
-        Travel::VisitNoun
-            if matches!(next, "abroad" | "overseas")
-                && (at + 2..(at + 6).min(sent.len())).any(|i| sent.is(i, "to")) =>
-        {
-            true
-        }
         Travel::VisitNoun => {
             let verb_before = (clause_around(sent, at).start..at)
                 .any(|i| travel(sent.word(i)).is_some_and(|k| k != Travel::VisitNoun));
@@ -565,8 +560,9 @@ pub(crate) fn visits(
                 .iter()
                 .flat_map(|to| dates.iter().map(move |d| (to, *d)))
             {
-                let (date, explicit) = chained_date(legs, story, parsed, *actor, explicit)
-                    .filter(|_| chained)
+                let (date, explicit) = chained
+                    .then(|| chained_date(legs, story, parsed, *actor, explicit))
+                    .flatten()
                     .or_else(|| way_back_date(legs, parsed, trigger, *actor, explicit))
                     .unwrap_or((date, explicit));
                 let leg_before = || legs.leg_before(*actor, date, explicit).filter(|_| chained);
