@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::people::{is_initial, name_parts};
+use super::cast::{is_initial, name_parts};
 use crate::model::CountryCode;
 
 /// The heads of state and government and ministers of the world since

@@ -12,6 +12,7 @@
 
 pub use passage::records_in_passage;
 
+mod cast;
 mod companions;
 mod dates;
 mod destination;
@@ -46,8 +47,9 @@ use crate::model::{
     Span, Visit,
 };
 use crate::read::{Article, DateSource};
+use cast::{Cast, name_parts};
 use doc::{Doc, Sent};
-use people::{Cast, NameMention, name_parts};
+use people::NameMention;
 use places::Places;
 use story::{Actor, Parsed, Story, StoryPlace, assign_dates, find_groups};
 

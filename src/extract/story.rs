@@ -6,10 +6,11 @@
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
+use super::cast::{Cast, PersonId, name_parts};
 use super::dates::{Anchor, DateExpr, is_future, resolve};
 use super::doc::Sent;
 use super::lexicon::Flags;
-use super::people::{Cast, NameMention, PersonId, is_known_word, name_parts};
+use super::people::{NameMention, is_known_word};
 use super::places::Places;
 use crate::model::{CountryCode, Day, FuzzyDate};
 
