@@ -18,6 +18,7 @@ mod dates;
 mod destination;
 mod doc;
 mod events;
+mod groups;
 mod known;
 mod leg_dates;
 mod legs;
@@ -49,9 +50,10 @@ use crate::model::{
 use crate::read::{Article, DateSource};
 use cast::{Cast, name_parts};
 use doc::{Doc, Sent};
+use groups::find_groups;
 use people::NameMention;
 use places::Places;
-use story::{Actor, Parsed, Story, StoryPlace, assign_dates, find_groups};
+use story::{Actor, Parsed, Story, StoryPlace, assign_dates};
 
 /// Extracts one article that [`crate::read`] read: its text, with the
 /// title, address, publisher and date the page or feed gave (a day `given`
