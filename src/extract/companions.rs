@@ -8,6 +8,7 @@
 use super::doc::Sent;
 use super::legs::{LEG_DAYS, Legs};
 use super::story::{Actor, ActorMention, Parsed, Story};
+use super::text::Kind;
 use super::travellers::subject;
 use super::visits::{VisitMention, home_of};
 use crate::gazetteer::Gazetteer;
@@ -48,28 +49,42 @@ fn passive(sent: &Sent<'_, '_>, at: usize) -> bool {
 }
 
 /// Where "with" is after a travel verb at `at`: "travelled with
-/// Sugiono", "travelled to Tunis with von der Leyen".
+/// Sugiono", "travelled to Tunis with von der Leyen", "flew into Port
+/// Moresby on Tuesday with Pacific Minister Pat Conroy".
 fn travelled_with(parsed: &Parsed<'_, '_>, at: usize) -> Option<usize> {
     let sent = &parsed.sent;
     let travelled = matches!(
         sent.word(at),
-        "travelled" | "traveled" | "travelling" | "traveling" | "flew"
+        "travelled" | "traveled" | "travelling" | "traveling" | "flew" | "arrived" | "landed"
     );
-    if !travelled {
+    // "told reporters travelling with him": the participle is the
+    // reporters', who are nobody's companions by name.
+    let participle = sent.word(at).ends_with("ing");
+    let of_a_noun = at > 0
+        && sent.tokens[at - 1].kind == Kind::Word
+        && sent.tokens[at - 1].is_lowercase()
+        && !sent.is_any(
+            at - 1,
+            &["is", "are", "was", "were", "been", "be", "who", "and"],
+        );
+    if !travelled || participle && of_a_noun && parsed.actor_at(at - 1).is_none() {
         return None;
     }
-    if sent.is(at + 1, "with") {
-        return Some(at + 1);
+    let mut next = at + 1;
+    if sent.is_any(next, &["to", "into", "in"]) {
+        let place = parsed
+            .places
+            .place_at(next + 1)
+            .filter(|place| place.tokens.start == next + 1)?;
+        next = place.tokens.end;
     }
-    if !sent.is(at + 1, "to") {
-        return None;
+    if sent.is(next, "on") && sent.in_date(next + 1) {
+        next += 1;
     }
-    parsed
-        .places
-        .place_at(at + 2)
-        .filter(|place| place.tokens.start == at + 2)
-        .map(|place| place.tokens.end)
-        .filter(|&end| sent.is(end, "with"))
+    while sent.in_date(next) {
+        next += 1;
+    }
+    sent.is(next, "with").then_some(next)
 }
 
 /// How far after the one joined the place where they were joined may be
@@ -159,12 +174,16 @@ fn listed_from<'p>(parsed: &'p Parsed<'_, '_>, list_start: usize) -> Vec<&'p Act
 
 /// The leg of `actor`'s latest journey that the story is datelined at:
 /// "Anwar's plane touched down ... after a flight from Bangkok, where his
-/// trip began on Saturday. He was accompanied by ..." went to Jakarta.
+/// trip began on Saturday. He was accompanied by ..." went to Jakarta; of
+/// several sentences about that stay, the one of its first day ("arrived
+/// late Tuesday", not "received on Wednesday").
 fn news_leg<'l>(story: &Story, legs: &'l Legs, actor: Actor) -> Option<&'l VisitMention> {
     let latest = legs.last_visit(actor)?;
-    let news = legs.visit_to(actor, story.dateline.as_ref()?.country)?;
-    let gap = latest.date.first_day().0 - news.date.first_day().0;
-    (gap.abs() <= LEG_DAYS).then_some(news)
+    legs.visits_to(actor, story.dateline.as_ref()?.country)
+        .filter(|news| (latest.date.first_day().0 - news.date.first_day().0).abs() <= LEG_DAYS)
+        // A headline's "ARRIVES IN INDIA" names less than "arrived in New
+        // Delhi today".
+        .min_by_key(|news| (news.date.first_day(), news.to.city.is_none()))
 }
 
 /// The visits of `party`, who went along on `base`: each from their own
@@ -318,7 +337,12 @@ pub(crate) fn companions(
         // there, not the traveller's latest.
         let joined_in = joined.then(|| place_after(parsed, list_start)).flatten();
         let base = travellers.iter().find_map(|actor| {
-            let told = found.iter().rev().find(|visit| visit.actor == *actor);
+            // "flew into Port Moresby on Tuesday with Conroy": that trip,
+            // whatever else the sentence tells.
+            let own_trip = found
+                .iter()
+                .find(|visit| along && visit.actor == *actor && visit.at == at);
+            let told = own_trip.or_else(|| found.iter().rev().find(|visit| visit.actor == *actor));
             match joined_in {
                 Some(country) => told
                     .filter(|visit| visit.to.country == country)

@@ -293,6 +293,21 @@ fn fallback_destination(
             .last_named_before(Some(trigger.at))
             .or_else(|| story.last_place.clone());
     }
+    // "on his first visit to the country as prime minister": the country
+    // named last.
+    let the_country = (trigger.at + 2..trigger.at + 4).any(|i| {
+        sent.is_any(i - 1, &["to", "in"]) && sent.is(i, "the") && sent.is(i + 1, "country")
+    });
+    if the_country {
+        return parsed
+            .places
+            .last_named_before(Some(trigger.at))
+            .or_else(|| story.last_place.clone())
+            .map(|place| StoryPlace {
+                country: place.country,
+                city: None,
+            });
+    }
     let country_of = |mention: &ActorMention| story.country_of(*mention.actors.first()?);
     if trigger.travel == Travel::Hosted {
         // "Hanoi hosted Biden", "Kim hosted him": the host's place.

@@ -34,11 +34,20 @@ impl Legs {
 
     /// The last visit told of `actor` to `country`.
     pub fn visit_to(&self, actor: Actor, country: CountryCode) -> Option<&VisitMention> {
+        self.visits_to(actor, country).next_back()
+    }
+
+    /// The visits told of `actor` to `country`, in the order told.
+    pub fn visits_to(
+        &self,
+        actor: Actor,
+        country: CountryCode,
+    ) -> impl DoubleEndedIterator<Item = &VisitMention> {
         self.visits
-            .get(&actor)?
-            .iter()
-            .rev()
-            .find(|visit| visit.to.country == country)
+            .get(&actor)
+            .into_iter()
+            .flatten()
+            .filter(move |visit| visit.to.country == country)
     }
 
     /// Where a chained trip ("flew on to Lima") on `date` set out from: the

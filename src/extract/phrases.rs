@@ -12,6 +12,28 @@ use super::visits::{begins, meeting_place_follows, place_follows, place_names_no
 /// How far before "and took him to" its tour may be named.
 const TOUR_REACH: usize = 12;
 
+/// How far after "signed" its agreement may be named ("signed a defence
+/// cooperation agreement").
+const AGREEMENT_REACH: usize = 6;
+
+/// What a signing signs.
+const AGREEMENTS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "deal",
+    "deals",
+    "accord",
+    "accords",
+    "pact",
+    "treaty",
+    "memorandum",
+    "memorandums",
+    "memoranda",
+    "declaration",
+    "communique",
+    "contract",
+];
+
 /// Nouns for a journey of several legs.
 const TOUR_NOUNS: &[&str] = &["tour", "trip", "swing", "journey"];
 
@@ -144,7 +166,14 @@ fn presence(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
                 ],
             )
     });
-    let resident = at > 0 && sent.is(at - 1, "who") && matches!(word, "is" | "are");
+    // "Tinubu, who is in Beijing for the summit", "who is in Beijing to
+    // attend it": a stay with a purpose is a visit.
+    let purpose = place.is_some_and(|p| {
+        let next = p.tokens.end;
+        sent.is(next, "for") && sent.is_any(next + 1, &["the", "a", "an", "talks"])
+            || sent.is(next, "to") && sent.word(next + 1).chars().all(char::is_lowercase)
+    });
+    let resident = at > 0 && sent.is(at - 1, "who") && matches!(word, "is" | "are") && !purpose;
     // "he had been in Moscow in 1959".
     let presence = matches!(word, "was" | "were" | "is" | "are" | "been")
         && sent.is(at + 1 + adverb, "in")
@@ -163,6 +192,14 @@ fn meeting(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     if word == "hands"
         && at > 0
         && sent.is_any(at - 1, &["shook", "shake"])
+        && meeting_place_follows(parsed, at)
+    {
+        return Some(Travel::Meet);
+    }
+    // "Blinken signed a defence cooperation agreement in Port Moresby":
+    // a signing is done in person.
+    if matches!(word, "signed" | "signs")
+        && (at + 1..(at + AGREEMENT_REACH).min(sent.len())).any(|i| sent.is_any(i, AGREEMENTS))
         && meeting_place_follows(parsed, at)
     {
         return Some(Travel::Meet);

@@ -392,7 +392,10 @@ fn city(
             && before >= 2
             && sent.has(before - 2, Flags::PLACE_NOUN)));
     for end in (at + 1..=run).rev() {
-        if (at..end).any(|i| sent.has(i, Flags::ORG) || sent.has(i, Flags::TITLE_HEAD)) {
+        // "Jakarta Post" is a paper, but "Port Moresby" a city: an
+        // organisation's word may open a name of several words.
+        let org_word = |i: usize| sent.has(i, Flags::ORG) && (i > at || end == at + 1);
+        if (at..end).any(|i| org_word(i) || sent.has(i, Flags::TITLE_HEAD)) {
             continue;
         }
         let name = sent.text(text, at..end);

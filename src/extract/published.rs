@@ -273,20 +273,34 @@ pub(crate) fn find_dateline(
     sentences
         .iter()
         .take(HEAD_SENTENCES)
-        .filter(|sentence| sentence.starts_line)
-        .find_map(|sentence| {
+        .enumerate()
+        .filter(|(_, sentence)| sentence.starts_line)
+        .find_map(|(index, sentence)| {
             let line = &tokens[sentence.tokens.clone()];
+            let ends_line = tokens
+                .get(sentence.tokens.end)
+                .is_none_or(|next| next.breaks > 0);
+            // A headline ("Putin in Beijing") is no byline.
+            if index > 0
+                && ends_line
+                && let Some(place) = byline_place(line, sentence.tokens.start, &names_place)
+            {
+                return Some(place);
+            }
             // "(ANSA) - ROME, FEB 2 -": an agency's tag before the place.
             let skip = agency_tag(line);
             let line = &line[skip..];
             let start = sentence.tokens.start + skip;
             let caps = line.iter().take_while(|t| t.is_all_caps()).count();
-            let after = line.get(caps)?;
-            let separated = after.is_punct(',')
-                || after.is_punct('(')
-                || after.is_punct('—')
-                || after.is_punct('–')
-                || after.is_punct('-');
+            // "NEW DELHI" on a line of its own, as newspapers' sites set
+            // it between the byline and the story.
+            let separated = line.get(caps).is_none_or(|after| {
+                after.is_punct(',')
+                    || after.is_punct('(')
+                    || after.is_punct('—')
+                    || after.is_punct('–')
+                    || after.is_punct('-')
+            });
             if caps > 0 && caps <= 3 && separated && names_place(start..start + caps) {
                 return Some(start..start + caps);
             }
@@ -319,6 +333,29 @@ pub(crate) fn find_dateline(
             (words > 0 && words <= 3 && (dated || tagged) && names_place(start..start + words))
                 .then_some(start..start + words)
         })
+}
+
+/// How many words a byline's name may have.
+const BYLINE_NAME_WORDS: usize = 4;
+
+/// The place of a newspaper's byline ("Sela Fonoti in Apia", "Julian
+/// Borger in Washington"), on a line of its own: where the story was
+/// written, as a wire's dateline says.
+fn byline_place(
+    line: &[Token<'_>],
+    start: usize,
+    names_place: impl Fn(Range<usize>) -> bool,
+) -> Option<Range<usize>> {
+    let name = line
+        .iter()
+        .take_while(|t| t.is_capitalized() && !t.is_all_caps())
+        .count();
+    let place = start + name + 1..start + line.len();
+    let named = (2..=BYLINE_NAME_WORDS).contains(&name)
+        && line.get(name).is_some_and(|t| t.text == "in")
+        && (1..=3).contains(&place.len())
+        && line[name + 1..].iter().all(Token::is_capitalized);
+    (named && names_place(place.clone())).then_some(place)
 }
 
 /// How many tokens an agency's tag at the start of a line takes: "(ANSA)

@@ -692,6 +692,14 @@ const HEAD_TITLES: &[&str] = &[
 /// comma of its where-clause.
 const FROM_BEFORE_WHERE: usize = 4;
 
+/// Whether an "after" or "before" with an -ing verb stands between a
+/// trigger and a date: "flew in from Nouakchott after holding talks there
+/// on Monday" gives Monday to the talks.
+fn earlier_act(sent: &Sent<'_, '_>, trigger: usize, date: usize) -> bool {
+    (trigger + 1..date)
+        .any(|i| sent.is_any(i, &["after", "before"]) && sent.word(i + 1).ends_with("ing"))
+}
+
 /// Assigns the sentence's dates to rule triggers: each trigger takes the
 /// nearest date of its own clause (after it first, up to the next trigger
 /// of its family: visits or events), else a date opening the sentence
@@ -729,6 +737,7 @@ pub(crate) fn assign_dates(sent: &Sent<'_, '_>, triggers: &[(usize, u8)]) -> Vec
                     && in_clause(&d.tokens)
                     && d.tokens.start > trigger
                     && d.tokens.start < next_trigger
+                    && !earlier_act(sent, trigger, d.tokens.start)
             })
             .min_by_key(|(_, d)| d.tokens.start - trigger);
         let before = || {

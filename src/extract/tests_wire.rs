@@ -688,3 +688,64 @@ fn there_is_the_place_named_last() {
         );
     }
 }
+
+#[test]
+fn a_dateline_on_its_own_line_and_a_nickname_in_a_list_of_travellers() {
+    let text = "Special Correspondent\n\nNEW DELHI\n\nUpdated - June 09, 2024 11:48 pm IST\n\nSri Lankan President Ranil Wickremesinghe, Nepal Prime Minister Pushpa Kamal Dahal 'Prachanda' and Bhutan Prime Minister Tshering Tobgay flew in on Sunday morning, the ministry said.";
+    assert_eq!(
+        visits(text, "2024-06-09"),
+        [
+            "Ranil Wickremesinghe LK->IN Delhi 2024-06-09",
+            "Pushpa Kamal Dahal NP->IN Delhi 2024-06-09",
+            "Tshering Tobgay BT->IN Delhi 2024-06-09"
+        ]
+    );
+}
+
+#[test]
+fn a_companion_named_after_the_arrival_and_its_day_and_a_signing_abroad() {
+    let text = "Port Moresby (AFP) - Australian Prime Minister Anthony Albanese marked Anzac Day on Thursday.\n\nAlbanese, who flew into Port Moresby on Tuesday with Pacific Minister Pat Conroy, was welcomed at the airport by Marape before the pair travelled by helicopter to the village of Kokoda on Wednesday.\n\nUS Secretary of State Antony Blinken signed a defence cooperation agreement in Port Moresby in May last year. In January 2023, on his first visit to the country as prime minister, Albanese addressed its parliament.";
+    let found = visits(text, "2024-04-25");
+    for expected in [
+        "Anthony Albanese AU->PG Port Moresby 2024-04-23",
+        "Pat Conroy AU->PG Port Moresby 2024-04-23",
+        "Antony Blinken US->PG Port Moresby 2023-05",
+        "Anthony Albanese AU->PG 2023-01",
+    ] {
+        assert!(
+            found.contains(&expected.to_owned()),
+            "{expected}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_newspapers_byline_place_is_its_dateline_and_reporters_are_no_companions() {
+    let text = "Samoa welcomes the king\n\nSela Fonoti in Apia\n\nUpdated Fri 25 Oct 2024 09.12 BST\n\nBritain's King Charles arrived on Wednesday on a chartered flight from Sydney.\n\nKeir Starmer, who flew into Apia on Thursday, told reporters travelling with him that reparations were not on the agenda.";
+    assert_eq!(
+        visits(text, "2024-10-25"),
+        [
+            "Charles AU->WS Apia 2024-10-23",
+            "Keir Starmer GB->WS Apia 2024-10-24"
+        ]
+    );
+}
+
+#[test]
+fn a_stay_with_a_purpose_is_a_visit_on_the_sentences_day_not_the_events_year() {
+    let text = "BEIJING, Sept. 3 (Xinhua) -- Chinese President Xi Jinping on Tuesday met with Nigerian President Bola Ahmed Tinubu, who is in Beijing for the 2024 Summit of the Forum on China-Africa Cooperation, at the Great Hall of the People.\n\nThe Nigerian ambassador, who is in Beijing, said nothing.";
+    assert_eq!(
+        visits(text, "2024-09-03"),
+        ["Bola Ahmed Tinubu NG->CN Beijing 2024-09-03"]
+    );
+}
+
+#[test]
+fn the_day_after_an_earlier_act_is_that_acts_not_the_arrivals() {
+    let text = "DAKAR, Feb 11 (AFP) - Spanish Prime Minister Pedro Sanchez began a two-day visit to Senegal on Tuesday.\n\nSanchez, who flew in from Nouakchott after holding talks there on Monday with Mauritanian President Mohamed Ould Ghazouani, was received at the airport by Prime Minister Ousmane Sonko.";
+    let found = visits(text, "2025-02-11");
+    assert!(
+        found.contains(&"Pedro Sanchez MR->SN Dakar 2025-02-11".to_owned()),
+        "{found:?}"
+    );
+}

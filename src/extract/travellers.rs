@@ -3,6 +3,7 @@
 //! Commission, Youssouf,"), or for "X hosted Y" and "X welcomed Y" the
 //! guest.
 
+use super::doc::Sent;
 use super::lexicon::{Flags, Travel};
 use super::story::{Actor, ActorMention, Parsed};
 use super::text::Kind;
@@ -161,10 +162,14 @@ fn noun_travellers(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> Option<(Vec<Ac
             break;
         }
         if sent.is_any(at, &["his", "her", "their"]) {
-            // "During her visit to Moscow, Thatcher met ...": the
+            // "During her visit to Moscow, Thatcher met ...", "In January
+            // 2023, on his first visit to the country, he became ...": the
             // pronoun looks ahead to the main clause's subject.
-            let opening =
-                at > 0 && (0..at).all(|i| sent.is_any(i, &["during", "on", "in", "at", "after"]));
+            const OPENERS: &[&str] = &["during", "on", "in", "at", "after"];
+            let opening = at > 0
+                && sent.is_any(at - 1, OPENERS)
+                && (0..at)
+                    .all(|i| sent.is_any(i, OPENERS) || sent.in_date(i) || sent.punct(i, ','));
             let comma = (trigger.at..sent.len()).find(|&i| sent.punct(i, ','));
             if opening && let Some(mention) = comma.and_then(|i| parsed.actor_after(i, 2)) {
                 return Some((mention.actors.clone(), at + 1));
@@ -279,7 +284,7 @@ pub(crate) fn coordinated(parsed: &Parsed<'_, '_>, mention: &ActorMention) -> Ve
                     && (and + 1..start - 1)
                         .all(|i| parsed.actor_at(i).is_none() && !sent.punct(i, ','))
             });
-        let mut before = described.map_or(start - 2, |and| and - 1);
+        let mut before = skip_nickname(sent, described.map_or(start - 2, |and| and - 1));
         // "Presidents Raul Alfonsin of Argentina and Jose Sarney of
         // Brazil": a name with its country after it.
         if let Some(place) = parsed.places.place_at(before) {
@@ -301,4 +306,26 @@ pub(crate) fn coordinated(parsed: &Parsed<'_, '_>, mention: &ActorMention) -> Ve
         }
     }
     actors
+}
+
+/// How many words a nickname in quotes may have.
+const NICKNAME_WORDS: usize = 3;
+
+/// The token before a nickname in quotes that ends at `at` ("Pushpa Kamal
+/// Dahal 'Prachanda'"), so that the name before it is found; `at` itself
+/// when no nickname ends there.
+fn skip_nickname(sent: &Sent<'_, '_>, at: usize) -> usize {
+    let is_quote = |i: usize| {
+        sent.tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.text, "'" | "’" | "‘" | "\"" | "“" | "”"))
+    };
+    if !is_quote(at) {
+        return at;
+    }
+    (at.saturating_sub(NICKNAME_WORDS + 1)..at.saturating_sub(1))
+        .rev()
+        .find(|&open| is_quote(open) && (open + 1..at).all(|i| sent.tokens[i].is_capitalized()))
+        .filter(|&open| open >= 1)
+        .map_or(at, |open| open - 1)
 }

@@ -16,7 +16,7 @@ use super::story::{Actor, Parsed, Story, StoryPlace, clause_around};
 use super::text::Kind;
 use super::travellers::travellers;
 use crate::gazetteer::Gazetteer;
-use crate::model::{CountryCode, FuzzyDate, PlaceRef, Span};
+use crate::model::{CountryCode, FuzzyDate, PlaceRef, Precision, Span};
 
 /// Adverbs that make a trip a habit: "repeatedly travelled to London".
 const HABITUAL: &[&str] = &[
@@ -755,6 +755,11 @@ fn trip_dates(
             date
         })
     });
+    let resolved = resolved.map(|date| {
+        date_index
+            .and_then(|index| day_within_event_year(parsed, story, index, &date))
+            .unwrap_or(date)
+    });
     // "... before travelling on to Beijing": the next stop, undated, is
     // still ahead when the story is filed.
     let onward = trigger.at > 0
@@ -837,10 +842,35 @@ fn is_aside(parsed: &Parsed<'_, '_>, at: usize) -> bool {
         .any(|i| parsed.sent.is_any(i, &["who", "whose"]) && parsed.sent.is(i - 1, ","))
 }
 
+/// "Tinubu, who is in Beijing for the 2024 Summit of the Forum ... on
+/// Tuesday": a year that names an event ("the 2024 Summit", "the 2018
+/// World Cup") yields to the day the sentence gives within it.
+fn day_within_event_year(
+    parsed: &Parsed<'_, '_>,
+    story: &Story,
+    index: usize,
+    date: &FuzzyDate,
+) -> Option<FuzzyDate> {
+    let sent = &parsed.sent;
+    let mention = &sent.dates[index];
+    let names_event = date.precision() == Precision::Year && sent.capitalized(mention.tokens.end);
+    if !names_event {
+        return None;
+    }
+    (0..sent.dates.len())
+        .filter(|&other| other != index)
+        .filter_map(|other| story.resolve_date(sent, parsed.text, other))
+        .find(|day| {
+            day.is_exact_day()
+                && day.first_day() >= date.first_day()
+                && day.last_day() <= date.last_day()
+        })
+}
+
 /// Where `actor` set out from: their country's capital; or, for a
 /// minister the article gives no country ("Boric and Foreign Minister
-/// Alberto van Klaveren arrived"), the home of a leader travelling with
-/// them.
+/// Alberto van Klaveren arrived") or one of a couple ("Charles and
+/// Camilla"), the home of the one travelling with them.
 fn travelling_home(
     story: &Story,
     gazetteer: &Gazetteer,
@@ -854,9 +884,15 @@ fn travelling_home(
         .leader_of(actor)
         .and_then(|id| story.cast.people.get(id))?
         .title
-        .as_deref()?
-        .to_lowercase();
-    if !(title.contains("minister") || title.contains("secretary")) {
+        .as_deref()
+        .map(str::to_lowercase);
+    // "Charles and Camilla arrived": a pair, one of no title nor country,
+    // travel as a couple.
+    let couple = title.is_none()
+        && together.len() == 2
+        && together.iter().all(|a| matches!(a, Actor::Person(_)));
+    let minister = title.is_some_and(|t| t.contains("minister") || t.contains("secretary"));
+    if !(couple || minister) {
         return None;
     }
     together
