@@ -88,7 +88,7 @@ const FUNCTION_WORDS: &[&str] = &[
 #[rustfmt::skip]
 const ORG_WORDS: &[&str] = &[
     "party", "parti", "partido", "partei", "movement", "mouvement", "movimiento", "front",
-    "frente", "electronics", "motors", "industries", "holdings", "petroleum", "agency", "ministry", "council", "union", "nations", "news", "times", "post", "press",
+    "frente", "presidency", "secretariat", "chancellery", "electronics", "motors", "industries", "holdings", "petroleum", "agency", "ministry", "council", "union", "nations", "news", "times", "post", "press",
     "house", "hall", "committee", "congress", "assembly", "army", "navy", "force", "forces",
     "fleet", "bank", "group", "organization", "organisation", "summit", "university", "institute",
     "center", "centre", "airport", "palace", "square", "street", "hotel", "day", "war", "channel",

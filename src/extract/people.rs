@@ -67,8 +67,16 @@ impl NameMention {
         self.kin_before(sent, DISTANT_KIN)
     }
 
+    /// Whether a relative's word of `words` stands before the name, with
+    /// whose relative it is: "his son", "Xi's wife", not a greeting's
+    /// "brother Petro".
     fn kin_before(&self, sent: &Sent<'_, '_>, words: &[&str]) -> bool {
-        (self.tokens.start.saturating_sub(5)..self.tokens.start).any(|i| sent.is_any(i, words))
+        (self.tokens.start.saturating_sub(5)..self.tokens.start).any(|i| {
+            sent.is_any(i, words)
+                && i > 0
+                && (sent.is_any(i - 1, &["his", "her", "their", "whose"])
+                    || sent.tokens[i - 1].kind == Kind::Possessive)
+        })
     }
 
     /// Whether `next` is this name's alias in brackets right after it:
@@ -96,6 +104,18 @@ const DISTANT_KIN: &[&str] = &[
     "father", "mother", "nephew", "niece", "cousin", "uncle", "aunt", "grandmother",
     "grandfather", "step-grandmother", "stepmother", "stepfather", "half-brother",
     "half-sister",
+];
+
+/// Craft a maker's name may stand before ("an Ilyushin jetliner").
+const CRAFT: &[&str] = &[
+    "jet",
+    "jetliner",
+    "airliner",
+    "plane",
+    "aircraft",
+    "airplane",
+    "helicopter",
+    "limousine",
 ];
 
 /// Finds the names of one sentence, given its places.
@@ -138,7 +158,10 @@ pub(crate) fn find_names(sent: &Sent<'_, '_>, text: &str, places: &Places) -> Ve
             .take_while(|&i| sent.tokens[i].is_lowercase())
             .any(|i| sent.has(i, Flags::ORG) && !sent.has(i, Flags::TITLE_HEAD))
             && known_country(&name_parts(sent.text(text, at..end))).is_none();
-        let names_thing = ship || sent.capitalized(end) && sent.has(end, Flags::ORG) || org_after;
+        // "Mr. Brezhnev's Ilyushin jetliner": a maker's name for a craft.
+        let craft = sent.is_any(end, CRAFT);
+        let names_thing =
+            ship || craft || sent.capitalized(end) && sent.has(end, Flags::ORG) || org_after;
         // "General de Gaulle", "Mr. van Klaveren": particles before the
         // first name word are the name's too.
         let mut start = at;

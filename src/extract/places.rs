@@ -80,6 +80,9 @@ pub(crate) struct Places {
     pub nationalities: Vec<Nationality>,
     /// Groups of countries, left to right.
     pub groups: Vec<CountryGroup>,
+    /// Regions of no one country ("Latin America", "Central Asia"), left
+    /// to right: no one's name.
+    pub regions: Vec<Range<usize>>,
 }
 
 impl Places {
@@ -112,6 +115,7 @@ impl Places {
         self.place_at(at).is_some()
             || self.nationality_at(at).is_some()
             || self.groups.iter().any(|g| g.tokens.contains(&at))
+            || self.regions.iter().any(|r| r.contains(&at))
     }
 }
 
@@ -134,7 +138,7 @@ pub(crate) fn find_places(
             continue;
         }
         let run = run_end(sent, at);
-        let step = region(sent, at, run)
+        let step = region(sent, at, run, &mut found)
             .or_else(|| landmark(sent, text, at, run, &mut found))
             .or_else(|| country_group(sent, at, run, &mut found))
             .or_else(|| country(sent, text, at, run, gazetteer, &mut found))
@@ -238,11 +242,12 @@ fn landmark(
 
 /// A region's name ("South America", "the Middle East"): skipped whole, so
 /// that none of its words is taken for a country.
-fn region(sent: &Sent<'_, '_>, at: usize, run: usize) -> Option<usize> {
-    (at + 1..=run)
+fn region(sent: &Sent<'_, '_>, at: usize, run: usize, found: &mut Places) -> Option<usize> {
+    let end = (at + 1..=run)
         .rev()
-        .find(|&end| REGIONS.contains(&sent.lower[at..end].join(" ").as_str()))
-        .map(|end| end - at)
+        .find(|&end| REGIONS.contains(&sent.lower[at..end].join(" ").as_str()))?;
+    found.regions.push(at..end);
+    Some(end - at)
 }
 
 fn country_group(sent: &Sent<'_, '_>, at: usize, run: usize, found: &mut Places) -> Option<usize> {

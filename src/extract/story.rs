@@ -374,6 +374,18 @@ impl Story {
                 at += 1;
             }
             if !sent.has(at, Flags::TITLE_HEAD) {
+                // "The 78-year-old leftist, accompanied by ...": an age
+                // opening the sentence describes the person in focus.
+                let aged = (start + 1..at).any(|i| is_age(sent.word(i)));
+                let head = sent.tokens.get(at).is_some_and(super::text::Token::is_lowercase);
+                if let Some(focus) = self.focus.filter(|_| start == 0 && aged && head) {
+                    described.push(ActorMention {
+                        tokens: start..at + 1,
+                        actors: vec![focus],
+                        object: false,
+                        relative: false,
+                    });
+                }
                 continue;
             }
             // "the president Xi Jinping" is a name, not a description.

@@ -749,3 +749,27 @@ fn the_day_after_an_earlier_act_is_that_acts_not_the_arrivals() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_age_describes_the_traveller_and_a_region_or_a_greeting_names_no_one() {
+    let text = "ADDIS ABABA, Feb 17 (Reuters) - Brazilian President Luiz Inacio Lula da Silva urged African leaders on Saturday to join forces.\n\n\"Africa and Latin America cannot keep sending more money to creditors,\" Lula told heads of state. Abiy said he had held an excellent meeting with brother Lula.\n\nThe 78-year-old leftist, accompanied by Foreign Minister Mauro Vieira, arrived in Addis Ababa on Friday from Cairo, where he held talks with Egyptian President Abdel Fattah al-Sisi on Thursday.";
+    assert_eq!(
+        visits(text, "2024-02-17"),
+        [
+            "Luiz Inacio Lula da Silva BR->ET Addis Ababa 2024-02-16",
+            "Mauro Vieira BR->ET Addis Ababa 2024-02-16",
+            "Luiz Inacio Lula da Silva BR->EG Cairo 2024-02-15"
+        ]
+    );
+}
+
+#[test]
+fn what_was_to_happen_did_not_and_a_planes_maker_is_no_traveller() {
+    let text = "TOKYO, Aug. 9 Kyodo - Prime Minister Fumio Kishida on Friday called off a planned trip to Kazakhstan.\n\nUnder the original itinerary, Kishida was to hold talks with Kazakh President Kassym-Jomart Tokayev in Astana on Saturday and then visit Tashkent and Samarkand.";
+    assert!(visits(text, "2024-08-09").is_empty());
+    let text = "BONN, May 18 - Leonid Brezhnev arrived here today.\n\nMr. Brezhnev's Ilyushin jetliner touched down at the Cologne-Bonn airport at 4:02 P.M.";
+    assert_eq!(
+        visits(text, "1973-05-19"),
+        ["Leonid Brezhnev RU->DE Bonn 1973-05-18"]
+    );
+}

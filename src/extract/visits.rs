@@ -324,6 +324,13 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
         match sent.word(i) {
             // "the Pope is to make a brief stop in Nassau".
             "set" | "due" | "going" | "poised" | "slated" | "is" | "are" => followed_by_to,
+            // "Kishida was to hold talks in Astana", not "her first trip
+            // was to Bonn".
+            "was" | "were" => {
+                followed_by_to
+                    && sent.tokens.get(i + 2).is_some_and(super::text::Token::is_lowercase)
+                    && !sent.has(i + 2, Flags::FUNCTION)
+            }
             "ahead" => sent.is(i + 1, "of"),
             "called" | "calls" => sent.is(i + 1, "off"),
             // "which was to have been his first state visit": it was not.
@@ -394,7 +401,9 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
         sent.word(trigger.at),
         "visit" | "travel" | "fly" | "go" | "tour" | "attend" | "arrive" | "head"
     );
-    if bare && trigger.at > 0 && sent.is(trigger.at - 1, "and") {
+    let and_then =
+        trigger.at > 1 && sent.is(trigger.at - 1, "then") && sent.is(trigger.at - 2, "and");
+    if bare && trigger.at > 0 && (sent.is(trigger.at - 1, "and") || and_then) {
         return true;
     }
     // "to visit" is a plan, unless it tells who was "the last British

@@ -11,8 +11,9 @@ use super::visits::{VisitMention, home_of};
 use crate::gazetteer::Gazetteer;
 
 /// How many words may stand between the travel word and "from" ("flew
-/// in from", "came to Moscow from").
-const VERB_BEFORE_FROM: usize = 5;
+/// in from", "came to Moscow from", "arrived in Addis Ababa on Friday
+/// from").
+const VERB_BEFORE_FROM: usize = 8;
 
 /// Words that say the traveller did something in the place left (not
 /// "where he was born").
@@ -63,6 +64,7 @@ pub(crate) fn where_legs(
         let from_at = place.tokens.start - 1;
         let Some(verb) = (from_at.saturating_sub(VERB_BEFORE_FROM)..from_at)
             .rev()
+            .take_while(|&i| !sent.punct(i, ','))
             .find(|&i| {
                 travel(sent.word(i)).is_some_and(|kind| matches!(kind, Travel::Go | Travel::Arrive))
             })
