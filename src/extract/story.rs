@@ -13,7 +13,7 @@ use super::groups::{Group, GroupMention};
 use super::lexicon::Flags;
 use super::people::{NameMention, is_known_word};
 use super::places::Places;
-use crate::model::{CountryCode, Day, FuzzyDate};
+use crate::model::{CountryCode, Day, FuzzyDate, Precision};
 
 /// How many people "the crown prince" may look back over.
 const RECENT_PEOPLE: usize = 64;
@@ -558,11 +558,18 @@ impl Story {
         for index in 0..sent.dates.len() {
             if let Some(date) = self.resolve_date(sent, text, index)
                 && !date.is_interval()
+                && !names_event(sent, index, &date)
             {
                 self.discourse = Some(date);
             }
         }
     }
+}
+
+/// Whether a year names an event rather than a time ("the 2024 Summit of
+/// the Forum", "the 2018 World Cup").
+pub(crate) fn names_event(sent: &Sent<'_, '_>, index: usize, date: &FuzzyDate) -> bool {
+    date.precision() == Precision::Year && sent.capitalized(sent.dates[index].tokens.end)
 }
 
 /// Whether the token before `at` makes a mention there an object.

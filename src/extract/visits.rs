@@ -12,11 +12,11 @@ use super::legs::Legs;
 use super::lexicon::{Flags, Travel, is_weak_travel, travel};
 use super::phrases::noun_phrase_trigger;
 use super::places::PlaceHow;
-use super::story::{Actor, Parsed, Story, StoryPlace, clause_around};
+use super::story::{Actor, Parsed, Story, StoryPlace, clause_around, names_event};
 use super::text::Kind;
 use super::travellers::travellers;
 use crate::gazetteer::Gazetteer;
-use crate::model::{CountryCode, FuzzyDate, PlaceRef, Precision, Span};
+use crate::model::{CountryCode, FuzzyDate, PlaceRef, Span};
 
 /// Adverbs that make a trip a habit: "repeatedly travelled to London".
 const HABITUAL: &[&str] = &[
@@ -345,10 +345,21 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
     };
     // "No president has travelled to Chile since Obama's visit in 2011":
     // the trip after "since" is told, not denied.
-    let scope = (clause.start..trigger.at)
+    // "Kishida cancels Central Asia, Mongolia trip": a list of places
+    // before the trip noun belongs to the clause before its comma.
+    let listed = clause.start >= 2
+        && sent.punct(clause.start - 1, ',')
+        && parsed.places.covers(clause.start - 2)
+        && (clause.start..trigger.at).all(|i| parsed.places.covers(i));
+    let start = if listed {
+        clause_around(sent, clause.start - 2).start
+    } else {
+        clause.start
+    };
+    let scope = (start..trigger.at)
         .rev()
         .find(|&i| sent.is(i, "since"))
-        .map_or(clause.start, |since| since + 1);
+        .map_or(start, |since| since + 1);
     // "Berlusconi confirms Libyan leader's visit to Italy", "discussed
     // the visit": a visit talked about is still to come.
     let talked_about = trigger.travel == Travel::VisitNoun
@@ -861,9 +872,7 @@ fn day_within_event_year(
     date: &FuzzyDate,
 ) -> Option<FuzzyDate> {
     let sent = &parsed.sent;
-    let mention = &sent.dates[index];
-    let names_event = date.precision() == Precision::Year && sent.capitalized(mention.tokens.end);
-    if !names_event {
+    if !names_event(sent, index, date) {
         return None;
     }
     (0..sent.dates.len())
