@@ -119,7 +119,9 @@ impl Cast {
                 self.index(id, &parts);
             }
             let person = &mut self.people[id];
-            if person.title.is_none() {
+            // "Mr. Macron said" gives no office; "the French president"
+            // may still be him.
+            if person.title.as_deref().is_none_or(is_honorific) && title.is_some() {
                 person.title = title.map(str::to_owned);
             }
             if person.country.is_none() {
@@ -222,6 +224,15 @@ impl Cast {
                     .and_then(|(_, code)| CountryCode::parse(code))
             });
     }
+}
+
+/// Whether a title is only a form of address ("Mr.", "Mrs", "Dr"), no
+/// office.
+pub(crate) fn is_honorific(title: &str) -> bool {
+    matches!(
+        title.trim_end_matches('.').to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "madame" | "monsieur" | "m"
+    )
 }
 
 /// A name's words, folded (lowercase, no accents, no dots) and split at

@@ -230,9 +230,12 @@ fn is_name_word(sent: &Sent<'_, '_>, places: &Places, at: usize) -> bool {
     if surname || inner_sheikh {
         return true;
     }
+    // "the G20", "the G-7": a group's number, not a name.
+    let numbered = token.text.chars().any(|c| c.is_ascii_digit());
     token.kind == Kind::Word
         && !verb
         && !handle
+        && !numbered
         && (token.is_capitalized() || glued)
         && (initial || !token.text.ends_with('.'))
         && !sent.has(at, Flags::FUNCTION)

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
-use super::cast::{Cast, PersonId, name_parts};
+use super::cast::{Cast, PersonId, is_honorific, name_parts};
 use super::dates::{Anchor, DateExpr, is_future, resolve};
 use super::doc::Sent;
 use super::groups::{Group, GroupMention};
@@ -377,7 +377,10 @@ impl Story {
                 // "The 78-year-old leftist, accompanied by ...": an age
                 // opening the sentence describes the person in focus.
                 let aged = (start + 1..at).any(|i| is_age(sent.word(i)));
-                let head = sent.tokens.get(at).is_some_and(super::text::Token::is_lowercase);
+                let head = sent
+                    .tokens
+                    .get(at)
+                    .is_some_and(super::text::Token::is_lowercase);
                 if let Some(focus) = self.focus.filter(|_| start == 0 && aged && head) {
                     described.push(ActorMention {
                         tokens: start..at + 1,
@@ -392,47 +395,13 @@ impl Story {
             if sent.capitalized(at + 1) || found.iter().any(|m| m.tokens.contains(&(at + 1))) {
                 continue;
             }
-            let words: Vec<&str> = (head_start..=at).map(|i| sent.word(i)).collect();
-            let title_of = |id: PersonId| {
-                self.cast.people[id]
-                    .title
-                    .as_deref()
-                    .map(str::to_lowercase)
-                    .unwrap_or_default()
+            let description = Description {
+                start,
+                head_start,
+                head: at,
+                nationality,
             };
-            let of_nationality =
-                |id: PersonId| nationality.is_none_or(|c| self.cast.people[id].country == Some(c));
-            let as_titled = |id: PersonId| {
-                let title = title_of(id);
-                words.iter().all(|w| title.contains(w)) && of_nationality(id)
-            };
-            // "the Senegalese leader": its head of state or government
-            // before anyone else of the country named since.
-            let loose = nationality.is_some() && matches!(sent.word(at), "leader" | "head");
-            let as_head = |id: PersonId| {
-                let title = title_of(id);
-                let head = title.is_empty() || HEAD_TITLES.iter().any(|head| title.contains(head));
-                loose && head && of_nationality(id)
-            };
-            // Not someone the sentence only names after the description.
-            let named_later = |id: PersonId| {
-                found
-                    .iter()
-                    .any(|m| m.tokens.start > start && m.actors.contains(&Actor::Person(id)))
-            };
-            let recent = || {
-                self.recent
-                    .iter()
-                    .rev()
-                    .copied()
-                    .filter(|&id| !named_later(id))
-            };
-            // "the North Korean leader" is not the "then leader" named.
-            let current = |id: &PersonId| !self.cast.people[*id].former;
-            let person = recent()
-                .filter(current)
-                .find(|&id| as_titled(id) || as_head(id))
-                .or_else(|| recent().find(|&id| loose && of_nationality(id)));
+            let person = self.described_person(sent, found, &description);
             if let Some(id) = person {
                 described.push(ActorMention {
                     tokens: start..at + 1,
@@ -443,6 +412,99 @@ impl Story {
             }
         }
         described
+    }
+
+    /// The person a description ("the French president", "the Senegalese
+    /// leader", "the head of state") stands for.
+    fn described_person(
+        &self,
+        sent: &Sent<'_, '_>,
+        found: &[ActorMention],
+        description: &Description,
+    ) -> Option<PersonId> {
+        let Description {
+            start,
+            nationality,
+            head: at,
+            ..
+        } = *description;
+        let words: Vec<&str> = (description.head_start..=description.head)
+            .map(|i| sent.word(i))
+            .collect();
+        let title_of = |id: PersonId| {
+            self.cast.people[id]
+                .title
+                .as_deref()
+                .map(str::to_lowercase)
+                .unwrap_or_default()
+        };
+        let of_nationality =
+            |id: PersonId| nationality.is_none_or(|c| self.cast.people[id].country == Some(c));
+        let as_titled = |id: PersonId| {
+            let title = title_of(id);
+            words.iter().all(|w| title.contains(w)) && of_nationality(id)
+        };
+        // "the Senegalese leader": its head of state or government
+        // before anyone else of the country named since.
+        let loose = nationality.is_some() && matches!(sent.word(at), "leader" | "head");
+        let as_head = |id: PersonId| {
+            let title = title_of(id);
+            let head = title.is_empty() || HEAD_TITLES.iter().any(|head| title.contains(head));
+            loose && head && of_nationality(id)
+        };
+        // Not someone the sentence only names after the description.
+        let named_later = |id: PersonId| {
+            found
+                .iter()
+                .any(|m| m.tokens.start > start && m.actors.contains(&Actor::Person(id)))
+        };
+        let recent = || {
+            self.recent
+                .iter()
+                .rev()
+                .copied()
+                .filter(|&id| !named_later(id))
+        };
+        // "the North Korean leader" is not the "then leader" named.
+        let current = |id: &PersonId| !self.cast.people[*id].former;
+        // "Emmanuel Macron ... Mr. Macron said ... The French
+        // president": one named with no office, of the nationality,
+        // for a head's title.
+        let untitled_head = |id: PersonId| {
+            nationality.is_some()
+                && self.cast.people[id]
+                    .title
+                    .as_deref()
+                    .is_none_or(is_honorific)
+                && of_nationality(id)
+                && words.iter().any(|w| HEAD_TITLES.contains(w))
+        };
+        // "the head of state was in Luanda": the person in focus, when
+        // they lead a country.
+        let head_of_state = nationality.is_none()
+            && sent.is(at, "head")
+            && sent.is(at + 1, "of")
+            && sent.is_any(at + 2, &["state", "government"]);
+        let leads = |id: PersonId| {
+            let title = title_of(id);
+            self.cast.people[id]
+                .title
+                .as_deref()
+                .is_none_or(is_honorific)
+                || HEAD_TITLES.iter().any(|head| title.contains(head))
+        };
+        let focus = match self.focus {
+            Some(Actor::Person(id)) if head_of_state && leads(id) => Some(id),
+            _ => None,
+        };
+        focus
+            .or_else(|| {
+                recent()
+                    .filter(current)
+                    .find(|&id| as_titled(id) || as_head(id))
+            })
+            .or_else(|| recent().find(|&id| loose && of_nationality(id)))
+            .or_else(|| recent().filter(current).find(|&id| untitled_head(id)))
     }
 
     /// "The two leaders", "the three men": the latest people of as many
@@ -570,6 +632,16 @@ impl Story {
 /// the Forum", "the 2018 World Cup").
 pub(crate) fn names_event(sent: &Sent<'_, '_>, index: usize, date: &FuzzyDate) -> bool {
     date.precision() == Precision::Year && sent.capitalized(sent.dates[index].tokens.end)
+}
+
+/// A definite description's words: "the" at `start`, its title words
+/// from `head_start` to the `head` noun, and the nationality it gives.
+#[derive(Clone, Copy)]
+struct Description {
+    start: usize,
+    head_start: usize,
+    head: usize,
+    nationality: Option<CountryCode>,
 }
 
 /// Whether the token before `at` makes a mention there an object.

@@ -773,3 +773,15 @@ fn what_was_to_happen_did_not_and_a_planes_maker_is_no_traveller() {
         ["Leonid Brezhnev RU->DE Bonn 1973-05-18"]
     );
 }
+
+#[test]
+fn a_leader_named_without_office_is_the_countrys_president_and_the_head_of_state() {
+    let text = "In Kinshasa, Emmanuel Macron ends his African tour\n\nBy Mathilde Garnier (Kinshasa, special correspondent)\nPublished on March 4, 2023\n\n\"We must not look elsewhere for culprits,\" Mr. Macron said on Saturday. The French president landed in Kinshasa on Friday evening.\n\nOn Thursday, the head of state was in Luanda, where he announced a partnership with Angola.";
+    assert_eq!(
+        visits(text, "2023-03-04"),
+        [
+            "Emmanuel Macron FR->CD Kinshasa 2023-03-03",
+            "Emmanuel Macron FR->AO Luanda 2023-03-02"
+        ]
+    );
+}

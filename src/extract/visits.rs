@@ -310,6 +310,28 @@ pub(crate) fn begins(sent: &Sent<'_, '_>, at: usize) -> bool {
     starts(at + 1) || sent.is_any(at + 1 + comma, &["that", "which"]) && starts(at + 2 + comma)
 }
 
+/// Where the words that may make a trip unreal begin: the trigger's
+/// clause, from after a "since" in it ("No president has travelled to
+/// Chile since Obama's visit in 2011": the trip after "since" is told, not
+/// denied), or from the clause before when a list of places runs up to the
+/// trigger ("Kishida cancels Central Asia, Mongolia trip").
+fn cue_scope(parsed: &Parsed<'_, '_>, clause: &std::ops::Range<usize>, trigger: &Trigger) -> usize {
+    let sent = &parsed.sent;
+    let listed = clause.start >= 2
+        && sent.punct(clause.start - 1, ',')
+        && parsed.places.covers(clause.start - 2)
+        && (clause.start..trigger.at).all(|i| parsed.places.covers(i));
+    let start = if listed {
+        clause_around(sent, clause.start - 2).start
+    } else {
+        clause.start
+    };
+    (start..trigger.at)
+        .rev()
+        .find(|&i| sent.is(i, "since"))
+        .map_or(start, |since| since + 1)
+}
+
 /// Whether the words around a trigger make the trip hypothetical,
 /// planned, cancelled or denied.
 fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
@@ -328,7 +350,10 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
             // was to Bonn".
             "was" | "were" => {
                 followed_by_to
-                    && sent.tokens.get(i + 2).is_some_and(super::text::Token::is_lowercase)
+                    && sent
+                        .tokens
+                        .get(i + 2)
+                        .is_some_and(super::text::Token::is_lowercase)
                     && !sent.has(i + 2, Flags::FUNCTION)
             }
             "ahead" => sent.is(i + 1, "of"),
@@ -343,23 +368,7 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
             }
         }
     };
-    // "No president has travelled to Chile since Obama's visit in 2011":
-    // the trip after "since" is told, not denied.
-    // "Kishida cancels Central Asia, Mongolia trip": a list of places
-    // before the trip noun belongs to the clause before its comma.
-    let listed = clause.start >= 2
-        && sent.punct(clause.start - 1, ',')
-        && parsed.places.covers(clause.start - 2)
-        && (clause.start..trigger.at).all(|i| parsed.places.covers(i));
-    let start = if listed {
-        clause_around(sent, clause.start - 2).start
-    } else {
-        clause.start
-    };
-    let scope = (start..trigger.at)
-        .rev()
-        .find(|&i| sent.is(i, "since"))
-        .map_or(start, |since| since + 1);
+    let scope = cue_scope(parsed, &clause, trigger);
     // "Berlusconi confirms Libyan leader's visit to Italy", "discussed
     // the visit": a visit talked about is still to come.
     let talked_about = trigger.travel == Travel::VisitNoun
