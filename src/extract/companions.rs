@@ -110,6 +110,15 @@ const AMONG_REACH: usize = 20;
 /// President are ..." or "Accompanying the President are ...", when the
 /// word at `at` opens such a list.
 fn among_those(sent: &Sent<'_, '_>, at: usize) -> Option<usize> {
+    // "Also in the delegation is Foreign Minister Mohamad Hasan".
+    let in_party = sent.is_any(at, PARTIES)
+        && at >= 2
+        && sent.is(at - 1, "the")
+        && sent.is(at - 2, "in")
+        && (0..at - 2).all(|i| sent.is_any(i, &["also", "among"]));
+    if in_party && sent.is_any(at + 1, &["are", "were", "is", "was"]) {
+        return Some(at + 1);
+    }
     let verb = matches!(
         sent.word(at),
         "travelling" | "traveling" | "accompanying" | "travelled" | "traveled"

@@ -8,7 +8,7 @@ use super::lexicon::{Travel, is_weak_travel, travel};
 use super::places::{PlaceHow, PlaceMention};
 use super::story::{ActorMention, Parsed, Story, StoryPlace, opening_place, where_place};
 use super::travellers::subject;
-use super::visits::{Trigger, begins, flies_in};
+use super::visits::{Trigger, begins, came_then, flies_in};
 
 /// How far after a travel word its destination may be, in tokens.
 pub(crate) const DESTINATION_WINDOW: usize = 14;
@@ -359,11 +359,18 @@ fn fallback_destination(
     // steaming capital": arrived here.
     let travel_here = !matches!(trigger.travel, Travel::Hosted) && names_here(sent, trigger.at)
         || trigger.travel == Travel::Go && from_abroad(parsed, story, trigger.at);
+    // "It is the King's 20th visit to Canada. He last came in May 2022":
+    // with no dateline, to where the story just was.
+    let came = came_then(sent, trigger.at);
     if matches!(trigger.travel, Travel::Arrive | Travel::Welcomed)
         || flies_in(sent, trigger.at)
         || travel_here
+        || came
     {
-        return story.dateline.clone();
+        return story
+            .dateline
+            .clone()
+            .or_else(|| came.then(|| story.last_place.clone()).flatten());
     }
     None
 }

@@ -88,7 +88,7 @@ const FUNCTION_WORDS: &[&str] = &[
 #[rustfmt::skip]
 const ORG_WORDS: &[&str] = &[
     "party", "parti", "partido", "partei", "movement", "mouvement", "movimiento", "front",
-    "frente", "presidency", "secretariat", "chancellery", "electronics", "motors", "industries", "holdings", "petroleum", "agency", "ministry", "council", "union", "nations", "news", "times", "post", "press",
+    "frente", "presidency", "secretariat", "electronics", "motors", "industries", "holdings", "petroleum", "agency", "ministry", "council", "union", "nations", "news", "times", "post", "press",
     "house", "hall", "committee", "congress", "assembly", "army", "navy", "force", "forces",
     "fleet", "bank", "group", "organization", "organisation", "summit", "university", "institute",
     "center", "centre", "airport", "palace", "square", "street", "hotel", "day", "war", "channel",
@@ -375,6 +375,9 @@ pub(crate) const LANDMARKS: &[Landmark] = &[
     landmark("akasaka palace", "JP", Some("Tokyo")),
     landmark("kantei", "JP", Some("Tokyo")),
     landmark("rashtrapati bhavan", "IN", Some("New Delhi")),
+    landmark("hyderabad house", "IN", Some("New Delhi")),
+    landmark("pearl harbor", "US", Some("Honolulu")),
+    landmark("pearl harbour", "US", Some("Honolulu")),
     landmark("kumsusan palace of the sun", "KP", Some("Pyongyang")),
     landmark("kumsusan", "KP", Some("Pyongyang")),
     landmark("vostochny cosmodrome", "RU", None),

@@ -155,7 +155,8 @@ pub(crate) fn find_names(sent: &Sent<'_, '_>, text: &str, places: &Places) -> Ve
         // "the Rosatom state corporation" (but "the Buhari administration"
         // still names Buhari).
         let org_after = (end..(end + 2).min(sent.len()))
-            .take_while(|&i| sent.tokens[i].is_lowercase())
+            // Not "Al Zeyoudi and embassy officials".
+            .take_while(|&i| sent.tokens[i].is_lowercase() && !sent.is_any(i, &["and", "or"]))
             .any(|i| sent.has(i, Flags::ORG) && !sent.has(i, Flags::TITLE_HEAD))
             && known_country(&name_parts(sent.text(text, at..end))).is_none();
         // "Mr. Brezhnev's Ilyushin jetliner": a maker's name for a craft.
@@ -274,9 +275,16 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
                 && !sent.has(prev, Flags::FUNCTION)
                 && !places.covers(prev)
                 && in_title);
+        // "Minister of State for Foreign Trade": "of" or "for" after the
+        // head, or after the capitalised field that follows it.
+        let head_before = |i: usize| {
+            sent.has(i, Flags::TITLE_HEAD)
+                || sent.capitalized(i)
+                    && (i.saturating_sub(3)..i).any(|j| sent.has(j, Flags::TITLE_HEAD))
+        };
         let glue = sent.is_any(prev, &["of", "for"])
             && prev > 0
-            && sent.has(prev - 1, Flags::TITLE_HEAD)
+            && head_before(prev - 1)
             && title_range.is_some();
         let the_glue = sent.is(prev, "the") && prev > 0 && sent.is(prev - 1, "of");
         // "Minister of Roads and Urban Development Farzaneh Sadegh": "and"

@@ -102,8 +102,11 @@ fn tour_leg(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
         && tours(relative.saturating_sub(reach)..relative - 1);
     // "Hu's last African tour, in early 2004, took him to Cairo": the tour
     // as the subject.
-    let subject = sent.tokens[..at].iter().any(|t| t.kind == Kind::Possessive)
-        && tours(at.saturating_sub(TOUR_REACH)..at);
+    // "His first trip abroad as prime minister, in March, took him to
+    // Paris and London".
+    let owned = sent.tokens[..at].iter().any(|t| t.kind == Kind::Possessive)
+        || (0..at).any(|i| sent.is_any(i, &["his", "her", "their"]));
+    let subject = owned && tours(at.saturating_sub(TOUR_REACH)..at);
     let tour = word == "took"
         && (relative_clause || subject)
         && sent.is_any(at + 1, &["him", "her", "them"])

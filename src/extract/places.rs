@@ -449,8 +449,13 @@ fn city(
         let possessive = possessive_after(sent, end);
         // "the Istanbul Conference": a big city naming an event.
         let names_event = sent.capitalized(end) && sent.has(end, Flags::ORG);
-        let big = (whole || names_event)
-            && (city.kind == PlaceKind::Capital || city.population >= BIG_CITY);
+        let prominent = city.kind == PlaceKind::Capital || city.population >= BIG_CITY;
+        let big = (whole || names_event) && prominent;
+        // "at Lansdowne Park", "at Hyderabad House": a small town's name
+        // opening a longer one names something else.
+        if !whole && !prominent && sent.capitalized(end) {
+            continue;
+        }
         if !(after_preposition
             || possessive
             || comma_country.is_some()

@@ -785,3 +785,37 @@ fn a_leader_named_without_office_is_the_countrys_president_and_the_head_of_state
         ]
     );
 }
+
+#[test]
+fn a_delegations_member_a_long_office_and_a_trip_that_was_to_a_place() {
+    let text = "ABU DHABI, Jan 13 (Bernama) -- Prime Minister Datuk Seri Anwar Ibrahim arrived here this afternoon.\n\nHe was greeted on arrival by UAE Minister of State for Foreign Trade Thani Ahmed Al Zeyoudi and embassy officials.\n\nAlso in the delegation is Foreign Minister Datuk Seri Mohamad Hasan.\n\nThe deal was announced after Al Zeyoudi was in Kuala Lumpur last month for talks. Anwar's first official overseas trip was to Indonesia in January 2023.";
+    let found = visits(text, "2025-01-13");
+    for expected in [
+        "Datuk Seri Mohamad Hasan MY->AE Abu Dhabi 2025-01-13",
+        "Thani Ahmed Al Zeyoudi AE->MY Kuala Lumpur 2024-12",
+        "Datuk Seri Anwar Ibrahim MY->ID 2023-01",
+    ] {
+        assert!(
+            found.contains(&expected.to_owned()),
+            "{expected}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_trip_that_took_him_to_two_capitals_and_a_coming_last_dated() {
+    let text = "Charles arrives in Canada\n\nKing Charles III and Queen Camilla have arrived in Canada, where they were greeted by Prime Minister Mark Carney on Monday.\n\nIt is the King's 20th visit to Canada. He last came in May 2022, when he was still Prince of Wales. They met the community at Lansdowne Park in the United States.\n\nCarney travelled to Washington earlier this month. His first trip abroad as prime minister, in March, took him to Paris and London.";
+    let found = visits(text, "2025-05-26");
+    for expected in [
+        "Camilla GB->CA 2025-05-26",
+        "Charles III GB->CA 2022-05",
+        "Mark Carney CA->FR Paris 2025-03",
+        "Mark Carney CA->GB London 2025-03",
+    ] {
+        assert!(
+            found.contains(&expected.to_owned()),
+            "{expected}: {found:?}"
+        );
+    }
+    assert!(!found.iter().any(|v| v.contains("Lansdowne")), "{found:?}");
+}

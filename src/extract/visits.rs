@@ -127,8 +127,10 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
             "crossed" | "crosses" | "crossing" => within(&["into"], 3),
             // "travelled overnight on the same train from southeastern
             // Poland": to where the story is (see `destinations`).
-            // "flew there in June 2000".
-            _ => within(TOWARDS, 4) || within(&["from"], 8) || next == "there",
+            // "flew there in June 2000", "He last came in May 2022".
+            _ => {
+                within(TOWARDS, 4) || within(&["from"], 8) || next == "there" || came_then(sent, at)
+            }
         },
         // "Nixon's China visit", "Modi's US trip": the place names the noun.
         Travel::VisitVerb | Travel::VisitNoun
@@ -175,8 +177,10 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         Travel::VisitNoun => {
             let verb_before = (clause_around(sent, at).start..at)
                 .any(|i| travel(sent.word(i)).is_some_and(|k| k != Travel::VisitNoun));
-            // "a trip there by Gabriel".
+            // "a trip there by Gabriel", "his first overseas trip was to
+            // Indonesia".
             matches!(next, "to" | "of" | "through" | "there")
+                || next == "was" && sent.is(at + 2, "to")
                 || next == "in" && !(sent.in_date(at + 2) && verb_before)
         }
         // Active "Kim welcomed Xi to Pyongyang": Xi is the guest; "Lavrov
@@ -290,15 +294,25 @@ pub(super) fn place_follows(
 }
 
 /// "He first came to Dhaka in 2006": coming, straight to a place, is a
-/// trip ("came to power", "came to an end" are not).
+/// trip ("came to power", "came to an end" are not); so is coming at a
+/// time, last or first ("He last came in May 2022": where the story is).
 fn came_to_a_place(parsed: &Parsed<'_, '_>, at: usize) -> bool {
     let sent = &parsed.sent;
-    sent.is_any(at, &["came", "comes", "coming"])
-        && sent.is(at + 1, "to")
+    let to_a_place = sent.is(at + 1, "to")
         && parsed
             .places
             .place_at(at + 2)
-            .is_some_and(|place| place.tokens.start == at + 2)
+            .is_some_and(|place| place.tokens.start == at + 2);
+    sent.is_any(at, &["came", "comes", "coming"]) && (to_a_place || came_then(sent, at))
+}
+
+/// "He last came in May 2022", "she first came in 1998": a coming dated,
+/// with no place of its own.
+pub(super) fn came_then(sent: &Sent<'_, '_>, at: usize) -> bool {
+    at > 0
+        && sent.is(at, "came")
+        && sent.is_any(at - 1, &["last", "first"])
+        && (sent.in_date(at + 1) || sent.is(at + 1, "in") && sent.in_date(at + 2))
 }
 
 /// Whether a travel noun at `at` is told beginning: "the tour began",
