@@ -255,15 +255,13 @@ fn known_in_capitals(word: &str) -> bool {
     is_known_word(&folded) || super::known::known_surname_country(&[folded]).is_some()
 }
 
-/// A name with what the words around it say: the title and nationality
-/// before it, an appositive title or "of Country" after it.
-fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>) -> NameMention {
-    let mut start = core.start;
+/// The title words right before a name that starts at `name_start`
+/// ("Natural Resources Minister", "Minister of State for Foreign Trade"),
+/// read leftwards.
+fn title_before(sent: &Sent<'_, '_>, places: &Places, name_start: usize) -> Option<Range<usize>> {
     let mut title_range: Option<Range<usize>> = None;
-    let mut country = None;
-    // Leftwards: title words, then a nationality.
-    let mut at = core.start;
-    while at > 0 && core.start - at < MAX_TITLE {
+    let mut at = name_start;
+    while at > 0 && name_start - at < MAX_TITLE {
         let prev = at - 1;
         // "Natural Resources Minister": capitalised words of a title.
         let in_title = sent.has(prev + 1, Flags::TITLE_HEAD)
@@ -296,15 +294,23 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
             && (prev.saturating_sub(3)..prev - 1).any(|i| {
                 sent.is_any(i, &["of", "for"]) && i > 0 && sent.has(i - 1, Flags::TITLE_HEAD)
             })
-            && (prev + 1..core.start).all(|i| sent.capitalized(i));
+            && (prev + 1..name_start).all(|i| sent.capitalized(i));
         if title_word || glue || the_glue || and_glue {
-            title_range = Some(prev..title_range.map_or(core.start, |r| r.end));
+            title_range = Some(prev..title_range.map_or(name_start, |r| r.end));
             at = prev;
-            start = prev;
             continue;
         }
         break;
     }
+    title_range
+}
+
+/// A name with what the words around it say: the title and nationality
+/// before it, an appositive title or "of Country" after it.
+fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>) -> NameMention {
+    let mut title_range = title_before(sent, places, core.start);
+    let mut start = title_range.as_ref().map_or(core.start, |r| r.start);
+    let mut country = None;
     // An international organisation before the title: "NATO Secretary
     // General Mark Rutte", "African Union Commission Chairperson Moussa
     // Faki": its officials travel from its seat.
