@@ -686,6 +686,7 @@ fn update_focus(story: &mut Story, parsed: &Parsed<'_, '_>, visits: &[visits::Vi
     // accompanied by Dr Yassine Fall. He has also visited The Gambia").
     if let Some(visit) = visits.first() {
         story.focus = Some(visit.actor);
+        story.first_traveller.get_or_insert(visit.actor);
         return;
     }
     // "On that trip, he and his wife Michelle took a test": a pronoun

@@ -451,9 +451,12 @@ fn city(
         let names_event = sent.capitalized(end) && sent.has(end, Flags::ORG);
         let prominent = city.kind == PlaceKind::Capital || city.population >= BIG_CITY;
         let big = (whole || names_event) && prominent;
-        // "at Lansdowne Park", "at Hyderabad House": a small town's name
-        // opening a longer one names something else.
-        if !whole && !prominent && sent.capitalized(end) {
+        // "at Lansdowne Park", "at Hyderabad House", "in the St. Andrew's
+        // Hall": a small town's name opening a longer one names something
+        // else.
+        let opens_longer = !whole && sent.capitalized(end)
+            || possessive_after(sent, end) && sent.capitalized(end + 1);
+        if opens_longer && !prominent {
             continue;
         }
         if !(after_preposition

@@ -123,6 +123,9 @@ pub(crate) struct Story {
     pub upcoming: Option<(FuzzyDate, StoryPlace, usize)>,
     /// The last place the sentences so far named: where "flew there" went.
     pub last_place: Option<StoryPlace>,
+    /// Who made the first trip the story tells: its news, whom "the
+    /// 54-year-old former airline executive" describes.
+    pub first_traveller: Option<Actor>,
 }
 
 impl Story {
@@ -375,13 +378,14 @@ impl Story {
             }
             if !sent.has(at, Flags::TITLE_HEAD) {
                 // "The 78-year-old leftist, accompanied by ...": an age
-                // opening the sentence describes the person in focus.
+                // opening the sentence describes the story's traveller.
                 let aged = (start + 1..at).any(|i| is_age(sent.word(i)));
                 let head = sent
                     .tokens
                     .get(at)
                     .is_some_and(super::text::Token::is_lowercase);
-                if let Some(focus) = self.focus.filter(|_| start == 0 && aged && head) {
+                let described_one = self.first_traveller.or(self.focus);
+                if let Some(focus) = described_one.filter(|_| start == 0 && aged && head) {
                     described.push(ActorMention {
                         tokens: start..at + 1,
                         actors: vec![focus],

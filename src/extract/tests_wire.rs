@@ -819,3 +819,16 @@ fn a_trip_that_took_him_to_two_capitals_and_a_coming_last_dated() {
     }
     assert!(!found.iter().any(|v| v.contains("Lansdowne")), "{found:?}");
 }
+
+#[test]
+fn a_day_after_he_arrived_and_the_legs_an_aged_description_tells() {
+    let text = "HANOI, Vietnam (AP) — New Zealand Prime Minister Christopher Luxon pressed Vietnam on Wednesday to open its market, a day after he arrived in Hanoi.\n\nVietnamese Prime Minister Pham Minh Chinh hosted him on Wednesday. Chinh called New Zealand a trusted friend.\n\nThe 54-year-old former airline executive has made Southeast Asia a focus of his foreign policy.\n\nHe began the tour in Manila last Thursday. In Bangkok on Saturday, he met Prime Minister Paetongtarn Shinawatra.";
+    assert_eq!(
+        visits(text, "2025-02-26"),
+        [
+            "Christopher Luxon NZ->VN Hanoi 2025-02-25",
+            "Christopher Luxon NZ->PH Manila 2025-02-20",
+            "Christopher Luxon NZ->TH Bangkok 2025-02-22"
+        ]
+    );
+}

@@ -12,7 +12,7 @@ use super::legs::Legs;
 use super::lexicon::{Flags, Travel, is_weak_travel, travel};
 use super::phrases::noun_phrase_trigger;
 use super::places::PlaceHow;
-use super::story::{Actor, Parsed, Story, StoryPlace, clause_around, names_event};
+use super::story::{Actor, Parsed, Story, StoryPlace, clause_around, names_event, opening_place};
 use super::text::Kind;
 use super::travellers::travellers;
 use crate::gazetteer::Gazetteer;
@@ -188,7 +188,13 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         Travel::Welcomed if !passive && word != "met" && parsed.actor_after(at, 3).is_some() => {
             return Some(Travel::Hosted);
         }
-        Travel::Welcomed if !passive && word == "met" && meeting_place_follows(parsed, at) => {
+        // "In Bangkok on Saturday, he met Prime Minister Paetongtarn".
+        Travel::Welcomed
+            if !passive
+                && word == "met"
+                && (meeting_place_follows(parsed, at)
+                    || opening_place(parsed).is_some_and(|place| place.city.is_some())) =>
+        {
             return Some(Travel::Meet);
         }
         Travel::Welcomed => passive,
@@ -799,9 +805,14 @@ fn trip_dates(
         })
     });
     let resolved = resolved.map(|date| {
-        date_index
-            .and_then(|index| day_within_event_year(parsed, story, index, &date))
-            .unwrap_or(date)
+        let Some(index) = date_index else {
+            return date;
+        };
+        let date = day_within_event_year(parsed, story, index, &date).unwrap_or(date);
+        match days_after(sent, trigger.at, sent.dates[index].tokens.end) {
+            Some(days) if date.is_exact_day() => FuzzyDate::day(date.first_day().add_days(-days)),
+            _ => date,
+        }
     });
     // "... before travelling on to Beijing": the next stop, undated, is
     // still ahead when the story is filed.
@@ -883,6 +894,31 @@ fn companions(
 fn is_aside(parsed: &Parsed<'_, '_>, at: usize) -> bool {
     (at.saturating_sub(4).max(1)..at)
         .any(|i| parsed.sent.is_any(i, &["who", "whose"]) && parsed.sent.is(i - 1, ","))
+}
+
+/// How many days before the clause's date a trip came when it is told
+/// as "a day after" or "two days after" ("pressed Vietnam on Wednesday, a
+/// day after he arrived in Hanoi"); `date_end` is where the date the
+/// trigger took ends.
+fn days_after(sent: &Sent<'_, '_>, at: usize, date_end: usize) -> Option<i32> {
+    let after = (at.saturating_sub(3)..at)
+        .rev()
+        .find(|&i| sent.is(i, "after"))?;
+    if after < 2 || date_end > after {
+        return None;
+    }
+    let count = sent.word(after - 2);
+    match sent.word(after - 1) {
+        "day" if matches!(count, "a" | "one") => Some(1),
+        "days" => match count {
+            "two" => Some(2),
+            "three" => Some(3),
+            "four" => Some(4),
+            "five" => Some(5),
+            digits => digits.parse().ok().filter(|&n: &i32| (1..=31).contains(&n)),
+        },
+        _ => None,
+    }
 }
 
 /// "Tinubu, who is in Beijing for the 2024 Summit of the Forum ... on
