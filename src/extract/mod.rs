@@ -686,7 +686,13 @@ fn update_focus(story: &mut Story, parsed: &Parsed<'_, '_>, visits: &[visits::Vi
     // accompanied by Dr Yassine Fall. He has also visited The Gambia").
     if let Some(visit) = visits.first() {
         story.focus = Some(visit.actor);
-        story.first_traveller.get_or_insert(visit.actor);
+        // The news: a trip of the days around publication.
+        let news = story
+            .published
+            .is_some_and(|day| (visit.date.first_day().0 - day.0).abs() <= legs::LEG_DAYS);
+        if news {
+            story.first_traveller.get_or_insert(visit.actor);
+        }
         return;
     }
     // "On that trip, he and his wife Michelle took a test": a pronoun

@@ -42,9 +42,22 @@ const TOUR_NOUNS: &[&str] = &["tour", "trip", "swing", "journey"];
 /// Xi in Beijing".
 pub(super) fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     summit(parsed, at)
+        .or_else(|| guest_of_honour(parsed, at))
         .or_else(|| tour_leg(parsed, at))
         .or_else(|| presence(parsed, at))
         .or_else(|| meeting(parsed, at))
+}
+
+/// "Macron was the chief guest at India's Republic Day celebrations in
+/// New Delhi", "was guest of honour at the parade in Paris": a guest is
+/// there.
+fn guest_of_honour(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
+    let sent = &parsed.sent;
+    let guest = sent.is(at, "guest")
+        && (at.saturating_sub(3)..at).any(|i| sent.is_any(i, &["was", "were", "is", "as"]))
+        && (sent.is(at - 1, "chief") || sent.is_any(at + 1, &["of"]) && sent.is(at + 2, "honour"))
+        && meeting_place_follows(parsed, at);
+    guest.then_some(Travel::Attend)
 }
 
 /// "attended a summit in Singapore", "told an African Union summit in

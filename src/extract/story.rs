@@ -123,7 +123,7 @@ pub(crate) struct Story {
     pub upcoming: Option<(FuzzyDate, StoryPlace, usize)>,
     /// The last place the sentences so far named: where "flew there" went.
     pub last_place: Option<StoryPlace>,
-    /// Who made the first trip the story tells: its news, whom "the
+    /// Who made the first trip the lede tells: the news, whom "the
     /// 54-year-old former airline executive" describes.
     pub first_traveller: Option<Actor>,
 }
@@ -379,13 +379,20 @@ impl Story {
             if !sent.has(at, Flags::TITLE_HEAD) {
                 // "The 78-year-old leftist, accompanied by ...": an age
                 // opening the sentence describes the story's traveller.
+                // "It is the 79-year-old's second trip": an age with a
+                // possessive, anywhere.
                 let aged = (start + 1..at).any(|i| is_age(sent.word(i)));
+                let owner = sent
+                    .tokens
+                    .get(at)
+                    .is_some_and(|t| t.kind == super::text::Kind::Possessive);
                 let head = sent
                     .tokens
                     .get(at)
                     .is_some_and(super::text::Token::is_lowercase);
                 let described_one = self.first_traveller.or(self.focus);
-                if let Some(focus) = described_one.filter(|_| start == 0 && aged && head) {
+                if let Some(focus) = described_one.filter(|_| aged && (start == 0 && head || owner))
+                {
                     described.push(ActorMention {
                         tokens: start..at + 1,
                         actors: vec![focus],
@@ -609,7 +616,10 @@ impl Story {
         // "in July 1971 ... the following year": the date just before.
         if matches!(
             mention.expr,
-            DateExpr::Discourse(_) | DateExpr::DiscourseYears(_) | DateExpr::DiscourseMonths(_)
+            DateExpr::Discourse(_)
+                | DateExpr::DiscourseYears(_)
+                | DateExpr::DiscourseMonths(_)
+                | DateExpr::MonthOfDiscourseYear(_)
         ) && let Some(earlier) = index.checked_sub(1)
             && let Some(date) = self.resolve_date(sent, text, earlier)
             && !date.is_interval()

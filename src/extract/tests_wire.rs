@@ -832,3 +832,20 @@ fn a_day_after_he_arrived_and_the_legs_an_aged_description_tells() {
         ]
     );
 }
+
+#[test]
+fn a_visit_paid_by_its_traveller_a_chief_guest_and_a_month_of_that_year() {
+    let text = "JAKARTA, Oct 23 (Reuters) - Brazilian President Luiz Inacio Lula da Silva and his Indonesian counterpart Prabowo Subianto pledged on Thursday to double trade. Lula landed in Jakarta on Wednesday.\n\nThe trip reciprocates a state visit Prabowo paid to Brasilia in July. Indonesian Foreign Minister Sugiono flew to Brasilia last month. It is the 79-year-old's second trip to Asia this year. In March he paid a state visit to Japan, where he was received by Emperor Naruhito.\n\nMacron, in turn, was the chief guest at India's Republic Day celebrations in New Delhi in January last year.\n\nRelations cooled after the Paris summit of May, 1960. In March of that year, Premier Nikita Khrushchev had made a 12-day tour of France.";
+    let found = visits(text, "2025-10-23");
+    for expected in [
+        "Prabowo Subianto ID->BR Brasilia 2025-07",
+        "Luiz Inacio Lula da Silva BR->JP 2025-03",
+        "Macron FR->IN New Delhi 2024-01",
+        "Nikita Khrushchev RU->FR 1960-03",
+    ] {
+        assert!(
+            found.contains(&expected.to_owned()),
+            "{expected}: {found:?}"
+        );
+    }
+}

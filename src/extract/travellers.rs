@@ -140,6 +140,12 @@ fn noun_travellers(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> Option<(Vec<Ac
     if let Some(mention) = by {
         return Some((mention.actors.clone(), trigger.at));
     }
+    // "a state visit Prabowo paid to Brasilia in July".
+    if let Some(mention) = parsed.actor_after(trigger.at, 1)
+        && sent.is_any(mention.tokens.end, &["paid", "made", "pays", "makes"])
+    {
+        return Some((mention.actors.clone(), trigger.at));
+    }
     // "Xi's visit", "his first visit".
     let mut at = trigger.at;
     while at > 0 && trigger.at - at < 5 {

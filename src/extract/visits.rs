@@ -140,7 +140,8 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
             return Some(Travel::VisitNoun);
         }
         Travel::VisitVerb if matches!(word, "visit" | "visits") && is_noun_use(parsed, at) => {
-            return matches!(next, "to" | "of" | "through" | "in").then_some(Travel::VisitNoun);
+            return (matches!(next, "to" | "of" | "through" | "in") || paid_by(parsed, at))
+                .then_some(Travel::VisitNoun);
         }
         Travel::VisitVerb => word != "visiting" || place_follows(parsed, at, &[], 3),
         // "a brief stop in Pyongyang", "trip to", "tour of".
@@ -181,6 +182,7 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
             // Indonesia".
             matches!(next, "to" | "of" | "through" | "there")
                 || next == "was" && sent.is(at + 2, "to")
+                || paid_by(parsed, at)
                 || next == "in" && !(sent.in_date(at + 2) && verb_before)
         }
         // Active "Kim welcomed Xi to Pyongyang": Xi is the guest; "Lavrov
@@ -203,6 +205,15 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         Travel::Join => parsed.actor_after(at, 4).is_some(),
     };
     keep.then_some(kind)
+}
+
+/// Whether the one who made the trip named at `at` follows it: "a state
+/// visit Prabowo paid to Brasilia".
+fn paid_by(parsed: &Parsed<'_, '_>, at: usize) -> bool {
+    let sent = &parsed.sent;
+    parsed.actor_after(at, 1).is_some_and(|m| {
+        sent.is_any(m.tokens.end, &["paid", "made"]) && sent.is(m.tokens.end + 1, "to")
+    })
 }
 
 /// Whether a place stands right before the travel noun at `at` (across

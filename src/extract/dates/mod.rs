@@ -100,6 +100,9 @@ pub(crate) enum DateExpr {
     DiscourseMonths(i32),
     /// "the same day as X": the tokens naming X, relative to the sentence.
     SameDayAs(Range<usize>),
+    /// "in March of that year": a month (1-12) of the year the text was
+    /// just talking about.
+    MonthOfDiscourseYear(u32),
 }
 
 /// A date expression found in a sentence.
@@ -501,6 +504,10 @@ fn parse_month_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize
 /// A bare month, with "last year" / "this year" / "next year" after it
 /// ("in April last year", "in April of last year").
 fn month_with_year(tokens: &[Token<'_>], after: usize, month: u32) -> (DateExpr, usize) {
+    let is = |at: usize, word: &str| tokens.get(at).is_some_and(|t| t.is(word));
+    if is(after, "of") && is(after + 1, "that") && is(after + 2, "year") {
+        return (DateExpr::MonthOfDiscourseYear(month), after + 3);
+    }
     let (year_offset, end) = match year_offset_at(tokens, after) {
         Some((offset, end)) => (Some(offset), end),
         None => (None, after),

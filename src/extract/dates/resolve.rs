@@ -29,6 +29,10 @@ pub(crate) fn resolve(expr: &DateExpr, anchor: &Anchor) -> Option<FuzzyDate> {
             let month = u32::try_from(index.rem_euclid(12) + 1).ok()?;
             DatePoint::month(index.div_euclid(12), month).map(FuzzyDate::point)
         }
+        DateExpr::MonthOfDiscourseYear(month) => {
+            let year = anchor.discourse?.start().first_day().year();
+            DatePoint::month(year, *month).map(FuzzyDate::point)
+        }
         DateExpr::SameDayAs(_) => None,
         DateExpr::Since(inner) => {
             let published = anchor.published?;
