@@ -613,9 +613,17 @@ fn read_story(
             &mut legs,
             gazetteer,
         );
-        found.extend(companions::companions(
-            &parsed, story, gazetteer, &legs, &found,
-        ));
+        let party = companions::companions(&parsed, story, gazetteer, &legs, &found);
+        // "accompanied by Trade Minister Don Farrell": one the article gives
+        // no country travels from the traveller's, and is of it after.
+        for visit in &party {
+            if let (Some(id), Some(from)) = (story.leader_of(visit.actor), &visit.from)
+                && let Some(person) = story.cast.people.get_mut(id)
+            {
+                person.country.get_or_insert(from.country);
+            }
+        }
+        found.extend(party);
         legs.remember(&found);
         // An earlier leg told in passing is not where the traveller is now.
         found.extend(where_legs::where_legs(&parsed, story, gazetteer));

@@ -220,7 +220,7 @@ fn meeting(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     {
         return Some(Travel::Meet);
     }
-    let held = at > 0 && sent.is_any(at - 1, &["held", "holds", "hold"]);
+    let held = at > 0 && sent.is_any(at - 1, &["held", "holds", "hold", "holding"]);
     // "In Accra on Thursday she held talks with Akufo-Addo".
     let met_there = meeting_place_follows(parsed, at)
         || opening_place(parsed).is_some_and(|place| place.city.is_some());

@@ -849,3 +849,19 @@ fn a_visit_paid_by_its_traveller_a_chief_guest_and_a_month_of_that_year() {
         );
     }
 }
+
+#[test]
+fn a_companion_is_of_the_travellers_country_after_and_talks_held_abroad() {
+    let text = "SHANGHAI (AAP) - Anthony Albanese arrived in Shanghai on Saturday with Trade Minister Don Farrell.\n\nFarrell went to Beijing in May for talks with Commerce Minister Wang Wentao.\n\nOn Wednesday, Friedrich Merz made his first trips abroad as chancellor, holding talks with Macron in Paris.";
+    let found = visits(text, "2023-11-05");
+    for expected in [
+        "Don Farrell AU->CN Shanghai 2023-11-04",
+        "Don Farrell AU->CN Beijing 2023-05",
+        "Friedrich Merz DE->FR Paris 2023-11-01",
+    ] {
+        assert!(
+            found.contains(&expected.to_owned()),
+            "{expected}: {found:?}"
+        );
+    }
+}
