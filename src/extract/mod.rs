@@ -692,15 +692,17 @@ fn remember(
 fn update_focus(story: &mut Story, parsed: &Parsed<'_, '_>, visits: &[visits::VisitMention]) {
     // The sentence's traveller, not the companions named after ("Faye was
     // accompanied by Dr Yassine Fall. He has also visited The Gambia").
-    if let Some(visit) = visits.first() {
-        story.focus = Some(visit.actor);
-        // The news: a trip of the days around publication.
+    // The news: trips of the days around publication.
+    for visit in visits {
         let news = story
             .published
             .is_some_and(|day| (visit.date.first_day().0 - day.0).abs() <= legs::LEG_DAYS);
-        if news {
-            story.first_traveller.get_or_insert(visit.actor);
+        if news && !story.news_travellers.contains(&visit.actor) {
+            story.news_travellers.push(visit.actor);
         }
+    }
+    if let Some(visit) = visits.first() {
+        story.focus = Some(visit.actor);
         return;
     }
     // "On that trip, he and his wife Michelle took a test": a pronoun

@@ -123,9 +123,10 @@ pub(crate) struct Story {
     pub upcoming: Option<(FuzzyDate, StoryPlace, usize)>,
     /// The last place the sentences so far named: where "flew there" went.
     pub last_place: Option<StoryPlace>,
-    /// Who made the first trip the lede tells: the news, whom "the
-    /// 54-year-old former airline executive" describes.
-    pub first_traveller: Option<Actor>,
+    /// Who made the trips of the days around publication, the first
+    /// first: the news, whom "the 54-year-old former airline executive"
+    /// describes.
+    pub news_travellers: Vec<Actor>,
 }
 
 impl Story {
@@ -378,9 +379,9 @@ impl Story {
             }
             if !sent.has(at, Flags::TITLE_HEAD) {
                 // "The 78-year-old leftist, accompanied by ...": an age
-                // opening the sentence describes the story's traveller.
-                // "It is the 79-year-old's second trip": an age with a
-                // possessive, anywhere.
+                // opening the sentence describes a traveller of the news,
+                // the one in focus if he is one. "It is the 79-year-old's second trip": an age
+                // with a possessive, anywhere.
                 let aged = (start + 1..at).any(|i| is_age(sent.word(i)));
                 let owner = sent
                     .tokens
@@ -390,7 +391,11 @@ impl Story {
                     .tokens
                     .get(at)
                     .is_some_and(super::text::Token::is_lowercase);
-                let described_one = self.first_traveller.or(self.focus);
+                let described_one = self
+                    .focus
+                    .filter(|focus| self.news_travellers.contains(focus))
+                    .or_else(|| self.news_travellers.first().copied())
+                    .or(self.focus);
                 if let Some(focus) = described_one.filter(|_| aged && (start == 0 && head || owner))
                 {
                     described.push(ActorMention {
