@@ -42,10 +42,37 @@ const TOUR_NOUNS: &[&str] = &["tour", "trip", "swing", "journey"];
 /// Xi in Beijing".
 pub(super) fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     summit(parsed, at)
+        .or_else(|| accompanied_to(parsed, at))
         .or_else(|| guest_of_honour(parsed, at))
         .or_else(|| tour_leg(parsed, at))
         .or_else(|| presence(parsed, at))
         .or_else(|| meeting(parsed, at))
+}
+
+/// "Araghchi accompanied President Masoud Pezeshkian to Doha": both went
+/// there (see `travellers::accompanying`).
+fn accompanied_to(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
+    accompanying(parsed, at).is_some().then_some(Travel::Go)
+}
+
+/// The one accompanied to a place: "accompanied President Masoud
+/// Pezeshkian to Doha" (not "was accompanied by").
+pub(super) fn accompanying<'p>(
+    parsed: &'p Parsed<'_, '_>,
+    at: usize,
+) -> Option<&'p super::story::ActorMention> {
+    let sent = &parsed.sent;
+    if !sent.is_any(at, &["accompanied", "accompanies"]) {
+        return None;
+    }
+    let companion = parsed.actor_after(at, 1)?;
+    let to = companion.tokens.end;
+    let place_follows = sent.is(to, "to")
+        && parsed
+            .places
+            .place_at(to + 1)
+            .is_some_and(|place| place.tokens.start == to + 1);
+    place_follows.then_some(companion)
 }
 
 /// "Macron was the chief guest at India's Republic Day celebrations in

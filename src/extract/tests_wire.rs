@@ -865,3 +865,18 @@ fn a_companion_is_of_the_travellers_country_after_and_talks_held_abroad() {
         );
     }
 }
+
+#[test]
+fn one_who_accompanied_another_to_a_place_and_a_predecessor_named_in_commas() {
+    let text = "RIYADH - Iranian Foreign Minister Abbas Araghchi arrived in Riyadh on Wednesday for talks, as Tehran lobbies Gulf states to stay out of a retaliation for last week's missile barrage.\n\nLast Thursday, Araghchi accompanied President Masoud Pezeshkian to Doha for a summit.\n\nSaudi Foreign Minister Prince Faisal bin Farhan visited Tehran in June 2023, and Araghchi's predecessor, Hossein Amir-Abdollahian, travelled to Riyadh two months later.";
+    assert_eq!(
+        visits(text, "2024-10-09"),
+        [
+            "Abbas Araghchi IR->SA Riyadh 2024-10-09",
+            "Abbas Araghchi IR->QA Doha 2024-10-03",
+            "Masoud Pezeshkian IR->QA Doha 2024-10-03",
+            "Faisal bin Farhan SA->IR Tehran 2023-06",
+            "Hossein Amir-Abdollahian IR->SA Riyadh 2023-08"
+        ]
+    );
+}

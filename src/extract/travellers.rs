@@ -63,6 +63,20 @@ pub(crate) fn travellers(
                 (m.actors.clone(), m.tokens.end)
             });
     }
+    // "Araghchi accompanied President Masoud Pezeshkian to Doha": the
+    // subject and the one accompanied.
+    if let Some(companion) = super::phrases::accompanying(parsed, trigger.at) {
+        let (mut actors, end) = subject(parsed, trigger.at);
+        actors.extend(
+            companion
+                .actors
+                .iter()
+                .filter(|a| !actors.contains(a))
+                .copied()
+                .collect::<Vec<_>>(),
+        );
+        return (actors, end);
+    }
     // "..., the last stop of a tour that took her to Ghana": she, the
     // traveller of the sentence so far.
     if sent.is(trigger.at, "took") {
@@ -92,9 +106,12 @@ pub(crate) fn travellers(
         return found;
     }
     // "..., before flying to", "and then flew to": the clause before's subject.
+    // Not "Araghchi's predecessor, Hossein Amir-Abdollahian, travelled":
+    // a comma closing a name is the subject's.
+    let named_before_comma = trigger.at >= 2 && parsed.actor_at(trigger.at - 2).is_some();
     let continues = trigger.at > 0
         && (sent.is_any(trigger.at - 1, &["before", "after", "then", "and", "while"])
-            || sent.punct(trigger.at - 1, ','));
+            || sent.punct(trigger.at - 1, ',') && !named_before_comma);
     if continues && let Some(actors) = previous {
         return (actors.to_vec(), trigger.at);
     }

@@ -778,6 +778,14 @@ fn trip_dates(
     };
     let date_index = date.filter(|&index| {
         let mention = &sent.dates[index];
+        // "for last week's Iranian missile barrage": the barrage's date.
+        let owned = sent
+            .tokens
+            .get(mention.tokens.end)
+            .is_some_and(|t| t.kind == Kind::Possessive);
+        if owned {
+            return false;
+        }
         // "his first visit to Britain since he took office in May 2023":
         // the date is the office's, not the trip's.
         let between = trigger.at.min(mention.tokens.start)..trigger.at.max(mention.tokens.start);
