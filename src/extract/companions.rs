@@ -181,6 +181,10 @@ fn listed_from<'p>(parsed: &'p Parsed<'_, '_>, list_start: usize) -> Vec<&'p Act
         .collect()
 }
 
+/// How many sentences open a story with its news: headline, deck, byline
+/// and lede.
+const NEWS_SENTENCES: usize = 6;
+
 /// The leg of `actor`'s latest journey that the story is datelined at:
 /// "Anwar's plane touched down ... after a flight from Bangkok, where his
 /// trip began on Saturday. He was accompanied by ..." went to Jakarta; of
@@ -188,7 +192,14 @@ fn listed_from<'p>(parsed: &'p Parsed<'_, '_>, list_start: usize) -> Vec<&'p Act
 /// late Tuesday", not "received on Wednesday").
 fn news_leg<'l>(story: &Story, legs: &'l Legs, actor: Actor) -> Option<&'l VisitMention> {
     let latest = legs.last_visit(actor)?;
-    legs.visits_to(actor, story.dateline.as_ref()?.country)
+    let Some(dateline) = &story.dateline else {
+        // No dateline: the trip the lede told, when it is of these days.
+        return legs.first_visit(actor).filter(|first| {
+            first.sentence < NEWS_SENTENCES
+                && (latest.date.first_day().0 - first.date.first_day().0).abs() <= LEG_DAYS
+        });
+    };
+    legs.visits_to(actor, dateline.country)
         .filter(|news| (latest.date.first_day().0 - news.date.first_day().0).abs() <= LEG_DAYS)
         // A headline's "ARRIVES IN INDIA" names less than "arrived in New
         // Delhi today".

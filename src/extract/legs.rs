@@ -32,6 +32,12 @@ impl Legs {
         self.visits.get(&actor)?.last()
     }
 
+    /// The first visit told of `actor`: in a story without a dateline,
+    /// the news its lede tells.
+    pub fn first_visit(&self, actor: Actor) -> Option<&VisitMention> {
+        self.visits.get(&actor)?.first()
+    }
+
     /// The last visit told of `actor` to `country`.
     pub fn visit_to(&self, actor: Actor, country: CountryCode) -> Option<&VisitMention> {
         self.visits_to(actor, country).next_back()

@@ -880,3 +880,13 @@ fn one_who_accompanied_another_to_a_place_and_a_predecessor_named_in_commas() {
         ]
     );
 }
+
+#[test]
+fn with_no_dateline_a_companion_went_where_the_lede_says() {
+    let text = "Lula receives Xi in Brasília\n\nBrasília - President Luiz Inácio Lula da Silva received Chinese President Xi Jinping in Brasília on Wednesday (20).\n\nBefore Brazil, the Chinese leader was in Peru, where he attended the APEC summit in Lima.\n\nChinese Foreign Minister Wang Yi, who accompanied Xi, met his Brazilian counterpart earlier in the day.";
+    let found = visits(text, "2024-11-20");
+    assert!(
+        found.iter().any(|v| v.starts_with("Wang Yi CN->BR")),
+        "{found:?}"
+    );
+}
