@@ -4,6 +4,13 @@
 
 use super::tests::visits;
 
+/// Asserts that every expected visit was found, naming the first missing.
+fn assert_found(found: &[String], expected: &[&str]) {
+    for visit in expected {
+        assert!(found.iter().any(|f| f == visit), "{visit}: {found:?}");
+    }
+}
+
 #[test]
 fn a_visitors_minister_in_a_home_agencys_story_is_the_visitors() {
     let text = "TOKYO, June 24 (Kyodo) -- Philippine President Ferdinand Marcos arrived in Tokyo on Monday evening. He was accompanied by Foreign Secretary Enrique Manalo.\n\nChief Cabinet Secretary Yoshimasa Hayashi told reporters the visit mattered.";
@@ -457,21 +464,19 @@ fn a_name_in_brackets_and_a_headlines_capitals_are_the_same_person() {
 fn a_tour_told_in_one_sentence_gives_each_of_its_stops() {
     let text = "ABUJA, Aug 31 (dpa) - German Chancellor Angela Merkel arrived in Abuja on Friday for talks with President Muhammadu Buhari.\n\nMerkel began her trip in Dakar on Wednesday, where she met President Macky Sall. In Accra on Thursday she held talks with Ghanaian President Nana Akufo-Addo.\n\nOn her previous Africa tour, in October 2016, she travelled to Bamako, Niamey and Addis Ababa.\n\nBritish Prime Minister Theresa May was in Abuja and Lagos on Wednesday, on a tour that began in Cape Town on Tuesday and ended in Nairobi on Thursday.";
     let found = visits(text, "2018-08-31");
-    for expected in [
-        "Angela Merkel DE->SN Dakar 2018-08-29",
-        "Angela Merkel DE->GH Accra 2018-08-30",
-        "Angela Merkel DE->ML Bamako 2016-10",
-        "Angela Merkel DE->NE Niamey 2016-10",
-        "Angela Merkel DE->ET Addis Ababa 2016-10",
-        "Theresa May GB->NG Abuja 2018-08-29",
-        "Theresa May GB->ZA Cape Town 2018-08-28",
-        "Theresa May GB->KE Nairobi 2018-08-30",
-    ] {
-        assert!(
-            found.contains(&expected.to_owned()),
-            "{expected}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            "Angela Merkel DE->SN Dakar 2018-08-29",
+            "Angela Merkel DE->GH Accra 2018-08-30",
+            "Angela Merkel DE->ML Bamako 2016-10",
+            "Angela Merkel DE->NE Niamey 2016-10",
+            "Angela Merkel DE->ET Addis Ababa 2016-10",
+            "Theresa May GB->NG Abuja 2018-08-29",
+            "Theresa May GB->ZA Cape Town 2018-08-28",
+            "Theresa May GB->KE Nairobi 2018-08-30",
+        ],
+    );
     assert!(
         !found.iter().any(|v| v.starts_with("Muhammadu Buhari")),
         "{found:?}"
@@ -482,15 +487,13 @@ fn a_tour_told_in_one_sentence_gives_each_of_its_stops() {
 fn where_a_leader_was_last_or_spent_months_is_a_trip() {
     let text = "ABUJA, Aug 31 (dpa) - German Chancellor Angela Merkel arrived in Abuja on Friday for talks with President Muhammadu Buhari.\n\nBuhari was last in Berlin in October 2016. The 75-year-old president spent more than three months in London last year receiving treatment.";
     let found = visits(text, "2018-08-31");
-    for expected in [
-        "Muhammadu Buhari NG->DE Berlin 2016-10",
-        "Muhammadu Buhari NG->GB London 2017",
-    ] {
-        assert!(
-            found.contains(&expected.to_owned()),
-            "{expected}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            "Muhammadu Buhari NG->DE Berlin 2016-10",
+            "Muhammadu Buhari NG->GB London 2017",
+        ],
+    );
 }
 
 #[test]
@@ -535,15 +538,13 @@ fn him_and_her_are_the_subject_of_a_clause_before() {
 fn a_tours_date_after_its_verb_is_the_verbs() {
     let text = "JERUSALEM, Nov. 19 (AP) - Egyptian President Anwar Sadat arrived in Jerusalem tonight.\n\nSecretary of State Cyrus R. Vance visited Cairo and Jerusalem on a Middle East tour in August.";
     let found = visits(text, "1977-11-19");
-    for expected in [
-        "Cyrus R. Vance US->EG Cairo 1977-08",
-        "Cyrus R. Vance US->IL Jerusalem 1977-08",
-    ] {
-        assert!(
-            found.contains(&expected.to_owned()),
-            "{expected}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            "Cyrus R. Vance US->EG Cairo 1977-08",
+            "Cyrus R. Vance US->IL Jerusalem 1977-08",
+        ],
+    );
 }
 
 #[test]
@@ -571,16 +572,14 @@ fn the_next_stop_of_an_itinerary_in_the_present_is_still_to_come() {
 fn meetings_in_a_city_state_and_handshakes_abroad_are_trips() {
     let text = "SEOUL, Sept. 18 (Yonhap) -- President Moon Jae-in arrived in Pyongyang on Tuesday.\n\nPresident Donald Trump and Kim Jong Un met in Singapore on June 12. Obama and Castro shook hands for the first time at the memorial service for Nelson Mandela in Johannesburg in December 2013.";
     let found = visits(text, "2018-09-18");
-    for expected in [
-        "Donald Trump US->SG Singapore 2018-06-12",
-        "Kim Jong Un KP->SG Singapore 2018-06-12",
-        "Obama US->ZA Johannesburg 2013-12",
-    ] {
-        assert!(
-            found.contains(&expected.to_owned()),
-            "{expected}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            "Donald Trump US->SG Singapore 2018-06-12",
+            "Kim Jong Un KP->SG Singapore 2018-06-12",
+            "Obama US->ZA Johannesburg 2013-12",
+        ],
+    );
 }
 
 #[test]
@@ -597,31 +596,27 @@ fn later_that_month_is_the_month_just_told() {
 fn a_trip_abroad_to_a_city_and_a_trip_which_began_somewhere() {
     let text = "JOHANNESBURG, July 23 (Xinhua) -- Chinese President Xi Jinping arrived in Johannesburg on Monday.\n\nNorth Korean leader Kim Jong Un, who made his first known trip abroad as leader to Beijing in late March, has since met Xi twice. Xi arrived from Kigali, the third stop of his current trip, which began Thursday in Abu Dhabi.";
     let found = visits(text, "2018-07-23");
-    for expected in [
-        "Kim Jong Un KP->CN Beijing 2018-03",
-        "Xi Jinping CN->AE Abu Dhabi 2018-07-19",
-    ] {
-        assert!(
-            found.contains(&expected.to_owned()),
-            "{expected}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            "Kim Jong Un KP->CN Beijing 2018-03",
+            "Xi Jinping CN->AE Abu Dhabi 2018-07-19",
+        ],
+    );
 }
 
 #[test]
 fn a_tour_as_the_subject_takes_its_owner_to_each_stop() {
     let text = "NAIROBI, April 28 (Reuters) - Chinese President Hu Jintao arrived in Nairobi on Thursday with Foreign Minister Li Zhaoxing.\n\nHu's last African tour, in early 2004, took him to Cairo, Libreville and Algiers.";
     let found = visits(text, "2006-04-28");
-    for expected in [
-        "Hu Jintao CN->EG Cairo 2004",
-        "Hu Jintao CN->GA Libreville 2004",
-        "Hu Jintao CN->DZ Algiers 2004",
-    ] {
-        assert!(
-            found.contains(&expected.to_owned()),
-            "{expected}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            "Hu Jintao CN->EG Cairo 2004",
+            "Hu Jintao CN->GA Libreville 2004",
+            "Hu Jintao CN->DZ Algiers 2004",
+        ],
+    );
 }
 
 #[test]
@@ -648,15 +643,13 @@ fn attending_a_named_conference_is_a_trip() {
 fn a_date_inside_a_name_is_no_date_and_agency_chiefs_come_from_its_seat() {
     let text = "PYONGYANG, Oct. 2 (Yonhap) -- President Roh Moo-hyun arrived in Pyongyang on Tuesday. North Korean leader Kim Jong-il greeted Roh at a welcoming ceremony in front of the April 25 House of Culture.\n\nInternational Atomic Energy Agency chief Mohamed ElBaradei visited Pyongyang in March.";
     let found = visits(text, "2007-10-02");
-    for expected in [
-        "Roh Moo-hyun KR->KP Pyongyang 2007-10-02",
-        "Mohamed ElBaradei AT->KP Pyongyang 2007-03",
-    ] {
-        assert!(
-            found.contains(&expected.to_owned()),
-            "{expected}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            "Roh Moo-hyun KR->KP Pyongyang 2007-10-02",
+            "Mohamed ElBaradei AT->KP Pyongyang 2007-03",
+        ],
+    );
     assert!(!found.iter().any(|v| v.contains("04-25")), "{found:?}");
 }
 
@@ -678,15 +671,13 @@ fn a_visit_confirmed_or_discussed_is_still_to_come_and_a_stopover_at_an_airport_
 fn there_is_the_place_named_last() {
     let text = "SEOUL, Sept. 18 (Yonhap) -- President Moon Jae-in arrived in Pyongyang on Tuesday.\n\nMoon is only the third South Korean president to visit Pyongyang. Former President Kim Dae-jung flew there in June 2000 for the first-ever inter-Korean summit.\n\nItalian Foreign Minister Paolo Gentiloni flew to Tehran in August, a few weeks after a trip there by German Vice Chancellor Sigmar Gabriel in July.";
     let found = visits(text, "2018-09-18");
-    for expected in [
-        "Kim Dae-jung KR->KP Pyongyang 2000-06",
-        "Sigmar Gabriel DE->IR Tehran 2018-07",
-    ] {
-        assert!(
-            found.contains(&expected.to_owned()),
-            "{expected}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            "Kim Dae-jung KR->KP Pyongyang 2000-06",
+            "Sigmar Gabriel DE->IR Tehran 2018-07",
+        ],
+    );
 }
 
 #[test]
@@ -706,17 +697,15 @@ fn a_dateline_on_its_own_line_and_a_nickname_in_a_list_of_travellers() {
 fn a_companion_named_after_the_arrival_and_its_day_and_a_signing_abroad() {
     let text = "Port Moresby (AFP) - Australian Prime Minister Anthony Albanese marked Anzac Day on Thursday.\n\nAlbanese, who flew into Port Moresby on Tuesday with Pacific Minister Pat Conroy, was welcomed at the airport by Marape before the pair travelled by helicopter to the village of Kokoda on Wednesday.\n\nUS Secretary of State Antony Blinken signed a defence cooperation agreement in Port Moresby in May last year. In January 2023, on his first visit to the country as prime minister, Albanese addressed its parliament.";
     let found = visits(text, "2024-04-25");
-    for expected in [
-        "Anthony Albanese AU->PG Port Moresby 2024-04-23",
-        "Pat Conroy AU->PG Port Moresby 2024-04-23",
-        "Antony Blinken US->PG Port Moresby 2023-05",
-        "Anthony Albanese AU->PG 2023-01",
-    ] {
-        assert!(
-            found.contains(&expected.to_owned()),
-            "{expected}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            "Anthony Albanese AU->PG Port Moresby 2024-04-23",
+            "Pat Conroy AU->PG Port Moresby 2024-04-23",
+            "Antony Blinken US->PG Port Moresby 2023-05",
+            "Anthony Albanese AU->PG 2023-01",
+        ],
+    );
 }
 
 #[test]
@@ -790,33 +779,29 @@ fn a_leader_named_without_office_is_the_countrys_president_and_the_head_of_state
 fn a_delegations_member_a_long_office_and_a_trip_that_was_to_a_place() {
     let text = "ABU DHABI, Jan 13 (Bernama) -- Prime Minister Datuk Seri Anwar Ibrahim arrived here this afternoon.\n\nHe was greeted on arrival by UAE Minister of State for Foreign Trade Thani Ahmed Al Zeyoudi and embassy officials.\n\nAlso in the delegation is Foreign Minister Datuk Seri Mohamad Hasan.\n\nThe deal was announced after Al Zeyoudi was in Kuala Lumpur last month for talks. Anwar's first official overseas trip was to Indonesia in January 2023.";
     let found = visits(text, "2025-01-13");
-    for expected in [
-        "Datuk Seri Mohamad Hasan MY->AE Abu Dhabi 2025-01-13",
-        "Thani Ahmed Al Zeyoudi AE->MY Kuala Lumpur 2024-12",
-        "Datuk Seri Anwar Ibrahim MY->ID 2023-01",
-    ] {
-        assert!(
-            found.contains(&expected.to_owned()),
-            "{expected}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            "Datuk Seri Mohamad Hasan MY->AE Abu Dhabi 2025-01-13",
+            "Thani Ahmed Al Zeyoudi AE->MY Kuala Lumpur 2024-12",
+            "Datuk Seri Anwar Ibrahim MY->ID 2023-01",
+        ],
+    );
 }
 
 #[test]
 fn a_trip_that_took_him_to_two_capitals_and_a_coming_last_dated() {
     let text = "Charles arrives in Canada\n\nKing Charles III and Queen Camilla have arrived in Canada, where they were greeted by Prime Minister Mark Carney on Monday.\n\nIt is the King's 20th visit to Canada. He last came in May 2022, when he was still Prince of Wales. They met the community at Lansdowne Park in the United States.\n\nCarney travelled to Washington earlier this month. His first trip abroad as prime minister, in March, took him to Paris and London.";
     let found = visits(text, "2025-05-26");
-    for expected in [
-        "Camilla GB->CA 2025-05-26",
-        "Charles III GB->CA 2022-05",
-        "Mark Carney CA->FR Paris 2025-03",
-        "Mark Carney CA->GB London 2025-03",
-    ] {
-        assert!(
-            found.contains(&expected.to_owned()),
-            "{expected}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            "Camilla GB->CA 2025-05-26",
+            "Charles III GB->CA 2022-05",
+            "Mark Carney CA->FR Paris 2025-03",
+            "Mark Carney CA->GB London 2025-03",
+        ],
+    );
     assert!(!found.iter().any(|v| v.contains("Lansdowne")), "{found:?}");
 }
 
@@ -837,33 +822,29 @@ fn a_day_after_he_arrived_and_the_legs_an_aged_description_tells() {
 fn a_visit_paid_by_its_traveller_a_chief_guest_and_a_month_of_that_year() {
     let text = "JAKARTA, Oct 23 (Reuters) - Brazilian President Luiz Inacio Lula da Silva and his Indonesian counterpart Prabowo Subianto pledged on Thursday to double trade. Lula landed in Jakarta on Wednesday.\n\nThe trip reciprocates a state visit Prabowo paid to Brasilia in July. Indonesian Foreign Minister Sugiono flew to Brasilia last month. It is the 79-year-old's second trip to Asia this year. In March he paid a state visit to Japan, where he was received by Emperor Naruhito.\n\nMacron, in turn, was the chief guest at India's Republic Day celebrations in New Delhi in January last year.\n\nRelations cooled after the Paris summit of May, 1960. In March of that year, Premier Nikita Khrushchev had made a 12-day tour of France.";
     let found = visits(text, "2025-10-23");
-    for expected in [
-        "Prabowo Subianto ID->BR Brasilia 2025-07",
-        "Luiz Inacio Lula da Silva BR->JP 2025-03",
-        "Macron FR->IN New Delhi 2024-01",
-        "Nikita Khrushchev RU->FR 1960-03",
-    ] {
-        assert!(
-            found.contains(&expected.to_owned()),
-            "{expected}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            "Prabowo Subianto ID->BR Brasilia 2025-07",
+            "Luiz Inacio Lula da Silva BR->JP 2025-03",
+            "Macron FR->IN New Delhi 2024-01",
+            "Nikita Khrushchev RU->FR 1960-03",
+        ],
+    );
 }
 
 #[test]
 fn a_companion_is_of_the_travellers_country_after_and_talks_held_abroad() {
     let text = "SHANGHAI (AAP) - Anthony Albanese arrived in Shanghai on Saturday with Trade Minister Don Farrell.\n\nFarrell went to Beijing in May for talks with Commerce Minister Wang Wentao.\n\nOn Wednesday, Friedrich Merz made his first trips abroad as chancellor, holding talks with Macron in Paris.";
     let found = visits(text, "2023-11-05");
-    for expected in [
-        "Don Farrell AU->CN Shanghai 2023-11-04",
-        "Don Farrell AU->CN Beijing 2023-05",
-        "Friedrich Merz DE->FR Paris 2023-11-01",
-    ] {
-        assert!(
-            found.contains(&expected.to_owned()),
-            "{expected}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            "Don Farrell AU->CN Shanghai 2023-11-04",
+            "Don Farrell AU->CN Beijing 2023-05",
+            "Friedrich Merz DE->FR Paris 2023-11-01",
+        ],
+    );
 }
 
 #[test]
