@@ -46,8 +46,9 @@ pub(crate) fn visit(
     };
     // A companion's visit is the traveller's, told by "accompanied by" or
     // "travelled with": never surer than the words that tie them.
+    // So is one a delegation "includes", or who is "in the delegation".
     let sent = doc.sentence(best.sentence);
-    let companion = sent.is_any(
+    let with_traveller = sent.is_any(
         best.at,
         &[
             "accompanied",
@@ -60,6 +61,26 @@ pub(crate) fn visit(
             "came",
         ],
     ) && sent.is_any(best.at + 1, &["by", "with"]);
+    let in_party = best.travel != Travel::Join
+        && sent.is_any(
+            best.at,
+            &[
+                "includes",
+                "included",
+                "including",
+                "include",
+                "delegation",
+                "entourage",
+                "party",
+                "retinue",
+                "team",
+                "accompanying",
+                "accompanies",
+                "joined",
+                "joins",
+            ],
+        );
+    let companion = with_traveller || in_party;
     let rule = if companion {
         "travelled with the traveller"
     } else {

@@ -871,3 +871,36 @@ fn with_no_dateline_a_companion_went_where_the_lede_says() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_delegations_member_is_taken_as_a_companion_and_never_surely() {
+    let text = "ABU DHABI, Jan 13 (Bernama) -- Prime Minister Datuk Seri Anwar Ibrahim arrived here this afternoon.\n\nAlso in the delegation is Foreign Minister Datuk Seri Mohamad Hasan.";
+    let options = super::ArticleOptions {
+        published: Some(
+            "2025-01-13"
+                .parse::<crate::model::FuzzyDate>()
+                .unwrap()
+                .first_day(),
+        ),
+        ..super::ArticleOptions::default()
+    };
+    let extraction = super::extract_article(text, &options, crate::gazetteer::Gazetteer::bundled());
+    let member = extraction
+        .visits
+        .iter()
+        .find(|v| {
+            v.leader
+                .as_ref()
+                .is_some_and(|p| p.name.contains("Mohamad Hasan"))
+        })
+        .expect("the delegation's member travelled");
+    let why = &member.extra["provenance"];
+    assert!(
+        why["because"]
+            .as_str()
+            .unwrap()
+            .starts_with("travelled with the traveller"),
+        "{why}"
+    );
+    assert_eq!(why["confidence"], "medium", "{why}");
+}
