@@ -310,6 +310,10 @@ fn fallback_destination(
     }
     let country_of = |mention: &ActorMention| story.country_of(*mention.actors.first()?);
     if trigger.travel == Travel::Hosted {
+        // "While in Jakarta, Mr Lam also received Kao": where the host was.
+        if let Some(place) = opening_place(parsed) {
+            return Some(place);
+        }
         // "Hanoi hosted Biden", "Kim hosted him": the host's place.
         let host_place = parsed
             .places

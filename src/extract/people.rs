@@ -228,7 +228,18 @@ fn is_name_word(sent: &Sent<'_, '_>, places: &Places, at: usize) -> bool {
         && !sent.has(at - 1, Flags::TITLE_PART)
         && !sent.has(at - 1, Flags::FUNCTION)
         && sent.capitalized(at + 1);
-    if surname || inner_sheikh {
+    // "Vietnam's top leader To Lam", "President To Lam": a name's word
+    // that is also a small word, capitalised inside prose.
+    let capitalised_small_word = sent.has(at, Flags::FUNCTION)
+        && token.is_capitalized()
+        && at > 0
+        && (sent.tokens[at - 1].kind == Kind::Word && sent.tokens[at - 1].is_lowercase()
+            || sent.has(at - 1, Flags::TITLE_HEAD))
+        && sent.tokens.get(at + 1).is_some_and(|next| {
+            next.kind == Kind::Word && next.is_capitalized() && !sent.has(at + 1, Flags::FUNCTION)
+        })
+        && !places.covers(at + 1);
+    if surname || inner_sheikh || capitalised_small_word {
         return true;
     }
     // "the G20", "the G-7": a group's number, not a name.

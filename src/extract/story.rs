@@ -706,11 +706,14 @@ pub(crate) fn where_place(parsed: &Parsed<'_, '_>, at: usize) -> Option<StoryPla
 /// greeted"), when the clause is the sentence's first.
 pub(crate) fn opening_place(parsed: &Parsed<'_, '_>) -> Option<StoryPlace> {
     let sent = &parsed.sent;
-    if !sent.is_any(0, &["in", "at"]) {
+    // "While in Jakarta, ...", "When in Rome, ...".
+    let skip = usize::from(sent.is_any(0, &["while", "when"]) && sent.is(1, "in"));
+    if !sent.is_any(skip, &["in", "at"]) {
         return None;
     }
     let place = parsed.places.all.iter().find(|p| {
-        p.tokens.start <= 2 && p.how != super::places::PlaceHow::Country || p.tokens.start == 1
+        p.tokens.start <= 2 + skip && p.how != super::places::PlaceHow::Country
+            || p.tokens.start == 1 + skip
     })?;
     Some(StoryPlace {
         country: place.country,

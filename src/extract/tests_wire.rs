@@ -904,3 +904,15 @@ fn a_delegations_member_is_taken_as_a_companion_and_never_surely() {
     );
     assert_eq!(why["confidence"], "medium", "{why}");
 }
+
+#[test]
+fn a_capitalised_small_word_in_a_name_and_an_earlier_leg_behind_an_apposition() {
+    let text = "SINGAPORE – Vietnam's top leader To Lam arrived in Singapore on March 11 for a three-day official visit.\n\nMr Lam, 67, flew in from Jakarta, the first stop of a two-nation tour, where he held talks with Indonesian President Prabowo Subianto on March 10. While in Jakarta, Mr Lam also received ASEAN Secretary-General Kao Kim Hourn.\n\nPM Lawrence Wong has yet to make an official visit to Vietnam since taking office.";
+    assert_eq!(
+        visits(text, "2025-03-11"),
+        [
+            "To Lam VN->SG Singapore 2025-03-11",
+            "To Lam VN->ID Jakarta 2025-03-10"
+        ]
+    );
+}

@@ -376,7 +376,8 @@ fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> bool {
         let followed_by_to = sent.is(i + 1, "to");
         match sent.word(i) {
             // "the Pope is to make a brief stop in Nassau".
-            "set" | "due" | "going" | "poised" | "slated" | "is" | "are" => followed_by_to,
+            // "has yet to make an official visit to Vietnam".
+            "set" | "due" | "going" | "poised" | "slated" | "is" | "are" | "yet" => followed_by_to,
             // "Kishida was to hold talks in Astana", not "her first trip
             // was to Bonn".
             "was" | "were" => {

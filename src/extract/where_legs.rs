@@ -54,6 +54,8 @@ pub(crate) fn where_legs(
         let end = place.tokens.end;
         let where_at = if sent.punct(end, ',') && sent.is(end + 1, "where") {
             end + 1
+        } else if let Some(where_at) = where_after_apposition(parsed, end) {
+            where_at
         } else if sent.is(end, "after")
             && (end + 1..(end + AFTER_THERE).min(sent.len())).any(|i| sent.is(i, "there"))
         {
@@ -108,4 +110,26 @@ pub(crate) fn where_legs(
         }
     }
     legs
+}
+
+/// How many words an apposition between a place and its "where" may take:
+/// "from Jakarta, the first stop of a two-nation tour, where".
+const APPOSITION_WORDS: usize = 10;
+
+/// The "where" after an apposition to the place that ends at `end`:
+/// "flew in from Jakarta, the first stop of a two-nation tour, where he
+/// held talks ... on March 10".
+fn where_after_apposition(parsed: &Parsed<'_, '_>, end: usize) -> Option<usize> {
+    let sent = &parsed.sent;
+    if !(sent.punct(end, ',') && sent.is_any(end + 1, &["the", "a", "an", "his", "her"])) {
+        return None;
+    }
+    let comma =
+        (end + 2..(end + 2 + APPOSITION_WORDS).min(sent.len())).find(|&i| sent.punct(i, ','))?;
+    let another_place = parsed
+        .places
+        .all
+        .iter()
+        .any(|p| p.tokens.start > end && p.tokens.start < comma);
+    (!another_place && sent.is(comma + 1, "where")).then_some(comma + 1)
 }
