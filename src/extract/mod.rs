@@ -33,6 +33,7 @@ mod published;
 mod story;
 mod text;
 mod travellers;
+mod unreal;
 mod visits;
 mod where_legs;
 
