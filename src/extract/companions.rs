@@ -192,15 +192,17 @@ const NEWS_SENTENCES: usize = 6;
 /// late Tuesday", not "received on Wednesday").
 fn news_leg<'l>(story: &Story, legs: &'l Legs, actor: Actor) -> Option<&'l VisitMention> {
     let latest = legs.last_visit(actor)?;
+    let of_these_days = |visit: &&VisitMention| {
+        (latest.date.first_day().0 - visit.date.first_day().0).abs() <= LEG_DAYS
+    };
     let Some(dateline) = &story.dateline else {
         // No dateline: the trip the lede told, when it is of these days.
-        return legs.first_visit(actor).filter(|first| {
-            first.sentence < NEWS_SENTENCES
-                && (latest.date.first_day().0 - first.date.first_day().0).abs() <= LEG_DAYS
-        });
+        return legs
+            .first_visit(actor)
+            .filter(|first| first.sentence < NEWS_SENTENCES && of_these_days(first));
     };
     legs.visits_to(actor, dateline.country)
-        .filter(|news| (latest.date.first_day().0 - news.date.first_day().0).abs() <= LEG_DAYS)
+        .filter(of_these_days)
         // A headline's "ARRIVES IN INDIA" names less than "arrived in New
         // Delhi today".
         .min_by_key(|news| (news.date.first_day(), news.to.city.is_none()))

@@ -272,6 +272,15 @@ fn from_abroad(parsed: &Parsed<'_, '_>, story: &Story, at: usize) -> bool {
         })
 }
 
+/// The place named last before token `at`, in this sentence or before:
+/// where "there" and "the country" are.
+fn named_last(parsed: &Parsed<'_, '_>, story: &Story, at: usize) -> Option<StoryPlace> {
+    parsed
+        .places
+        .last_named_before(Some(at))
+        .or_else(|| story.last_place.clone())
+}
+
 /// Where a trip went when no place follows the travel word: the host's
 /// country ("a summit hosted by US President Joe Biden", "was greeted by
 /// Putin"), or the dateline's place for an arrival.
@@ -288,10 +297,7 @@ fn fallback_destination(
     // "Kim Dae-jung flew there in June 2000", "a trip there by Gabriel":
     // the place named last.
     if (trigger.at + 1..trigger.at + 3).any(|i| sent.is(i, "there")) {
-        return parsed
-            .places
-            .last_named_before(Some(trigger.at))
-            .or_else(|| story.last_place.clone());
+        return named_last(parsed, story, trigger.at);
     }
     // "on his first visit to the country as prime minister": the country
     // named last.
@@ -299,14 +305,10 @@ fn fallback_destination(
         sent.is_any(i - 1, &["to", "in"]) && sent.is(i, "the") && sent.is(i + 1, "country")
     });
     if the_country {
-        return parsed
-            .places
-            .last_named_before(Some(trigger.at))
-            .or_else(|| story.last_place.clone())
-            .map(|place| StoryPlace {
-                country: place.country,
-                city: None,
-            });
+        return named_last(parsed, story, trigger.at).map(|place| StoryPlace {
+            country: place.country,
+            city: None,
+        });
     }
     let country_of = |mention: &ActorMention| story.country_of(*mention.actors.first()?);
     if trigger.travel == Travel::Hosted {
