@@ -110,16 +110,16 @@ mod tests {
 
     use super::*;
 
-    fn scratch(name: &str) -> PathBuf {
-        let folder =
-            std::env::temp_dir().join(format!("legation-save-{}-{name}", std::process::id()));
-        std::fs::create_dir_all(&folder).unwrap();
-        folder.join("data.json")
+    /// `data.json` in a scratch folder removed when the guard drops.
+    fn scratch() -> (tempfile::TempDir, PathBuf) {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("data.json");
+        (folder, path)
     }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temporary() {
-        let path = scratch("replace");
+        let (_folder, path) = scratch();
         std::fs::write(&path, "old").unwrap();
         write_atomically(&path, |out| out.write_all(b"new")).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
@@ -130,7 +130,7 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn temporaries_of_killed_writers_are_cleared_and_live_ones_kept() {
-        let path = scratch("stale");
+        let (_folder, path) = scratch();
         let folder = path.parent().unwrap();
         // No process has this id (Linux's limit is 2^22); process 1 always runs.
         let stale = folder.join(".data.json.999999999.tmp");
@@ -153,7 +153,7 @@ mod tests {
     #[test]
     fn the_replaced_file_keeps_its_permissions() {
         use std::os::unix::fs::PermissionsExt as _;
-        let path = scratch("permissions");
+        let (_folder, path) = scratch();
         std::fs::write(&path, "old").unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
         write_atomically(&path, |out| out.write_all(b"new")).unwrap();
@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn a_failed_write_keeps_the_old_file() {
-        let path = scratch("fail");
+        let (_folder, path) = scratch();
         std::fs::write(&path, "old").unwrap();
         let result = write_atomically(&path, |out| {
             out.write_all(b"half")?;

@@ -89,16 +89,17 @@ impl SessionFile {
 mod tests {
     use super::*;
 
-    fn scratch(name: &str) -> PathBuf {
-        let folder =
-            std::env::temp_dir().join(format!("legation-session-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&folder);
-        folder.join("nested").join("session.json")
+    /// A session path in a folder not yet made, inside a scratch folder
+    /// removed when the guard drops.
+    fn scratch() -> (tempfile::TempDir, PathBuf) {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("nested").join("session.json");
+        (folder, path)
     }
 
     #[test]
     fn a_session_written_reads_back() {
-        let path = scratch("round-trip");
+        let (_folder, path) = scratch();
         let remembered = Remembered {
             files: vec![PathBuf::from("/data/a.json"), PathBuf::from("b.xml")],
             ..Remembered::default()
@@ -109,7 +110,7 @@ mod tests {
 
     #[test]
     fn a_damaged_session_starts_afresh_and_is_replaced_whole() {
-        let path = scratch("damaged");
+        let (_folder, path) = scratch();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, "{\"files\": [\"/data/a.js").unwrap();
         let mut session = SessionFile::at(path.clone());
