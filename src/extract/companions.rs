@@ -243,7 +243,12 @@ fn party_visits(
         } else {
             home_of(story, gazetteer, actor)
         };
-        let Some(home) = own.or_else(|| base.from.clone()) else {
+        // One the article gives no country is of the traveller's, not of the
+        // tour's previous stop the trip set out from.
+        let Some(home) = own
+            .or_else(|| home_of(story, gazetteer, base.actor))
+            .or_else(|| base.from.clone())
+        else {
             continue;
         };
         if home.country == base.to.country {

@@ -50,7 +50,7 @@ use crate::model::{
 };
 use crate::read::{Article, DateSource};
 use cast::{Cast, name_parts};
-use doc::{Doc, Sent};
+use doc::Doc;
 use groups::find_groups;
 use people::NameMention;
 use places::Places;
@@ -647,7 +647,7 @@ fn read_story(
         {
             here = Some((last.to.clone(), index));
         }
-        remember(story, &parsed.sent, &found, &events);
+        remember(story, &found, &events);
         update_focus(story, &parsed, &found);
         story.note_dates(&parsed.sent, doc.text);
         if let Some(place) = parsed.places.last_named_before(None) {
@@ -661,13 +661,7 @@ fn read_story(
 
 /// Keeps the words and dates of what a sentence told, for "the same day
 /// as X".
-fn remember(
-    story: &mut Story,
-    sent: &Sent<'_, '_>,
-    visits: &[visits::VisitMention],
-    events: &[events::EventMention],
-) {
-    let _ = sent;
+fn remember(story: &mut Story, visits: &[visits::VisitMention], events: &[events::EventMention]) {
     for visit in visits {
         let mut words = vec!["visit".to_owned(), "arrival".to_owned(), "trip".to_owned()];
         if let Some(person) = story

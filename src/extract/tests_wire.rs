@@ -916,3 +916,14 @@ fn a_capitalised_small_word_in_a_name_and_an_earlier_leg_behind_an_apposition() 
         ]
     );
 }
+
+#[test]
+fn a_companion_on_a_tour_is_of_the_travellers_country_not_the_last_stop() {
+    let text = "HANOI, Feb 26 (Reuters) - New Zealand Prime Minister Christopher Luxon arrived in Bangkok on Sunday and flew on to Hanoi on Tuesday. He was accompanied by Trade Minister Todd McClay.\n\nMcClay said the talks went well.";
+    let found = visits(text, "2025-02-26");
+    assert_found(&found, &["Todd McClay NZ->VN Hanoi 2025-02-25"]);
+    assert!(
+        !found.iter().any(|v| v.starts_with("Todd McClay TH")),
+        "{found:?}"
+    );
+}
