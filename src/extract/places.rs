@@ -23,6 +23,11 @@ const NOTED_CITY: u64 = 100_000;
 /// A city in a country the article never names must be this large (or a
 /// capital) to be taken: "at the Khasan station" is no Hassan, India.
 const FOREIGN_CITY: u64 = 500_000;
+/// A city in a country the article never names is taken at this size when
+/// it goes by its own name and no other city of that name comes near it:
+/// "arrived in Bonn", "in Geneva", "in Strasbourg" (but not "Portsmouth",
+/// which is also a town of 96,000 in Virginia).
+const UNRIVALLED_CITY: u64 = 150_000;
 
 /// How a place was named.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -439,8 +444,19 @@ fn city(
             }
             (named, _) => named,
         };
+        let unrivalled = largest.filter(|big| {
+            big.population >= UNRIVALLED_CITY
+                && [big.name, big.name.trim_start_matches("The ")]
+                    .iter()
+                    .any(|own| own.eq_ignore_ascii_case(name))
+                && cities().all(|m| {
+                    std::ptr::eq(m, *big) || m.population.saturating_mul(5) < big.population
+                })
+        });
         let Some(city) = by_comma.or(in_named).or_else(|| {
-            cities().find(|m| m.kind == PlaceKind::Capital || m.population >= FOREIGN_CITY)
+            cities()
+                .find(|m| m.kind == PlaceKind::Capital || m.population >= FOREIGN_CITY)
+                .or(unrivalled)
         }) else {
             continue;
         };
@@ -575,6 +591,20 @@ mod tests {
             places("The Vietnamese border town of Dong Dang"),
             [place("Vietnamese border", "VN", None)],
         );
+    }
+
+    #[test]
+    fn a_city_no_other_of_its_name_rivals_needs_no_country_named() {
+        assert_eq!(
+            places("The chancellor arrived in Bonn on Tuesday."),
+            [place("Bonn", "DE", Some("Bonn"))]
+        );
+        assert_eq!(
+            places("The talks in Geneva ended."),
+            [place("Geneva", "CH", Some("Geneva"))]
+        );
+        // Portsmouth, England is barely twice Portsmouth, Virginia.
+        assert!(places("The yacht docked in Portsmouth on Monday.").is_empty());
     }
 
     #[test]
