@@ -299,7 +299,8 @@ pub(crate) fn travel(lower: &str) -> Option<Travel> {
     Some(match lower {
         "arrived" | "arrives" | "arrive" | "arriving" | "landed" | "lands" | "land" | "landing"
         | "touched" | "spent" | "spends" | "spending" | "gathered" | "gather" | "converged"
-        | "assembled" | "stopped" => Travel::Arrive,
+        | "assembled" | "stopped" | "ashore" | "disembarked" | "disembarks" | "docked"
+        | "docks" => Travel::Arrive,
         "travelled" | "traveled" | "travels" | "travel" | "travelling" | "traveling" | "flew"
         | "flies" | "fly" | "flying" | "flown" | "went" | "goes" | "go" | "going" | "gone"
         | "headed" | "heads" | "heading" | "left" | "leaves" | "leaving" | "departed"

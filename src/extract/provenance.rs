@@ -48,19 +48,21 @@ pub(crate) fn visit(
     // "travelled with": never surer than the words that tie them.
     // So is one a delegation "includes", or who is "in the delegation".
     let sent = doc.sentence(best.sentence);
-    let with_traveller = sent.is_any(
-        best.at,
-        &[
-            "accompanied",
-            "travelled",
-            "traveled",
-            "travelling",
-            "traveling",
-            "flew",
-            "arrived",
-            "came",
-        ],
-    ) && sent.is_any(best.at + 1, &["by", "with"]);
+    // ("arrived by train" is how, not with whom.)
+    let with_traveller = sent.is(best.at, "accompanied") && sent.is(best.at + 1, "by")
+        || sent.is_any(
+            best.at,
+            &[
+                "accompanied",
+                "travelled",
+                "traveled",
+                "travelling",
+                "traveling",
+                "flew",
+                "arrived",
+                "came",
+            ],
+        ) && sent.is(best.at + 1, "with");
     let in_party = best.travel != Travel::Join
         && sent.is_any(
             best.at,

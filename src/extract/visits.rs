@@ -114,6 +114,11 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
             "spent" | "spends" | "spending" => {
                 within(STAYS, 4) && place_follows(parsed, at, &["in"], 6)
             }
+            // By sea: "stepped ashore at Portsmouth", "disembarked at Le
+            // Havre", "docked in Lisbon".
+            "ashore" | "disembarked" | "disembarks" | "docked" | "docks" => {
+                place_follows(parsed, at, &["in", "at"], 3)
+            }
             _ => true,
         },
         Travel::Go => match word {
