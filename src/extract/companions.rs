@@ -262,6 +262,7 @@ fn party_visits(
             actor,
             from: Some(home),
             purpose: None,
+            companion: true,
             ..base.clone()
         });
     }

@@ -48,21 +48,6 @@ pub(crate) fn visit(
     // "travelled with": never surer than the words that tie them.
     // So is one a delegation "includes", or who is "in the delegation".
     let sent = doc.sentence(best.sentence);
-    // ("arrived by train" is how, not with whom.)
-    let with_traveller = sent.is(best.at, "accompanied") && sent.is(best.at + 1, "by")
-        || sent.is_any(
-            best.at,
-            &[
-                "accompanied",
-                "travelled",
-                "traveled",
-                "travelling",
-                "traveling",
-                "flew",
-                "arrived",
-                "came",
-            ],
-        ) && sent.is(best.at + 1, "with");
     let in_party = best.travel != Travel::Join
         && sent.is_any(
             best.at,
@@ -82,7 +67,7 @@ pub(crate) fn visit(
                 "joins",
             ],
         );
-    let companion = with_traveller || in_party;
+    let companion = best.companion || in_party;
     let rule = if companion {
         "travelled with the traveller"
     } else {

@@ -67,6 +67,10 @@ pub(crate) struct VisitMention {
     /// Whether the sentence tells it in passing, in a clause about the
     /// traveller (", who was in Peking on his way to Hanoi, ...").
     pub aside: bool,
+    /// Whether the trip is known only as a companion's of the traveller
+    /// ("accompanied by Y", "X arrived with Y"): the trip is Y's only
+    /// as surely as the words that tie Y to X.
+    pub companion: bool,
 }
 
 /// The travel words of a sentence, with the forms that do not count (a
@@ -531,6 +535,7 @@ pub(crate) fn visits(
                     explicit_date: explicit,
                     purpose: purpose.clone(),
                     aside,
+                    companion: false,
                 });
             }
         }

@@ -106,6 +106,7 @@ pub(crate) fn where_legs(
                 explicit_date: true,
                 purpose: None,
                 aside: false,
+                companion: false,
             });
         }
     }
