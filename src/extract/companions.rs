@@ -291,7 +291,10 @@ pub(crate) fn companions(
         let along = with_at.is_some();
         // "Dar and Aurangzeb arrived with the premier": the subjects came
         // along with the one named after "with".
-        let came = matches!(word, "arrived" | "came") && sent.is(at + 1, "with");
+        // But "arrived with his wife, Nancy": hers is the companion's trip.
+        let came = matches!(word, "arrived" | "came")
+            && sent.is(at + 1, "with")
+            && !sent.is_any(at + 2, &["his", "her", "their"]);
         // "Wong and Farrell joined the prime minister in the Indian
         // capital", "Jaishankar and Doval are accompanying the prime
         // minister", "Cooper accompanied Starmer in Cairo": the subjects

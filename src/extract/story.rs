@@ -216,7 +216,23 @@ impl Story {
         let parts = name_parts(core);
         let found = self.cast.find(&parts, sent.index);
         // "his son, John Eisenhower": a relative who shares the surname is
-        // someone else, unless named exactly so before.
+        // someone else, unless named exactly so before, or named by first
+        // name as one of the family is named in full elsewhere ("his wife,
+        // Raisa" is the "Raisa Gorbachev" of a later paragraph).
+        let family_member = |id: PersonId| {
+            let person = &self.cast.people[id];
+            parts.len() == 1
+                && person.parts.len() > 1
+                && person.parts.first() == parts.first()
+                && person.parts.last().is_some_and(|surname| {
+                    self.cast.people.iter().any(|other| {
+                        other.name != person.name && other.parts.last() == Some(surname)
+                    })
+                })
+        };
+        if let Some(id) = found.filter(|&id| name.is_kin(sent) && family_member(id)) {
+            return Some(id);
+        }
         if name.is_kin(sent) && found.is_none_or(|id| self.cast.people[id].parts != parts) {
             let id = self
                 .cast

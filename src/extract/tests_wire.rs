@@ -947,3 +947,18 @@ fn arrivals_by_sea_and_rail_are_arrivals_and_by_train_is_no_companion() {
         "{why}"
     );
 }
+
+#[test]
+fn a_wife_named_by_first_name_travels_and_takes_her_full_name_from_later() {
+    let text = "GENEVA (UPI) -- Soviet leader Mikhail Gorbachev flew into Geneva today with his wife, Raisa, for the summit.\n\nRaisa Gorbachev, 53, a former lecturer, is expected to be a focus of attention.\n\nPresident Reagan, who arrived with his wife, Nancy, on Saturday, rested.";
+    let found = visits(text, "1985-11-19");
+    assert_found(
+        &found,
+        &[
+            "Mikhail Gorbachev RU->CH Geneva 1985-11-19",
+            "Raisa Gorbachev RU->CH Geneva 1985-11-19",
+            "Reagan US->CH Geneva 1985-11-16",
+            "Nancy US->CH Geneva 1985-11-16",
+        ],
+    );
+}
