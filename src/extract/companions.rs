@@ -225,8 +225,12 @@ fn party_visits(
 ) -> Vec<VisitMention> {
     let mut visits: Vec<VisitMention> = Vec::new();
     for &actor in party {
+        // Known from the sentence already, unless only undated ("Wong, who
+        // travelled separately from Canberra, joined the prime minister
+        // ... on Wednesday": the joining gives the day).
         let known = found
             .iter()
+            .filter(|visit| visit.explicit_date || !base.explicit_date)
             .chain(&visits)
             .any(|visit| visit.actor == actor);
         if known || travellers.contains(&actor) || story.leader_of(actor).is_none() {
@@ -375,9 +379,10 @@ pub(crate) fn companions(
                 .find(|visit| along && visit.actor == *actor && visit.at == at);
             let told = own_trip.or_else(|| found.iter().rev().find(|visit| visit.actor == *actor));
             match joined_in {
-                Some(country) => told
-                    .filter(|visit| visit.to.country == country)
-                    .or_else(|| legs.visit_to(*actor, country)),
+                // The one joined got there before, on a trip of their own.
+                Some(country) => legs
+                    .visit_to(*actor, country)
+                    .or_else(|| told.filter(|visit| visit.to.country == country)),
                 // The news of the latest sentence before the legs it
                 // recalls ("arrived in Hanoi ..., following a state visit to
                 // Japan").

@@ -387,9 +387,10 @@ impl Story {
                 n.country
             });
             let head_start = at;
-            while sent.has(at, Flags::TITLE_PART)
-                && !sent.has(at, Flags::FUNCTION)
-                && at < start + 5
+            let part = |i: usize| sent.has(i, Flags::TITLE_PART) && !sent.has(i, Flags::FUNCTION);
+            // "the prime minister arrived": "minister" heads the title
+            // here, though it is a part of longer ones.
+            while part(at) && at < start + 5 && !(sent.has(at, Flags::TITLE_HEAD) && !part(at + 1))
             {
                 at += 1;
             }
@@ -529,7 +530,24 @@ impl Story {
             Some(Actor::Person(id)) if head_of_state && leads(id) => Some(id),
             _ => None,
         };
+        // "Indian Prime Minister Narendra Modi ... The prime minister had
+        // been in New Delhi": the traveller of the news, of that title,
+        // before a host named since.
+        let traveller = || {
+            self.news_travellers.iter().find_map(|actor| match actor {
+                Actor::Person(id)
+                    if nationality.is_none()
+                        && as_titled(*id)
+                        && current(id)
+                        && !named_later(*id) =>
+                {
+                    Some(*id)
+                }
+                _ => None,
+            })
+        };
         focus
+            .or_else(traveller)
             .or_else(|| {
                 recent()
                     .filter(current)

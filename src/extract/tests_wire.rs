@@ -962,3 +962,26 @@ fn a_wife_named_by_first_name_travels_and_takes_her_full_name_from_later() {
         ],
     );
 }
+
+#[test]
+fn the_prime_minister_is_the_latest_one_and_joining_him_gives_the_day() {
+    let text = "TOKYO, March 21 (Kyodo) -- Japanese Prime Minister Fumio Kishida arrived in Kyiv on Tuesday. The prime minister had been in New Delhi on Monday for talks with Indian Prime Minister Narendra Modi.\n\nForeign Minister Yoshimasa Hayashi, who travelled separately from Tokyo, joined the prime minister in the Ukrainian capital on Tuesday evening.";
+    let found = visits(text, "2023-03-21");
+    assert_found(
+        &found,
+        &[
+            "Fumio Kishida JP->UA Kyiv 2023-03-21",
+            "Fumio Kishida JP->IN New Delhi 2023-03-20",
+            "Yoshimasa Hayashi JP->UA Kyiv 2023-03-21",
+        ],
+    );
+}
+
+#[test]
+fn refuelling_stops_plans_listed_after_a_comma_and_trips_argued_for_are_no_visits() {
+    let text = "MOSCOW, July 12 (TASS) - Malaysian Prime Minister Anwar Ibrahim arrived in Moscow on Tuesday. En route, the prime minister's plane made a refueling stop in Tashkent.\n\nHe is expected to meet with Tatarstan Head Rustam Minnikhanov, visit Kazan Federal University and discuss finance. Advisers suggested Almaty instead, but the prime minister insisted on going to Mogadishu.";
+    assert_eq!(
+        visits(text, "2023-07-12"),
+        ["Anwar Ibrahim MY->RU Moscow 2023-07-11"]
+    );
+}

@@ -121,7 +121,16 @@ pub(super) fn is_hypothetical(parsed: &Parsed<'_, '_>, trigger: &Trigger) -> boo
     );
     let and_then =
         trigger.at > 1 && sent.is(trigger.at - 1, "then") && sent.is(trigger.at - 2, "and");
-    if bare && trigger.at > 0 && (sent.is(trigger.at - 1, "and") || and_then) {
+    // "is expected to meet with Minnikhanov, visit Kazan Federal
+    // University and discuss ...": so does one after a comma.
+    let listed = sent.punct(trigger.at.wrapping_sub(1), ',') && trigger.travel != Travel::VisitNoun;
+    if bare && trigger.at > 0 && (sent.is(trigger.at - 1, "and") || and_then || listed) {
+        return true;
+    }
+    // "insisted on going to Mogadishu", "talked about travelling to Kyiv":
+    // a trip argued for or talked of.
+    let gerund = sent.word(trigger.at).ends_with("ing");
+    if gerund && trigger.at > 0 && sent.is_any(trigger.at - 1, &["on", "about", "against"]) {
         return true;
     }
     // "to visit" is a plan, unless it tells who was "the last British

@@ -157,6 +157,14 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         // "a brief stop in Pyongyang", "trip to", "tour of".
         // "a brief stop in Pyongyang", "a 2009 stop in Accra", "a brief
         // unscheduled stop in Managua".
+        // "a refuelling stop in Tashkent" is no visit.
+        Travel::VisitNoun
+            if matches!(word, "stop" | "stopover")
+                && at > 0
+                && sent.is_any(at - 1, &["refueling", "refuelling", "technical"]) =>
+        {
+            false
+        }
         Travel::VisitNoun if word == "stop" => {
             let described = (at.saturating_sub(3)..at).any(|i| {
                 sent.is_any(i, &["a", "an", "his", "her", "their"])
