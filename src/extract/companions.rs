@@ -10,7 +10,7 @@ use super::legs::{LEG_DAYS, Legs};
 use super::story::{Actor, ActorMention, Parsed, Story};
 use super::text::Kind;
 use super::travellers::subject;
-use super::visits::{VisitMention, home_of};
+use super::visits::{Told, VisitMention, home_of};
 use crate::gazetteer::Gazetteer;
 use crate::model::CountryCode;
 
@@ -266,11 +266,37 @@ fn party_visits(
             actor,
             from: Some(home),
             purpose: None,
-            companion: true,
+            told: Told::AsCompanion,
             ..base.clone()
         });
     }
     visits
+}
+
+/// The traveller's trip that companions share: for "joined X in Y", X's
+/// own trip to Y; else the sentence's (`own_trip`, as "flew into Port
+/// Moresby on Tuesday with Conroy" tells it, whatever else the sentence
+/// tells), or the news of the latest sentence before the legs it recalls
+/// ("arrived in Hanoi ..., following a state visit to Japan").
+fn base_trip<'v>(
+    story: &Story,
+    legs: &'v Legs,
+    found: &'v [VisitMention],
+    actor: Actor,
+    own_trip: Option<&'v VisitMention>,
+    joined_in: Option<CountryCode>,
+) -> Option<&'v VisitMention> {
+    let told = own_trip.or_else(|| found.iter().rev().find(|visit| visit.actor == actor));
+    match joined_in {
+        // The one joined got there before, on a trip of their own.
+        Some(country) => legs
+            .visit_to(actor, country)
+            .or_else(|| told.filter(|visit| visit.to.country == country)),
+        None => told
+            .or_else(|| news_leg(story, legs, actor))
+            .or_else(|| legs.latest().filter(|visit| visit.actor == actor))
+            .or_else(|| legs.last_visit(actor)),
+    }
 }
 
 /// The visits of the companions a sentence names. `found` holds the
@@ -371,27 +397,14 @@ pub(crate) fn companions(
         // "joined the prime minister in the Indian capital": the leg
         // there, not the traveller's latest.
         let joined_in = joined.then(|| place_after(parsed, list_start)).flatten();
-        let base = travellers.iter().find_map(|actor| {
-            // "flew into Port Moresby on Tuesday with Conroy": that trip,
-            // whatever else the sentence tells.
-            let own_trip = found
+        let own_trip = |actor: Actor| {
+            found
                 .iter()
-                .find(|visit| along && visit.actor == *actor && visit.at == at);
-            let told = own_trip.or_else(|| found.iter().rev().find(|visit| visit.actor == *actor));
-            match joined_in {
-                // The one joined got there before, on a trip of their own.
-                Some(country) => legs
-                    .visit_to(*actor, country)
-                    .or_else(|| told.filter(|visit| visit.to.country == country)),
-                // The news of the latest sentence before the legs it
-                // recalls ("arrived in Hanoi ..., following a state visit to
-                // Japan").
-                None => told
-                    .or_else(|| news_leg(story, legs, *actor))
-                    .or_else(|| legs.latest().filter(|visit| visit.actor == *actor))
-                    .or_else(|| legs.last_visit(*actor)),
-            }
-        });
+                .find(|visit| along && visit.actor == actor && visit.at == at)
+        };
+        let base = travellers
+            .iter()
+            .find_map(|&actor| base_trip(story, legs, found, actor, own_trip(actor), joined_in));
         let Some(base) = base.or_else(|| {
             if unnamed && !came {
                 legs.latest()

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::lexicon::Travel;
 use super::story::Story;
-use super::visits::{VisitMention, place_ref};
+use super::visits::{Told, VisitMention, place_ref};
 use crate::model::{CountryCode, FuzzyDate, PlaceRef, Span};
 
 /// How many earlier trips of a leader to a country a new mention is
@@ -125,7 +125,7 @@ pub(crate) fn settle(mut merged: Vec<Merged>, story: &Story) -> Vec<Merged> {
         .unzip();
     merged.retain(|trip| {
         let aside = undated(trip)
-            && trip.mentions.iter().all(|m| m.aside)
+            && trip.mentions.iter().all(|m| m.told == Told::InPassing)
             && trip.mentions[0].sentence >= LEDE_SENTENCES
             && !travellers.contains(&leader(trip))
             && !countries.contains(&trip.best().to.country);

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::doc::Sent;
 use super::lexicon::{COUNTRY_GROUPS, Flags, LANDMARKS, REGIONS};
 use super::text::Kind;
-use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::gazetteer::{Gazetteer, Match, PlaceKind};
 use crate::model::CountryCode;
 
 /// The longest capitalised run looked up as one name.
@@ -371,6 +371,19 @@ struct CityContext<'a> {
     named: &'a HashSet<CountryCode>,
 }
 
+/// The city of [`UNRIVALLED_CITY`] size or more that goes by `name` itself
+/// when no other city of the name comes within a fifth of it.
+fn unrivalled<'c, 'g>(name: &str, candidates: &'c [Match<'g>]) -> Option<&'c Match<'g>> {
+    let cities = || candidates.iter().filter(|m| m.kind != PlaceKind::Country);
+    let largest = cities().max_by_key(|m| m.population)?;
+    let own_name = [largest.name, largest.name.trim_start_matches("The ")]
+        .iter()
+        .any(|own| own.eq_ignore_ascii_case(name));
+    let alone = cities()
+        .all(|m| std::ptr::eq(m, largest) || m.population.saturating_mul(5) < largest.population);
+    (largest.population >= UNRIVALLED_CITY && own_name && alone).then_some(largest)
+}
+
 fn city(
     sent: &Sent<'_, '_>,
     text: &str,
@@ -444,19 +457,10 @@ fn city(
             }
             (named, _) => named,
         };
-        let unrivalled = largest.filter(|big| {
-            big.population >= UNRIVALLED_CITY
-                && [big.name, big.name.trim_start_matches("The ")]
-                    .iter()
-                    .any(|own| own.eq_ignore_ascii_case(name))
-                && cities().all(|m| {
-                    std::ptr::eq(m, *big) || m.population.saturating_mul(5) < big.population
-                })
-        });
         let Some(city) = by_comma.or(in_named).or_else(|| {
             cities()
                 .find(|m| m.kind == PlaceKind::Capital || m.population >= FOREIGN_CITY)
-                .or(unrivalled)
+                .or_else(|| unrivalled(name, &candidates))
         }) else {
             continue;
         };

@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::doc::Doc;
 use super::events::EventMention;
 use super::lexicon::Travel;
-use super::visits::VisitMention;
+use super::visits::{Told, VisitMention};
 use crate::model::{By, Confidence, Day, FuzzyDate, Provenance};
 
 /// How many days before publication a trip or event may have happened and
@@ -67,7 +67,7 @@ pub(crate) fn visit(
                 "joins",
             ],
         );
-    let companion = best.companion || in_party;
+    let companion = best.told == Told::AsCompanion || in_party;
     let rule = if companion {
         "travelled with the traveller"
     } else {

@@ -390,8 +390,8 @@ impl Story {
             let part = |i: usize| sent.has(i, Flags::TITLE_PART) && !sent.has(i, Flags::FUNCTION);
             // "the prime minister arrived": "minister" heads the title
             // here, though it is a part of longer ones.
-            while part(at) && at < start + 5 && !(sent.has(at, Flags::TITLE_HEAD) && !part(at + 1))
-            {
+            let ends_title = |i: usize| sent.has(i, Flags::TITLE_HEAD) && !part(i + 1);
+            while part(at) && at < start + 5 && !ends_title(at) {
                 at += 1;
             }
             if !sent.has(at, Flags::TITLE_HEAD) {

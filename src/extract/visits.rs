@@ -64,13 +64,22 @@ pub(crate) struct VisitMention {
     pub explicit_date: bool,
     /// Why, as stated.
     pub purpose: Option<String>,
-    /// Whether the sentence tells it in passing, in a clause about the
-    /// traveller (", who was in Peking on his way to Hanoi, ...").
-    pub aside: bool,
-    /// Whether the trip is known only as a companion's of the traveller
-    /// ("accompanied by Y", "X arrived with Y"): the trip is Y's only
-    /// as surely as the words that tie Y to X.
-    pub companion: bool,
+    /// How the sentence tells of it.
+    pub told: Told,
+}
+
+/// How a sentence tells of a trip.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Told {
+    /// As its news or as a trip of its own.
+    Plainly,
+    /// In passing, in a clause about the traveller (", who was in Peking
+    /// on his way to Hanoi, ...").
+    InPassing,
+    /// As a companion's of the traveller ("accompanied by Y", "X arrived
+    /// with Y"): the trip is Y's only as surely as the words that tie Y
+    /// to X.
+    AsCompanion,
 }
 
 /// The travel words of a sentence, with the forms that do not count (a
@@ -110,18 +119,15 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
     let keep = match kind {
         Travel::Arrive => match word {
             "touched" => next == "down",
-            // "stopped in Nairobi in May", "stopped over in Doha".
-            "gathered" | "gather" | "converged" | "assembled" | "stopped" => {
+            // "stopped in Nairobi in May", and by sea: "stepped ashore at
+            // Portsmouth", "disembarked at Le Havre", "docked in Lisbon".
+            "gathered" | "gather" | "converged" | "assembled" | "stopped" | "ashore"
+            | "disembarked" | "disembarks" | "docked" | "docks" => {
                 place_follows(parsed, at, &["in", "at"], 3)
             }
             // "spent two days in Paris".
             "spent" | "spends" | "spending" => {
                 within(STAYS, 4) && place_follows(parsed, at, &["in"], 6)
-            }
-            // By sea: "stepped ashore at Portsmouth", "disembarked at Le
-            // Havre", "docked in Lisbon".
-            "ashore" | "disembarked" | "disembarks" | "docked" | "docks" => {
-                place_follows(parsed, at, &["in", "at"], 3)
             }
             _ => true,
         },
@@ -154,30 +160,7 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
                 .then_some(Travel::VisitNoun);
         }
         Travel::VisitVerb => word != "visiting" || place_follows(parsed, at, &[], 3),
-        // "a brief stop in Pyongyang", "trip to", "tour of".
-        // "a brief stop in Pyongyang", "a 2009 stop in Accra", "a brief
-        // unscheduled stop in Managua".
-        // "a refuelling stop in Tashkent" is no visit.
-        Travel::VisitNoun
-            if matches!(word, "stop" | "stopover")
-                && at > 0
-                && sent.is_any(at - 1, &["refueling", "refuelling", "technical"]) =>
-        {
-            false
-        }
-        Travel::VisitNoun if word == "stop" => {
-            let described = (at.saturating_sub(3)..at).any(|i| {
-                sent.is_any(i, &["a", "an", "his", "her", "their"])
-                    && (i + 1..at).all(|j| sent.tokens[j].is_lowercase() || sent.in_date(j))
-            });
-            next == "in"
-                && at > 0
-                && (sent.is_any(at - 1, &["brief", "short", "first", "final", "last"])
-                    || sent.in_date(at - 1)
-                    || described)
-        }
-        // "after a stopover at Shannon airport".
-        Travel::VisitNoun if word == "stopover" && next == "at" => true,
+        Travel::VisitNoun if matches!(word, "stop" | "stopover") => is_a_stop(sent, at),
         // "his first known trip abroad as leader to Beijing", "his first
         // overseas trip as prime minister to Jakarta".
         Travel::VisitNoun
@@ -223,6 +206,28 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         Travel::Join => parsed.actor_after(at, 4).is_some(),
     };
     keep.then_some(kind)
+}
+
+/// Whether "stop" or "stopover" at `at` tells of a stay: "a brief stop in
+/// Pyongyang", "a 2009 stop in Accra", "a brief unscheduled stop in
+/// Managua", "after a stopover at Shannon airport", "a stopover in Doha"; but "a refuelling stop
+/// in Tashkent" is no visit.
+fn is_a_stop(sent: &Sent<'_, '_>, at: usize) -> bool {
+    let next = sent.word(at + 1);
+    if at == 0 || sent.is_any(at - 1, &["refueling", "refuelling", "technical"]) {
+        return false;
+    }
+    if sent.is(at, "stopover") {
+        return matches!(next, "at" | "in");
+    }
+    let described = (at.saturating_sub(3)..at).any(|i| {
+        sent.is_any(i, &["a", "an", "his", "her", "their"])
+            && (i + 1..at).all(|j| sent.tokens[j].is_lowercase() || sent.in_date(j))
+    });
+    next == "in"
+        && (sent.is_any(at - 1, &["brief", "short", "first", "final", "last"])
+            || sent.in_date(at - 1)
+            || described)
 }
 
 /// Whether the one who made the trip named at `at` follows it: "a state
@@ -542,8 +547,11 @@ pub(crate) fn visits(
                     date,
                     explicit_date: explicit,
                     purpose: purpose.clone(),
-                    aside,
-                    companion: false,
+                    told: if aside {
+                        Told::InPassing
+                    } else {
+                        Told::Plainly
+                    },
                 });
             }
         }

@@ -7,7 +7,7 @@
 use super::lexicon::{Travel, travel};
 use super::story::{Parsed, Story, StoryPlace, clause_around, where_clause_date};
 use super::travellers::subject;
-use super::visits::{VisitMention, home_of};
+use super::visits::{Told, VisitMention, home_of};
 use crate::gazetteer::Gazetteer;
 
 /// How many words may stand between the travel word and "from" ("flew
@@ -105,8 +105,7 @@ pub(crate) fn where_legs(
                 date,
                 explicit_date: true,
                 purpose: None,
-                aside: false,
-                companion: false,
+                told: Told::Plainly,
             });
         }
     }
