@@ -293,9 +293,11 @@ pub(crate) fn find_dateline(
             let start = sentence.tokens.start + skip;
             let caps = line.iter().take_while(|t| t.is_all_caps()).count();
             // "NEW DELHI" on a line of its own, as newspapers' sites set
-            // it between the byline and the story.
+            // it between the byline and the story; "ISLAMABAD:", as South
+            // Asian papers open.
             let separated = line.get(caps).is_none_or(|after| {
                 after.is_punct(',')
+                    || after.is_punct(':')
                     || after.is_punct('(')
                     || after.is_punct('—')
                     || after.is_punct('–')

@@ -985,3 +985,12 @@ fn refuelling_stops_plans_listed_after_a_comma_and_trips_argued_for_are_no_visit
         ["Anwar Ibrahim MY->RU Moscow 2023-07-11"]
     );
 }
+
+#[test]
+fn a_dateline_closed_by_a_colon_is_where_arrivals_without_a_place_came() {
+    let text = "SCO leaders arrive as capital goes into lockdown\n\nOur Staff Reporter\n\nISLAMABAD: The capital remained under a tight security blanket on Tuesday.\n\nIndian External Affairs Minister Dr S. Jaishankar arrived on Tuesday afternoon and was received at Nur Khan airbase by officials.";
+    assert_eq!(
+        visits(text, "2024-10-16"),
+        ["S. Jaishankar IN->PK Islamabad 2024-10-15"]
+    );
+}
