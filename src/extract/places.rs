@@ -423,7 +423,7 @@ fn city(
         }
         let name = sent.text(text, at..end);
         // "Pyongyang, North Korea": the country after the comma decides.
-        let comma_country = sent
+        let mut comma_country = sent
             .punct(end, ',')
             .then(|| {
                 let next_end = run_end(sent, end + 1);
@@ -433,7 +433,16 @@ fn city(
             })
             .flatten()
             .map(|country| country.code);
-        let candidates = gazetteer.lookup_all(name, comma_country);
+        let mut candidates = gazetteer.lookup_all(name, comma_country);
+        // "Atlanta, Georgia": no city of the name in the country after the
+        // comma, so that names a state or province of the same name; the
+        // city stands alone, and the state is read with it.
+        let mut step_end = end;
+        if comma_country.is_some() && candidates.iter().all(|m| m.kind == PlaceKind::Country) {
+            comma_country = None;
+            candidates = gazetteer.lookup_all(name, None);
+            step_end = run_end(sent, end + 1);
+        }
         let cities = || candidates.iter().filter(|m| m.kind != PlaceKind::Country);
         let by_comma = cities().find(|m| comma_country == Some(m.country));
         let in_named = cities().find(|m| context.named.contains(&m.country));
@@ -500,7 +509,7 @@ fn city(
             how: PlaceHow::City,
             possessive,
         });
-        return Some(end - at);
+        return Some(step_end - at);
     }
     None
 }
@@ -606,6 +615,11 @@ mod tests {
         assert_eq!(
             places("The talks in Geneva ended."),
             [place("Geneva", "CH", Some("Geneva"))]
+        );
+        // "Atlanta, Georgia" is in the state, not the country.
+        assert_eq!(
+            places("They landed in Atlanta, Georgia, on Monday."),
+            [place("Atlanta", "US", Some("Atlanta"))]
         );
         // Portsmouth, England is barely twice Portsmouth, Virginia.
         assert!(places("The yacht docked in Portsmouth on Monday.").is_empty());
