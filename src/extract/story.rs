@@ -658,7 +658,7 @@ impl Story {
             DateExpr::Discourse(_)
                 | DateExpr::DiscourseYears(_)
                 | DateExpr::DiscourseMonths(_)
-                | DateExpr::MonthOfDiscourseYear(_)
+                | DateExpr::OfDiscourseYear { .. }
         ) && let Some(earlier) = index.checked_sub(1)
             && let Some(date) = self.resolve_date(sent, text, earlier)
             && !date.is_interval()
@@ -672,10 +672,11 @@ impl Story {
     pub fn note_dates(&mut self, sent: &Sent<'_, '_>, text: &str) {
         for index in 0..sent.dates.len() {
             if let Some(date) = self.resolve_date(sent, text, index)
-                && !date.is_interval()
                 && !names_event(sent, index, &date)
             {
-                self.discourse = Some(date);
+                // "since February 2022. On May 10 of that year": a span's
+                // start is the time talked of.
+                self.discourse = Some(FuzzyDate::point(date.start()));
             }
         }
     }

@@ -994,3 +994,15 @@ fn a_dateline_closed_by_a_colon_is_where_arrivals_without_a_place_came() {
         ["S. Jaishankar IN->PK Islamabad 2024-10-15"]
     );
 }
+
+#[test]
+fn a_day_of_that_year_is_of_the_year_a_span_began_and_a_perfect_trip_needs_its_own_date() {
+    let text = "KYIV (dpa) - German Foreign Minister Annalena Baerbock arrived in Kyiv on Tuesday.\n\nThe Green politician has travelled to Ukraine several times since February 2022. On May 10 of that year she became the first German minister to visit Ukraine after the invasion.\n\nScholz has made one trip to Kyiv since the invasion.";
+    assert_eq!(
+        visits(text, "2024-09-10"),
+        [
+            "Annalena Baerbock DE->UA Kyiv 2024-09-10",
+            "Annalena Baerbock DE->UA 2022-05-10"
+        ]
+    );
+}

@@ -655,7 +655,17 @@ fn trip_dates(
 ) -> Option<Vec<(FuzzyDate, bool)>> {
     let sent = &parsed.sent;
     let clause = clause_around(sent, trigger.at);
-    let perfect = trigger.at > 0 && sent.is_any(trigger.at - 1, &["has", "have"]);
+    // "has visited", "has made one trip".
+    let perfect = trigger.at > 0 && sent.is_any(trigger.at - 1, &["has", "have"])
+        || trigger.travel == Travel::VisitNoun
+            && (trigger.at.saturating_sub(4)..trigger.at)
+                .any(|i| sent.is_any(i, &["has", "have"]) && sent.is_any(i + 1, &["made", "paid"]));
+    // "has made one trip to Kyiv since the invasion, in June 2022": the
+    // date set off just after the clause is still the trip's.
+    let set_off = |start: usize| {
+        start > clause.end
+            && (clause.end..start).all(|i| sent.punct(i, ',') || sent.is_any(i, &["in", "on"]))
+    };
     // "his first trip to Mexico since December 1988, when he travelled to
     // the capital": the when-clause's trip is on the date "since" names.
     let since_when = |index: usize| {
@@ -681,7 +691,9 @@ fn trip_dates(
         since_when(index)
             || !matches!(mention.expr, DateExpr::Since(_))
                 && !since_between
-                && (!perfect || clause.contains(&mention.tokens.start))
+                && (!perfect
+                    || clause.contains(&mention.tokens.start)
+                    || set_off(mention.tokens.start))
     });
     // "Mr Prabowo flies to Dar es Salaam on Tuesday": the present tense
     // with a weekday is a schedule, still to come.

@@ -100,9 +100,14 @@ pub(crate) enum DateExpr {
     DiscourseMonths(i32),
     /// "the same day as X": the tokens naming X, relative to the sentence.
     SameDayAs(Range<usize>),
-    /// "in March of that year": a month (1-12) of the year the text was
-    /// just talking about.
-    MonthOfDiscourseYear(u32),
+    /// "in March of that year", "On May 10 of that year": a month (1-12),
+    /// and maybe a day, of the year the text was just talking about.
+    OfDiscourseYear {
+        /// The month, 1-12.
+        month: u32,
+        /// The day of the month, when given.
+        day: Option<u32>,
+    },
 }
 
 /// A date expression found in a sentence.
@@ -504,9 +509,8 @@ fn parse_month_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize
 /// A bare month, with "last year" / "this year" / "next year" after it
 /// ("in April last year", "in April of last year").
 fn month_with_year(tokens: &[Token<'_>], after: usize, month: u32) -> (DateExpr, usize) {
-    let is = |at: usize, word: &str| tokens.get(at).is_some_and(|t| t.is(word));
-    if is(after, "of") && is(after + 1, "that") && is(after + 2, "year") {
-        return (DateExpr::MonthOfDiscourseYear(month), after + 3);
+    if of_that_year(tokens, after) {
+        return (DateExpr::OfDiscourseYear { month, day: None }, after + 3);
     }
     let (year_offset, end) = match year_offset_at(tokens, after) {
         Some((offset, end)) => (Some(offset), end),
@@ -538,6 +542,13 @@ fn parse_day_first(tokens: &[Token<'_>], at: usize) -> Option<(DateExpr, usize)>
 /// A day without its year, or with "last year" / "this year" after it
 /// ("on Mar 26 last year").
 fn day_with_year(tokens: &[Token<'_>], after: usize, month: u32, day: u32) -> (DateExpr, usize) {
+    if of_that_year(tokens, after) {
+        let expr = DateExpr::OfDiscourseYear {
+            month,
+            day: Some(day),
+        };
+        return (expr, after + 3);
+    }
     match year_offset_at(tokens, after) {
         Some((year_offset, end)) => (
             DateExpr::DayOfYear {
@@ -549,6 +560,12 @@ fn day_with_year(tokens: &[Token<'_>], after: usize, month: u32, day: u32) -> (D
         ),
         None => (DateExpr::MonthDay { month, day }, after),
     }
+}
+
+/// Whether "of that year" is at `at`.
+fn of_that_year(tokens: &[Token<'_>], at: usize) -> bool {
+    let is = |at: usize, word: &str| tokens.get(at).is_some_and(|t| t.is(word));
+    is(at, "of") && is(at + 1, "that") && is(at + 2, "year")
 }
 
 /// "last year", "this year", "next year" at `at` (after an optional "of"):

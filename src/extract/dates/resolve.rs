@@ -29,9 +29,12 @@ pub(crate) fn resolve(expr: &DateExpr, anchor: &Anchor) -> Option<FuzzyDate> {
             let month = u32::try_from(index.rem_euclid(12) + 1).ok()?;
             DatePoint::month(index.div_euclid(12), month).map(FuzzyDate::point)
         }
-        DateExpr::MonthOfDiscourseYear(month) => {
+        DateExpr::OfDiscourseYear { month, day } => {
             let year = anchor.discourse?.start().first_day().year();
-            DatePoint::month(year, *month).map(FuzzyDate::point)
+            match day {
+                Some(day) => Day::from_ymd(year, *month, *day).map(FuzzyDate::day),
+                None => DatePoint::month(year, *month).map(FuzzyDate::point),
+            }
         }
         DateExpr::SameDayAs(_) => None,
         DateExpr::Since(inner) => {
