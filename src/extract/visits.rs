@@ -642,6 +642,15 @@ pub(crate) fn home_of(story: &Story, gazetteer: &Gazetteer, actor: Actor) -> Opt
     })
 }
 
+/// Whether a trip is told in the perfect: "has visited", "has made one
+/// trip".
+fn is_perfect(sent: &Sent<'_, '_>, trigger: &Trigger) -> bool {
+    trigger.at > 0 && sent.is_any(trigger.at - 1, &["has", "have"])
+        || trigger.travel == Travel::VisitNoun
+            && (trigger.at.saturating_sub(4)..trigger.at)
+                .any(|i| sent.is_any(i, &["has", "have"]) && sent.is_any(i + 1, &["made", "paid"]))
+}
+
 /// When a trip happened: the trigger's date (not a "since" date; for "has
 /// arrived" only one of its own clause), else the publication date standing
 /// in; with the dates joined to it ("in 2019 and again in 2022"). `None`
@@ -655,11 +664,7 @@ fn trip_dates(
 ) -> Option<Vec<(FuzzyDate, bool)>> {
     let sent = &parsed.sent;
     let clause = clause_around(sent, trigger.at);
-    // "has visited", "has made one trip".
-    let perfect = trigger.at > 0 && sent.is_any(trigger.at - 1, &["has", "have"])
-        || trigger.travel == Travel::VisitNoun
-            && (trigger.at.saturating_sub(4)..trigger.at)
-                .any(|i| sent.is_any(i, &["has", "have"]) && sent.is_any(i + 1, &["made", "paid"]));
+    let perfect = is_perfect(sent, trigger);
     // "has made one trip to Kyiv since the invasion, in June 2022": the
     // date set off just after the clause is still the trip's.
     let set_off = |start: usize| {
