@@ -132,7 +132,8 @@ const TITLE_HEADS: &[&str] = &[
     "maj.", "brig", "brig.", "colonel", "captain", "capt", "capt.", "lieutenant",
     "representative", "mp", "pm", "fm", "deputy", "successor", "presidents", "ministers",
     "councillor", "councilor", "lt-gen", "maj-gen", "brig-gen", "lt-col", "lt.-gen.",
-    "premiers", "chancellors", "kings", "emirs",
+    "premiers", "chancellors", "kings", "emirs", "archbishop", "patriarch", "cardinal", "bishop",
+    "mufti", "rabbi", "catholicos",
 ];
 
 #[rustfmt::skip]

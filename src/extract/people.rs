@@ -171,8 +171,14 @@ pub(crate) fn find_names(sent: &Sent<'_, '_>, text: &str, places: &Places) -> Ve
         }
         if !names_thing {
             let mut mention = describe(sent, text, places, start..end);
-            mention.former = (mention.tokens.start.saturating_sub(1)..=mention.tokens.start)
-                .any(|i| sent.has(i, Flags::FORMER));
+            let first = mention.tokens.start;
+            // "after the sudden death of President John Magufuli": one
+            // dead is no leader of the story's time either.
+            let dead = first >= 2
+                && sent.is(first - 1, "of")
+                && sent.is_any(first - 2, &["death", "funeral", "assassination", "killing"]);
+            mention.former =
+                dead || (first.saturating_sub(1)..=first).any(|i| sent.has(i, Flags::FORMER));
             names.push(mention);
         }
         at = end;
@@ -380,6 +386,11 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
         title_range = Some(range.clone());
         end = range.end;
     }
+    // "Anglican leader Justin Welby, the Archbishop of Canterbury,": an
+    // office of a place set off after the name gives its country.
+    if country.is_none() {
+        country = office_of_a_place(sent, places, core.end);
+    }
     let title = title_range
         .as_ref()
         .map(|range| clean_title(sent, text, range.clone()));
@@ -392,6 +403,24 @@ fn describe(sent: &Sent<'_, '_>, text: &str, places: &Places, core: Range<usize>
         titled,
         former: false,
     }
+}
+
+/// The country of the place an office is "of" in an apposition after a
+/// name ending at `after`: ", the Archbishop of Canterbury,", ", Mayor of
+/// Paris,".
+fn office_of_a_place(sent: &Sent<'_, '_>, places: &Places, after: usize) -> Option<CountryCode> {
+    if !sent.punct(after, ',') {
+        return None;
+    }
+    // Set off on both sides, and short: not the start of a list.
+    let end = (after + 1..(after + 7).min(sent.len() + 1))
+        .find(|&i| i == sent.len() || sent.punct(i, ',') || sent.punct(i, '.'))?;
+    let of = (after + 1..end).find(|&i| sent.is(i, "of"))?;
+    let office = of > 0 && sent.has(of - 1, Flags::TITLE_HEAD);
+    let place = places
+        .place_at(of + 1)
+        .filter(|place| place.tokens.start == of + 1 && !place.possessive)?;
+    office.then_some(place.country)
 }
 
 /// The nationality just before a name (or its title) at `start`, and

@@ -597,8 +597,13 @@ impl Story {
                     .any(|m| m.tokens.start > start && m.actors.contains(&Actor::Person(id)))
             };
             for &id in self.recent.iter().rev() {
-                let country = self.cast.people[id].country;
-                if country.is_none() || countries.contains(&country) || named_here(id) {
+                let person = &self.cast.people[id];
+                let country = person.country;
+                if country.is_none()
+                    || countries.contains(&country)
+                    || named_here(id)
+                    || person.former
+                {
                     continue;
                 }
                 countries.push(country);

@@ -1006,3 +1006,14 @@ fn a_day_of_that_year_is_of_the_year_a_span_began_and_a_perfect_trip_needs_its_o
         ]
     );
 }
+
+#[test]
+fn an_office_of_a_place_after_a_name_gives_its_country_and_the_dead_are_not_the_two_leaders() {
+    let text = "LONDON (AP) - Sadiq Khan, the Mayor of London, landed in Mumbai on Monday.\n\nHassan took office after the sudden death of President John Magufuli. Vice President Kamala Harris flew into Dar es Salaam on Wednesday. The two leaders first met when Hassan was received at the White House last year.";
+    let found = visits(text, "2023-03-31");
+    assert_found(&found, &["Sadiq Khan GB->IN Mumbai 2023-03-27"]);
+    assert!(
+        !found.iter().any(|v| v.starts_with("John Magufuli")),
+        "{found:?}"
+    );
+}
