@@ -17,7 +17,7 @@ use crate::model::CountryCode;
 
 /// The heads of state and government and ministers of the world since
 /// 1945: name, country, office, tab-separated.
-const LEADERS_TSV: &str = include_str!("../../assets/people/leaders.tsv");
+pub(crate) const LEADERS_TSV: &str = include_str!("../../assets/people/leaders.tsv");
 
 /// International organisations whose officials travel from the seat, not
 /// from a country of their own: the words that name them (lowercase, as a

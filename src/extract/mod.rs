@@ -18,6 +18,7 @@ mod dates;
 mod destination;
 mod doc;
 mod events;
+mod full_names;
 mod groups;
 mod known;
 mod leg_dates;
@@ -190,6 +191,7 @@ pub fn extract_article(text: &str, options: &ArticleOptions, gazetteer: &Gazette
     };
     home_desk_officials(&mut story, doc.text);
     let (visit_mentions, event_mentions) = read_story(&doc, places, names, &mut story, gazetteer);
+    full_names::complete(&mut story.cast, today.map(Day::year));
 
     story.undated.dedup();
     if let Some(first) = story.undated.first() {
