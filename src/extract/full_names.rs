@@ -69,6 +69,29 @@ fn terms(offices: &str) -> Vec<(i32, i32)> {
         .collect()
 }
 
+/// Styles that open a listed name or a person's title: monarchs, popes
+/// and princes go by a given name, which is no surname to complete.
+const STYLES: &[&str] = &[
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "emperor",
+    "empress",
+    "sultan",
+    "emir",
+    "sheikh",
+    "crown",
+    "grand",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "archbishop",
+    "cardinal",
+];
+
 /// Whether a name's given words, initials or none ("Reagan", "S.
 /// Jaishankar", "N. S. Khrushchev"), fit a listed full name.
 fn fits(short: &[String], listed: &[String]) -> bool {
@@ -99,7 +122,11 @@ fn listed_full_name(
 ) -> Option<&'static str> {
     let candidates = by_surname().get(parts.last()?)?;
     let mut fitting = candidates.iter().filter(|listed| {
-        listed.country == country
+        !listed
+            .parts
+            .first()
+            .is_some_and(|word| STYLES.contains(&word.as_str()))
+            && listed.country == country
             && fits(parts, &listed.parts)
             && year.is_none_or(|year| {
                 listed
@@ -121,7 +148,12 @@ fn listed_full_name(
 /// fits, in office in `year`.
 pub(crate) fn complete(cast: &mut Cast, year: Option<i32>) {
     for person in &mut cast.people {
-        let titled = person.title.as_deref().is_some_and(|t| !is_honorific(t));
+        let titled = person.title.as_deref().is_some_and(|title| {
+            let styled = name_parts(title)
+                .iter()
+                .any(|word| STYLES.contains(&word.as_str()));
+            !is_honorific(title) && !styled
+        });
         let Some(country) = person.country.filter(|_| titled) else {
             continue;
         };
@@ -155,6 +187,8 @@ mod tests {
         assert_eq!(full("Reagan", "US", 1975), None);
         assert_eq!(full("Reagan", "GB", 1985), None);
         assert_eq!(full("Nancy Reagan", "US", 1985), None);
+        // A monarch's given name is no surname.
+        assert_eq!(full("Charles", "GB", 2024), None);
     }
 
     #[test]

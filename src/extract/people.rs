@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::cast::name_parts;
+use super::cast::{is_honorific, name_parts};
 use super::doc::Sent;
 use super::known::{KNOWN_SURNAMES, ORGANISATION_SEATS, known_country};
 use super::lexicon::{Flags, travel};
@@ -673,7 +673,13 @@ fn clean_title(sent: &Sent<'_, '_>, text: &str, range: Range<usize>) -> String {
     {
         start += 1;
     }
-    sent.text(text, start..range.end).to_owned()
+    // "External Affairs Minister Dr S. Jaishankar": the office, without
+    // the form of address after it.
+    let mut end = range.end;
+    while end > start + 1 && is_honorific(sent.text(text, end - 1..end)) {
+        end -= 1;
+    }
+    sent.text(text, start..end).to_owned()
 }
 
 /// Whether a single word is a known leader's distinctive name.

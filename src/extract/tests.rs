@@ -652,7 +652,7 @@ fn a_titled_surname_is_the_known_leader_and_particles_open_names() {
     assert_eq!(
         visits(text, "1961-05-31"),
         [
-            "Kennedy US->FR Paris 1961-05-31",
+            "John F. Kennedy US->FR Paris 1961-05-31",
             "de Gaulle FR->US Washington 1960-04"
         ]
     );
