@@ -174,10 +174,15 @@ fn listed_from<'p>(parsed: &'p Parsed<'_, '_>, list_start: usize) -> Vec<&'p Act
                 || sent.punct(i, ';') && !sent.is_any(i + 1, &["and", "the"])
         })
         .unwrap_or_else(|| (list_start + LIST_WINDOW).min(sent.len()));
+    // "..., regional governors, Presidential Aide Yury Ushakov told
+    // reporters": a name followed by its own verb is the sentence's
+    // source, not one of the list.
+    let speaks = |m: &&ActorMention| sent.is_any(m.tokens.end, &["told", "said", "says", "tells"]);
     parsed
         .actors
         .iter()
         .filter(|m| m.tokens.start >= list_start && m.tokens.start < list_end && !m.relative)
+        .filter(|m| !speaks(m))
         .collect()
 }
 

@@ -133,7 +133,7 @@ const TITLE_HEADS: &[&str] = &[
     "representative", "mp", "pm", "fm", "deputy", "successor", "presidents", "ministers",
     "councillor", "councilor", "lt-gen", "maj-gen", "brig-gen", "lt-col", "lt.-gen.",
     "premiers", "chancellors", "kings", "emirs", "archbishop", "patriarch", "cardinal", "bishop",
-    "mufti", "rabbi", "catholicos",
+    "mufti", "rabbi", "catholicos", "aide",
 ];
 
 #[rustfmt::skip]

@@ -176,7 +176,13 @@ fn run_end(sent: &Sent<'_, '_>, at: usize) -> usize {
                 ],
             )
             && (sent.capitalized(end + 1) || sent.is(end + 1, "the") && sent.capitalized(end + 2));
-        if !(word || glue) {
+        // "the Democratic People's Republic of Korea", "the People's
+        // Republic of China".
+        let peoples = end > at
+            && sent.tokens[end].kind == Kind::Possessive
+            && sent.is(end - 1, "people")
+            && sent.capitalized(end + 1);
+        if !(word || glue || peoples) {
             break;
         }
         end += 1;
@@ -297,9 +303,14 @@ fn country(
             return Some(run - at);
         }
         // "Singapore", "Kuwait", "Monaco": a country that is its capital.
+        // "the capital of the Democratic People's Republic of Korea": its
+        // capital city.
+        let the = usize::from(at > 0 && sent.is(at - 1, "the"));
+        let its_capital =
+            at >= 2 + the && sent.is(at - 1 - the, "of") && sent.is(at - 2 - the, "capital");
         let city_state = gazetteer
             .capital(country.code)
-            .filter(|capital| capital.name.eq_ignore_ascii_case(name))
+            .filter(|capital| its_capital || capital.name.eq_ignore_ascii_case(name))
             .map(|capital| capital.name.to_owned());
         found.all.push(PlaceMention {
             tokens: at..end,

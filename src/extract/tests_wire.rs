@@ -1020,3 +1020,22 @@ fn an_office_of_a_place_after_a_name_gives_its_country_and_the_dead_are_not_the_
         "{found:?}"
     );
 }
+
+#[test]
+fn the_democratic_peoples_republic_is_the_north_and_the_source_of_a_list_is_not_in_it() {
+    let text = "PYONGYANG, June 19. /TASS/. Russian President Vladimir Putin has arrived in the capital of the Democratic People's Republic of Korea on a state visit.\n\nThe Russian delegation includes Foreign Minister Sergey Lavrov and Defense Minister Andrey Belousov, as well as regional governors, Presidential Aide Yury Ushakov told reporters.";
+    let found = visits(text, "2024-06-19");
+    assert_found(
+        &found,
+        &[
+            "Vladimir Putin RU->KP Pyongyang 2024-06-19",
+            "Sergey Lavrov RU->KP Pyongyang 2024-06-19",
+        ],
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|v| v.contains("Ushakov") || v.contains("->KR")),
+        "{found:?}"
+    );
+}
