@@ -1039,3 +1039,13 @@ fn the_democratic_peoples_republic_is_the_north_and_the_source_of_a_list_is_not_
         "{found:?}"
     );
 }
+
+#[test]
+fn a_participle_after_a_comma_goes_on_the_clause_and_its_date() {
+    let text = "DILI, East Timor - Pope Francis arrived in Dili on Monday.\n\nJohn Paul II visited Indonesia in 1989, traveling from Jakarta to Dili for a Mass.";
+    let found = visits(text, "2024-09-10");
+    assert_found(
+        &found,
+        &["John Paul II VA->ID 1989", "John Paul II ID->TL Dili 1989"],
+    );
+}

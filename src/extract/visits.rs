@@ -507,6 +507,7 @@ pub(crate) fn visits(
                 let (date, explicit) = chained
                     .then(|| chained_date(legs, story, parsed, *actor, explicit))
                     .flatten()
+                    .or_else(|| participle_date(parsed, trigger, &found, *actor, explicit))
                     .or_else(|| way_back_date(legs, parsed, trigger, *actor, explicit))
                     .unwrap_or((date, explicit));
                 let leg_before = || legs.leg_before(*actor, date, explicit).filter(|_| chained);
@@ -640,6 +641,29 @@ pub(crate) fn home_of(story: &Story, gazetteer: &Gazetteer, actor: Actor) -> Opt
         country,
         city: gazetteer.capital(country).map(|city| city.name.to_owned()),
     })
+}
+
+/// The date of a trip told by a participle after a comma, from the
+/// clause it goes on: "John Paul II visited Indonesia in 1989, traveling
+/// from Jakarta to Dili" was in 1989 too.
+fn participle_date(
+    parsed: &Parsed<'_, '_>,
+    trigger: &Trigger,
+    found: &[VisitMention],
+    actor: Actor,
+    explicit: bool,
+) -> Option<(FuzzyDate, bool)> {
+    let sent = &parsed.sent;
+    let participle =
+        trigger.at > 0 && sent.punct(trigger.at - 1, ',') && sent.word(trigger.at).ends_with("ing");
+    if explicit || !participle {
+        return None;
+    }
+    found
+        .iter()
+        .rev()
+        .find(|visit| visit.actor == actor && visit.explicit_date)
+        .map(|visit| (visit.date, true))
 }
 
 /// Whether a trip is told in the perfect: "has visited", "has made one
