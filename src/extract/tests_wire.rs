@@ -1046,6 +1046,9 @@ fn a_participle_after_a_comma_goes_on_the_clause_and_its_date() {
     let found = visits(text, "2024-09-10");
     assert_found(
         &found,
-        &["John Paul II VA->ID 1989", "John Paul II ID->TL Dili 1989"],
+        &[
+            "John Paul II VA->ID Jakarta 1989",
+            "John Paul II ID->TL Dili 1989",
+        ],
     );
 }
