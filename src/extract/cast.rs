@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::known::{known_country, known_surname_country};
+use super::known::{known_country, known_regnal_country, known_surname_country};
 use super::people::NameMention;
 use crate::model::CountryCode;
 
@@ -213,7 +213,10 @@ impl Cast {
         person.country = known_country(&person.parts)
             .or_else(|| {
                 titled
-                    .then(|| known_surname_country(&person.parts))
+                    .then(|| {
+                        known_surname_country(&person.parts)
+                            .or_else(|| known_regnal_country(&person.parts))
+                    })
                     .flatten()
             })
             .or_else(|| {

@@ -730,6 +730,37 @@ pub(crate) fn known_surname_country(parts: &[String]) -> Option<CountryCode> {
     countries.all(|code| code == first).then_some(first)
 }
 
+/// Whether a folded word is a regnal number: "iii", "vi", "xvi".
+fn is_regnal_number(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+}
+
+/// "King Charles", "Pope Francis": a monarch or pope named by a given name
+/// alone is the listed one of that name and a regnal number ("Charles
+/// III"), when every such one reigned over one country.
+pub(crate) fn known_regnal_country(parts: &[String]) -> Option<CountryCode> {
+    let [given] = parts else {
+        return None;
+    };
+    let sharing = Directory::get().sharing(parts);
+    let mut countries = sharing
+        .iter()
+        .filter(|known| {
+            let words: Vec<&String> = known
+                .parts
+                .iter()
+                .skip_while(|word| matches!(word.as_str(), "king" | "queen" | "pope" | "emperor"))
+                .collect();
+            known.full
+                && words.len() >= 2
+                && words[0] == given
+                && words[1..].iter().all(|word| is_regnal_number(word))
+        })
+        .map(|known| known.country);
+    let first = countries.next()?;
+    countries.all(|code| code == first).then_some(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -764,6 +795,10 @@ mod tests {
         // A NATO secretary-general who was a Dutch prime minister: the
         // article's words decide, not the list.
         assert_eq!(country("Joseph Luns"), None);
+        assert_eq!(
+            known_regnal_country(&name_parts("Charles")).map(|c| c.to_string()),
+            Some("GB".to_owned())
+        );
         assert_eq!(
             known_surname_country(&name_parts("Whitlam"))
                 .map(|c| c.to_string())

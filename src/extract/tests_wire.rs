@@ -1052,3 +1052,18 @@ fn a_participle_after_a_comma_goes_on_the_clause_and_its_date() {
         ],
     );
 }
+
+#[test]
+fn a_king_by_his_given_name_a_trip_that_began_somewhere_and_a_banquet_in_ones_honour() {
+    let text = "APIA - King Charles has told Commonwealth leaders that none of us can change the past.\n\nThe King and Queen Camilla flew in on Wednesday evening, landing at Faleolo airport.\n\nUS Secretary of State Antony Blinken's trip began on Thursday in Tel Aviv. Xi hosted a banquet in honour of Syrian President Bashar al-Assad in Hangzhou on Friday.";
+    let found = visits(text, "2024-10-25");
+    assert_found(
+        &found,
+        &[
+            "Charles GB->WS Apia 2024-10-23",
+            "Camilla GB->WS Apia 2024-10-23",
+            "Antony Blinken US->IL Tel Aviv 2024-10-24",
+            "Bashar al-Assad SY->CN Hangzhou 2024-10-25",
+        ],
+    );
+}

@@ -56,7 +56,12 @@ pub(crate) fn travellers(
         // "welcomed his Emirati counterpart Sheikh Mohamed": the pronoun
         // only determines the guest.
         let determiner = sent.is_any(trigger.at + 1, &["his", "her", "their"]);
-        let after = trigger.at + usize::from(determiner);
+        // "hosted a banquet in honor of Assad and his wife": the honoured.
+        let in_honour_of = (trigger.at + 1..(trigger.at + 6).min(sent.len()))
+            .find(|&i| sent.is_any(i, &["honor", "honour"]) && sent.is(i + 1, "of"))
+            .filter(|&i| sent.is(i - 1, "in"))
+            .map(|i| i + 1);
+        let after = in_honour_of.unwrap_or(trigger.at + usize::from(determiner));
         return parsed
             .actor_after(after, 3)
             .map_or((Vec::new(), trigger.at), |m| {

@@ -171,8 +171,11 @@ fn classify(parsed: &Parsed<'_, '_>, at: usize, kind: Travel) -> Option<Travel> 
         }
         // "The tour began on Monday in Accra", "a regional tour that began
         // in Qatar on Sunday": where it began is a visit.
-        Travel::VisitNoun if begins(sent, at) => (at.saturating_sub(3)..at)
-            .any(|i| sent.is_any(i, &["the", "his", "her", "their", "a", "an"])),
+        // "Blinken's trip began on Thursday in Tel Aviv".
+        Travel::VisitNoun if begins(sent, at) => (at.saturating_sub(3)..at).any(|i| {
+            sent.is_any(i, &["the", "his", "her", "their", "a", "an"])
+                || sent.tokens[i].kind == Kind::Possessive
+        }),
         // "a trip in November during which ...", but in "visited Cairo on
         // a Middle East tour in August" the tour and its date are the
         // verb's.
