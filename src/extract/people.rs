@@ -169,7 +169,10 @@ pub(crate) fn find_names(sent: &Sent<'_, '_>, text: &str, places: &Places) -> Ve
         while start > 0 && at - start < 2 && sent.has(start - 1, Flags::PARTICLE) {
             start -= 1;
         }
-        if !names_thing {
+        // "Datuk Seri Dr Wan Azizah": the styles before a title are no
+        // name of their own.
+        let only_styles = (start..end).all(|i| sent.is_any(i, STYLES_OF_ADDRESS));
+        if !names_thing && !only_styles {
             let mut mention = describe(sent, text, places, start..end);
             let first = mention.tokens.start;
             // "after the sudden death of President John Magufuli": one
@@ -185,6 +188,13 @@ pub(crate) fn find_names(sent: &Sent<'_, '_>, text: &str, places: &Places) -> Ve
     }
     names
 }
+
+/// Malay and Indonesian styles written before a name ("Datuk Seri Anwar
+/// Ibrahim", "Tan Sri"): part of how the name is written, never a name
+/// alone.
+const STYLES_OF_ADDRESS: &[&str] = &[
+    "datuk", "dato", "dato'", "seri", "tan", "sri", "tun", "puan",
+];
 
 /// Whether token `at` may be part of a name.
 fn is_name_word(sent: &Sent<'_, '_>, places: &Places, at: usize) -> bool {

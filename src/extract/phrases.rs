@@ -43,10 +43,30 @@ const TOUR_NOUNS: &[&str] = &["tour", "trip", "swing", "journey"];
 pub(super) fn noun_phrase_trigger(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
     summit(parsed, at)
         .or_else(|| accompanied_to(parsed, at))
+        .or_else(|| led_a_delegation(parsed, at))
         .or_else(|| guest_of_honour(parsed, at))
         .or_else(|| tour_leg(parsed, at))
         .or_else(|| presence(parsed, at))
         .or_else(|| meeting(parsed, at))
+}
+
+/// "Manele led his country's delegation to the Pacific Islands Forum
+/// leaders' meeting in Rarotonga": the head of a delegation went with it
+/// (but "a delegation led by" names its head as the group's).
+fn led_a_delegation(parsed: &Parsed<'_, '_>, at: usize) -> Option<Travel> {
+    // The trip is told from "delegation to" on, so that the group's own
+    // nationality ("the Solomon Islands delegation") is no destination.
+    let sent = &parsed.sent;
+    if !sent.is_any(at, &["delegation", "delegations"]) || !sent.is(at + 1, "to") {
+        return None;
+    }
+    let led = (at.saturating_sub(5)..at).rev().find(|&i| {
+        sent.is_any(
+            i,
+            &["led", "leads", "leading", "headed", "heads", "heading"],
+        )
+    })?;
+    (!sent.is(led + 1, "by") && parsed.actor_at(led + 1).is_none()).then_some(Travel::Go)
 }
 
 /// "Araghchi accompanied President Masoud Pezeshkian to Doha": both went

@@ -1067,3 +1067,21 @@ fn a_king_by_his_given_name_a_trip_that_began_somewhere_and_a_banquet_in_ones_ho
         ],
     );
 }
+
+#[test]
+fn one_who_led_a_delegation_to_a_meeting_went_to_it() {
+    let text = "HONIARA, Jan 5 - Solomon Islands Prime Minister Jeremiah Manele arrived in Beijing on Tuesday.\n\nManele led the Solomon Islands delegation to the Pacific Islands Forum leaders' meeting in Rarotonga last November.";
+    let found = visits(text, "2025-01-08");
+    assert_found(&found, &["Jeremiah Manele SB->CK Avarua 2024-11"]);
+}
+
+#[test]
+fn an_end_date_is_no_arrival_and_styles_alone_are_no_name() {
+    let text = "RABAT (AFP) - On a state visit until Wednesday, the French president Emmanuel Macron was greeted at Rabat airport on Monday by King Mohammed VI.\n\nJAKARTA - Anwar was accompanied by his wife, Datuk Seri Dr Wan Azizah Wan Ismail.";
+    let found = visits(text, "2024-10-29");
+    assert_found(&found, &["Emmanuel Macron FR->MA Rabat 2024-10-28"]);
+    assert!(
+        !found.iter().any(|v| v.starts_with("Datuk Seri ")),
+        "{found:?}"
+    );
+}

@@ -669,6 +669,18 @@ fn participle_date(
         .map(|visit| (visit.date, true))
 }
 
+/// Whether a date mention at `tokens` dates something other than a trip's
+/// start: "for last week's Iranian missile barrage" (the barrage's), "on a
+/// state visit until Wednesday" (its end).
+fn dates_something_else(sent: &Sent<'_, '_>, tokens: &std::ops::Range<usize>) -> bool {
+    let owned = sent
+        .tokens
+        .get(tokens.end)
+        .is_some_and(|t| t.kind == Kind::Possessive);
+    let until = tokens.start > 0 && sent.is_any(tokens.start - 1, &["until", "till", "through"]);
+    owned || until
+}
+
 /// Whether a trip is told in the perfect: "has visited", "has made one
 /// trip".
 fn is_perfect(sent: &Sent<'_, '_>, trigger: &Trigger) -> bool {
@@ -708,12 +720,7 @@ fn trip_dates(
     };
     let date_index = date.filter(|&index| {
         let mention = &sent.dates[index];
-        // "for last week's Iranian missile barrage": the barrage's date.
-        let owned = sent
-            .tokens
-            .get(mention.tokens.end)
-            .is_some_and(|t| t.kind == Kind::Possessive);
-        if owned {
+        if dates_something_else(sent, &mention.tokens) {
             return false;
         }
         // "his first visit to Britain since he took office in May 2023":
