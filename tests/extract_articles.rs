@@ -276,15 +276,15 @@ fn several_articles_merge_with_unique_ids() {
 /// The least F1 on the long articles of `tests/fixtures/articles-long/`
 /// (450-900 words of wire and newspaper copy: background trips, several
 /// travellers, tours, hosts as subjects, returns, cancelled trips), each
-/// read with its publication date. What the rules reach today (0.891 over
-/// 189 articles, 159 of them written blind to the rules), so that no change
+/// read with its publication date. What the rules reach today (0.885 over
+/// 213 articles, 183 of them written blind to the rules), so that no change
 /// loses ground.
 const LONG_ARTICLES_F1: f64 = 0.87;
 
 #[test]
 fn long_articles_keep_their_score() {
     let names = articles_in("articles-long");
-    assert!(names.len() >= 189, "{} long articles", names.len());
+    assert!(names.len() >= 213, "{} long articles", names.len());
     let (mut found, mut right, mut wanted) = (0usize, 0usize, 0usize);
     let mut report = Vec::new();
     for path in &names {
