@@ -715,19 +715,27 @@ pub(crate) fn known_country(parts: &[String]) -> Option<CountryCode> {
     by_name.or_else(by_word).map(|known| known.country)
 }
 
-/// "President Kennedy": a titled surname alone is the known leader whose
-/// full name ends with it, when every such leader served one country.
-pub(crate) fn known_surname_country(parts: &[String]) -> Option<CountryCode> {
-    let [surname] = parts else {
+/// The one country of every known person a single word names by `names`,
+/// when they all served one.
+fn only_country(parts: &[String], names: impl Fn(&Known, &str) -> bool) -> Option<CountryCode> {
+    let [word] = parts else {
         return None;
     };
     let sharing = Directory::get().sharing(parts);
     let mut countries = sharing
         .iter()
-        .filter(|known| known.full && known.parts.len() >= 2 && known.parts.last() == Some(surname))
+        .filter(|known| known.full && names(known, word))
         .map(|known| known.country);
     let first = countries.next()?;
     countries.all(|code| code == first).then_some(first)
+}
+
+/// "President Kennedy": a titled surname alone is the known leader whose
+/// full name ends with it, when every such leader served one country.
+pub(crate) fn known_surname_country(parts: &[String]) -> Option<CountryCode> {
+    only_country(parts, |known, surname| {
+        known.parts.len() >= 2 && known.parts.last().is_some_and(|last| last == surname)
+    })
 }
 
 /// Whether a folded word is a regnal number: "iii", "vi", "xvi".
@@ -739,26 +747,16 @@ fn is_regnal_number(word: &str) -> bool {
 /// alone is the listed one of that name and a regnal number ("Charles
 /// III"), when every such one reigned over one country.
 pub(crate) fn known_regnal_country(parts: &[String]) -> Option<CountryCode> {
-    let [given] = parts else {
-        return None;
-    };
-    let sharing = Directory::get().sharing(parts);
-    let mut countries = sharing
-        .iter()
-        .filter(|known| {
-            let words: Vec<&String> = known
-                .parts
-                .iter()
-                .skip_while(|word| matches!(word.as_str(), "king" | "queen" | "pope" | "emperor"))
-                .collect();
-            known.full
-                && words.len() >= 2
-                && words[0] == given
-                && words[1..].iter().all(|word| is_regnal_number(word))
-        })
-        .map(|known| known.country);
-    let first = countries.next()?;
-    countries.all(|code| code == first).then_some(first)
+    only_country(parts, |known, given| {
+        let words: Vec<&String> = known
+            .parts
+            .iter()
+            .skip_while(|word| matches!(word.as_str(), "king" | "queen" | "pope" | "emperor"))
+            .collect();
+        words.len() >= 2
+            && words[0] == given
+            && words[1..].iter().all(|word| is_regnal_number(word))
+    })
 }
 
 #[cfg(test)]
