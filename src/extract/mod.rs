@@ -15,6 +15,7 @@ pub use passage::records_in_passage;
 mod cast;
 mod companions;
 mod dates;
+mod descriptions;
 mod destination;
 mod doc;
 mod events;
@@ -802,5 +803,7 @@ pub fn merge(extractions: impl IntoIterator<Item = Extraction>) -> Dataset {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_travellers;
 #[cfg(test)]
 mod tests_wire;
