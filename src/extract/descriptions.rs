@@ -38,6 +38,24 @@ fn is_age(word: &str) -> bool {
         .is_some_and(|years| !years.is_empty() && years.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// What a head of state travels in, named for the office: "the
+/// presidential Airbus", "the royal yacht".
+const VEHICLES: &[&str] = &[
+    "plane",
+    "jet",
+    "aircraft",
+    "airbus",
+    "boeing",
+    "ilyushin",
+    "motorcade",
+    "convoy",
+    "train",
+    "yacht",
+    "airliner",
+    "jetliner",
+    "helicopter",
+];
+
 /// Titles of heads of state and government: who "the Chinese leader" is.
 const HEAD_TITLES: &[&str] = &[
     "president",
@@ -106,7 +124,14 @@ impl Story {
                     .filter(|focus| self.news_travellers.contains(focus))
                     .or_else(|| self.news_travellers.first().copied())
                     .or(self.focus);
-                if let Some(focus) = described_one.filter(|_| aged && (start == 0 && head || owner))
+                // "When the presidential Airbus touched down", "the royal
+                // yacht docked": the craft of the traveller of the news.
+                let carrier = sent
+                    .is_any(at, VEHICLES)
+                    .then(|| self.carried(sent, head_start..at))
+                    .flatten();
+                if let Some(focus) =
+                    carrier.or(described_one.filter(|_| aged && (start == 0 && head || owner)))
                 {
                     described.push(ActorMention {
                         tokens: start..at + 1,
@@ -138,6 +163,36 @@ impl Story {
             }
         }
         described
+    }
+
+    /// The one a vehicle named for an office carries ("the presidential
+    /// Airbus", "the royal yacht"): the latest person of that office, else
+    /// the traveller of the news; none for a vehicle of no office ("the
+    /// special train").
+    fn carried(&self, sent: &Sent<'_, '_>, words: std::ops::Range<usize>) -> Option<Actor> {
+        const OFFICES: &[(&str, &[&str])] = &[
+            ("presidential", &["president"]),
+            ("royal", &["king", "queen"]),
+            ("papal", &["pope"]),
+            ("imperial", &["emperor", "empress"]),
+        ];
+        let titles = words
+            .into_iter()
+            .find_map(|i| OFFICES.iter().find(|(word, _)| sent.is(i, word)))?
+            .1;
+        self.recent
+            .iter()
+            .rev()
+            .find(|&&id| {
+                let title = self.cast.people[id]
+                    .title
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_lowercase();
+                titles.iter().any(|office| title.contains(office))
+            })
+            .map(|&id| Actor::Person(id))
+            .or_else(|| self.news_travellers.first().copied())
     }
 
     /// The person a description ("the French president", "the Senegalese

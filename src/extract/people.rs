@@ -106,6 +106,19 @@ const DISTANT_KIN: &[&str] = &[
     "half-sister",
 ];
 
+/// Makers of aircraft whose name stands for the craft ("the presidential
+/// Airbus").
+const MAKERS: &[&str] = &[
+    "airbus",
+    "boeing",
+    "ilyushin",
+    "tupolev",
+    "gulfstream",
+    "embraer",
+    "antonov",
+    "dassault",
+];
+
 /// Craft a maker's name may stand before ("an Ilyushin jetliner").
 const CRAFT: &[&str] = &[
     "jet",
@@ -160,7 +173,8 @@ pub(crate) fn find_names(sent: &Sent<'_, '_>, text: &str, places: &Places) -> Ve
             .any(|i| sent.has(i, Flags::ORG) && !sent.has(i, Flags::TITLE_HEAD))
             && known_country(&name_parts(sent.text(text, at..end))).is_none();
         // "Mr. Brezhnev's Ilyushin jetliner": a maker's name for a craft.
-        let craft = sent.is_any(end, CRAFT);
+        // "an Ilyushin jetliner", and "the presidential Airbus" alone.
+        let craft = sent.is_any(end, CRAFT) || (at..end).all(|i| sent.is_any(i, MAKERS));
         let names_thing =
             ship || craft || sent.capitalized(end) && sent.has(end, Flags::ORG) || org_after;
         // "General de Gaulle", "Mr. van Klaveren": particles before the

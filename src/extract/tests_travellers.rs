@@ -171,3 +171,11 @@ fn an_end_date_is_no_arrival_and_styles_alone_are_no_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_presidential_airbus_carries_the_president_and_is_no_person() {
+    let text = "RABAT (AFP) - French President Emmanuel Macron began a state visit to Morocco. When the presidential Airbus touched down at Rabat airport on Monday, King Mohammed VI was waiting.\n\nThe presidential aircraft landed in Rabat on Monday afternoon.";
+    let found = visits(text, "2024-10-29");
+    assert_found(&found, &["Emmanuel Macron FR->MA Rabat 2024-10-28"]);
+    assert!(!found.iter().any(|v| v.starts_with("Airbus")), "{found:?}");
+}

@@ -130,7 +130,8 @@ pub(crate) fn travellers(
             ],
         )
     });
-    if head.is_some_and(|i| sent.is_any(i, NOT_TRAVELLERS)) {
+    // (But "the presidential aircraft landed" is the president's.)
+    if head.is_some_and(|i| sent.is_any(i, NOT_TRAVELLERS) && parsed.actor_at(i).is_none()) {
         return (Vec::new(), trigger.at);
     }
     let (actors, end) = subject(parsed, trigger.at);
