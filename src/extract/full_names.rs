@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::cast::{Cast, is_honorific, is_initial, name_parts};
-use super::known::LEADERS_TSV;
+use super::known::listed_leaders;
 use crate::model::CountryCode;
 
 /// One line of the list: the name as written, its words folded, the
@@ -26,16 +26,8 @@ fn by_surname() -> &'static HashMap<String, Vec<Listed>> {
     static INDEX: OnceLock<HashMap<String, Vec<Listed>>> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index: HashMap<String, Vec<Listed>> = HashMap::new();
-        for line in LEADERS_TSV.lines() {
-            let mut fields = line.split('\t');
-            let (Some(name), Some(code), Some(offices)) =
-                (fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            let (Some(country), parts) = (CountryCode::parse(code), name_parts(name)) else {
-                continue;
-            };
+        for (name, country, offices) in listed_leaders() {
+            let parts = name_parts(name);
             let Some(surname) = parts.last().cloned() else {
                 continue;
             };

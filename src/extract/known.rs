@@ -17,7 +17,7 @@ use crate::model::CountryCode;
 
 /// The heads of state and government and ministers of the world since
 /// 1945: name, country, office, tab-separated.
-pub(crate) const LEADERS_TSV: &str = include_str!("../../assets/people/leaders.tsv");
+const LEADERS_TSV: &str = include_str!("../../assets/people/leaders.tsv");
 
 /// International organisations whose officials travel from the seat, not
 /// from a country of their own: the words that name them (lowercase, as a
@@ -653,18 +653,21 @@ impl Directory {
     }
 }
 
+/// The lines of `leaders.tsv` that read whole: name, country and offices
+/// ("President 1981-1989").
+pub(crate) fn listed_leaders() -> impl Iterator<Item = (&'static str, CountryCode, &'static str)> {
+    LEADERS_TSV.lines().filter_map(|line| {
+        let mut fields = line.split('\t');
+        let (name, code, offices) = (fields.next()?, fields.next()?, fields.next()?);
+        Some((name, CountryCode::parse(code)?, offices))
+    })
+}
+
 /// The leaders of `leaders.tsv` whose name is listed for one country only.
 fn unambiguous_leaders() -> Vec<Known> {
     let mut countries: HashMap<&str, Option<CountryCode>> = HashMap::new();
     let mut order = Vec::new();
-    for line in LEADERS_TSV.lines() {
-        let mut fields = line.split('\t');
-        let (Some(name), Some(code)) = (fields.next(), fields.next()) else {
-            continue;
-        };
-        let Some(country) = CountryCode::parse(code) else {
-            continue;
-        };
+    for (name, country, _) in listed_leaders() {
         match countries.get_mut(name) {
             Some(known) if *known != Some(country) => *known = None,
             Some(_) => {}
